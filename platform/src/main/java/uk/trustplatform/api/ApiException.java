@@ -1,0 +1,19 @@
+package uk.trustplatform.api;
+
+/**
+ * A failure whose message is safe and useful to show the caller, with the code it is reported
+ * under. Anything else thrown while fetching data is masked.
+ */
+public class ApiException extends RuntimeException {
+
+    private final ErrorCode code;
+
+    public ApiException(ErrorCode code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+}

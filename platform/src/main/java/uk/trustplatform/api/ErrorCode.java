@@ -1,0 +1,32 @@
+package uk.trustplatform.api;
+
+import io.micronaut.http.HttpStatus;
+
+/**
+ * The {@code extensions.code} of every error the API returns, and the HTTP status a response gets
+ * when the error stopped the whole request (no {@code data}).
+ */
+public enum ErrorCode {
+    /** The HTTP request is not a GraphQL request we accept: bad JSON, wrong shape, batching off. */
+    BAD_REQUEST(HttpStatus.BAD_REQUEST),
+    /** Only application/json is accepted for POST (a CSRF defence: browsers cannot send it cross-site unasked). */
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    /** A mutation sent by GET. */
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+    GRAPHQL_PARSE_FAILED(HttpStatus.BAD_REQUEST),
+    GRAPHQL_VALIDATION_FAILED(HttpStatus.BAD_REQUEST),
+    /** Depth, complexity, aliases, root fields, page size or query length over the configured limit. */
+    LIMIT_EXCEEDED(HttpStatus.BAD_REQUEST),
+    /** Something failed inside the platform; the message is masked and carries a correlation id. */
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
+
+    private final HttpStatus status;
+
+    ErrorCode(HttpStatus status) {
+        this.status = status;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+}

@@ -1,0 +1,178 @@
+package uk.trustplatform.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.configuration.graphql.GraphQLController;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.MDC;
+
+/**
+ * {@code /graphql} over HTTP. POST takes {@code application/json} only; GET takes queries only. A
+ * JSON array of operations (batching) is refused unless configured. Every refusal is a GraphQL
+ * error body with a code, never an HTML page or a stack trace.
+ *
+ * <p>Replaces micronaut-graphql's controller, which accepts any content type and mutations by GET.
+ */
+@Replaces(GraphQLController.class)
+@Controller("${graphql.path:/graphql}")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class GraphQLEndpoint {
+
+    private final GraphQLExecutor executor;
+    private final ObjectMapper json;
+    private final boolean batching;
+    private final int maxBatchOperations;
+
+    GraphQLEndpoint(
+            GraphQLExecutor executor,
+            ObjectMapper json,
+            @Value("${trust.graphql.batching.enabled:false}") boolean batching,
+            @Value("${trust.graphql.batching.max-operations:10}") int maxBatchOperations) {
+        this.executor = executor;
+        this.json = json;
+        this.batching = batching;
+        this.maxBatchOperations = maxBatchOperations;
+    }
+
+    @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    HttpResponse<Object> post(HttpRequest<?> http, @Nullable @Body String body) {
+        Optional<MediaType> contentType = http.getContentType();
+        if (contentType.isEmpty()
+                || !MediaType.APPLICATION_JSON.equals(contentType.get().getName())) {
+            return send(refusal(
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "POST /graphql accepts only Content-Type: application/json; this request sent "
+                            + contentType.map(MediaType::getName).orElse("none") + "."));
+        }
+        JsonNode tree;
+        try {
+            tree = json.readTree(body == null ? "" : body);
+        } catch (JsonProcessingException e) {
+            return send(refusal(ErrorCode.BAD_REQUEST, "The request body is not valid JSON: " + describe(e)));
+        }
+        if (tree == null || tree.isMissingNode()) {
+            return send(refusal(ErrorCode.BAD_REQUEST, "The request body is empty; send {\"query\": \"...\"}."));
+        }
+        if (tree.isArray()) {
+            return batch(http, tree);
+        }
+        return send(single(http, tree));
+    }
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    HttpResponse<Object> get(HttpRequest<?> http) {
+        var parameters = http.getParameters();
+        String query = parameters.get("query");
+        if (query == null || query.isBlank()) {
+            return send(refusal(ErrorCode.BAD_REQUEST, "GET /graphql needs a \"query\" parameter."));
+        }
+        Map<String, Object> variables = Map.of();
+        String variablesText = parameters.get("variables");
+        if (variablesText != null && !variablesText.isBlank()) {
+            try {
+                JsonNode variablesNode = json.readTree(variablesText);
+                if (!variablesNode.isObject()) {
+                    return send(refusal(ErrorCode.BAD_REQUEST, "The \"variables\" parameter must be a JSON object."));
+                }
+                variables = asMap(variablesNode);
+            } catch (JsonProcessingException e) {
+                return send(refusal(
+                        ErrorCode.BAD_REQUEST, "The \"variables\" parameter is not valid JSON: " + describe(e)));
+            }
+        }
+        return send(run(http, new GraphQLRequest(query, parameters.get("operationName"), variables)));
+    }
+
+    private HttpResponse<Object> batch(HttpRequest<?> http, JsonNode operations) {
+        if (!batching) {
+            return send(
+                    refusal(
+                            ErrorCode.BAD_REQUEST,
+                            "Batched requests (a JSON array of operations) are not enabled on this server; send one operation per request."));
+        }
+        if (operations.isEmpty() || operations.size() > maxBatchOperations) {
+            return send(refusal(
+                    ErrorCode.BAD_REQUEST,
+                    "A batch must hold between 1 and %d operations; this one holds %d."
+                            .formatted(maxBatchOperations, operations.size())));
+        }
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        operations.forEach(operation -> bodies.add(single(http, operation).body()));
+        return HttpResponse.status(HttpStatus.OK).body(bodies);
+    }
+
+    private GraphQLResponse single(HttpRequest<?> http, JsonNode operation) {
+        if (!operation.isObject()) {
+            return refusal(ErrorCode.BAD_REQUEST, "Each operation must be a JSON object with a \"query\" string.");
+        }
+        JsonNode query = operation.path("query");
+        if (!query.isTextual() || query.asText().isBlank()) {
+            return refusal(ErrorCode.BAD_REQUEST, "The request's \"query\" must be a non-empty string.");
+        }
+        JsonNode operationName = operation.path("operationName");
+        if (!operationName.isMissingNode() && !operationName.isNull() && !operationName.isTextual()) {
+            return refusal(ErrorCode.BAD_REQUEST, "The request's \"operationName\" must be a string or null.");
+        }
+        JsonNode variables = operation.path("variables");
+        if (!variables.isMissingNode() && !variables.isNull() && !variables.isObject()) {
+            return refusal(ErrorCode.BAD_REQUEST, "The request's \"variables\" must be a JSON object or null.");
+        }
+        return run(
+                http,
+                new GraphQLRequest(
+                        query.asText(),
+                        operationName.isTextual() ? operationName.asText() : null,
+                        variables.isObject() ? asMap(variables) : Map.of()));
+    }
+
+    private GraphQLResponse run(HttpRequest<?> http, GraphQLRequest request) {
+        String correlationId = CorrelationIdFilter.of(http);
+        MDC.put("correlationId", correlationId);
+        try {
+            return executor.execute(request, new RequestContext(correlationId, http.getMethod()));
+        } finally {
+            MDC.remove("correlationId");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> asMap(JsonNode node) {
+        return json.convertValue(node, Map.class);
+    }
+
+    private static GraphQLResponse refusal(ErrorCode code, String message) {
+        return GraphQLExecutor.refused(ApiError.of(code, message));
+    }
+
+    private static HttpResponse<Object> send(GraphQLResponse response) {
+        return HttpResponse.status(response.status()).body(response.body());
+    }
+
+    private static String describe(JsonProcessingException e) {
+        var location = e.getLocation();
+        return location == null
+                ? e.getOriginalMessage()
+                : "%s (line %d, column %d)"
+                        .formatted(e.getOriginalMessage(), location.getLineNr(), location.getColumnNr());
+    }
+}

@@ -1,0 +1,128 @@
+package uk.trustplatform.api;
+
+import graphql.ErrorType;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.introspection.Introspection;
+import graphql.parser.ParserOptions;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderRegistry;
+import org.dataloader.MappedBatchLoader;
+
+/**
+ * Runs one GraphQL operation for one caller: fresh DataLoaders, the request's context, the parser
+ * and introspection settings; then gives every error an {@code extensions.code} and picks the HTTP
+ * status. The HTTP endpoint and the web pages both execute through here.
+ */
+@Singleton
+public final class GraphQLExecutor {
+
+    private final GraphQL graphQL;
+    private final GraphQLLimits limits;
+    private final List<PerRequestLoader<?, ?>> loaders;
+    private final boolean introspection;
+    private final ParserOptions parserOptions;
+
+    GraphQLExecutor(
+            GraphQL graphQL,
+            GraphQLLimits limits,
+            List<PerRequestLoader<?, ?>> loaders,
+            @Value("${trust.graphql.introspection:false}") boolean introspection) {
+        this.graphQL = graphQL;
+        this.limits = limits;
+        this.loaders = loaders;
+        this.introspection = introspection;
+        this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
+                .transform(options -> options.maxTokens(limits.maxTokens()).maxCharacters(limits.maxQueryCharacters()));
+    }
+
+    public GraphQLResponse execute(GraphQLRequest request, RequestContext context) {
+        if (request.query().length() > limits.maxQueryCharacters()) {
+            return refused(ApiError.of(
+                    ErrorCode.LIMIT_EXCEEDED,
+                    "Query refused: the query text is %d characters, over the limit of %d."
+                            .formatted(request.query().length(), limits.maxQueryCharacters())));
+        }
+        ExecutionInput input = ExecutionInput.newExecutionInput(request.query())
+                .operationName(request.operationName())
+                .variables(request.variables())
+                .dataLoaderRegistry(freshDataLoaders())
+                .graphQLContext(Map.of(
+                        RequestContext.class, context,
+                        ParserOptions.class, parserOptions,
+                        Introspection.INTROSPECTION_DISABLED, !introspection))
+                .build();
+        return respond(graphQL.execute(input));
+    }
+
+    /** A response for a request refused before it reached graphql-java. */
+    public static GraphQLResponse refused(GraphQLError error) {
+        return new GraphQLResponse(statusOf(error), Map.of("errors", List.of(specification(error))));
+    }
+
+    private DataLoaderRegistry freshDataLoaders() {
+        DataLoaderRegistry registry = new DataLoaderRegistry();
+        loaders.forEach(loader -> register(registry, loader));
+        return registry;
+    }
+
+    private static <K, V> void register(DataLoaderRegistry registry, PerRequestLoader<K, V> loader) {
+        MappedBatchLoader<K, V> batch = keys -> CompletableFuture.completedFuture(loader.loadAll(keys));
+        registry.register(loader.name(), DataLoaderFactory.newMappedDataLoader(batch));
+    }
+
+    private static GraphQLResponse respond(ExecutionResult result) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        List<GraphQLError> errors = result.getErrors();
+        if (!errors.isEmpty()) {
+            body.put(
+                    "errors",
+                    errors.stream().map(GraphQLExecutor::specification).toList());
+        }
+        if (result.isDataPresent()) {
+            body.put("data", result.getData());
+        }
+        HttpStatus status = result.isDataPresent() || errors.isEmpty() ? HttpStatus.OK : statusOf(errors.getFirst());
+        return new GraphQLResponse(status, body);
+    }
+
+    private static Map<String, Object> specification(GraphQLError error) {
+        Map<String, Object> specification = new LinkedHashMap<>(error.toSpecification());
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        if (error.getExtensions() != null) {
+            extensions.putAll(error.getExtensions());
+        }
+        extensions.remove("classification");
+        extensions.put("code", codeOf(error).name());
+        specification.put("extensions", extensions);
+        return specification;
+    }
+
+    private static HttpStatus statusOf(GraphQLError error) {
+        return codeOf(error).status();
+    }
+
+    private static ErrorCode codeOf(GraphQLError error) {
+        if (error.getExtensions() != null && error.getExtensions().get("code") instanceof String code) {
+            return ErrorCode.valueOf(code);
+        }
+        if (!(error.getErrorType() instanceof ErrorType type)) {
+            return ErrorCode.INTERNAL_ERROR;
+        }
+        return switch (type) {
+            case InvalidSyntax -> ErrorCode.GRAPHQL_PARSE_FAILED;
+            case ValidationError, OperationNotSupported -> ErrorCode.GRAPHQL_VALIDATION_FAILED;
+            case ExecutionAborted -> ErrorCode.BAD_REQUEST;
+            case DataFetchingException, NullValueInNonNullableField -> ErrorCode.INTERNAL_ERROR;
+        };
+    }
+}

@@ -1,0 +1,96 @@
+package uk.trustplatform.api;
+
+import graphql.GraphQL;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.scalars.ExtendedScalars;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.TypeRuntimeWiring;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.io.ResourceResolver;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the one GraphQL engine from {@code schema.graphqls} (packaged at the root of the jar)
+ * and every {@link GraphQLTypeWiring} bean. Start-up fails when the schema is missing, or when
+ * schema and wiring disagree.
+ */
+@Factory
+final class GraphQLFactory {
+
+    static final String SCHEMA_RESOURCE = "classpath:schema.graphqls";
+    private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
+
+    static {
+        // A field given two fetchers inside one type wiring is a programming error, not an override.
+        TypeRuntimeWiring.setStrictModeJvmWide(true);
+    }
+
+    @Bean
+    @Singleton
+    GraphQL graphQL(ResourceResolver resources, List<GraphQLTypeWiring> wirings, GraphQLLimits limits) {
+        TypeDefinitionRegistry schema = new SchemaParser().parse(readSchema(resources));
+        RuntimeWiring wiring = runtimeWiring(wirings);
+        List<String> problems = WiringAgreement.disagreements(schema, wiring);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(
+                    "schema.graphqls and the GraphQL wiring disagree:\n  " + String.join("\n  ", problems));
+        }
+        GraphQLSchema executable = new SchemaGenerator().makeExecutableSchema(schema, wiring);
+        return GraphQL.newGraphQL(executable)
+                .instrumentation(new ChainedInstrumentation(
+                        new ReadOnlyGetInstrumentation(), new QueryLimitsInstrumentation(limits)))
+                .defaultDataFetcherExceptionHandler(new MaskingExceptionHandler())
+                .build();
+    }
+
+    private static String readSchema(ResourceResolver resources) {
+        InputStream schema = resources
+                .getResourceAsStream(SCHEMA_RESOURCE)
+                .orElseThrow(() -> new IllegalStateException(
+                        "schema.graphqls is not on the classpath; the build copies it from the repository root"));
+        try (schema) {
+            return new String(schema.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("schema.graphqls could not be read", e);
+        }
+    }
+
+    /** Merges the beans' wirings: root types field by field, other types one bean each. */
+    static RuntimeWiring runtimeWiring(List<GraphQLTypeWiring> wirings) {
+        Map<String, Map<String, DataFetcher>> rootFetchers = new LinkedHashMap<>();
+        RuntimeWiring.Builder builder =
+                RuntimeWiring.newRuntimeWiring().strictMode().scalar(ExtendedScalars.Date);
+        for (GraphQLTypeWiring bean : wirings) {
+            TypeRuntimeWiring wiring = bean.typeWiring();
+            if (!ROOT_TYPES.contains(wiring.getTypeName())) {
+                builder.type(wiring);
+                continue;
+            }
+            Map<String, DataFetcher> merged =
+                    rootFetchers.computeIfAbsent(wiring.getTypeName(), name -> new LinkedHashMap<>());
+            wiring.getFieldDataFetchers().forEach((field, fetcher) -> {
+                if (merged.putIfAbsent(field, fetcher) != null) {
+                    throw new IllegalStateException(
+                            "Two wirings fetch " + wiring.getTypeName() + "." + field + "; one field, one fetcher.");
+                }
+            });
+        }
+        rootFetchers.forEach((type, fetchers) ->
+                builder.type(TypeRuntimeWiring.newTypeWiring(type).dataFetchers(fetchers)));
+        return builder.build();
+    }
+}

@@ -1,0 +1,11 @@
+package uk.trustplatform.api;
+
+import java.util.Map;
+
+/** One GraphQL operation as a client sent it. */
+public record GraphQLRequest(String query, String operationName, Map<String, Object> variables) {
+
+    public GraphQLRequest {
+        variables = variables == null ? Map.of() : variables;
+    }
+}

@@ -1,0 +1,21 @@
+package uk.trustplatform.api;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A batch lookup used through a DataLoader. A fresh DataLoader is made for every request from
+ * each such bean, so nothing cached ever passes from one caller to another. Loads run on the
+ * request's thread, inside the request's transaction.
+ *
+ * @param <K> the key, usually a row id
+ * @param <V> what each key resolves to
+ */
+public interface PerRequestLoader<K, V> {
+
+    /** The name fetchers use with {@code environment.getDataLoader(name)}. */
+    String name();
+
+    /** Values for the keys found; keys not in the map resolve to null. */
+    Map<K, V> loadAll(Set<K> keys);
+}

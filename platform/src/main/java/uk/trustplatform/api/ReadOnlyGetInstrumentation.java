@@ -1,0 +1,38 @@
+package uk.trustplatform.api;
+
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.language.OperationDefinition;
+import graphql.validation.ValidationError;
+import io.micronaut.http.HttpMethod;
+import java.util.List;
+
+/**
+ * Refuses a mutation (or subscription) that arrived by GET, before validation, so a link or an
+ * image tag can never change data. Only queries may be sent by GET.
+ */
+final class ReadOnlyGetInstrumentation extends SimplePerformantInstrumentation {
+
+    @Override
+    public InstrumentationContext<List<ValidationError>> beginValidation(
+            InstrumentationValidationParameters parameters, InstrumentationState state) {
+        RequestContext request = parameters.getGraphQLContext().get(RequestContext.class);
+        if (request == null || request.method() != HttpMethod.GET) {
+            return null;
+        }
+        String wanted = parameters.getOperation();
+        parameters.getDocument().getDefinitionsOfType(OperationDefinition.class).stream()
+                .filter(operation -> wanted == null || wanted.equals(operation.getName()))
+                .filter(operation -> operation.getOperation() != OperationDefinition.Operation.QUERY)
+                .findFirst()
+                .ifPresent(operation -> {
+                    throw ApiError.refusal(
+                            ErrorCode.METHOD_NOT_ALLOWED,
+                            "A " + operation.getOperation().name().toLowerCase(java.util.Locale.ROOT)
+                                    + " cannot be sent with GET; send it with POST and Content-Type: application/json.");
+                });
+        return null;
+    }
+}

@@ -1,0 +1,21 @@
+package uk.trustplatform.tenancy;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * A council a partnership covers, by ONS GSS code, for the dates the code applied. Reorganised
+ * councils keep their record; their successors name them as predecessor.
+ */
+@MappedEntity("tenant_council")
+public record Council(
+        @Id UUID id,
+        UUID tenantId,
+        String gssCode,
+        String name,
+        @Nullable LocalDate validFrom,
+        @Nullable LocalDate validTo,
+        @Nullable String predecessorGssCode) {}

@@ -1,0 +1,28 @@
+package uk.trustplatform.tenancy;
+
+import graphql.schema.idl.TypeRuntimeWiring;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.UUID;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.GraphQLTypeWiring;
+
+/** How a Tenant's fields are fetched; the rest map to the record's components by name. */
+@Singleton
+final class TenantWiring implements GraphQLTypeWiring {
+
+    @Override
+    public TypeRuntimeWiring typeWiring() {
+        return TypeRuntimeWiring.newTypeWiring("Tenant")
+                .dataFetcher(
+                        "id",
+                        env -> GlobalId.encode(
+                                Tenant.TYPE, env.<Tenant>getSource().id()))
+                .dataFetcher(
+                        "councils",
+                        env -> env.<UUID, List<Council>>getDataLoader(CouncilsOfTenants.NAME)
+                                .load(env.<Tenant>getSource().id())
+                                .thenApply(councils -> councils == null ? List.of() : councils))
+                .build();
+    }
+}

@@ -1,0 +1,14 @@
+package uk.trustplatform.tenancy;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The platform's tenants. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface Tenants extends CrudRepository<Tenant, UUID> {
+
+    Optional<Tenant> findBySlug(String slug);
+}

@@ -1,0 +1,109 @@
+package uk.trustplatform.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Calls a running platform over real HTTP, the way a partner system would. */
+public final class ApiCaller {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final URI base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    public ApiCaller(EmbeddedServer server) {
+        this.base = server.getURI();
+    }
+
+    /** A reply: status, headers and the parsed JSON body (null when the body is not JSON). */
+    public record Reply(int status, HttpHeaders headers, JsonNode body, String text) {
+
+        public JsonNode data() {
+            return body.path("data");
+        }
+
+        public JsonNode firstError() {
+            return body.path("errors").path(0);
+        }
+
+        public String errorCode() {
+            return firstError().path("extensions").path("code").asText();
+        }
+    }
+
+    public Reply query(String query) {
+        return query(query, Map.of());
+    }
+
+    public Reply query(String query, Map<String, Object> variables) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", query);
+        body.put("variables", variables);
+        return postJson(write(body));
+    }
+
+    public Reply postJson(String body) {
+        return post("application/json", body);
+    }
+
+    public Reply post(String contentType, String body) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(base.resolve("/graphql")).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
+    }
+
+    public Reply get(String path, Map<String, String> parameters) {
+        StringBuilder uri = new StringBuilder(path);
+        String separator = "?";
+        for (var parameter : parameters.entrySet()) {
+            uri.append(separator)
+                    .append(parameter.getKey())
+                    .append('=')
+                    .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+            separator = "&";
+        }
+        return send(HttpRequest.newBuilder(base.resolve(uri.toString())).GET().build());
+    }
+
+    private Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers(), parse(response.body()), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
