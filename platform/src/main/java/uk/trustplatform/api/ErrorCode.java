@@ -15,6 +15,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
     GRAPHQL_PARSE_FAILED(HttpStatus.BAD_REQUEST),
     GRAPHQL_VALIDATION_FAILED(HttpStatus.BAD_REQUEST),
+    /** Introspection asked for where it is switched off (production by default). */
+    INTROSPECTION_DISABLED(HttpStatus.FORBIDDEN),
     /** Depth, complexity, aliases, root fields, page size or query length over the configured limit. */
     LIMIT_EXCEEDED(HttpStatus.BAD_REQUEST),
     /** Something failed inside the platform; the message is masked and carries a correlation id. */

@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderRegistry;
 import org.dataloader.MappedBatchLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one GraphQL operation for one caller: fresh DataLoaders, the request's context, the parser
@@ -25,6 +27,8 @@ import org.dataloader.MappedBatchLoader;
  */
 @Singleton
 public final class GraphQLExecutor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphQLExecutor.class);
 
     private final GraphQL graphQL;
     private final GraphQLLimits limits;
@@ -61,7 +65,19 @@ public final class GraphQLExecutor {
                         ParserOptions.class, parserOptions,
                         Introspection.INTROSPECTION_DISABLED, !introspection))
                 .build();
-        return respond(graphQL.execute(input));
+        try {
+            return respond(graphQL.execute(input));
+        } catch (RuntimeException failure) {
+            if (failure instanceof GraphQLError requestError) {
+                // graphql-java throws some request errors (an unknown operation name) instead of returning them.
+                return refused(requestError);
+            }
+            LOG.error("GraphQL execution failed (correlation id {})", context.correlationId(), failure);
+            return refused(ApiError.of(
+                    ErrorCode.INTERNAL_ERROR,
+                    "Internal error. Quote correlation id " + context.correlationId() + " if you report it.",
+                    Map.of("correlationId", context.correlationId())));
+        }
     }
 
     /** A response for a request refused before it reached graphql-java. */
@@ -116,7 +132,11 @@ public final class GraphQLExecutor {
             return ErrorCode.valueOf(code);
         }
         if (!(error.getErrorType() instanceof ErrorType type)) {
-            return ErrorCode.INTERNAL_ERROR;
+            return switch (String.valueOf(error.getErrorType())) {
+                case "IntrospectionDisabled" -> ErrorCode.INTROSPECTION_DISABLED;
+                case "BadFaithIntrospection" -> ErrorCode.LIMIT_EXCEEDED;
+                default -> ErrorCode.BAD_REQUEST;
+            };
         }
         return switch (type) {
             case InvalidSyntax -> ErrorCode.GRAPHQL_PARSE_FAILED;

@@ -11,9 +11,9 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.TypeRuntimeWiring;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.io.ResourceResolver;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,8 +39,9 @@ final class GraphQLFactory {
         TypeRuntimeWiring.setStrictModeJvmWide(true);
     }
 
+    /** Created eagerly, so a schema/wiring mismatch stops the application at start-up. */
+    @Context
     @Bean
-    @Singleton
     GraphQL graphQL(ResourceResolver resources, List<GraphQLTypeWiring> wirings, GraphQLLimits limits) {
         TypeDefinitionRegistry schema = new SchemaParser().parse(readSchema(resources));
         RuntimeWiring wiring = runtimeWiring(wirings);

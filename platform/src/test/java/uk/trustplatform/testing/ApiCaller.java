@@ -66,6 +66,15 @@ public final class ApiCaller {
         return send(request.build());
     }
 
+    /** A POST with a chosen correlation id, as a gateway in front of the platform would send. */
+    public Reply send(String path, String contentType, String body, String correlationId) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", contentType)
+                .header("X-Correlation-Id", correlationId)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     public Reply get(String path, Map<String, String> parameters) {
         StringBuilder uri = new StringBuilder(path);
         String separator = "?";
