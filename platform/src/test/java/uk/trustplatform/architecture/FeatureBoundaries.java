@@ -1,0 +1,83 @@
+package uk.trustplatform.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+/**
+ * The rules that keep features apart, for a root package whose direct subpackages are features.
+ * A feature's public API is the public types in its own package; its subpackages are its own.
+ */
+final class FeatureBoundaries {
+
+    private final String root;
+
+    FeatureBoundaries(String root) {
+        this.root = root;
+    }
+
+    /** Features may use each other, but never in a cycle. */
+    ArchRule featuresAreFreeOfCycles() {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles();
+    }
+
+    /** A class below a feature's own package is reached only from inside that feature. */
+    ArchRule subpackagesAreInternalToTheirFeature() {
+        return classes()
+                .that()
+                .resideInAPackage(root + ".*.*..")
+                .should(onlyBeAccessedFromTheirOwnFeature())
+                .allowEmptyShould(true);
+    }
+
+    /** The GraphQL infrastructure serves every feature and depends on none of them. */
+    ArchRule apiDependsOnNoFeature() {
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".api..")
+                .should()
+                .dependOnClassesThat(new com.tngtech.archunit.base.DescribedPredicate<JavaClass>("a feature") {
+                    @Override
+                    public boolean test(JavaClass target) {
+                        String feature = featureOf(target);
+                        return feature != null && !feature.equals("api");
+                    }
+                })
+                .allowEmptyShould(true);
+    }
+
+    private ArchCondition<JavaClass> onlyBeAccessedFromTheirOwnFeature() {
+        return new ArchCondition<>("only be accessed from their own feature") {
+            @Override
+            public void check(JavaClass target, ConditionEvents events) {
+                String feature = featureOf(target);
+                for (JavaAccess<?> access : target.getAccessesToSelf()) {
+                    JavaClass origin = access.getOriginOwner();
+                    if (!feature.equals(featureOf(origin))) {
+                        events.add(SimpleConditionEvent.violated(
+                                access,
+                                origin.getName() + " reaches " + target.getName() + ", internal to feature "
+                                        + feature));
+                    }
+                }
+            }
+        };
+    }
+
+    private String featureOf(JavaClass type) {
+        String name = type.getPackageName();
+        if (!name.startsWith(root + ".")) {
+            return null;
+        }
+        String rest = name.substring(root.length() + 1);
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+}
