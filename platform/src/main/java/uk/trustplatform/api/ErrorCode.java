@@ -15,6 +15,12 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
     GRAPHQL_PARSE_FAILED(HttpStatus.BAD_REQUEST),
     GRAPHQL_VALIDATION_FAILED(HttpStatus.BAD_REQUEST),
+    /** No valid bearer token where one is needed, or a token the platform did not accept. */
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED),
+    /** The caller is known but may not do this (or act in this tenant). */
+    FORBIDDEN(HttpStatus.FORBIDDEN),
+    /** An argument outside what the field accepts, such as a negative page size or a cursor not issued here. */
+    BAD_USER_INPUT(HttpStatus.BAD_REQUEST),
     /** Introspection asked for where it is switched off (production by default). */
     INTROSPECTION_DISABLED(HttpStatus.FORBIDDEN),
     /** Depth, complexity, aliases, root fields, page size or query length over the configured limit. */

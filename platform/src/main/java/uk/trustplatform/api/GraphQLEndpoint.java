@@ -7,10 +7,12 @@ import io.micronaut.configuration.graphql.GraphQLController;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,6 +20,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,23 +42,27 @@ import org.slf4j.MDC;
 class GraphQLEndpoint {
 
     private final GraphQLExecutor executor;
+    private final CallerResolution callers;
     private final ObjectMapper json;
     private final boolean batching;
     private final int maxBatchOperations;
 
     GraphQLEndpoint(
             GraphQLExecutor executor,
+            CallerResolution callers,
             ObjectMapper json,
             @Value("${trust.graphql.batching.enabled:false}") boolean batching,
             @Value("${trust.graphql.batching.max-operations:10}") int maxBatchOperations) {
         this.executor = executor;
+        this.callers = callers;
         this.json = json;
         this.batching = batching;
         this.maxBatchOperations = maxBatchOperations;
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<Object> post(HttpRequest<?> http, @Nullable @Body String body) {
+    HttpResponse<Object> post(
+            HttpRequest<?> http, @Nullable Authentication authentication, @Nullable @Body String body) {
         Optional<MediaType> contentType = http.getContentType();
         if (contentType.isEmpty()
                 || !MediaType.APPLICATION_JSON.equals(contentType.get().getName())) {
@@ -74,13 +81,13 @@ class GraphQLEndpoint {
             return send(refusal(ErrorCode.BAD_REQUEST, "The request body is empty; send {\"query\": \"...\"}."));
         }
         if (tree.isArray()) {
-            return batch(http, tree);
+            return batch(http, authentication, tree);
         }
-        return send(single(http, tree));
+        return send(single(http, authentication, tree));
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    HttpResponse<Object> get(HttpRequest<?> http) {
+    HttpResponse<Object> get(HttpRequest<?> http, @Nullable Authentication authentication) {
         var parameters = http.getParameters();
         String query = parameters.get("query");
         if (query == null || query.isBlank()) {
@@ -100,10 +107,10 @@ class GraphQLEndpoint {
                         ErrorCode.BAD_REQUEST, "The \"variables\" parameter is not valid JSON: " + describe(e)));
             }
         }
-        return send(run(http, new GraphQLRequest(query, parameters.get("operationName"), variables)));
+        return send(run(http, authentication, new GraphQLRequest(query, parameters.get("operationName"), variables)));
     }
 
-    private HttpResponse<Object> batch(HttpRequest<?> http, JsonNode operations) {
+    private HttpResponse<Object> batch(HttpRequest<?> http, Authentication authentication, JsonNode operations) {
         if (!batching) {
             return send(
                     refusal(
@@ -117,11 +124,12 @@ class GraphQLEndpoint {
                             .formatted(maxBatchOperations, operations.size())));
         }
         List<Map<String, Object>> bodies = new ArrayList<>();
-        operations.forEach(operation -> bodies.add(single(http, operation).body()));
+        operations.forEach(
+                operation -> bodies.add(single(http, authentication, operation).body()));
         return HttpResponse.status(HttpStatus.OK).body(bodies);
     }
 
-    private GraphQLResponse single(HttpRequest<?> http, JsonNode operation) {
+    private GraphQLResponse single(HttpRequest<?> http, Authentication authentication, JsonNode operation) {
         if (!operation.isObject()) {
             return refusal(ErrorCode.BAD_REQUEST, "Each operation must be a JSON object with a \"query\" string.");
         }
@@ -139,17 +147,21 @@ class GraphQLEndpoint {
         }
         return run(
                 http,
+                authentication,
                 new GraphQLRequest(
                         query.asText(),
                         operationName.isTextual() ? operationName.asText() : null,
                         variables.isObject() ? asMap(variables) : Map.of()));
     }
 
-    private GraphQLResponse run(HttpRequest<?> http, GraphQLRequest request) {
+    private GraphQLResponse run(HttpRequest<?> http, Authentication authentication, GraphQLRequest request) {
         String correlationId = CorrelationIdFilter.of(http);
         MDC.put("correlationId", correlationId);
         try {
-            return executor.execute(request, new RequestContext(correlationId, http.getMethod()));
+            Caller caller = callers.resolve(http, authentication);
+            return executor.execute(request, new RequestContext(correlationId, http.getMethod(), caller));
+        } catch (ApiException refused) {
+            return refusal(refused.code(), refused.getMessage());
         } finally {
             MDC.remove("correlationId");
         }
@@ -165,7 +177,12 @@ class GraphQLEndpoint {
     }
 
     private static HttpResponse<Object> send(GraphQLResponse response) {
-        return HttpResponse.status(response.status()).body(response.body());
+        MutableHttpResponse<Object> http =
+                HttpResponse.status(response.status()).body(response.body());
+        if (response.status() == HttpStatus.UNAUTHORIZED) {
+            http.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        }
+        return http;
     }
 
     private static String describe(JsonProcessingException e) {

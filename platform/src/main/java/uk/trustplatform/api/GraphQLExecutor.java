@@ -31,6 +31,7 @@ public final class GraphQLExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(GraphQLExecutor.class);
 
     private final GraphQL graphQL;
+    private final RequestScope scope;
     private final GraphQLLimits limits;
     private final List<PerRequestLoader<?, ?>> loaders;
     private final boolean introspection;
@@ -38,10 +39,12 @@ public final class GraphQLExecutor {
 
     GraphQLExecutor(
             GraphQL graphQL,
+            RequestScope scope,
             GraphQLLimits limits,
             List<PerRequestLoader<?, ?>> loaders,
             @Value("${trust.graphql.introspection:false}") boolean introspection) {
         this.graphQL = graphQL;
+        this.scope = scope;
         this.limits = limits;
         this.loaders = loaders;
         this.introspection = introspection;
@@ -66,7 +69,10 @@ public final class GraphQLExecutor {
                         Introspection.INTROSPECTION_DISABLED, !introspection))
                 .build();
         try {
-            return respond(graphQL.execute(input));
+            return respond(ScopedValue.where(RequestContext.CURRENT, context)
+                    .call(() -> scope.execute(context, label(request), () -> graphQL.execute(input))));
+        } catch (ApiException refusal) {
+            return refused(ApiError.of(refusal.code(), refusal.getMessage()));
         } catch (RuntimeException failure) {
             if (failure instanceof GraphQLError requestError) {
                 // graphql-java throws some request errors (an unknown operation name) instead of returning them.
@@ -78,6 +84,15 @@ public final class GraphQLExecutor {
                     "Internal error. Quote correlation id " + context.correlationId() + " if you report it.",
                     Map.of("correlationId", context.correlationId())));
         }
+    }
+
+    /** How the operation is named in audit records: its name, or the start of its text. */
+    private static String label(GraphQLRequest request) {
+        if (request.operationName() != null) {
+            return request.operationName();
+        }
+        String text = request.query().strip().replaceAll("\\s+", " ");
+        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 
     /** A response for a request refused before it reached graphql-java. */

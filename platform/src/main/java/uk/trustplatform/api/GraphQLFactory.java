@@ -42,9 +42,10 @@ final class GraphQLFactory {
     /** Created eagerly, so a schema/wiring mismatch stops the application at start-up. */
     @Context
     @Bean
-    GraphQL graphQL(ResourceResolver resources, List<GraphQLTypeWiring> wirings, GraphQLLimits limits) {
+    GraphQL graphQL(
+            ResourceResolver resources, List<GraphQLTypeWiring> wirings, GraphQLLimits limits, RequestScope scope) {
         TypeDefinitionRegistry schema = new SchemaParser().parse(readSchema(resources));
-        RuntimeWiring wiring = runtimeWiring(wirings);
+        RuntimeWiring wiring = runtimeWiring(wirings, scope);
         List<String> problems = WiringAgreement.disagreements(schema, wiring);
         if (!problems.isEmpty()) {
             throw new IllegalStateException(
@@ -70,8 +71,11 @@ final class GraphQLFactory {
         }
     }
 
-    /** Merges the beans' wirings: root types field by field, other types one bean each. */
-    static RuntimeWiring runtimeWiring(List<GraphQLTypeWiring> wirings) {
+    /**
+     * Merges the beans' wirings: root types field by field, other types one bean each. Each
+     * mutation field runs atomically, so a failing one undoes only its own writes.
+     */
+    static RuntimeWiring runtimeWiring(List<GraphQLTypeWiring> wirings, RequestScope scope) {
         Map<String, Map<String, DataFetcher>> rootFetchers = new LinkedHashMap<>();
         RuntimeWiring.Builder builder =
                 RuntimeWiring.newRuntimeWiring().strictMode().scalar(ExtendedScalars.Date);
@@ -83,8 +87,10 @@ final class GraphQLFactory {
             }
             Map<String, DataFetcher> merged =
                     rootFetchers.computeIfAbsent(wiring.getTypeName(), name -> new LinkedHashMap<>());
+            boolean mutation = wiring.getTypeName().equals("Mutation");
             wiring.getFieldDataFetchers().forEach((field, fetcher) -> {
-                if (merged.putIfAbsent(field, fetcher) != null) {
+                DataFetcher<?> wired = mutation ? atomic(fetcher, scope) : fetcher;
+                if (merged.putIfAbsent(field, wired) != null) {
                     throw new IllegalStateException(
                             "Two wirings fetch " + wiring.getTypeName() + "." + field + "; one field, one fetcher.");
                 }
@@ -93,5 +99,17 @@ final class GraphQLFactory {
         rootFetchers.forEach((type, fetchers) ->
                 builder.type(TypeRuntimeWiring.newTypeWiring(type).dataFetchers(fetchers)));
         return builder.build();
+    }
+
+    private static DataFetcher<?> atomic(DataFetcher<?> fetcher, RequestScope scope) {
+        return env -> scope.atomically(() -> {
+            try {
+                return fetcher.get(env);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }

@@ -2,16 +2,17 @@ package uk.trustplatform.tenancy;
 
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
+import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
 
 /** The tenancy feature's fields on Query. */
 @Singleton
 final class TenancyQueries implements GraphQLTypeWiring {
 
-    private final Tenants tenants;
+    private final TenantDirectory directory;
 
-    TenancyQueries(Tenants tenants) {
-        this.tenants = tenants;
+    TenancyQueries(TenantDirectory directory) {
+        this.directory = directory;
     }
 
     @Override
@@ -19,7 +20,8 @@ final class TenancyQueries implements GraphQLTypeWiring {
         return TypeRuntimeWiring.newTypeWiring("Query")
                 .dataFetcher(
                         "tenant",
-                        env -> tenants.findBySlug(env.<String>getArgument("slug"))
+                        env -> directory
+                                .visibleBySlug(env.<String>getArgument("slug"), Callers.of(env))
                                 .orElse(null))
                 .build();
     }

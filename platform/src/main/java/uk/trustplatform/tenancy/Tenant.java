@@ -4,6 +4,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
 import java.util.UUID;
+import uk.trustplatform.api.NodeType;
 
 /** A council's children's partnership using the platform. */
 @MappedEntity("tenant")
@@ -14,7 +15,18 @@ public record Tenant(
         TenantKind kind,
         Region region,
         TenantStatus status,
-        @Version long version) {
+        @Version long version)
+        implements NodeType.Typed {
 
-    static final String TYPE = "Tenant";
+    public static final String TYPE = "Tenant";
+
+    @Override
+    public String graphQLType() {
+        return TYPE;
+    }
+
+    /** Whether its members may sign in and its tokens be used: not while suspended or archived. */
+    public boolean admitsMembers() {
+        return status == TenantStatus.ONBOARDING || status == TenantStatus.ACTIVE;
+    }
 }

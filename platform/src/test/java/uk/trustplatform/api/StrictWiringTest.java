@@ -11,12 +11,26 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.io.ResourceResolver;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The application refuses to start when schema.graphqls and the wiring disagree. */
 class StrictWiringTest {
+
+    /** These tests build wiring only; nothing runs against a database. */
+    private static final RequestScope NO_TRANSACTION = new RequestScope() {
+        @Override
+        public <T> T execute(RequestContext request, String operation, Supplier<T> work) {
+            return work.get();
+        }
+
+        @Override
+        public <T> T atomically(Supplier<T> mutation) {
+            return mutation.get();
+        }
+    };
 
     private static final TypeDefinitionRegistry SCHEMA = new SchemaParser()
             .parse("type Query { a: String b: Item } type Item { name: String } extend type Item { size: Int }");
@@ -56,7 +70,7 @@ class StrictWiringTest {
                 .dataFetcher("a", env -> "2")
                 .build();
 
-        assertThatThrownBy(() -> GraphQLFactory.runtimeWiring(List.of(first, second)))
+        assertThatThrownBy(() -> GraphQLFactory.runtimeWiring(List.of(first, second), NO_TRANSACTION))
                 .hasMessage("Two wirings fetch Query.a; one field, one fetcher.");
     }
 
@@ -64,7 +78,8 @@ class StrictWiringTest {
     void a_missing_schema_file_stops_start_up_with_a_clear_message() {
         GraphQLLimits limits = new GraphQLLimits(1, 1, 1, 1, 1, 1, 1);
 
-        assertThatThrownBy(() -> new GraphQLFactory().graphQL(new ResourceResolver(List.of()), List.of(), limits))
+        assertThatThrownBy(() -> new GraphQLFactory()
+                        .graphQL(new ResourceResolver(List.of()), List.of(), limits, NO_TRANSACTION))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("schema.graphqls is not on the classpath");
     }

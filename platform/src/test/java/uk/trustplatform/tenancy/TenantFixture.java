@@ -8,14 +8,20 @@ final class TenantFixture {
 
     private final Tenants tenants;
     private final Councils councils;
+    private final TenantTransactions transactions;
 
-    TenantFixture(Tenants tenants, Councils councils) {
+    TenantFixture(Tenants tenants, Councils councils, TenantTransactions transactions) {
         this.tenants = tenants;
         this.councils = councils;
+        this.transactions = transactions;
     }
 
     /** Cumbria's 2011–14 Children's Trust: one county council, replaced in 2023 by two unitaries. */
     Tenant cumbriaWithSuccessors(String slug) {
+        return transactions.inTenant(null, true, () -> registerCumbria(slug));
+    }
+
+    private Tenant registerCumbria(String slug) {
         Tenant tenant = tenants.save(new Tenant(
                 UUID.randomUUID(),
                 slug,

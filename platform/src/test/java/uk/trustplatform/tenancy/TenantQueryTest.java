@@ -32,10 +32,13 @@ class TenantQueryTest {
     @Inject
     Councils councils;
 
+    @Inject
+    TenantTransactions transactions;
+
     @Test
     void a_tenant_is_read_by_slug_from_postgresql_with_its_councils_and_their_history() {
         String slug = "cumbria-" + suffix();
-        Tenant cumbria = new TenantFixture(tenants, councils).cumbriaWithSuccessors(slug);
+        Tenant cumbria = new TenantFixture(tenants, councils, transactions).cumbriaWithSuccessors(slug);
 
         ApiCaller.Reply reply = new ApiCaller(server).query(TENANT_BY_SLUG, Map.of("slug", slug));
 

@@ -19,11 +19,33 @@ import java.util.Map;
 public final class ApiCaller {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final URI base;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> headers;
 
     public ApiCaller(EmbeddedServer server) {
-        this.base = server.getURI();
+        this(server.getURI(), Map.of());
+    }
+
+    private ApiCaller(URI base, Map<String, String> headers) {
+        this.base = base;
+        this.headers = headers;
+    }
+
+    /** The same caller, sending this bearer token. */
+    public ApiCaller withToken(String token) {
+        return withHeader("Authorization", "Bearer " + token);
+    }
+
+    /** The same caller, naming a tenant with the X-Trust-Tenant header. */
+    public ApiCaller inTenant(String slug) {
+        return withHeader("X-Trust-Tenant", slug);
+    }
+
+    public ApiCaller withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiCaller(base, Map.copyOf(more));
     }
 
     /** A reply: status, headers and the parsed JSON body (null when the body is not JSON). */
@@ -89,8 +111,10 @@ public final class ApiCaller {
     }
 
     private Reply send(HttpRequest request) {
+        HttpRequest.Builder withHeaders = HttpRequest.newBuilder(request, (name, value) -> true);
+        headers.forEach(withHeaders::header);
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(withHeaders.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), parse(response.body()), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

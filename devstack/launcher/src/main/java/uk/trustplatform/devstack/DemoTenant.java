@@ -22,6 +22,9 @@ final class DemoTenant {
         try (Connection owner =
                 DriverManager.getConnection(database.jdbcUrl(), database.ownerUser(), database.ownerPassword())) {
             owner.setSchema("trust");
+            owner.setAutoCommit(false);
+            // Row-level security binds the owner too; the tenant register is written at platform level.
+            owner.createStatement().execute("SELECT set_config('app.platform', 'on', true)");
             UUID tenantId = UUID.nameUUIDFromBytes(("tenant:" + SLUG).getBytes(StandardCharsets.UTF_8));
             try (PreparedStatement tenant = owner.prepareStatement(
                     "INSERT INTO tenant (id, slug, name, kind, region, status) VALUES (?, ?, ?, ?, ?, ?)"
@@ -43,6 +46,7 @@ final class DemoTenant {
                 council.setString(4, "Medway Council");
                 council.executeUpdate();
             }
+            owner.commit();
         }
     }
 }

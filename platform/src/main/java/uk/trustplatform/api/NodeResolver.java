@@ -1,0 +1,16 @@
+package uk.trustplatform.api;
+
+import java.util.UUID;
+
+/**
+ * Fetches one type's objects for {@code node(id:)}, applying exactly the read rules of that type's
+ * own fields, so an id never reaches what a list or field would refuse.
+ */
+public interface NodeResolver {
+
+    /** The GraphQL type name in the global id. */
+    String type();
+
+    /** The object, or null when it does not exist or the caller may not see it. */
+    Object find(UUID id, Caller caller);
+}

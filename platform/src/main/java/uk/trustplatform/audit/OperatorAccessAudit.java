@@ -1,0 +1,27 @@
+package uk.trustplatform.audit;
+
+import jakarta.inject.Singleton;
+import java.util.Map;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.RequestContext;
+import uk.trustplatform.tenancy.TenantEntryListener;
+
+/** Every request in which a platform operator reaches into a tenant leaves an entry in that tenant's trail. */
+@Singleton
+final class OperatorAccessAudit implements TenantEntryListener {
+
+    static final String ACTION = "PlatformOperator.accessed";
+    private final AuditTrail trail;
+
+    OperatorAccessAudit(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @Override
+    public void entered(RequestContext request, String operation) {
+        Caller caller = request.caller();
+        if (caller.operatorNamedTenant()) {
+            trail.record(caller.tenantId(), ACTION, "Operation", null, null, Map.of("operation", operation));
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package uk.trustplatform.identity;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import uk.trustplatform.api.ApiException;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.CallerResolution;
+import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.Role;
+import uk.trustplatform.tenancy.Tenant;
+import uk.trustplatform.tenancy.TenantDirectory;
+
+/**
+ * Decides who is calling and in which tenant, from the token Micronaut Security has validated
+ * (signature, issuer, audience, expiry, not-before). The tenant comes from the token's
+ * {@code organization} claim; the {@value #TENANT_HEADER} header only chooses among the tenants
+ * the token already names, except for a platform operator, whose naming of a tenant is audited.
+ */
+@Singleton
+final class CallerResolver implements CallerResolution {
+
+    static final String TENANT_HEADER = "X-Trust-Tenant";
+    private final TenantDirectory directory;
+
+    CallerResolver(TenantDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public Caller resolve(HttpRequest<?> request, @Nullable Authentication authentication) {
+        if (authentication == null) {
+            if (request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
+                throw new ApiException(
+                        ErrorCode.UNAUTHENTICATED,
+                        "The bearer token was not accepted: it is malformed, expired, not yet valid, not signed by"
+                                + " the platform's identity provider, or not issued for this API.");
+            }
+            return Caller.anonymous();
+        }
+        TokenClaims claims = TokenClaims.from(authentication.getName(), authentication.getAttributes());
+        String named = request.getHeaders().get(TENANT_HEADER);
+        if (claims.roles().contains(Role.PLATFORM_OPERATOR)) {
+            return operator(claims, named);
+        }
+        String slug = chooseTenant(claims.organisations(), named);
+        if (slug == null) {
+            return new Caller(claims.subject(), claims.roles(), null, null, null, false);
+        }
+        Tenant tenant = directory.findBySlug(slug).orElseThrow(() -> notMember(slug));
+        if (!tenant.admitsMembers()) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "Tenant '" + slug + "' is " + tenant.status().name().toLowerCase(Locale.ROOT)
+                            + ": its sign-ins and tokens are refused.");
+        }
+        return new Caller(claims.subject(), claims.roles(), tenant.id(), slug, partnerBinding(claims), false);
+    }
+
+    private Caller operator(TokenClaims claims, @Nullable String named) {
+        if (named == null) {
+            return new Caller(claims.subject(), claims.roles(), null, null, null, false);
+        }
+        Tenant tenant = directory
+                .findBySlug(named)
+                .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "There is no tenant '" + named + "'."));
+        return new Caller(claims.subject(), claims.roles(), tenant.id(), tenant.slug(), null, true);
+    }
+
+    /** The tenant to act in: the one named (if the token allows it), else the token's only one. */
+    private static String chooseTenant(List<String> memberships, @Nullable String named) {
+        if (named != null) {
+            if (!memberships.contains(named)) {
+                throw notMember(named);
+            }
+            return named;
+        }
+        if (memberships.size() > 1) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "Your token names several tenants (" + String.join(", ", memberships) + "); choose one with the "
+                            + TENANT_HEADER + " header.");
+        }
+        return memberships.isEmpty() ? null : memberships.getFirst();
+    }
+
+    /** A partner role acts only for the organisation its token is bound to. */
+    private static UUID partnerBinding(TokenClaims claims) {
+        boolean partnerRole =
+                claims.roles().contains(Role.PARTNER_LEAD) || claims.roles().contains(Role.PARTNER_INTEGRATION);
+        if (partnerRole && claims.partnerOrganisation().isEmpty()) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "A partner lead or integration token must carry the " + TokenClaims.PARTNER_ORGANISATION
+                            + " claim that binds it to its organisation.");
+        }
+        return claims.partnerOrganisation().orElse(null);
+    }
+
+    /** The same answer whether the tenant exists or not, so a token cannot probe for tenants. */
+    private static ApiException notMember(String slug) {
+        return new ApiException(ErrorCode.FORBIDDEN, "Your token does not make you a member of tenant '" + slug + "'.");
+    }
+}

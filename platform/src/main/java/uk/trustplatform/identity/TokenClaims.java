@@ -1,0 +1,65 @@
+package uk.trustplatform.identity;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import uk.trustplatform.api.Role;
+
+/**
+ * Reads what the platform needs from a validated token's claims, in the shapes Keycloak 26 issues
+ * them: roles as a top-level {@code roles} list or under {@code realm_access.roles}; tenant
+ * memberships as the {@code organization} claim, either a list of aliases or a map from alias to
+ * details; the bound partner organisation as {@code partner_organisation}.
+ */
+record TokenClaims(String subject, Set<Role> roles, List<String> organisations, Optional<UUID> partnerOrganisation) {
+
+    static final String ORGANISATION = "organization";
+    static final String PARTNER_ORGANISATION = "partner_organisation";
+
+    static TokenClaims from(String subject, Map<String, Object> claims) {
+        return new TokenClaims(subject, roles(claims), organisations(claims), partner(claims));
+    }
+
+    private static Set<Role> roles(Map<String, Object> claims) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        strings(claims.get("roles")).forEach(name -> Role.fromToken(name).ifPresent(roles::add));
+        if (claims.get("realm_access") instanceof Map<?, ?> realm) {
+            strings(realm.get("roles")).forEach(name -> Role.fromToken(name).ifPresent(roles::add));
+        }
+        return roles;
+    }
+
+    private static List<String> organisations(Map<String, Object> claims) {
+        Object claim = claims.get(ORGANISATION);
+        if (claim instanceof Map<?, ?> byAlias) {
+            return byAlias.keySet().stream().map(String::valueOf).sorted().toList();
+        }
+        return strings(claim).stream().sorted().toList();
+    }
+
+    private static Optional<UUID> partner(Map<String, Object> claims) {
+        Object claim = claims.get(PARTNER_ORGANISATION);
+        if (claim == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(String.valueOf(claim)));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> strings(Object claim) {
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        if (claim instanceof String single) {
+            return List.of(single);
+        }
+        return List.of();
+    }
+}

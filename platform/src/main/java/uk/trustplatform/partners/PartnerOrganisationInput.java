@@ -1,0 +1,69 @@
+package uk.trustplatform.partners;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.api.UserError.Code;
+
+/**
+ * The editable fields of a partner organisation as a caller sent them, trimmed, with the rules
+ * each must meet.
+ */
+record PartnerOrganisationInput(String name, String organisationIdentifier, String parentId) {
+
+    static final int NAME_MAX = 200;
+    /** org-id.guide: a country code, a register code, then the identifier in that register. */
+    private static final Pattern ORG_ID = Pattern.compile("[A-Z]{2}-[A-Z0-9]{2,6}-[A-Za-z0-9][A-Za-z0-9._-]{0,49}");
+
+    static PartnerOrganisationInput from(Map<String, Object> input) {
+        return new PartnerOrganisationInput(
+                trimmed(input.get("name")),
+                trimmed(input.get("organisationIdentifier")),
+                trimmed(input.get("parentId")));
+    }
+
+    /** Every rule the input breaks, each naming its field; empty when it may be saved. */
+    List<UserError> problems() {
+        List<UserError> problems = new ArrayList<>();
+        if (name == null) {
+            problems.add(UserError.of(Code.REQUIRED, "Give the organisation a name.", "input", "name"));
+        } else if (name.length() > NAME_MAX) {
+            problems.add(UserError.of(
+                    Code.TOO_LONG, "The name is longer than " + NAME_MAX + " characters.", "input", "name"));
+        }
+        if (organisationIdentifier != null
+                && !ORG_ID.matcher(organisationIdentifier).matches()) {
+            problems.add(UserError.of(
+                    Code.INVALID_FORMAT,
+                    "Use the org-id.guide form: country, register and identifier, such as GB-CHC-1091764"
+                            + " (a registered charity), GB-COH-01234567 (a company) or GB-NHS-RXX (an NHS trust).",
+                    "input",
+                    "organisationIdentifier"));
+        }
+        if (parentId != null && parent().isEmpty()) {
+            problems.add(parentNotFound());
+        }
+        return problems;
+    }
+
+    Optional<UUID> parent() {
+        return parentId == null ? Optional.empty() : GlobalId.decode(parentId, PartnerOrganisation.TYPE);
+    }
+
+    static UserError parentNotFound() {
+        return UserError.of(Code.NOT_FOUND, "No partner organisation has the parent id given.", "input", "parentId");
+    }
+
+    private static String trimmed(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().strip();
+        return text.isEmpty() ? null : text;
+    }
+}

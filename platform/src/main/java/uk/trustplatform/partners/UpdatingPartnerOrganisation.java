@@ -1,0 +1,107 @@
+package uk.trustplatform.partners;
+
+import io.micronaut.data.exceptions.OptimisticLockException;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import uk.trustplatform.api.ApiException;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.audit.AuditTrail;
+
+/**
+ * A tenant admin, or the organisation's own partner lead, changes its details. The caller sends
+ * the version it read; if someone else saved in between, the change is refused, never merged.
+ */
+@Singleton
+final class UpdatingPartnerOrganisation {
+
+    private final PartnerOrganisations organisations;
+    private final ReadingPartnerOrganisations reading;
+    private final AuditTrail audit;
+
+    UpdatingPartnerOrganisation(
+            PartnerOrganisations organisations, ReadingPartnerOrganisations reading, AuditTrail audit) {
+        this.organisations = organisations;
+        this.reading = reading;
+        this.audit = audit;
+    }
+
+    PartnerOrganisationPayload update(Caller caller, String id, long version, PartnerOrganisationInput input) {
+        UUID tenantId = caller.requireTenant();
+        Optional<PartnerOrganisation> found =
+                GlobalId.decode(id, PartnerOrganisation.TYPE).flatMap(uuid -> reading.visible(caller, uuid));
+        if (found.isEmpty()) {
+            return PartnerOrganisationPayload.refused(
+                    UserError.of(Code.NOT_FOUND, "No partner organisation has this id.", "input", "id"));
+        }
+        PartnerOrganisation current = found.get();
+        if (!PartnerOrganisationAccess.canChange(caller, current)) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN, "Only a tenant admin or the organisation's own partner lead may change it.");
+        }
+        if (current.version() != version) {
+            return PartnerOrganisationPayload.refused(conflict(current.version(), version));
+        }
+        List<UserError> problems = input.problems();
+        if (!problems.isEmpty()) {
+            return PartnerOrganisationPayload.refused(problems);
+        }
+        UUID parent = input.parent().orElse(null);
+        Optional<UserError> placement = placementProblem(caller, current, parent);
+        if (placement.isPresent()) {
+            return PartnerOrganisationPayload.refused(placement.get());
+        }
+        PartnerOrganisation changed = new PartnerOrganisation(
+                current.id(), tenantId, input.name(), input.organisationIdentifier(), parent, current.version());
+        PartnerOrganisation saved;
+        try {
+            saved = organisations.update(changed);
+        } catch (OptimisticLockException raced) {
+            return PartnerOrganisationPayload.refused(conflict(current.version() + 1, version));
+        }
+        audit.record(tenantId, "PartnerOrganisation.updated", PartnerOrganisation.TYPE, saved.id(), current, saved);
+        return PartnerOrganisationPayload.saved(saved);
+    }
+
+    private Optional<UserError> placementProblem(Caller caller, PartnerOrganisation current, UUID parent) {
+        if (Objects.equals(parent, current.parentId())) {
+            return Optional.empty();
+        }
+        if (!PartnerOrganisationAccess.canMove(caller)) {
+            return Optional.of(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "Only a tenant admin may move an organisation in the hierarchy.",
+                    "input",
+                    "parentId"));
+        }
+        if (parent == null) {
+            return Optional.empty();
+        }
+        if (reading.visible(caller, parent).isEmpty()) {
+            return Optional.of(PartnerOrganisationInput.parentNotFound());
+        }
+        if (organisations.ancestry(current.tenantId(), parent).contains(current.id())) {
+            return Optional.of(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "An organisation cannot sit under itself or one of its own services.",
+                    "input",
+                    "parentId"));
+        }
+        return Optional.empty();
+    }
+
+    private static UserError conflict(long saved, long sent) {
+        return UserError.of(
+                Code.CONFLICT,
+                "Someone else changed this organisation since you read it (now version %d, you sent %d). Reload it and make your change again."
+                        .formatted(saved, sent),
+                "input",
+                "version");
+    }
+}

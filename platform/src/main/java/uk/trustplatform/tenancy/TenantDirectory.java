@@ -1,0 +1,48 @@
+package uk.trustplatform.tenancy;
+
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.UUID;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.NodeResolver;
+import uk.trustplatform.api.Role;
+
+/**
+ * The platform's register of tenants. Anyone may look a tenant up, but a tenant that is not
+ * active is shown only to its own members and to platform operators.
+ */
+@Singleton
+public final class TenantDirectory implements NodeResolver {
+
+    private final Tenants tenants;
+
+    TenantDirectory(Tenants tenants) {
+        this.tenants = tenants;
+    }
+
+    /** The tenant with this slug, whatever its status: for deciding who may act in it. */
+    public Optional<Tenant> findBySlug(String slug) {
+        return tenants.findBySlug(slug);
+    }
+
+    /** The tenant with this slug if the caller may see it. */
+    public Optional<Tenant> visibleBySlug(String slug, Caller caller) {
+        return tenants.findBySlug(slug).filter(tenant -> visible(tenant, caller));
+    }
+
+    @Override
+    public String type() {
+        return Tenant.TYPE;
+    }
+
+    @Override
+    public Object find(UUID id, Caller caller) {
+        return tenants.findById(id).filter(tenant -> visible(tenant, caller)).orElse(null);
+    }
+
+    private static boolean visible(Tenant tenant, Caller caller) {
+        return tenant.status() == TenantStatus.ACTIVE
+                || tenant.id().equals(caller.tenantId())
+                || caller.has(Role.PLATFORM_OPERATOR);
+    }
+}

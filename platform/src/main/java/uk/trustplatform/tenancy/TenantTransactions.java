@@ -1,0 +1,75 @@
+package uk.trustplatform.tenancy;
+
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.RequestContext;
+import uk.trustplatform.api.RequestScope;
+
+/**
+ * Runs work in a transaction bound to one tenant. The tenant is set with
+ * {@code set_config('app.tenant_id', ?, true)}: a bound parameter, local to the transaction, so it
+ * is gone when the connection returns to the pool. With no tenant nothing is set and the
+ * row-level security policies match no tenant-owned row.
+ */
+@Singleton
+public final class TenantTransactions implements RequestScope {
+
+    private static final String SET_TENANT =
+            "SELECT set_config('app.tenant_id', ?, true), set_config('app.platform', ?, true)";
+
+    private final TransactionOperations<Connection> transactions;
+    private final List<TenantEntryListener> listeners;
+
+    TenantTransactions(TransactionOperations<Connection> transactions, List<TenantEntryListener> listeners) {
+        this.transactions = transactions;
+        this.listeners = listeners;
+    }
+
+    @Override
+    public <T> T execute(RequestContext request, String operation, Supplier<T> work) {
+        Caller caller = request.caller();
+        return inTenant(caller.tenantId(), false, () -> {
+            listeners.forEach(listener -> listener.entered(request, operation));
+            return work.get();
+        });
+    }
+
+    @Override
+    public <T> T atomically(Supplier<T> mutation) {
+        return transactions.execute(
+                TransactionDefinition.of(TransactionDefinition.Propagation.NESTED), status -> mutation.get());
+    }
+
+    /**
+     * Runs work in one transaction for a tenant (or none).
+     *
+     * @param platform true only for platform-level work (onboarding, the tenant directory's writes)
+     */
+    public <T> T inTenant(UUID tenantId, boolean platform, Supplier<T> work) {
+        return ScopedValue.where(CurrentTenant.TENANT, tenantId)
+                .call(() -> transactions.executeWrite(status -> {
+                    if (tenantId != null || platform) {
+                        bind(status.getConnection(), tenantId, platform);
+                    }
+                    return work.get();
+                }));
+    }
+
+    private static void bind(Connection connection, UUID tenantId, boolean platform) {
+        try (PreparedStatement statement = connection.prepareStatement(SET_TENANT)) {
+            statement.setString(1, tenantId == null ? "" : tenantId.toString());
+            statement.setString(2, platform ? "on" : "");
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not bind the transaction to its tenant", e);
+        }
+    }
+}
