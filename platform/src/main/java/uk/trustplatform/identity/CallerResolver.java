@@ -41,6 +41,12 @@ final class CallerResolver implements CallerResolution {
                         "The bearer token was not accepted: it is malformed, expired, not yet valid, not signed by"
                                 + " the platform's identity provider, or not issued for this API.");
             }
+            if (request.getHeaders().contains(TENANT_HEADER)) {
+                throw new ApiException(
+                        ErrorCode.UNAUTHENTICATED,
+                        "The " + TENANT_HEADER + " header needs a bearer token: it only chooses among the tenants"
+                                + " a token grants.");
+            }
             return Caller.anonymous();
         }
         TokenClaims claims = TokenClaims.from(authentication.getName(), authentication.getAttributes());
