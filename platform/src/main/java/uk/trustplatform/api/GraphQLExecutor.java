@@ -122,7 +122,9 @@ public final class GraphQLExecutor {
         if (result.isDataPresent()) {
             body.put("data", result.getData());
         }
-        HttpStatus status = result.isDataPresent() || errors.isEmpty() ? HttpStatus.OK : statusOf(errors.getFirst());
+        // No data at all (not sent, or null because a non-null root field failed): the first error decides.
+        boolean noData = !result.isDataPresent() || result.getData() == null;
+        HttpStatus status = noData && !errors.isEmpty() ? statusOf(errors.getFirst()) : HttpStatus.OK;
         return new GraphQLResponse(status, body);
     }
 

@@ -4,14 +4,16 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.TenantId;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One entry of the audit trail (before and after are JSON text). */
+/** One entry of the audit trail (before and after are JSON text; the tenant id is text, see PartnerOrganisation). */
 @MappedEntity("audit_event")
 record AuditEvent(
         @Id UUID id,
-        @TenantId UUID tenantId,
+        @TenantId @TypeDef(type = DataType.UUID) String tenantId,
         OffsetDateTime occurredAt,
         String actor,
         String actorRoles,

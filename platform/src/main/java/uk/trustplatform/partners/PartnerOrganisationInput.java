@@ -46,6 +46,7 @@ record PartnerOrganisationInput(String name, String organisationIdentifier, Stri
                     "organisationIdentifier"));
         }
         if (parentId != null && parent().isEmpty()) {
+            // Not an id we issued; an id we did issue is checked against what the caller may see.
             problems.add(parentNotFound());
         }
         return problems;

@@ -1,6 +1,7 @@
 package uk.trustplatform.partners;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import uk.trustplatform.api.ApiException;
@@ -29,16 +30,16 @@ final class RegisteringPartnerOrganisation {
         if (!PartnerOrganisationAccess.canRegister(caller)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a tenant admin may register partner organisations.");
         }
-        List<UserError> problems = input.problems();
+        List<UserError> problems = new ArrayList<>(input.problems());
+        UUID parent = input.parent().orElse(null);
+        if (parent != null && reading.visible(caller, parent).isEmpty()) {
+            problems.add(PartnerOrganisationInput.parentNotFound());
+        }
         if (!problems.isEmpty()) {
             return PartnerOrganisationPayload.refused(problems);
         }
-        UUID parent = input.parent().orElse(null);
-        if (parent != null && reading.visible(caller, parent).isEmpty()) {
-            return PartnerOrganisationPayload.refused(PartnerOrganisationInput.parentNotFound());
-        }
         PartnerOrganisation saved = organisations.save(new PartnerOrganisation(
-                UUID.randomUUID(), tenantId, input.name(), input.organisationIdentifier(), parent, 0));
+                UUID.randomUUID(), tenantId.toString(), input.name(), input.organisationIdentifier(), parent, 0));
         audit.record(tenantId, "PartnerOrganisation.registered", PartnerOrganisation.TYPE, saved.id(), null, saved);
         return PartnerOrganisationPayload.saved(saved);
     }

@@ -2,6 +2,7 @@ package uk.trustplatform.partners;
 
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,17 +49,19 @@ final class UpdatingPartnerOrganisation {
         if (current.version() != version) {
             return PartnerOrganisationPayload.refused(conflict(current.version(), version));
         }
-        List<UserError> problems = input.problems();
+        List<UserError> problems = new ArrayList<>(input.problems());
+        UUID parent = input.parent().orElse(null);
+        placementProblem(caller, current, parent).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             return PartnerOrganisationPayload.refused(problems);
         }
-        UUID parent = input.parent().orElse(null);
-        Optional<UserError> placement = placementProblem(caller, current, parent);
-        if (placement.isPresent()) {
-            return PartnerOrganisationPayload.refused(placement.get());
-        }
         PartnerOrganisation changed = new PartnerOrganisation(
-                current.id(), tenantId, input.name(), input.organisationIdentifier(), parent, current.version());
+                current.id(),
+                current.tenantId(),
+                input.name(),
+                input.organisationIdentifier(),
+                parent,
+                current.version());
         PartnerOrganisation saved;
         try {
             saved = organisations.update(changed);
@@ -86,7 +89,7 @@ final class UpdatingPartnerOrganisation {
         if (reading.visible(caller, parent).isEmpty()) {
             return Optional.of(PartnerOrganisationInput.parentNotFound());
         }
-        if (organisations.ancestry(current.tenantId(), parent).contains(current.id())) {
+        if (organisations.ancestry(caller.tenantId(), parent).contains(current.id())) {
             return Optional.of(UserError.of(
                     Code.NOT_ALLOWED,
                     "An organisation cannot sit under itself or one of its own services.",

@@ -1,11 +1,11 @@
 package uk.trustplatform.tenancy;
 
-import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -42,10 +42,43 @@ public final class TenantTransactions implements RequestScope {
         });
     }
 
+    /**
+     * A savepoint on the request's own connection, which keeps the tenant binding; Micronaut's
+     * NESTED propagation would take a second connection that has none.
+     */
     @Override
     public <T> T atomically(Supplier<T> mutation) {
-        return transactions.execute(
-                TransactionDefinition.of(TransactionDefinition.Propagation.NESTED), status -> mutation.get());
+        Connection connection = (Connection) transactions
+                .findTransactionStatus()
+                .orElseThrow(() -> new IllegalStateException("A mutation runs inside the request's transaction"))
+                .getConnection();
+        Savepoint savepoint = savepoint(connection);
+        try {
+            T result = mutation.get();
+            connection.releaseSavepoint(savepoint);
+            return result;
+        } catch (RuntimeException failure) {
+            rollBack(connection, savepoint, failure);
+            throw failure;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not release the mutation's savepoint", e);
+        }
+    }
+
+    private static Savepoint savepoint(Connection connection) {
+        try {
+            return connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not start the mutation's savepoint", e);
+        }
+    }
+
+    private static void rollBack(Connection connection, Savepoint savepoint, RuntimeException failure) {
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /**

@@ -1,0 +1,63 @@
+package uk.trustplatform.isolation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import uk.trustplatform.testing.TestDatabase;
+
+/**
+ * Everything a tenant holds, across every table with a tenant_id, as text: taken before and after
+ * a call to prove the call changed nothing of the tenant's.
+ */
+final class TenantSnapshot {
+
+    private TenantSnapshot() {}
+
+    static String of(UUID tenantId) {
+        StringBuilder snapshot = new StringBuilder();
+        try (Connection owner = TestDatabase.ownerConnection()) {
+            owner.setAutoCommit(false);
+            try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                bind.setString(1, tenantId.toString());
+                bind.execute();
+            }
+            for (String table : tenantTables(owner)) {
+                snapshot.append("## ").append(table).append('\n');
+                try (ResultSet rows = owner.createStatement().executeQuery("SELECT * FROM " + table + " ORDER BY id")) {
+                    ResultSetMetaData columns = rows.getMetaData();
+                    while (rows.next()) {
+                        for (int i = 1; i <= columns.getColumnCount(); i++) {
+                            snapshot.append(columns.getColumnName(i))
+                                    .append('=')
+                                    .append(rows.getString(i))
+                                    .append(';');
+                        }
+                        snapshot.append('\n');
+                    }
+                }
+            }
+            owner.rollback();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return snapshot.toString();
+    }
+
+    private static List<String> tenantTables(Connection owner) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rows = owner.createStatement().executeQuery("""
+                SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id'
+                WHERE n.nspname = 'trust' AND c.relkind = 'r' ORDER BY c.relname""")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
+    }
+}

@@ -1,0 +1,144 @@
+package uk.trustplatform.isolation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.Role;
+import uk.trustplatform.testing.ApiCaller;
+import uk.trustplatform.testing.TestDatabase;
+import uk.trustplatform.testing.TestIdentityProvider;
+import uk.trustplatform.testing.TestTenants;
+import uk.trustplatform.testing.TestTenants.TestTenant;
+
+/**
+ * A tenant with data in it, made through the API as its admin would: a partner agency with a
+ * service below it, and another agency. Every name carries a marker unique to this world, so a
+ * response can be searched for anything of it.
+ *
+ * @param marker in every name of this tenant's data
+ * @param agencyMarker in the names of the agency's own records (private to it among partners)
+ */
+record World(TestTenant tenant, String marker, String agencyMarker, UUID agency, UUID service, UUID otherAgency) {
+
+    static World create(ApiCaller api, String prefix) {
+        TestTenant tenant = TestTenants.active(prefix);
+        String marker = "W" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String agencyMarker = marker + "AGENCY";
+        ApiCaller admin = api.withToken(token(tenant, Persona.TENANT_ADMIN, null));
+        UUID agency = register(admin, agencyMarker + " Youth Offending Service", null);
+        UUID service = register(admin, agencyMarker + " Youth Forum Team", agency);
+        UUID other = register(admin, marker + " Community Health Trust", null);
+        return new World(tenant, marker, agencyMarker, agency, service, other);
+    }
+
+    String agencyId() {
+        return GlobalId.encode("PartnerOrganisation", agency);
+    }
+
+    String serviceId() {
+        return GlobalId.encode("PartnerOrganisation", service);
+    }
+
+    /** The version of an organisation as stored now, for an update that should not conflict. */
+    long versionOf(UUID organisation) {
+        try (Connection owner = TestDatabase.ownerConnection()) {
+            owner.setAutoCommit(false);
+            try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                bind.setString(1, tenant.id().toString());
+                bind.execute();
+            }
+            try (PreparedStatement query =
+                    owner.prepareStatement("SELECT version FROM partner_organisation WHERE id = ?")) {
+                query.setObject(1, organisation);
+                ResultSet row = query.executeQuery();
+                row.next();
+                long version = row.getLong(1);
+                owner.rollback();
+                return version;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A caller of this world in the given role; partner roles are bound to {@code organisation}. */
+    ApiCaller as(ApiCaller api, Persona persona, UUID organisation) {
+        if (persona == Persona.ANONYMOUS) {
+            return api;
+        }
+        ApiCaller caller = api.withToken(token(tenant, persona, organisation));
+        return persona == Persona.PLATFORM_OPERATOR ? caller.inTenant(tenant.slug()) : caller;
+    }
+
+    ApiCaller as(ApiCaller api, Persona persona) {
+        return as(api, persona, agency);
+    }
+
+    private static String token(TestTenant tenant, Persona persona, UUID organisation) {
+        TestIdentityProvider.Token token = TestIdentityProvider.token(
+                        persona.name().toLowerCase() + "-" + tenant.slug())
+                .roles(persona.role());
+        if (persona.memberOfTenant()) {
+            token.organisations(tenant.slug());
+        }
+        if (persona.boundToPartner()) {
+            token.partnerOrganisation(organisation);
+        }
+        return token.sign();
+    }
+
+    private static UUID register(ApiCaller admin, String name, UUID parent) {
+        ApiCaller.Reply reply = admin.query(
+                """
+                mutation ($input: RegisterPartnerOrganisationInput!) {
+                  registerPartnerOrganisation(input: $input) { partnerOrganisation { id } userErrors { message } }
+                }""",
+                Map.of(
+                        "input",
+                        parent == null
+                                ? Map.of("name", name)
+                                : Map.of("name", name, "parentId", GlobalId.encode("PartnerOrganisation", parent))));
+        JsonNode id = reply.data()
+                .path("registerPartnerOrganisation")
+                .path("partnerOrganisation")
+                .path("id");
+        if (!id.isTextual()) {
+            throw new IllegalStateException("World set-up failed: " + reply.text());
+        }
+        return GlobalId.decode(id.asText(), "PartnerOrganisation").orElseThrow();
+    }
+
+    /** The roles of the permission matrix; anonymous has none. */
+    enum Persona {
+        ANONYMOUS(null),
+        PLATFORM_OPERATOR(Role.PLATFORM_OPERATOR),
+        TENANT_ADMIN(Role.TENANT_ADMIN),
+        BOARD_MEMBER(Role.BOARD_MEMBER),
+        PARTNER_LEAD(Role.PARTNER_LEAD),
+        PARTNER_INTEGRATION(Role.PARTNER_INTEGRATION),
+        FORUM_ANALYST(Role.FORUM_ANALYST);
+
+        private final Role role;
+
+        Persona(Role role) {
+            this.role = role;
+        }
+
+        Role role() {
+            return role;
+        }
+
+        boolean memberOfTenant() {
+            return role != null && role != Role.PLATFORM_OPERATOR && role != Role.FORUM_ANALYST;
+        }
+
+        boolean boundToPartner() {
+            return role == Role.PARTNER_LEAD || role == Role.PARTNER_INTEGRATION;
+        }
+    }
+}
