@@ -21,6 +21,8 @@ public enum ErrorCode {
     FORBIDDEN(HttpStatus.FORBIDDEN),
     /** An argument outside what the field accepts, such as a negative page size or a cursor not issued here. */
     BAD_USER_INPUT(HttpStatus.BAD_REQUEST),
+    /** The identity provider (Keycloak) refused or could not be reached; nothing was kept. */
+    IDENTITY_PROVIDER_FAILED(HttpStatus.BAD_GATEWAY),
     /** Introspection asked for where it is switched off (production by default). */
     INTROSPECTION_DISABLED(HttpStatus.FORBIDDEN),
     /** Depth, complexity, aliases, root fields, page size or query length over the configured limit. */

@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.RequestContext;
-import uk.trustplatform.tenancy.TenantEntryListener;
+import uk.trustplatform.api.TenantEntryListener;
 
 /** Every request in which a platform operator reaches into a tenant leaves an entry in that tenant's trail. */
 @Singleton

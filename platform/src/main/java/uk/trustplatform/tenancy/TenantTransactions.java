@@ -1,5 +1,6 @@
 package uk.trustplatform.tenancy;
 
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.util.function.Supplier;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.RequestContext;
 import uk.trustplatform.api.RequestScope;
+import uk.trustplatform.api.TenantEntryListener;
 
 /**
  * Runs work in a transaction bound to one tenant. The tenant is set with
@@ -24,6 +26,9 @@ public final class TenantTransactions implements RequestScope {
 
     private static final String SET_TENANT =
             "SELECT set_config('app.tenant_id', ?, true), set_config('app.platform', ?, true)";
+
+    private static final TransactionDefinition OWN_TRANSACTION =
+            TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW);
 
     private final TransactionOperations<Connection> transactions;
     private final List<TenantEntryListener> listeners;
@@ -82,13 +87,15 @@ public final class TenantTransactions implements RequestScope {
     }
 
     /**
-     * Runs work in one transaction for a tenant (or none).
+     * Runs work in a transaction of its own for a tenant (or none). Always a new transaction: one
+     * started inside a request's transaction must neither inherit nor leak the request's tenant,
+     * and its failure must not doom the request's transaction.
      *
      * @param platform true only for platform-level work (onboarding, the tenant directory's writes)
      */
     public <T> T inTenant(UUID tenantId, boolean platform, Supplier<T> work) {
         return ScopedValue.where(CurrentTenant.TENANT, tenantId)
-                .call(() -> transactions.executeWrite(status -> {
+                .call(() -> transactions.execute(OWN_TRANSACTION, status -> {
                     if (tenantId != null || platform) {
                         bind(status.getConnection(), tenantId, platform);
                     }

@@ -1,6 +1,4 @@
-package uk.trustplatform.tenancy;
-
-import uk.trustplatform.api.RequestContext;
+package uk.trustplatform.api;
 
 /**
  * Told when a request's transaction has been bound to its tenant, before any of the request's
