@@ -35,12 +35,15 @@ final class KeycloakRealm {
 
     /**
      * The tenant's organization. Keycloak's organization search matches names and domains, not
-     * aliases, so each organization carries the tenant's slug in the {@value #TENANT_ATTRIBUTE} attribute.
+     * aliases, so each organization carries the tenant's slug in the {@value #TENANT_ATTRIBUTE}
+     * attribute. The full representation, safe to update from.
      */
     Optional<OrganizationRepresentation> organisation(String slug) {
+        // Search answers with brief representations; updating from one would wipe the attributes.
         return realm().organizations().searchByAttribute(TENANT_ATTRIBUTE + ":" + slug).stream()
                 .filter(organisation -> slug.equals(organisation.getAlias()))
-                .findFirst();
+                .findFirst()
+                .map(brief -> realm().organizations().get(brief.getId()).toRepresentation());
     }
 
     private Keycloak client() {

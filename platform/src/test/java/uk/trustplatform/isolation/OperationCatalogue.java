@@ -103,6 +103,69 @@ final class OperationCatalogue {
                                 .path("updatePartnerOrganisation")
                                 .path("partnerOrganisation")
                                 .has("id"),
-                        EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN, PARTNER_LEAD)));
+                        EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN, PARTNER_LEAD)),
+                new Operation(
+                        "Mutation.onboardTenant",
+                        world -> new Request(
+                                "mutation ($definition: String!) { onboardTenant(definition: $definition) { tenant { slug }"
+                                        + " created changes userErrors { field message } } }",
+                                Map.of("definition", world.definition())),
+                        (reply, world) -> reply.data()
+                                .path("onboardTenant")
+                                .path("tenant")
+                                .path("slug")
+                                .asText()
+                                .equals(world.tenant().slug()),
+                        EnumSet.of(PLATFORM_OPERATOR)),
+                new Operation(
+                        "Mutation.setTenantStatus",
+                        world -> new Request(
+                                "mutation ($input: SetTenantStatusInput!) { setTenantStatus(input: $input)"
+                                        + " { tenant { slug status } userErrors { message } } }",
+                                Map.of("input", Map.of("slug", world.tenant().slug(), "status", "ACTIVE"))),
+                        (reply, world) -> reply.data()
+                                .path("setTenantStatus")
+                                .path("tenant")
+                                .path("status")
+                                .asText()
+                                .equals("ACTIVE"),
+                        EnumSet.of(PLATFORM_OPERATOR)),
+                new Operation(
+                        "Mutation.linkIdentityProvider",
+                        world -> new Request(
+                                "mutation ($input: LinkIdentityProviderInput!) { linkIdentityProvider(input: $input)"
+                                        + " { alias userErrors { field message } } }",
+                                Map.of(
+                                        "input",
+                                        Map.of(
+                                                "tenantSlug", world.tenant().slug(),
+                                                "alias", "idp-" + Long.toString(System.nanoTime(), 36),
+                                                "displayName", "Council staff",
+                                                "issuer",
+                                                        "https://idp.example/"
+                                                                + world.tenant().slug(),
+                                                "authorizationUrl", "https://idp.example/authorize",
+                                                "tokenUrl", "https://idp.example/token",
+                                                "clientId", "trust-platform",
+                                                "clientSecret", "secret",
+                                                "emailDomain", world.tenant().slug() + ".example"))),
+                        (reply, world) -> reply.data()
+                                .path("linkIdentityProvider")
+                                .path("alias")
+                                .isTextual(),
+                        EnumSet.of(PLATFORM_OPERATOR)),
+                new Operation(
+                        "Mutation.registerPartnerIntegration",
+                        world -> new Request(
+                                "mutation ($input: RegisterPartnerIntegrationInput!) { registerPartnerIntegration(input: $input)"
+                                        + " { clientId tokenUrl userErrors { field message } } }",
+                                Map.of(
+                                        "input",
+                                        Map.of("partnerOrganisationId", world.agencyId(), "name", "Case system"))),
+                        (reply, world) -> reply.data()
+                                .path("registerPartnerIntegration")
+                                .path("clientId")
+                                .isTextual(),
+                        EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN)));
     }
 }

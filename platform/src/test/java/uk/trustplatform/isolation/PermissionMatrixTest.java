@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 import uk.trustplatform.isolation.Operation.Request;
 import uk.trustplatform.isolation.World.Persona;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
+import uk.trustplatform.testing.TestKeycloak;
 
 /**
  * Every operation of the schema × every role, in one tenant, aimed at one partner agency's data:
@@ -22,7 +27,16 @@ import uk.trustplatform.testing.ApiCaller.Reply;
  * and changes nothing.
  */
 @MicronautTest(transactional = false)
-class PermissionMatrixTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PermissionMatrixTest implements TestPropertyProvider {
+
+    /** Keycloak's admin API for onboarding and clients; tokens still come from the test identity provider. */
+    @Override
+    public Map<String, String> getProperties() {
+        return TestKeycloak.platformProperties().entrySet().stream()
+                .filter(property -> property.getKey().startsWith("trust.keycloak."))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
 
     private static final AtomicInteger CASES = new AtomicInteger();
 

@@ -12,7 +12,6 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.TestDatabase;
 import uk.trustplatform.testing.TestIdentityProvider;
-import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.TestTenants.TestTenant;
 
 /**
@@ -26,7 +25,7 @@ import uk.trustplatform.testing.TestTenants.TestTenant;
 record World(TestTenant tenant, String marker, String agencyMarker, UUID agency, UUID service, UUID otherAgency) {
 
     static World create(ApiCaller api, String prefix) {
-        TestTenant tenant = TestTenants.active(prefix);
+        TestTenant tenant = onboard(api, prefix);
         String marker = "W" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String agencyMarker = marker + "AGENCY";
         ApiCaller admin = api.withToken(token(tenant, Persona.TENANT_ADMIN, null));
@@ -34,6 +33,48 @@ record World(TestTenant tenant, String marker, String agencyMarker, UUID agency,
         UUID service = register(admin, agencyMarker + " Youth Forum Team", agency);
         UUID other = register(admin, marker + " Community Health Trust", null);
         return new World(tenant, marker, agencyMarker, agency, service, other);
+    }
+
+    /** The definition the world's tenant was onboarded from; applying it again changes nothing. */
+    String definition() {
+        return definition(tenant.slug());
+    }
+
+    private static String definition(String slug) {
+        return """
+                slug: %s
+                name: Test Trust %s
+                kind: CHILDRENS_TRUST
+                region: SOUTH_EAST
+                councils:
+                  - gssCode: E06000035
+                    name: Test Council
+                emailDomains: [%s.example]
+                admin: { email: admin@%s.example, firstName: Test, lastName: Admin }
+                """.formatted(slug, slug, slug, slug);
+    }
+
+    /** Onboards and opens a tenant through the API, as a platform operator would. */
+    private static TestTenant onboard(ApiCaller api, String prefix) {
+        String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiCaller operator = api.withToken(TestIdentityProvider.token("operator-" + slug)
+                .roles(Role.PLATFORM_OPERATOR)
+                .sign());
+        JsonNode onboarded = operator.query(
+                        "mutation ($d: String!) { onboardTenant(definition: $d) { tenant { id } userErrors { message } } }",
+                        Map.of("d", definition(slug)))
+                .data()
+                .path("onboardTenant");
+        if (!onboarded.path("tenant").has("id")) {
+            throw new IllegalStateException("World set-up failed: " + onboarded);
+        }
+        operator.query(
+                "mutation ($i: SetTenantStatusInput!) { setTenantStatus(input: $i) { tenant { status } } }",
+                Map.of("i", Map.of("slug", slug, "status", "ACTIVE")));
+        return new TestTenant(
+                GlobalId.decode(onboarded.path("tenant").path("id").asText(), "Tenant")
+                        .orElseThrow(),
+                slug);
     }
 
     String agencyId() {

@@ -108,7 +108,7 @@ public final class TestKeycloak {
                         .toList());
         if (organisationAlias != null) {
             String organisation = realm().organizations()
-                    .search(organisationAlias, true, 0, 1)
+                    .searchByAttribute("trust.tenant:" + organisationAlias)
                     .getFirst()
                     .getId();
             realm().organizations().get(organisation).members().addMember(id).close();
