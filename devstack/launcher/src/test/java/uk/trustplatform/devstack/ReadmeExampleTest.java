@@ -22,7 +22,7 @@ class ReadmeExampleTest {
         String command = fencedBlockAfter(readme, readme.indexOf(MARKER), "```bash");
         String expected = fencedBlockAfter(readme, readme.indexOf(command), "```json");
 
-        try (DevStack stack = DevStack.start(home, -1)) {
+        try (DevStack stack = DevStack.start(home, -1, 0, Path.of("../../tenants"))) {
             String base = stack.baseUrl().toString().replaceAll("/$", "");
             String printed = runBash(command.replace("http://localhost:8080", base));
 

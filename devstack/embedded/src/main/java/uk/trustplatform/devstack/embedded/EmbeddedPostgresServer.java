@@ -26,9 +26,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param port the loopback port, or 0 for any free one
      */
     public static EmbeddedPostgresServer startKeeping(Path dataDirectory, int port) {
+        // No shutdown hook of its own: the devstack stops the platform first, then PostgreSQL.
         return start(EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
                 .setPort(port));
     }
 

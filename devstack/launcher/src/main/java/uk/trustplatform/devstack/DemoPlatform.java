@@ -1,0 +1,248 @@
+package uk.trustplatform.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import uk.trustplatform.devstack.embedded.KeycloakServer;
+
+/**
+ * Fills a fresh devstack the way people would: a platform operator onboards every tenant in
+ * {@code tenants/} and opens it through the GraphQL API; Medway's admin registers a partner agency
+ * and its integration; one demo person per role is made in Keycloak. Prints what to sign in with.
+ */
+final class DemoPlatform {
+
+    /** A sign-in for the demo: who, in which role and tenant, with which secret. */
+    record Login(String role, String tenant, String username, String secret) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String DEMO_TENANT = "medway";
+    private static final String DEMO_AGENCY = "Medway Youth Service";
+
+    private final KeycloakServer keycloak;
+    private final URI graphql;
+    private final Keycloak admin;
+    private final List<Login> logins = new ArrayList<>();
+
+    DemoPlatform(KeycloakServer keycloak, URI platform) {
+        this.keycloak = keycloak;
+        this.graphql = platform.resolve("/graphql");
+        this.admin = Keycloak.getInstance(
+                keycloak.baseUrl().toString(), "master", "admin", keycloak.adminPassword(), "admin-cli");
+    }
+
+    List<Login> populate(Path tenants) {
+        String operator = person("operator", "platform-operator", null, null);
+        for (Path definition : definitions(tenants)) {
+            onboard(operator, definition);
+        }
+        String medwayAdmin = logins.stream()
+                .filter(login ->
+                        login.role().equals("tenant-admin") && login.tenant().equals(DEMO_TENANT))
+                .map(login -> token(login.username(), login.secret()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("tenants/medway was not onboarded"));
+        String agency = agency(medwayAdmin);
+        person("medway.board", "board-member", DEMO_TENANT, null);
+        person("medway.lead", "partner-lead", DEMO_TENANT, agency);
+        person("analyst", "forum-analyst", null, null);
+        JsonNode client = call(
+                        medwayAdmin,
+                        null,
+                        "mutation ($input: RegisterPartnerIntegrationInput!) { registerPartnerIntegration(input: $input) { clientId clientSecret } }",
+                        Map.of("input", Map.of("partnerOrganisationId", agency, "name", DEMO_AGENCY + " case system")))
+                .path("registerPartnerIntegration");
+        logins.add(new Login(
+                "partner-integration",
+                DEMO_TENANT,
+                client.path("clientId").asText(),
+                client.path("clientSecret").asText()));
+        admin.close();
+        return List.copyOf(logins);
+    }
+
+    private void onboard(String operator, Path definition) {
+        JsonNode outcome = call(
+                        operator,
+                        null,
+                        "mutation ($d: String!) { onboardTenant(definition: $d) { tenant { slug status }"
+                                + " adminAccount { username temporaryPassword } userErrors { message } } }",
+                        Map.of("d", read(definition)))
+                .path("onboardTenant");
+        if (!outcome.path("userErrors").isEmpty()) {
+            throw new IllegalStateException(definition + " was refused: " + outcome.path("userErrors"));
+        }
+        String slug = outcome.path("tenant").path("slug").asText();
+        if (!outcome.path("tenant").path("status").asText().equals("ACTIVE")) {
+            call(
+                    operator,
+                    null,
+                    "mutation ($i: SetTenantStatusInput!) { setTenantStatus(input: $i) { tenant { status } } }",
+                    Map.of("i", Map.of("slug", slug, "status", "ACTIVE")));
+        }
+        JsonNode account = outcome.path("adminAccount");
+        if (account.path("temporaryPassword").isTextual()) {
+            logins.add(new Login(
+                    "tenant-admin",
+                    slug,
+                    account.path("username").asText(),
+                    account.path("temporaryPassword").asText()));
+        }
+    }
+
+    /** The demo agency's id, registering it on the first run (the database keeps it). */
+    private String agency(String adminToken) {
+        JsonNode edges = call(
+                        adminToken,
+                        null,
+                        "{ partnerOrganisations(first: 100) { edges { node { id name } } } }",
+                        Map.of())
+                .path("partnerOrganisations")
+                .path("edges");
+        for (JsonNode edge : edges) {
+            if (edge.path("node").path("name").asText().equals(DEMO_AGENCY)) {
+                return edge.path("node").path("id").asText();
+            }
+        }
+        return call(
+                        adminToken,
+                        null,
+                        "mutation ($i: RegisterPartnerOrganisationInput!) { registerPartnerOrganisation(input: $i) { partnerOrganisation { id } } }",
+                        Map.of("i", Map.of("name", DEMO_AGENCY)))
+                .path("registerPartnerOrganisation")
+                .path("partnerOrganisation")
+                .path("id")
+                .asText();
+    }
+
+    /** A demo person with a fresh password; bound to a partner agency when given its global id. */
+    private String person(String username, String role, String tenant, String agencyId) {
+        RealmResource realm = admin.realm(KeycloakServer.REALM);
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(username + "@demo.example");
+        user.setFirstName("Demo");
+        user.setLastName(role);
+        user.setEnabled(true);
+        user.setEmailVerified(true);
+        if (agencyId != null) {
+            String uuid = new String(Base64.getUrlDecoder().decode(agencyId), StandardCharsets.UTF_8).split(":")[1];
+            user.setAttributes(Map.of("partner_organisation", List.of(uuid)));
+        }
+        String id = CreatedResponseUtil.getCreatedId(realm.users().create(user));
+        String password = UUID.randomUUID().toString().substring(0, 12);
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        realm.users().get(id).resetPassword(credential);
+        realm.users()
+                .get(id)
+                .roles()
+                .realmLevel()
+                .add(List.of(realm.roles().get(role).toRepresentation()));
+        if (tenant != null) {
+            String organisation = realm.organizations()
+                    .searchByAttribute("trust.tenant:" + tenant)
+                    .getFirst()
+                    .getId();
+            realm.organizations().get(organisation).members().addMember(id).close();
+        }
+        logins.add(new Login(role, tenant == null ? "(platform)" : tenant, username, password));
+        return token(username, password);
+    }
+
+    private String token(String username, String password) {
+        String form = Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "trust-devstack",
+                        "username",
+                        username,
+                        "password",
+                        password)
+                .entrySet()
+                .stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        JsonNode answer = send(HttpRequest.newBuilder(URI.create(keycloak.tokenUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+        return answer.path("access_token").asText();
+    }
+
+    private JsonNode call(String token, String tenant, String query, Map<String, Object> variables) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(graphql)
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            JSON.writeValueAsString(Map.of("query", query, "variables", variables))));
+            if (tenant != null) {
+                request.header("X-Trust-Tenant", tenant);
+            }
+            JsonNode reply = send(request.build());
+            if (reply.has("errors")) {
+                throw new IllegalStateException("The platform refused a demo step: " + reply.path("errors"));
+            }
+            return reply.path("data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode send(HttpRequest request) {
+        try {
+            return JSON.readTree(
+                    HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Path> definitions(Path tenants) {
+        try (Stream<Path> folders = Files.list(tenants)) {
+            return folders.map(folder -> folder.resolve("tenant.yaml"))
+                    .filter(Files::exists)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + tenants, e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package uk.trustplatform.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.trustplatform.api.UserError;
+
+/** Reading tenant definitions: the repository's own, and every kind of bad one. */
+class TenantDefinitionFoldersTest {
+
+    private final TenantDefinitions definitions = new TenantDefinitions();
+    private final TenantDefinitionFolders folders = new TenantDefinitionFolders(definitions);
+
+    @Test
+    void every_definition_in_the_repository_is_valid() {
+        List<TenantDefinitionFolders.Folder> read = folders.readAll(Path.of("../tenants"));
+
+        assertThat(read)
+                .extracting(folder -> folder.path().getFileName().toString())
+                .containsExactly("cambridgeshire", "cumbria", "kent", "luton", "medway");
+        assertThat(read)
+                .allSatisfy(folder -> assertThat(folder.problems())
+                        .as(folder.path().toString())
+                        .isEmpty());
+        TenantDefinition cumbria = read.get(1).definition();
+        assertThat(cumbria.councils())
+                .extracting(TenantDefinition.CouncilDefinition::predecessorGssCode)
+                .containsExactly(null, "E10000006", "E10000006");
+    }
+
+    @Test
+    void a_folder_named_otherwise_than_its_slug_and_a_slug_defined_twice_are_refused(@TempDir Path tenants)
+            throws IOException {
+        write(tenants, "medway", definition("medway"));
+        write(tenants, "medway-copy", definition("medway"));
+
+        List<TenantDefinitionFolders.Folder> read = folders.readAll(tenants);
+
+        assertThat(read.get(0).problems()).isEmpty();
+        assertThat(read.get(1).problems())
+                .extracting(UserError::message)
+                .containsExactlyInAnyOrder(
+                        "slug: medway differs from its folder's name medway-copy.",
+                        "slug: medway is already defined in " + tenants.resolve("medway") + ".");
+        assertThat(read.get(1).definition()).isNull();
+    }
+
+    @Test
+    void yaml_that_does_not_parse_is_reported_with_its_line() {
+        TenantDefinitions.Reading reading = definitions.read("slug: medway\nname: [unclosed\n");
+
+        assertThat(reading.valid()).isFalse();
+        assertThat(reading.problems())
+                .singleElement()
+                .satisfies(problem ->
+                        assertThat(problem.message()).startsWith("The definition is not valid YAML at line"));
+    }
+
+    @Test
+    void councils_twice_and_dates_out_of_order_are_refused_with_their_paths() {
+        String twice = definition("kent")
+                + "  - gssCode: E10000016\n    name: Kent again\n    validFrom: 2020-01-01\n    validTo: 2019-01-01\n";
+
+        TenantDefinitions.Reading reading = definitions.read(twice);
+
+        assertThat(reading.problems())
+                .extracting(UserError::field)
+                .containsExactlyInAnyOrder(
+                        List.of("definition", "councils", "1", "gssCode"),
+                        List.of("definition", "councils", "1", "validTo"));
+    }
+
+    @Test
+    void a_malformed_gss_code_and_a_missing_admin_name_each_name_their_path() {
+        String bad = definition("luton").replace("E10000016", "E1000001").replace("  firstName: Trust\n", "");
+
+        TenantDefinitions.Reading reading = definitions.read(bad);
+
+        assertThat(reading.problems())
+                .extracting(UserError::field)
+                .containsExactlyInAnyOrder(
+                        List.of("definition", "councils", "0", "gssCode"), List.of("definition", "admin", "firstName"));
+        assertThat(reading.problems())
+                .extracting(problem -> problem.code().name())
+                .containsExactlyInAnyOrder("INVALID_FORMAT", "REQUIRED");
+    }
+
+    private static String definition(String slug) {
+        return """
+                slug: %s
+                name: %s partnership
+                kind: STRATEGIC_PARTNERSHIP
+                region: SOUTH_EAST
+                admin:
+                  email: admin@%s.example
+                  firstName: Trust
+                  lastName: Admin
+                councils:
+                  - gssCode: E10000016
+                    name: Kent County Council
+                """.formatted(slug, slug, slug);
+    }
+
+    private static void write(Path tenants, String folder, String yaml) throws IOException {
+        Files.createDirectories(tenants.resolve(folder));
+        Files.writeString(tenants.resolve(folder).resolve("tenant.yaml"), yaml);
+    }
+}
