@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -33,9 +32,7 @@ class PermissionMatrixTest implements TestPropertyProvider {
     /** Keycloak's admin API for onboarding and clients; tokens still come from the test identity provider. */
     @Override
     public Map<String, String> getProperties() {
-        return TestKeycloak.platformProperties().entrySet().stream()
-                .filter(property -> property.getKey().startsWith("trust.keycloak."))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return TestKeycloak.adminApiProperties();
     }
 
     private static final AtomicInteger CASES = new AtomicInteger();

@@ -72,6 +72,16 @@ public final class TestKeycloak {
                 "generated-password");
     }
 
+    /**
+     * Only the admin API part of {@link #platformProperties()}: for tests that onboard tenants in
+     * Keycloak but sign their tokens with the test identity provider.
+     */
+    public static Map<String, String> adminApiProperties() {
+        return platformProperties().entrySet().stream()
+                .filter(property -> property.getKey().startsWith("trust.keycloak."))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     public static RealmResource realm() {
         server();
         return admin.realm(KeycloakServer.REALM);
