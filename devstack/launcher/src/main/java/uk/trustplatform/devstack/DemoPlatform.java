@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,13 +16,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.keycloak.admin.client.CreatedResponseUtil;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.CredentialRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
+import uk.trustplatform.devstack.embedded.KeycloakAccounts;
 import uk.trustplatform.devstack.embedded.KeycloakServer;
 
 /**
@@ -41,16 +35,13 @@ final class DemoPlatform {
     private static final String DEMO_TENANT = "medway";
     private static final String DEMO_AGENCY = "Medway Youth Service";
 
-    private final KeycloakServer keycloak;
     private final URI graphql;
-    private final Keycloak admin;
+    private final KeycloakAccounts accounts;
     private final List<Login> logins = new ArrayList<>();
 
     DemoPlatform(KeycloakServer keycloak, URI platform) {
-        this.keycloak = keycloak;
         this.graphql = platform.resolve("/graphql");
-        this.admin = Keycloak.getInstance(
-                keycloak.baseUrl().toString(), "master", "admin", keycloak.adminPassword(), "admin-cli");
+        this.accounts = new KeycloakAccounts(keycloak);
     }
 
     List<Login> populate(Path tenants) {
@@ -61,7 +52,7 @@ final class DemoPlatform {
         String medwayAdmin = logins.stream()
                 .filter(login ->
                         login.role().equals("tenant-admin") && login.tenant().equals(DEMO_TENANT))
-                .map(login -> token(login.username(), login.secret()))
+                .map(login -> accounts.passwordToken(login.username(), login.secret()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("tenants/medway was not onboarded"));
         String agency = agency(medwayAdmin);
@@ -79,7 +70,7 @@ final class DemoPlatform {
                 DEMO_TENANT,
                 client.path("clientId").asText(),
                 client.path("clientSecret").asText()));
-        admin.close();
+        accounts.close();
         return List.copyOf(logins);
     }
 
@@ -139,60 +130,13 @@ final class DemoPlatform {
 
     /** A demo person with a fresh password; bound to a partner agency when given its global id. */
     private String person(String username, String role, String tenant, String agencyId) {
-        RealmResource realm = admin.realm(KeycloakServer.REALM);
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEmail(username + "@demo.example");
-        user.setFirstName("Demo");
-        user.setLastName(role);
-        user.setEnabled(true);
-        user.setEmailVerified(true);
-        if (agencyId != null) {
-            String uuid = new String(Base64.getUrlDecoder().decode(agencyId), StandardCharsets.UTF_8).split(":")[1];
-            user.setAttributes(Map.of("partner_organisation", List.of(uuid)));
-        }
-        String id = CreatedResponseUtil.getCreatedId(realm.users().create(user));
-        String password = UUID.randomUUID().toString().substring(0, 12);
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(false);
-        realm.users().get(id).resetPassword(credential);
-        realm.users()
-                .get(id)
-                .roles()
-                .realmLevel()
-                .add(List.of(realm.roles().get(role).toRepresentation()));
-        if (tenant != null) {
-            String organisation = realm.organizations()
-                    .searchByAttribute("trust.tenant:" + tenant)
-                    .getFirst()
-                    .getId();
-            realm.organizations().get(organisation).members().addMember(id).close();
-        }
+        UUID agency = agencyId == null
+                ? null
+                : UUID.fromString(
+                        new String(Base64.getUrlDecoder().decode(agencyId), StandardCharsets.UTF_8).split(":")[1]);
+        String password = accounts.person(username, List.of(role), tenant, agency);
         logins.add(new Login(role, tenant == null ? "(platform)" : tenant, username, password));
-        return token(username, password);
-    }
-
-    private String token(String username, String password) {
-        String form = Map.of(
-                        "grant_type",
-                        "password",
-                        "client_id",
-                        "trust-devstack",
-                        "username",
-                        username,
-                        "password",
-                        password)
-                .entrySet()
-                .stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        JsonNode answer = send(HttpRequest.newBuilder(URI.create(keycloak.tokenUrl()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build());
-        return answer.path("access_token").asText();
+        return accounts.passwordToken(username, password);
     }
 
     private JsonNode call(String token, String tenant, String query, Map<String, Object> variables) {
