@@ -73,7 +73,9 @@ class KeycloakInvitationTest implements TestPropertyProvider {
         }
         assertThat(mail.received()).singleElement().satisfies(message -> {
             assertThat(message.recipients()).containsExactly(admin);
-            assertThat(message.text()).contains("Update Password").contains("/realms/trust/login-actions/action-token?key=");
+            assertThat(message.text())
+                    .contains("Update Password")
+                    .contains("/realms/trust/login-actions/action-token?key=");
         });
     }
 
