@@ -77,8 +77,10 @@ final class GraphQLFactory {
      */
     static RuntimeWiring runtimeWiring(List<GraphQLTypeWiring> wirings, RequestScope scope) {
         Map<String, Map<String, DataFetcher>> rootFetchers = new LinkedHashMap<>();
-        RuntimeWiring.Builder builder =
-                RuntimeWiring.newRuntimeWiring().strictMode().scalar(ExtendedScalars.Date);
+        RuntimeWiring.Builder builder = RuntimeWiring.newRuntimeWiring()
+                .strictMode()
+                .scalar(ExtendedScalars.Date)
+                .scalar(ExtendedScalars.DateTime);
         for (GraphQLTypeWiring bean : wirings) {
             TypeRuntimeWiring wiring = bean.typeWiring();
             if (!ROOT_TYPES.contains(wiring.getTypeName())) {

@@ -1,5 +1,6 @@
 package uk.trustplatform.api;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -8,8 +9,8 @@ import java.util.UUID;
  */
 public interface NodeResolver {
 
-    /** The GraphQL type name in the global id. */
-    String type();
+    /** The GraphQL type names (in global ids) this resolver finds. */
+    Set<String> types();
 
     /** The object, or null when it does not exist or the caller may not see it. */
     Object find(UUID id, Caller caller);

@@ -1,21 +1,26 @@
 package uk.trustplatform.api;
 
 import jakarta.inject.Singleton;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Finds any object by global id through its type's {@link NodeResolver}. */
 @Singleton
 public final class Nodes {
 
-    private final Map<String, NodeResolver> resolvers;
+    private final Map<String, NodeResolver> resolvers = new HashMap<>();
 
     Nodes(List<NodeResolver> resolvers) {
-        this.resolvers = resolvers.stream().collect(Collectors.toMap(NodeResolver::type, Function.identity()));
+        for (NodeResolver resolver : resolvers) {
+            resolver.types().forEach(type -> {
+                if (this.resolvers.put(type, resolver) != null) {
+                    throw new IllegalStateException("Two node resolvers for type " + type);
+                }
+            });
+        }
     }
 
     /** The object behind a global id, or null: unknown ids and forbidden ones look the same. */

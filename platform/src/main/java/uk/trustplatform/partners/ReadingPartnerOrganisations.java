@@ -54,8 +54,8 @@ final class ReadingPartnerOrganisations implements NodeResolver, PerRequestLoade
     }
 
     @Override
-    public String type() {
-        return PartnerOrganisation.TYPE;
+    public Set<String> types() {
+        return Set.of(PartnerOrganisation.TYPE);
     }
 
     @Override

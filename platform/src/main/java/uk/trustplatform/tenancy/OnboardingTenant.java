@@ -45,6 +45,7 @@ public final class OnboardingTenant {
     private final Councils councils;
     private final TenantTransactions transactions;
     private final TenantIdentities identities;
+    private final TenantConfiguration configuration;
     private final AuditTrail audit;
 
     OnboardingTenant(
@@ -53,12 +54,14 @@ public final class OnboardingTenant {
             Councils councils,
             TenantTransactions transactions,
             TenantIdentities identities,
+            TenantConfiguration configuration,
             AuditTrail audit) {
         this.definitions = definitions;
         this.tenants = tenants;
         this.councils = councils;
         this.transactions = transactions;
         this.identities = identities;
+        this.configuration = configuration;
         this.audit = audit;
     }
 
@@ -79,6 +82,9 @@ public final class OnboardingTenant {
         try {
             return transactions.inTenant(tenantId, true, () -> {
                 List<String> changes = new ArrayList<>(recordInRegister(tenantId, existing, definition));
+                if (definition.configuration() != null) {
+                    changes.addAll(configuration.apply(tenantId, definition.configuration()));
+                }
                 Tenant tenant = tenants.findById(tenantId).orElseThrow();
                 identity[0] = identities.reconcile(definition, tenant.admitsMembers());
                 changes.addAll(identity[0].changes());

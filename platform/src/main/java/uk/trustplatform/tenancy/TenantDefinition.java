@@ -1,12 +1,15 @@
 package uk.trustplatform.tenancy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * A council's partnership as a platform operator onboards it, read from
- * {@code tenants/<slug>/tenant.yaml} and checked against {@code tenants/tenant.schema.json}.
+ * {@code tenants/<slug>/tenant.yaml} and checked against {@code tenants/tenant.schema.json}. Its
+ * {@code configuration} section (strategy, standards, template, charter, pledge, vocabularies) is
+ * kept as read and handed to {@link TenantConfiguration}.
  */
 public record TenantDefinition(
         String slug,
@@ -15,7 +18,8 @@ public record TenantDefinition(
         Region region,
         List<CouncilDefinition> councils,
         List<String> emailDomains,
-        AdminDefinition admin) {
+        AdminDefinition admin,
+        @Nullable JsonNode configuration) {
 
     public TenantDefinition {
         emailDomains = emailDomains == null ? List.of() : List.copyOf(emailDomains);

@@ -45,8 +45,10 @@ public final class TenantDefinitions {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
     private final JsonSchema schema;
+    private final TenantConfiguration configuration;
 
-    TenantDefinitions() {
+    TenantDefinitions(TenantConfiguration configuration) {
+        this.configuration = configuration;
         try (InputStream in = TenantDefinitions.class.getResourceAsStream("/tenant.schema.json")) {
             if (in == null) {
                 throw new IllegalStateException(
@@ -92,6 +94,9 @@ public final class TenantDefinitions {
             return refused(UserError.of(Code.INVALID_FORMAT, e.getOriginalMessage(), ROOT));
         }
         problems.addAll(ruleProblems(definition));
+        if (definition.configuration() != null) {
+            problems.addAll(configuration.check(definition.configuration()));
+        }
         return new Reading(problems.isEmpty() ? definition : null, problems);
     }
 

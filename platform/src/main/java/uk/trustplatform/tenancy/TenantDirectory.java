@@ -2,6 +2,7 @@ package uk.trustplatform.tenancy;
 
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.NodeResolver;
@@ -31,8 +32,8 @@ public final class TenantDirectory implements NodeResolver {
     }
 
     @Override
-    public String type() {
-        return Tenant.TYPE;
+    public Set<String> types() {
+        return Set.of(Tenant.TYPE);
     }
 
     @Override

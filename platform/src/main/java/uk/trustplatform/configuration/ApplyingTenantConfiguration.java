@@ -1,0 +1,76 @@
+package uk.trustplatform.configuration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.tenancy.TenantConfiguration;
+
+/**
+ * Applies the configuration section of a tenant definition: every document it defines (and the
+ * starter kits it names) becomes the published edition, unless the edition in force already says
+ * exactly the same. Runs inside the onboarding transaction, bound to the tenant.
+ */
+@Singleton
+final class ApplyingTenantConfiguration implements TenantConfiguration {
+
+    private static final String[] ROOT = {"definition", "configuration"};
+    private final DocumentCodec codec;
+    private final StarterKits kits;
+    private final DocumentRecords records;
+    private final EditingDocuments editing;
+
+    ApplyingTenantConfiguration(
+            DocumentCodec codec, StarterKits kits, DocumentRecords records, EditingDocuments editing) {
+        this.codec = codec;
+        this.kits = kits;
+        this.records = records;
+        this.editing = editing;
+    }
+
+    @Override
+    public List<UserError> check(JsonNode configuration) {
+        return read(configuration).check();
+    }
+
+    @Override
+    public List<String> apply(UUID tenantId, JsonNode configuration) {
+        List<String> changes = new ArrayList<>();
+        for (ConfigurationSection.Entry entry : read(configuration).entries()) {
+            String key = DocumentKeys.of(entry.content(), null);
+            Optional<DocumentRecord> inForce =
+                    records.findByKindAndKeyAndStatus(entry.kind(), key, DocumentStatus.PUBLISHED);
+            if (inForce.isPresent()
+                    && codec.read(entry.kind(), inForce.get().content()).equals(entry.content())) {
+                continue;
+            }
+            int edition = records.lastEdition(tenantId, entry.kind().name(), key) + 1;
+            DocumentRecord draft = records.save(new DocumentRecord(
+                    UUID.randomUUID(),
+                    tenantId.toString(),
+                    entry.kind(),
+                    key,
+                    edition,
+                    DocumentStatus.DRAFT,
+                    null,
+                    entry.basedOn(),
+                    entry.content().periodStart(),
+                    entry.content().periodEnd(),
+                    codec.write(entry.content()),
+                    null,
+                    0));
+            editing.publishNow(tenantId, draft);
+            changes.add("published " + entry.kind().graphQLType() + " " + key + " edition " + edition);
+        }
+        return changes;
+    }
+
+    private ConfigurationSection read(JsonNode configuration) {
+        return ConfigurationSection.read(
+                        configuration, codec, code -> kits.section(code).orElseThrow(), ROOT)
+                .withPeriodsFilled();
+    }
+}

@@ -1,0 +1,54 @@
+package uk.trustplatform.configuration;
+
+import graphql.schema.idl.TypeRuntimeWiring;
+import jakarta.inject.Singleton;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.PageRequest;
+
+/** The configuration feature's fields on Query. */
+@Singleton
+final class ConfigurationQueries implements GraphQLTypeWiring {
+
+    private final ReadingDocuments reading;
+    private final AdoptingCharter adopting;
+    private final PublishedConfigurations published;
+    private final StarterKits kits;
+
+    ConfigurationQueries(
+            ReadingDocuments reading, AdoptingCharter adopting, PublishedConfigurations published, StarterKits kits) {
+        this.reading = reading;
+        this.adopting = adopting;
+        this.published = published;
+        this.kits = kits;
+    }
+
+    @Override
+    public TypeRuntimeWiring typeWiring() {
+        return TypeRuntimeWiring.newTypeWiring("Query")
+                .dataFetcher(
+                        "standardsFrameworks",
+                        env -> reading.page(Callers.of(env), DocumentKind.STANDARDS_FRAMEWORK, PageRequest.of(env, 1)))
+                .dataFetcher(
+                        "strategies",
+                        env -> reading.page(Callers.of(env), DocumentKind.STRATEGY, PageRequest.of(env, 1)))
+                .dataFetcher(
+                        "actionPlanTemplates",
+                        env -> reading.page(Callers.of(env), DocumentKind.ACTION_PLAN_TEMPLATE, PageRequest.of(env, 1)))
+                .dataFetcher(
+                        "charters", env -> reading.page(Callers.of(env), DocumentKind.CHARTER, PageRequest.of(env, 1)))
+                .dataFetcher(
+                        "pledges", env -> reading.page(Callers.of(env), DocumentKind.PLEDGE, PageRequest.of(env, 1)))
+                .dataFetcher("vocabularies", env -> {
+                    Caller caller = Callers.of(env);
+                    caller.requireTenant();
+                    return reading.single(caller, DocumentKind.VOCABULARIES).orElse(null);
+                })
+                .dataFetcher("charterAdoptions", env -> adopting.adoptions(Callers.of(env)))
+                .dataFetcher(
+                        "publishedConfiguration", env -> published.of(env.getArgument("tenantSlug"), Callers.of(env)))
+                .dataFetcher("starterKits", env -> kits.all())
+                .build();
+    }
+}

@@ -1,0 +1,27 @@
+package uk.trustplatform.configuration;
+
+import java.util.UUID;
+
+/**
+ * The key that stays the same across a document's editions, derived from what the document is:
+ * a framework's own key, a strategy's or template's period; there is one charter, one pledge and
+ * one set of vocabularies per tenant (and one personalised charter per partner). The same
+ * definition applied again therefore finds the same document.
+ */
+final class DocumentKeys {
+
+    private DocumentKeys() {}
+
+    static String of(DocumentContent content, UUID partner) {
+        String key = switch (content) {
+            case StandardsFrameworkContent framework -> framework.key();
+            case StrategyContent strategy -> "strategy-" + strategy.periodStart() + "-" + strategy.periodEnd();
+            case ActionPlanTemplateContent template ->
+                "action-plan-template-" + template.periodStart() + "-" + template.periodEnd();
+            case CharterContent charter -> "charter";
+            case PledgeContent pledge -> "pledge";
+            case VocabulariesContent vocabularies -> "vocabularies";
+        };
+        return partner == null ? key : key + "-" + partner;
+    }
+}

@@ -1,0 +1,156 @@
+package uk.trustplatform.configuration;
+
+import graphql.schema.idl.TypeRuntimeWiring;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.NodeType;
+import uk.trustplatform.api.Nodes;
+import uk.trustplatform.configuration.StrategyContent.OutcomeFramework;
+import uk.trustplatform.tenancy.TenantTransactions;
+
+/** One wiring per document type, each fetching through {@link DocumentFields}, plus their special fields. */
+@Factory
+final class DocumentTypeWirings {
+
+    private static final String PARTNER_ORGANISATION = "PartnerOrganisation";
+
+    /** An outcome with the name of its level, as the schema shows it. */
+    record OutcomeView(String ref, int level, String levelName, String parent, String text) {}
+
+    record OutcomeFrameworkView(List<String> levels, List<OutcomeView> outcomes) {}
+
+    /** An endorsement as the schema shows it. */
+    record EndorsementView(UUID partnerOrganisationId, String endorsedBy, OffsetDateTime endorsedAt) {}
+
+    @Bean
+    @Named("StandardsFramework")
+    GraphQLTypeWiring standardsFramework(ReadingDocuments reading) {
+        return () -> plain(DocumentKind.STANDARDS_FRAMEWORK, reading).build();
+    }
+
+    @Bean
+    @Named("ActionPlanTemplate")
+    GraphQLTypeWiring actionPlanTemplate(ReadingDocuments reading) {
+        return () -> plain(DocumentKind.ACTION_PLAN_TEMPLATE, reading).build();
+    }
+
+    @Bean
+    @Named("Pledge")
+    GraphQLTypeWiring pledge(ReadingDocuments reading) {
+        return () -> plain(DocumentKind.PLEDGE, reading).build();
+    }
+
+    @Bean
+    @Named("Vocabularies")
+    GraphQLTypeWiring vocabularies(ReadingDocuments reading) {
+        return () -> plain(DocumentKind.VOCABULARIES, reading).build();
+    }
+
+    @Bean
+    @Named("Strategy")
+    GraphQLTypeWiring strategy(ReadingDocuments reading, Endorsements endorsements, TenantTransactions transactions) {
+        return () -> plain(DocumentKind.STRATEGY, reading)
+                .dataFetcher(
+                        "outcomeFramework",
+                        env -> framework(
+                                ((StrategyContent) env.<DocumentView>getSource().content()).outcomeFramework()))
+                .dataFetcher("endorsements", env -> {
+                    DocumentRecord record = env.<DocumentView>getSource().record();
+                    if (record.tenantId() == null) {
+                        return List.of();
+                    }
+                    UUID tenant = UUID.fromString(record.tenantId());
+                    Caller caller = Callers.of(env);
+                    // A published strategy read anonymously: its endorsements are read in the tenant's own transaction.
+                    List<Endorsements.Endorsement> found = tenant.equals(caller.tenantId())
+                            ? endorsements.of(tenant, List.of(record.id()))
+                            : transactions.inTenant(tenant, false, () -> endorsements.of(tenant, List.of(record.id())));
+                    return found.stream()
+                            .map(e -> new EndorsementView(e.partnerOrganisationId(), e.endorsedBy(), e.endorsedAt()))
+                            .toList();
+                })
+                .build();
+    }
+
+    @Bean
+    @Named("Charter")
+    GraphQLTypeWiring charter(ReadingDocuments reading, Nodes nodes) {
+        return () -> plain(DocumentKind.CHARTER, reading)
+                .dataFetcher("partnerOrganisation", env -> {
+                    UUID partner = env.<DocumentView>getSource().record().partnerOrganisationId();
+                    return partner == null
+                            ? null
+                            : nodes.find(PARTNER_ORGANISATION, partner, Callers.of(env))
+                                    .orElse(null);
+                })
+                .build();
+    }
+
+    @Bean
+    @Named("Endorsement")
+    GraphQLTypeWiring endorsement(Nodes nodes) {
+        return () -> TypeRuntimeWiring.newTypeWiring("Endorsement")
+                .dataFetcher(
+                        "partnerOrganisation",
+                        env -> nodes.find(
+                                        PARTNER_ORGANISATION,
+                                        env.<EndorsementView>getSource().partnerOrganisationId(),
+                                        Callers.of(env))
+                                .orElse(null))
+                .build();
+    }
+
+    @Bean
+    @Named("CharterAdoption")
+    GraphQLTypeWiring charterAdoption(Nodes nodes) {
+        return () -> TypeRuntimeWiring.newTypeWiring("CharterAdoption")
+                .dataFetcher(
+                        "partnerOrganisation",
+                        env -> nodes.find(
+                                        PARTNER_ORGANISATION,
+                                        env.<AdoptingCharter.CharterAdoption>getSource()
+                                                .partnerOrganisationId(),
+                                        Callers.of(env))
+                                .orElse(null))
+                .dataFetcher(
+                        "charter",
+                        env -> nodes.find(
+                                        DocumentKind.CHARTER.graphQLType(),
+                                        env.<AdoptingCharter.CharterAdoption>getSource()
+                                                .charterId(),
+                                        Callers.of(env))
+                                .orElse(null))
+                .build();
+    }
+
+    @Bean
+    @Named("ConfigurationDocument")
+    GraphQLTypeWiring configurationDocument() {
+        return () -> TypeRuntimeWiring.newTypeWiring("ConfigurationDocument")
+                .typeResolver(env -> env.getSchema().getObjectType(((NodeType.Typed) env.getObject()).graphQLType()))
+                .build();
+    }
+
+    private static TypeRuntimeWiring.Builder plain(DocumentKind kind, ReadingDocuments reading) {
+        return TypeRuntimeWiring.newTypeWiring(kind.graphQLType()).defaultDataFetcher(new DocumentFields(reading));
+    }
+
+    private static OutcomeFrameworkView framework(OutcomeFramework framework) {
+        if (framework == null) {
+            return null;
+        }
+        List<String> levels = framework.levels();
+        return new OutcomeFrameworkView(
+                levels,
+                framework.outcomes().stream()
+                        .map(o -> new OutcomeView(o.ref(), o.level(), levels.get(o.level() - 1), o.parent(), o.text()))
+                        .toList());
+    }
+}

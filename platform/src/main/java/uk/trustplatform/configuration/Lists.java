@@ -1,0 +1,13 @@
+package uk.trustplatform.configuration;
+
+import java.util.List;
+
+/** Absent lists in input are empty lists in content, so no reader needs a null check. */
+final class Lists {
+
+    private Lists() {}
+
+    static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

@@ -1,0 +1,101 @@
+package uk.trustplatform.configuration;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.api.UserError.Code;
+
+/**
+ * Collects the problems of a document's content, each with its path from where the content sits
+ * in the caller's input ({@code input.strategy…} for the API, {@code definition.configuration…}
+ * for a tenant definition).
+ */
+final class Problems {
+
+    static final int TEXT_MAX = 4000;
+    private final List<String> path;
+    private final List<UserError> found;
+
+    private Problems(List<String> path, List<UserError> found) {
+        this.path = path;
+        this.found = found;
+    }
+
+    static Problems at(String... path) {
+        return new Problems(List.of(path), new ArrayList<>());
+    }
+
+    /** The same collection, one level deeper. */
+    Problems in(Object... segments) {
+        return new Problems(
+                Stream.concat(path.stream(), Stream.of(segments).map(String::valueOf))
+                        .toList(),
+                found);
+    }
+
+    List<UserError> found() {
+        return List.copyOf(found);
+    }
+
+    void add(Code code, String field, String message) {
+        List<String> at = Stream.concat(path.stream(), Stream.of(field)).toList();
+        found.add(new UserError(at, String.join(".", at.subList(1, at.size())) + ": " + message, code));
+    }
+
+    /** Required, non-blank, not too long. */
+    void text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            add(Code.REQUIRED, field, "must not be empty.");
+        } else {
+            length(field, value);
+        }
+    }
+
+    /** Optional, but not too long. */
+    void optionalText(String field, String value) {
+        if (value != null) {
+            length(field, value);
+        }
+    }
+
+    private void length(String field, String value) {
+        if (value.length() > TEXT_MAX) {
+            add(Code.TOO_LONG, field, "is longer than " + TEXT_MAX + " characters.");
+        }
+    }
+
+    void texts(String field, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            in(field).text(String.valueOf(i), values.get(i));
+        }
+    }
+
+    /** A period of whole years, in order. */
+    void period(Integer start, Integer end) {
+        if (start == null) {
+            add(Code.REQUIRED, "periodStart", "must be given.");
+        }
+        if (end == null) {
+            add(Code.REQUIRED, "periodEnd", "must be given.");
+        }
+        if (start != null && end != null && end < start) {
+            add(Code.NOT_ALLOWED, "periodEnd", end + " is before periodStart " + start + ".");
+        }
+    }
+
+    /** Numbers or codes that must not repeat within one list. */
+    void unique(String list, Collection<String> values, String what) {
+        Set<String> seen = new HashSet<>();
+        int i = 0;
+        for (String value : values) {
+            if (value != null && !seen.add(value)) {
+                in(list, i).add(Code.NOT_ALLOWED, what, value + " is used twice.");
+            }
+            i++;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package uk.trustplatform.configuration;
+
+import jakarta.inject.Singleton;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.Connection;
+import uk.trustplatform.api.NodeResolver;
+import uk.trustplatform.api.PageRequest;
+
+/** Reads configuration documents for a caller, always through {@link DocumentAccess}. */
+@Singleton
+final class ReadingDocuments implements NodeResolver {
+
+    private final DocumentRecords records;
+    private final DocumentCodec codec;
+
+    ReadingDocuments(DocumentRecords records, DocumentCodec codec) {
+        this.records = records;
+        this.codec = codec;
+    }
+
+    /** One page of a kind's documents by key: the newest edition each caller may see. */
+    Connection<DocumentView> page(Caller caller, DocumentKind kind, PageRequest page) {
+        UUID tenantId = caller.requireTenant();
+        boolean wholeTenant = caller.seesWholeTenant();
+        List<DocumentRecord> rows = records.newestByKey(
+                tenantId,
+                kind.name(),
+                !wholeTenant,
+                wholeTenant,
+                caller.partnerOrganisationId(),
+                page.continues() ? page.afterKey(0) : null,
+                page.fetchSize());
+        List<DocumentView> views = rows.stream()
+                .filter(row -> DocumentAccess.canRead(caller, row))
+                .map(codec::view)
+                .toList();
+        return Connection.fromRowsPlusOne(
+                views, page, view -> PageRequest.cursor(view.record().key()));
+    }
+
+    /** The newest edition of the tenant's only document of a kind (vocabularies), if the caller may see it. */
+    Optional<DocumentView> single(Caller caller, DocumentKind kind) {
+        return page(caller, kind, new PageRequest(1, List.of())).edges().stream()
+                .map(edge -> edge.node())
+                .findFirst();
+    }
+
+    Optional<DocumentRecord> visible(Caller caller, UUID id) {
+        if (!caller.inTenant()) {
+            return Optional.empty();
+        }
+        return records.findById(id).filter(row -> DocumentAccess.canRead(caller, row));
+    }
+
+    /** Every edition of the document the caller may see, newest first. */
+    List<DocumentView> editions(Caller caller, DocumentRecord document) {
+        return records.findByKindAndKeyOrderByEditionDesc(document.kind(), document.key()).stream()
+                .filter(row -> DocumentAccess.canRead(caller, row))
+                .map(codec::view)
+                .toList();
+    }
+
+    /** The published frameworks' standards, for checking what publishing a document refers to. */
+    Standards publishedStandards() {
+        return standards(records.findByKindAndStatus(DocumentKind.STANDARDS_FRAMEWORK, DocumentStatus.PUBLISHED));
+    }
+
+    /** The newest edition of every framework, for checking what a draft refers to. */
+    Standards draftingStandards(UUID tenantId) {
+        return standards(
+                records.newestByKey(tenantId, DocumentKind.STANDARDS_FRAMEWORK.name(), false, false, null, null, 1000));
+    }
+
+    private Standards standards(List<DocumentRecord> frameworks) {
+        Map<String, Set<String>> byKey = new HashMap<>();
+        frameworks.forEach(row ->
+                byKey.put(row.key(), ((StandardsFrameworkContent) codec.read(row.kind(), row.content())).numbers()));
+        return new Standards(Map.copyOf(byKey));
+    }
+
+    @Override
+    public Set<String> types() {
+        return Arrays.stream(DocumentKind.values())
+                .map(DocumentKind::graphQLType)
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public Object find(UUID id, Caller caller) {
+        return visible(caller, id).map(codec::view).orElse(null);
+    }
+}
