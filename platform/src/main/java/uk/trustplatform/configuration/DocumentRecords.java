@@ -25,16 +25,16 @@ interface DocumentRecords extends CrudRepository<DocumentRecord, UUID> {
             DocumentKind kind, DocumentStatus status, Integer periodStart, Integer periodEnd);
 
     /**
-     * One page of documents of a kind, the newest edition of each key (or the newest published one
-     * when {@code publishedOnly}), by key; the tenant's own documents, and partners' copies when
-     * {@code partner} names one (or all partners' when {@code allPartners}).
+     * One page of documents of a kind, the newest edition of each key, by key: the tenant's own
+     * documents (only their published editions when {@code publishedOnly}) and partners' own
+     * copies, of the partner {@code partner} names or of all partners when {@code allPartners}.
      */
     @Query("""
             SELECT DISTINCT ON (key) * FROM configuration_document
             WHERE tenant_id = :tenantId AND kind = :kind
-              AND (NOT :publishedOnly OR status = 'PUBLISHED')
               AND (partner_organisation_id IS NULL OR :allPartners
                    OR partner_organisation_id = CAST(:partner AS uuid))
+              AND (NOT :publishedOnly OR status = 'PUBLISHED' OR partner_organisation_id IS NOT NULL)
               AND (CAST(:afterKey AS text) IS NULL OR key > :afterKey)
             ORDER BY key, edition DESC
             LIMIT :limit""")

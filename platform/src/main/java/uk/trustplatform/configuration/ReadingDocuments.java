@@ -30,10 +30,12 @@ final class ReadingDocuments implements NodeResolver {
     Connection<DocumentView> page(Caller caller, DocumentKind kind, PageRequest page) {
         UUID tenantId = caller.requireTenant();
         boolean wholeTenant = caller.seesWholeTenant();
+        // Members who do not see the whole tenant see what is in force, and strategy drafts to endorse.
+        boolean publishedOnly = !wholeTenant && kind != DocumentKind.STRATEGY;
         List<DocumentRecord> rows = records.newestByKey(
                 tenantId,
                 kind.name(),
-                !wholeTenant,
+                publishedOnly,
                 wholeTenant,
                 caller.partnerOrganisationId(),
                 page.continues() ? page.afterKey(0) : null,

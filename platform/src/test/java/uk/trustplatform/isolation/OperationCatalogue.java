@@ -10,8 +10,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import uk.trustplatform.isolation.Operation.Request;
 import uk.trustplatform.isolation.World.Persona;
+import uk.trustplatform.testing.ApiCaller.Reply;
 
 /**
  * Every query and mutation of schema.graphqls, with how to aim it at a world's data and who may.
@@ -24,6 +28,13 @@ final class OperationCatalogue {
     private static final Set<Persona> READERS_OF_THE_AGENCY =
             EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN, BOARD_MEMBER, PARTNER_LEAD, PARTNER_INTEGRATION);
     private static final String ORGANISATION_FIELDS = "id name organisationIdentifier version parent { id name }";
+    private static final Set<Persona> MEMBERS =
+            EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN, BOARD_MEMBER, PARTNER_LEAD, PARTNER_INTEGRATION);
+    private static final Set<Persona> WHOLE_TENANT = EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN, BOARD_MEMBER);
+    private static final Set<Persona> ADMINS = EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN);
+    private static final Set<Persona> ADMINS_AND_LEAD = EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN, PARTNER_LEAD);
+    private static final String DOCUMENT = "id key edition status version";
+    private static final AtomicInteger YEARS = new AtomicInteger(1990);
 
     private OperationCatalogue() {}
 
@@ -166,6 +177,220 @@ final class OperationCatalogue {
                                 .path("registerPartnerIntegration")
                                 .path("clientId")
                                 .isTextual(),
-                        EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN)));
+                        EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN)),
+                list(
+                        "standardsFrameworks",
+                        "name",
+                        (reply, world) -> reply.text().contains("World standards"),
+                        MEMBERS),
+                list("strategies", "title", (reply, world) -> reply.text().contains(world.marker()), MEMBERS),
+                list(
+                        "actionPlanTemplates",
+                        "title",
+                        (reply, world) -> reply.text().contains("World template"),
+                        MEMBERS),
+                list(
+                        "charters",
+                        "title",
+                        (reply, world) -> reply.text().contains(world.agencyMarker()),
+                        READERS_OF_THE_AGENCY),
+                list("pledges", "title", (reply, world) -> reply.text().contains(world.marker()), WHOLE_TENANT),
+                new Operation(
+                        "Query.vocabularies",
+                        world -> new Request(
+                                "{ vocabularies { " + DOCUMENT + " partnerCategories { code label } } }", Map.of()),
+                        (reply, world) -> reply.text().contains(world.marker()),
+                        WHOLE_TENANT),
+                new Operation(
+                        "Query.charterAdoptions",
+                        world -> new Request(
+                                "{ charterAdoptions { personalised partnerOrganisation { id } charter { id title } } }",
+                                Map.of()),
+                        (reply, world) -> reply.text().contains(world.agencyId()),
+                        READERS_OF_THE_AGENCY),
+                new Operation(
+                        "Query.publishedConfiguration",
+                        world -> new Request(
+                                "query ($s: String!) { publishedConfiguration(tenantSlug: $s) { tenant { slug }"
+                                        + " standardsFrameworks { " + DOCUMENT
+                                        + " name } charter { title } pledge { title } } }",
+                                Map.of("s", world.tenant().slug())),
+                        (reply, world) -> reply.text().contains("World charter"),
+                        EVERYONE),
+                new Operation(
+                        "Query.starterKits",
+                        world -> new Request("{ starterKits { code name documents { key status } } }", Map.of()),
+                        (reply, world) -> reply.text().contains("hear-by-right"),
+                        EVERYONE),
+                save(
+                        "saveStandardsFramework",
+                        "SaveStandardsFrameworkInput",
+                        "standardsFramework",
+                        world -> Map.of(
+                                "standardsFramework",
+                                Map.of(
+                                        "key",
+                                        "fw-" + Long.toString(System.nanoTime(), 36),
+                                        "name",
+                                        "Another framework",
+                                        "standards",
+                                        List.of(Map.of("number", "1", "title", "One")))),
+                        ADMINS),
+                save(
+                        "saveStrategy",
+                        "SaveStrategyInput",
+                        "strategy",
+                        world -> Map.of(
+                                "id",
+                                world.documents().draftStrategy(),
+                                "version",
+                                world.documentVersion(world.documents().draftStrategy()),
+                                "strategy",
+                                World.strategy(world.marker())),
+                        ADMINS),
+                save(
+                        "saveActionPlanTemplate",
+                        "SaveActionPlanTemplateInput",
+                        "actionPlanTemplate",
+                        world -> {
+                            int year = YEARS.incrementAndGet();
+                            return Map.of(
+                                    "actionPlanTemplate",
+                                    Map.of(
+                                            "title",
+                                            "Template " + year,
+                                            "periodStart",
+                                            year,
+                                            "periodEnd",
+                                            year,
+                                            "columns",
+                                            List.of(Map.of("key", "outcome", "label", "Outcomes", "type", "TEXT")),
+                                            "sections",
+                                            List.of(Map.of("number", "1", "title", "Listening"))));
+                        },
+                        ADMINS),
+                save(
+                        "saveCharter",
+                        "SaveCharterInput",
+                        "charter",
+                        world -> Map.of(
+                                "id",
+                                world.documents().agencyCharter(),
+                                "version",
+                                world.documentVersion(world.documents().agencyCharter()),
+                                "charter",
+                                World.charter(world.agencyMarker() + " charter")),
+                        ADMINS_AND_LEAD),
+                save(
+                        "savePledge",
+                        "SavePledgeInput",
+                        "pledge",
+                        world -> Map.of(
+                                "id",
+                                world.documents().draftPledge(),
+                                "version",
+                                world.documentVersion(world.documents().draftPledge()),
+                                "pledge",
+                                World.pledge(world.marker())),
+                        ADMINS),
+                save(
+                        "saveVocabularies",
+                        "SaveVocabulariesInput",
+                        "vocabularies",
+                        world -> Map.of(
+                                "id",
+                                world.documents().draftVocabularies(),
+                                "version",
+                                world.documentVersion(world.documents().draftVocabularies()),
+                                "vocabularies",
+                                World.vocabularies(world.marker())),
+                        ADMINS),
+                save(
+                        "reviseDocument",
+                        "ReviseDocumentInput",
+                        "document",
+                        world -> Map.of("id", world.documents().framework()),
+                        ADMINS),
+                save(
+                        "publishDocument",
+                        "PublishDocumentInput",
+                        "document",
+                        world -> Map.of(
+                                "id",
+                                world.documents().draftPledge(),
+                                "version",
+                                world.documentVersion(world.documents().draftPledge())),
+                        ADMINS),
+                save(
+                        "endorseStrategy",
+                        "EndorseStrategyInput",
+                        "strategy",
+                        world -> Map.of(
+                                "id", world.documents().draftStrategy(), "partnerOrganisationId", world.agencyId()),
+                        ADMINS_AND_LEAD),
+                save(
+                        "adoptCharter",
+                        "AdoptCharterInput",
+                        "charterAdoption",
+                        world -> Map.of(
+                                "charterId",
+                                world.documents().charter(),
+                                "partnerOrganisationId",
+                                world.agencyId(),
+                                "personalise",
+                                false),
+                        ADMINS_AND_LEAD),
+                save(
+                        "copyStarterKit",
+                        "CopyStarterKitInput",
+                        "documents",
+                        world -> Map.of("code", "cambridgeshire-charter"),
+                        ADMINS));
+    }
+
+    /** A list of a kind of document, reached when the reply shows what {@code reached} looks for. */
+    private static Operation list(
+            String field, String content, BiPredicate<Reply, World> reached, Set<Persona> allowed) {
+        return new Operation(
+                "Query." + field,
+                world -> new Request(
+                        "{ " + field + " { edges { cursor node { " + DOCUMENT + " " + content + " } } } }", Map.of()),
+                reached,
+                allowed);
+    }
+
+    /**
+     * A mutation on the world's documents. It is reached when the caller was let through: no
+     * FORBIDDEN or UNAUTHENTICATED error and no NOT_FOUND user error. The document's own state may
+     * still refuse the change (publishing twice, revising again), which is not a question of access.
+     */
+    private static Operation save(
+            String field,
+            String inputType,
+            String payloadField,
+            Function<World, Map<String, Object>> input,
+            Set<Persona> allowed) {
+        return new Operation(
+                "Mutation." + field,
+                world -> new Request(
+                        "mutation ($input: " + inputType + "!) { " + field
+                                + "(input: $input) { userErrors { field message code } } }",
+                        Map.of("input", input.apply(world))),
+                (reply, world) -> authorized(reply, field),
+                allowed);
+    }
+
+    private static boolean authorized(Reply reply, String field) {
+        String code = reply.errorCode();
+        boolean refused = code.equals("FORBIDDEN") || code.equals("UNAUTHENTICATED");
+        boolean hidden = reply.data()
+                .path(field)
+                .path("userErrors")
+                .findValuesAsText("code")
+                .contains("NOT_FOUND");
+        return !refused
+                && !hidden
+                && !reply.data().path(field).isMissingNode()
+                && !reply.data().path(field).isNull();
     }
 }

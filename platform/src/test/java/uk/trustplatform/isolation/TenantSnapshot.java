@@ -28,7 +28,8 @@ final class TenantSnapshot {
             }
             for (String table : tenantTables(owner)) {
                 snapshot.append("## ").append(table).append('\n');
-                try (ResultSet rows = owner.createStatement().executeQuery("SELECT * FROM " + table + " ORDER BY id")) {
+                try (ResultSet rows = owner.createStatement()
+                        .executeQuery("SELECT * FROM " + table + " AS t ORDER BY CAST(t AS text)")) {
                     ResultSetMetaData columns = rows.getMetaData();
                     while (rows.next()) {
                         for (int i = 1; i <= columns.getColumnCount(); i++) {

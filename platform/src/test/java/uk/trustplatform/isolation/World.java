@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import uk.trustplatform.api.GlobalId;
@@ -22,7 +23,27 @@ import uk.trustplatform.testing.TestTenants.TestTenant;
  * @param marker in every name of this tenant's data
  * @param agencyMarker in the names of the agency's own records (private to it among partners)
  */
-record World(TestTenant tenant, String marker, String agencyMarker, UUID agency, UUID service, UUID otherAgency) {
+record World(
+        TestTenant tenant,
+        String marker,
+        String agencyMarker,
+        UUID agency,
+        UUID service,
+        UUID otherAgency,
+        Documents documents) {
+
+    /**
+     * The world's configuration documents: published ones from its definition (no markers: anyone
+     * may read them), drafts made through the API (with the marker), and the agency's personalised
+     * charter (with the agency's marker).
+     */
+    record Documents(
+            String framework,
+            String charter,
+            String draftStrategy,
+            String draftPledge,
+            String draftVocabularies,
+            String agencyCharter) {}
 
     static World create(ApiCaller api, String prefix) {
         TestTenant tenant = onboard(api, prefix);
@@ -32,7 +53,128 @@ record World(TestTenant tenant, String marker, String agencyMarker, UUID agency,
         UUID agency = register(admin, agencyMarker + " Youth Offending Service", null);
         UUID service = register(admin, agencyMarker + " Youth Forum Team", agency);
         UUID other = register(admin, marker + " Community Health Trust", null);
-        return new World(tenant, marker, agencyMarker, agency, service, other);
+        return new World(
+                tenant, marker, agencyMarker, agency, service, other, documents(admin, marker, agencyMarker, agency));
+    }
+
+    private static Documents documents(ApiCaller admin, String marker, String agencyMarker, UUID agency) {
+        JsonNode published = admin.query(
+                        "{ standardsFrameworks { edges { node { id } } } charters { edges { node { id } } } }")
+                .data();
+        String framework = published
+                .path("standardsFrameworks")
+                .path("edges")
+                .path(0)
+                .path("node")
+                .path("id")
+                .asText();
+        String charter = published
+                .path("charters")
+                .path("edges")
+                .path(0)
+                .path("node")
+                .path("id")
+                .asText();
+        String strategy = mutate(
+                        admin,
+                        "saveStrategy",
+                        "SaveStrategyInput",
+                        "strategy { id }",
+                        Map.of("strategy", strategy(marker)))
+                .path("strategy")
+                .path("id")
+                .asText();
+        String pledge = mutate(
+                        admin, "savePledge", "SavePledgeInput", "pledge { id }", Map.of("pledge", pledge(marker)))
+                .path("pledge")
+                .path("id")
+                .asText();
+        String vocabularies = mutate(
+                        admin,
+                        "saveVocabularies",
+                        "SaveVocabulariesInput",
+                        "vocabularies { id }",
+                        Map.of("vocabularies", vocabularies(marker)))
+                .path("vocabularies")
+                .path("id")
+                .asText();
+        String copy = mutate(
+                        admin,
+                        "adoptCharter",
+                        "AdoptCharterInput",
+                        "charterAdoption { charter { id } }",
+                        Map.of(
+                                "charterId",
+                                charter,
+                                "partnerOrganisationId",
+                                GlobalId.encode("PartnerOrganisation", agency),
+                                "personalise",
+                                true))
+                .path("charterAdoption")
+                .path("charter")
+                .path("id")
+                .asText();
+        mutate(
+                admin,
+                "saveCharter",
+                "SaveCharterInput",
+                "charter { id }",
+                Map.of("id", copy, "version", 0, "charter", charter(agencyMarker + " charter")));
+        return new Documents(framework, charter, strategy, pledge, vocabularies, copy);
+    }
+
+    static Map<String, Object> strategy(String marker) {
+        return Map.of("title", marker + " draft strategy", "periodStart", 2030, "periodEnd", 2031);
+    }
+
+    static Map<String, Object> pledge(String marker) {
+        return Map.of(
+                "title",
+                marker + " pledge",
+                "framework",
+                "world-standards",
+                "statement",
+                "We agree to both standards.",
+                "commitments",
+                List.of(
+                        Map.of("standard", "1", "text", "We listen."),
+                        Map.of("standard", "2", "text", "We feed back.")),
+                "signatureFields",
+                List.of("Signed", "Post held", "Organisation", "Date"),
+                "renewalMonths",
+                12);
+    }
+
+    static Map<String, Object> vocabularies(String marker) {
+        return Map.of(
+                "partnerCategories", List.of(Map.of("code", "statutory", "label", marker + " Statutory partner")));
+    }
+
+    static Map<String, Object> charter(String title) {
+        return Map.of(
+                "title",
+                title,
+                "values",
+                List.of(Map.of(
+                        "name",
+                        "Listening",
+                        "belief",
+                        "Listening helps us improve.",
+                        "commitment",
+                        "We will listen.")));
+    }
+
+    private static JsonNode mutate(
+            ApiCaller admin, String field, String inputType, String selection, Map<String, Object> input) {
+        ApiCaller.Reply reply = admin.query(
+                "mutation ($input: " + inputType + "!) { " + field + "(input: $input) { " + selection
+                        + " userErrors { message } } }",
+                Map.of("input", input));
+        JsonNode payload = reply.data().path(field);
+        if (!payload.path("userErrors").isEmpty() || reply.body().has("errors")) {
+            throw new IllegalStateException("World set-up failed at " + field + ": " + reply.text());
+        }
+        return payload;
     }
 
     /** The definition the world's tenant was onboarded from; applying it again changes nothing. */
@@ -51,6 +193,30 @@ record World(TestTenant tenant, String marker, String agencyMarker, UUID agency,
                     name: Test Council
                 emailDomains: [%s.example]
                 admin: { email: admin@%s.example, firstName: Test, lastName: Admin }
+                configuration:
+                  standardsFrameworks:
+                    - key: world-standards
+                      name: World standards
+                      standards:
+                        - { number: "1", title: Listening }
+                        - { number: "2", title: Feedback }
+                  actionPlanTemplate:
+                    title: World template
+                    periodStart: 2020
+                    periodEnd: 2021
+                    framework: world-standards
+                    columns:
+                      - { key: outcome, label: Outcomes, type: TEXT }
+                      - { key: lead, label: Lead, type: LEAD }
+                    sections:
+                      - number: "1"
+                        title: Listening
+                        standard: "1"
+                        outcomes: [{ number: "1.1", text: Children are heard }]
+                  charter:
+                    title: World charter
+                    values:
+                      - { name: Listening, belief: Listening helps us improve., commitment: We will listen. }
                 """.formatted(slug, slug, slug, slug);
     }
 
@@ -87,15 +253,25 @@ record World(TestTenant tenant, String marker, String agencyMarker, UUID agency,
 
     /** The version of an organisation as stored now, for an update that should not conflict. */
     long versionOf(UUID organisation) {
+        return versionIn("partner_organisation", organisation);
+    }
+
+    /** The version of a configuration document's edition as stored now. */
+    long documentVersion(String globalId) {
+        return versionIn(
+                "configuration_document",
+                GlobalId.decode(globalId).orElseThrow().uuid());
+    }
+
+    private long versionIn(String table, UUID id) {
         try (Connection owner = TestDatabase.ownerConnection()) {
             owner.setAutoCommit(false);
             try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
                 bind.setString(1, tenant.id().toString());
                 bind.execute();
             }
-            try (PreparedStatement query =
-                    owner.prepareStatement("SELECT version FROM partner_organisation WHERE id = ?")) {
-                query.setObject(1, organisation);
+            try (PreparedStatement query = owner.prepareStatement("SELECT version FROM " + table + " WHERE id = ?")) {
+                query.setObject(1, id);
                 ResultSet row = query.executeQuery();
                 row.next();
                 long version = row.getLong(1);
