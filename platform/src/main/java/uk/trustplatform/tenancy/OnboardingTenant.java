@@ -76,6 +76,14 @@ public final class OnboardingTenant {
 
     /** Applies a definition already read and checked (the onboarding command and the devstack). */
     public Outcome apply(TenantDefinition definition) {
+        if (tenants.nameTaken(definition.name(), definition.slug())) {
+            return Outcome.refused(List.of(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "name: another tenant is already called '" + definition.name()
+                            + "'; each tenant's name is its own.",
+                    "definition",
+                    "name")));
+        }
         Tenant existing = tenants.findBySlug(definition.slug()).orElse(null);
         UUID tenantId = existing == null ? UUID.randomUUID() : existing.id();
         Reconciled[] identity = new Reconciled[1];

@@ -1,5 +1,6 @@
 package uk.trustplatform.tenancy;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -11,4 +12,8 @@ import java.util.UUID;
 interface Tenants extends CrudRepository<Tenant, UUID> {
 
     Optional<Tenant> findBySlug(String slug);
+
+    /** Whether another tenant (any slug but this one) already has this name, in any case. */
+    @Query("SELECT EXISTS (SELECT 1 FROM tenant WHERE lower(name) = lower(:name) AND slug <> :slug)")
+    boolean nameTaken(String name, String slug);
 }

@@ -64,7 +64,7 @@ class KeycloakOnboardingTest implements TestPropertyProvider {
                         "created Keycloak organization " + slug,
                         "created tenant admin account");
         OrganizationRepresentation organisation = organisation(slug);
-        assertThat(organisation.getName()).isEqualTo("Medway Children's Trust");
+        assertThat(organisation.getName()).isEqualTo("Medway Children's Trust (" + slug + ")");
         assertThat(organisation.getDomains())
                 .extracting(OrganizationDomainRepresentation::getName)
                 .containsExactly(slug + ".example");
@@ -108,7 +108,7 @@ class KeycloakOnboardingTest implements TestPropertyProvider {
                 .isEqualTo(
                         "[\"changed name, kind or region\",\"added council E06000056\",\"updated Keycloak organization "
                                 + slug + "\"]");
-        assertThat(organisation(slug).getName()).isEqualTo("Luton Safeguarding Children Partnership");
+        assertThat(organisation(slug).getName()).isEqualTo("Luton Safeguarding Children Partnership (" + slug + ")");
     }
 
     @Test
@@ -166,6 +166,23 @@ class KeycloakOnboardingTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_name_another_tenant_already_has_is_refused_before_anything_is_made() throws SQLException {
+        String first = slug("herts");
+        String second = slug("herts");
+        onboard(definition(first, "Hertfordshire Children's Trust", "E10000015", "Hertfordshire County Council"));
+
+        JsonNode refused =
+                onboard(definition(first, "Hertfordshire Children's Trust", "E10000015", "Hertfordshire County Council")
+                        .replace("slug: " + first, "slug: " + second)
+                        .replace("emailDomains: [" + first, "emailDomains: [" + second));
+
+        assertThat(refused.path("userErrors").path(0).path("field").toString()).isEqualTo("[\"definition\",\"name\"]");
+        assertThat(refused.path("userErrors").path(0).path("message").asText())
+                .contains("another tenant is already called");
+        assertThat(tenantRows(second)).isZero();
+    }
+
+    @Test
     void only_a_platform_operator_may_onboard() {
         String slug = slug("nope");
         String adminPassword = TestKeycloak.person("admin-" + slug, List.of(Role.TENANT_ADMIN), null, null);
@@ -190,10 +207,11 @@ class KeycloakOnboardingTest implements TestPropertyProvider {
         return new ApiCaller(server).withToken(TestKeycloak.passwordToken(username, password));
     }
 
+    /** A definition whose tenant is named {@code name} and its slug: tenant names are unique on the platform. */
     static String definition(String slug, String name, String gss, String council) {
         return """
                 slug: %s
-                name: %s
+                name: %s (%s)
                 kind: CHILDRENS_TRUST
                 region: SOUTH_EAST
                 councils:
@@ -204,7 +222,7 @@ class KeycloakOnboardingTest implements TestPropertyProvider {
                   email: %s-admin@%s.example
                   firstName: Trust
                   lastName: Administrator
-                """.formatted(slug, name, gss, council, slug, slug, slug);
+                """.formatted(slug, name, slug, gss, council, slug, slug, slug);
     }
 
     static String slug(String prefix) {

@@ -71,7 +71,7 @@ class OnboardingCommandTest implements TestPropertyProvider {
                         Map.of("s", slug))
                 .data()
                 .path("tenant");
-        assertThat(tenant.path("name").asText()).isEqualTo("Cambridgeshire Children's Trust");
+        assertThat(tenant.path("name").asText()).isEqualTo("Cambridgeshire Children's Trust (" + slug + ")");
         assertThat(tenant.path("status").asText()).isEqualTo("ONBOARDING");
         assertThat(tenant.path("councils").findValuesAsText("gssCode")).isEqualTo(List.of("E10000003"));
     }

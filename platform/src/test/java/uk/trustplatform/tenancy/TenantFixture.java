@@ -25,7 +25,7 @@ final class TenantFixture {
         Tenant tenant = tenants.save(new Tenant(
                 UUID.randomUUID(),
                 slug,
-                "Cumbria Children's Trust",
+                "Cumbria Children's Trust (" + slug + ")",
                 TenantKind.CHILDRENS_TRUST,
                 Region.NORTH_WEST,
                 TenantStatus.ACTIVE,

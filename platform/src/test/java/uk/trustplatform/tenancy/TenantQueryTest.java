@@ -47,7 +47,7 @@ class TenantQueryTest {
         JsonNode tenant = reply.data().path("tenant");
         assertThat(tenant.path("id").asText()).isEqualTo(GlobalId.encode("Tenant", cumbria.id()));
         assertThat(tenant.path("slug").asText()).isEqualTo(slug);
-        assertThat(tenant.path("name").asText()).isEqualTo("Cumbria Children's Trust");
+        assertThat(tenant.path("name").asText()).isEqualTo("Cumbria Children's Trust (" + slug + ")");
         assertThat(tenant.path("kind").asText()).isEqualTo("CHILDRENS_TRUST");
         assertThat(tenant.path("region").asText()).isEqualTo("NORTH_WEST");
         assertThat(tenant.path("status").asText()).isEqualTo("ACTIVE");
