@@ -2,6 +2,7 @@ package uk.trustplatform.api;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A batch lookup used through a DataLoader. A fresh DataLoader is made for every request from
@@ -18,4 +19,19 @@ public interface PerRequestLoader<K, V> {
 
     /** Values for the keys found; keys not in the map resolve to null. */
     Map<K, V> loadAll(Set<K> keys);
+
+    /** A loader from a name and a batch function, for a feature with several loaders. */
+    static <K, V> PerRequestLoader<K, V> of(String name, Function<Set<K>, Map<K, V>> batch) {
+        return new PerRequestLoader<>() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Map<K, V> loadAll(Set<K> keys) {
+                return batch.apply(keys);
+            }
+        };
+    }
 }

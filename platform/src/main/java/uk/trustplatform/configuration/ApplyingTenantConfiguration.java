@@ -22,18 +22,30 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
     private final StarterKits kits;
     private final DocumentRecords records;
     private final EditingDocuments editing;
+    private final KeepingPartnershipSettings settings;
 
     ApplyingTenantConfiguration(
-            DocumentCodec codec, StarterKits kits, DocumentRecords records, EditingDocuments editing) {
+            DocumentCodec codec,
+            StarterKits kits,
+            DocumentRecords records,
+            EditingDocuments editing,
+            KeepingPartnershipSettings settings) {
         this.codec = codec;
         this.kits = kits;
         this.records = records;
         this.editing = editing;
+        this.settings = settings;
     }
 
     @Override
     public List<UserError> check(JsonNode configuration) {
-        return read(configuration).check();
+        List<UserError> problems = new ArrayList<>(read(configuration).check());
+        JsonNode partnership = configuration.path("partnership");
+        if (!partnership.isMissingNode()) {
+            problems.addAll(KeepingPartnershipSettings.problems(
+                    champions(partnership), noticeDays(partnership), "definition", "configuration", "partnership"));
+        }
+        return problems;
     }
 
     @Override
@@ -65,7 +77,22 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
             editing.publishNow(tenantId, draft);
             changes.add("published " + entry.kind().graphQLType() + " " + key + " edition " + edition);
         }
+        JsonNode partnership = configuration.path("partnership");
+        if (!partnership.isMissingNode()) {
+            changes.addAll(settings.apply(tenantId, champions(partnership), noticeDays(partnership)));
+        }
         return changes;
+    }
+
+    /** Settings the definition leaves out keep the platform's defaults. */
+    private static Integer champions(JsonNode partnership) {
+        return partnership
+                .path("minimumParticipationChampions")
+                .asInt(PartnershipSettings.DEFAULTS.minimumParticipationChampions());
+    }
+
+    private static Integer noticeDays(JsonNode partnership) {
+        return partnership.path("renewalNoticeDays").asInt(PartnershipSettings.DEFAULTS.renewalNoticeDays());
     }
 
     private ConfigurationSection read(JsonNode configuration) {

@@ -17,18 +17,21 @@ final class ConfigurationMutations implements GraphQLTypeWiring {
     private final AdoptingCharter adopting;
     private final CopyingStarterKit copying;
     private final DocumentCodec codec;
+    private final KeepingPartnershipSettings settings;
 
     ConfigurationMutations(
             EditingDocuments editing,
             EndorsingStrategy endorsing,
             AdoptingCharter adopting,
             CopyingStarterKit copying,
-            DocumentCodec codec) {
+            DocumentCodec codec,
+            KeepingPartnershipSettings settings) {
         this.editing = editing;
         this.endorsing = endorsing;
         this.adopting = adopting;
         this.copying = copying;
         this.codec = codec;
+        this.settings = settings;
     }
 
     @Override
@@ -73,6 +76,14 @@ final class ConfigurationMutations implements GraphQLTypeWiring {
                 .dataFetcher(
                         "copyStarterKit",
                         env -> copying.copy(Callers.of(env), (String) input(env).get("code")))
+                .dataFetcher("updatePartnershipSettings", env -> {
+                    Map<String, Object> input = input(env);
+                    return settings.update(
+                            Callers.of(env),
+                            ((Number) input.get("version")).longValue(),
+                            (Integer) input.get("minimumParticipationChampions"),
+                            (Integer) input.get("renewalNoticeDays"));
+                })
                 .build();
     }
 

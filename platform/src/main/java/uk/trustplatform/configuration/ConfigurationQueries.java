@@ -15,13 +15,19 @@ final class ConfigurationQueries implements GraphQLTypeWiring {
     private final AdoptingCharter adopting;
     private final PublishedConfigurations published;
     private final StarterKits kits;
+    private final KeepingPartnershipSettings settings;
 
     ConfigurationQueries(
-            ReadingDocuments reading, AdoptingCharter adopting, PublishedConfigurations published, StarterKits kits) {
+            ReadingDocuments reading,
+            AdoptingCharter adopting,
+            PublishedConfigurations published,
+            StarterKits kits,
+            KeepingPartnershipSettings settings) {
         this.reading = reading;
         this.adopting = adopting;
         this.published = published;
         this.kits = kits;
+        this.settings = settings;
     }
 
     @Override
@@ -49,6 +55,9 @@ final class ConfigurationQueries implements GraphQLTypeWiring {
                 .dataFetcher(
                         "publishedConfiguration", env -> published.of(env.getArgument("tenantSlug"), Callers.of(env)))
                 .dataFetcher("starterKits", env -> kits.all())
+                .dataFetcher(
+                        "partnershipSettings",
+                        env -> settings.current(Callers.of(env).requireTenant()))
                 .build();
     }
 }

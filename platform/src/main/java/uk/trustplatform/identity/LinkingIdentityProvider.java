@@ -1,7 +1,7 @@
 package uk.trustplatform.identity;
 
-import static uk.trustplatform.identity.KeycloakTenantIdentities.expectSuccess;
-import static uk.trustplatform.identity.KeycloakTenantIdentities.step;
+import static uk.trustplatform.identity.KeycloakSteps.expectSuccess;
+import static uk.trustplatform.identity.KeycloakSteps.step;
 
 import jakarta.inject.Singleton;
 import java.util.List;

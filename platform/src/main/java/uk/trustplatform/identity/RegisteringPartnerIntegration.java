@@ -1,6 +1,6 @@
 package uk.trustplatform.identity;
 
-import static uk.trustplatform.identity.KeycloakTenantIdentities.step;
+import static uk.trustplatform.identity.KeycloakSteps.step;
 
 import jakarta.inject.Singleton;
 import java.util.List;

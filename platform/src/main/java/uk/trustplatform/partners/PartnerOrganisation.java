@@ -24,6 +24,9 @@ public record PartnerOrganisation(
         String name,
         @Nullable String organisationIdentifier,
         @Nullable UUID parentId,
+        @Nullable String category,
+        @Nullable Sector sector,
+        boolean statutory,
         @Version long version)
         implements NodeType.Typed {
 

@@ -14,28 +14,33 @@ import uk.trustplatform.api.UserError.Code;
  * The editable fields of a partner organisation as a caller sent them, trimmed, with the rules
  * each must meet.
  */
-record PartnerOrganisationInput(String name, String organisationIdentifier, String parentId) {
+record PartnerOrganisationInput(
+        String name,
+        String organisationIdentifier,
+        String parentId,
+        String category,
+        Sector sector,
+        boolean statutory) {
 
     static final int NAME_MAX = 200;
     /** org-id.guide: a country code, a register code, then the identifier in that register. */
     private static final Pattern ORG_ID = Pattern.compile("[A-Z]{2}-[A-Z0-9]{2,6}-[A-Za-z0-9][A-Za-z0-9._-]{0,49}");
 
     static PartnerOrganisationInput from(Map<String, Object> input) {
+        String sector = Inputs.trimmed(input.get("sector"));
         return new PartnerOrganisationInput(
-                trimmed(input.get("name")),
-                trimmed(input.get("organisationIdentifier")),
-                trimmed(input.get("parentId")));
+                Inputs.trimmed(input.get("name")),
+                Inputs.trimmed(input.get("organisationIdentifier")),
+                Inputs.trimmed(input.get("parentId")),
+                Inputs.trimmed(input.get("category")),
+                sector == null ? null : Sector.valueOf(sector),
+                Boolean.TRUE.equals(input.get("statutory")));
     }
 
     /** Every rule the input breaks, each naming its field; empty when it may be saved. */
-    List<UserError> problems() {
+    List<UserError> problems(List<String> categories) {
         List<UserError> problems = new ArrayList<>();
-        if (name == null) {
-            problems.add(UserError.of(Code.REQUIRED, "Give the organisation a name.", "input", "name"));
-        } else if (name.length() > NAME_MAX) {
-            problems.add(UserError.of(
-                    Code.TOO_LONG, "The name is longer than " + NAME_MAX + " characters.", "input", "name"));
-        }
+        Inputs.required(problems, "name", name, NAME_MAX, "Give the organisation a name.");
         if (organisationIdentifier != null
                 && !ORG_ID.matcher(organisationIdentifier).matches()) {
             problems.add(UserError.of(
@@ -49,6 +54,7 @@ record PartnerOrganisationInput(String name, String organisationIdentifier, Stri
             // Not an id we issued; an id we did issue is checked against what the caller may see.
             problems.add(parentNotFound());
         }
+        Inputs.code(problems, "category", category, categories, "partner categories");
         return problems;
     }
 
@@ -58,13 +64,5 @@ record PartnerOrganisationInput(String name, String organisationIdentifier, Stri
 
     static UserError parentNotFound() {
         return UserError.of(Code.NOT_FOUND, "No partner organisation has the parent id given.", "input", "parentId");
-    }
-
-    private static String trimmed(Object value) {
-        if (value == null) {
-            return null;
-        }
-        String text = value.toString().strip();
-        return text.isEmpty() ? null : text;
     }
 }

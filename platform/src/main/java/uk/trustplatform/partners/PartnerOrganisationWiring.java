@@ -1,13 +1,18 @@
 package uk.trustplatform.partners;
 
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 
-/** A PartnerOrganisation's fields. Its parent is loaded in batches and only if the caller may see it. */
+/**
+ * A PartnerOrganisation's fields. Its parent, services, descendants and people are loaded in
+ * batches for every organisation of a response at once, and only what the caller may see.
+ */
 @Singleton
 final class PartnerOrganisationWiring implements GraphQLTypeWiring {
 
@@ -17,15 +22,31 @@ final class PartnerOrganisationWiring implements GraphQLTypeWiring {
                 .dataFetcher(
                         "id",
                         env -> GlobalId.encode(
-                                PartnerOrganisation.TYPE,
-                                env.<PartnerOrganisation>getSource().id()))
+                                PartnerOrganisation.TYPE, source(env).id()))
                 .dataFetcher("parent", env -> {
-                    UUID parent = env.<PartnerOrganisation>getSource().parentId();
+                    UUID parent = source(env).parentId();
                     return parent == null
                             ? CompletableFuture.completedFuture(null)
                             : env.<UUID, PartnerOrganisation>getDataLoader(ReadingPartnerOrganisations.BY_ID)
                                     .load(parent);
                 })
+                .dataFetcher(
+                        "services",
+                        env -> env.<UUID, List<PartnerOrganisation>>getDataLoader(ReadingPartnerOrganisations.SERVICES)
+                                .load(source(env).id()))
+                .dataFetcher(
+                        "descendants",
+                        env -> env.<UUID, List<PartnerOrganisation>>getDataLoader(
+                                        ReadingPartnerOrganisations.DESCENDANTS)
+                                .load(source(env).id()))
+                .dataFetcher(
+                        "people",
+                        env -> env.<UUID, List<PartnerPerson>>getDataLoader(ReadingPartnerPeople.OF_ORGANISATION)
+                                .load(source(env).id()))
                 .build();
+    }
+
+    private static PartnerOrganisation source(DataFetchingEnvironment env) {
+        return env.getSource();
     }
 }

@@ -10,16 +10,22 @@ import uk.trustplatform.api.PageRequest;
 @Singleton
 final class PartnerQueries implements GraphQLTypeWiring {
 
-    private final ReadingPartnerOrganisations reading;
+    private final ReadingPartnerOrganisations organisations;
+    private final ReadingGovernanceBodies bodies;
+    private final FindingPartnerGaps gaps;
 
-    PartnerQueries(ReadingPartnerOrganisations reading) {
-        this.reading = reading;
+    PartnerQueries(ReadingPartnerOrganisations organisations, ReadingGovernanceBodies bodies, FindingPartnerGaps gaps) {
+        this.organisations = organisations;
+        this.bodies = bodies;
+        this.gaps = gaps;
     }
 
     @Override
     public TypeRuntimeWiring typeWiring() {
         return TypeRuntimeWiring.newTypeWiring("Query")
-                .dataFetcher("partnerOrganisations", env -> reading.page(Callers.of(env), PageRequest.of(env, 2)))
+                .dataFetcher("partnerOrganisations", env -> organisations.page(Callers.of(env), PageRequest.of(env, 2)))
+                .dataFetcher("governanceBodies", env -> bodies.page(Callers.of(env), PageRequest.of(env, 2)))
+                .dataFetcher("partnerGaps", env -> gaps.find(Callers.of(env)))
                 .build();
     }
 }

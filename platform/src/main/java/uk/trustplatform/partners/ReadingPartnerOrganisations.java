@@ -1,6 +1,11 @@
 package uk.trustplatform.partners;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,30 +17,57 @@ import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
-import uk.trustplatform.api.PerRequestLoader;
 import uk.trustplatform.api.RequestContext;
+import uk.trustplatform.api.Role;
 
 /** Reads partner organisations for a caller, always through {@link PartnerOrganisationAccess}. */
 @Singleton
-final class ReadingPartnerOrganisations implements NodeResolver, PerRequestLoader<UUID, PartnerOrganisation> {
+final class ReadingPartnerOrganisations implements NodeResolver {
 
     static final String BY_ID = "partnerOrganisationsById";
+    static final String SERVICES = "partnerOrganisationServices";
+    static final String DESCENDANTS = "partnerOrganisationDescendants";
     private final PartnerOrganisations organisations;
 
     ReadingPartnerOrganisations(PartnerOrganisations organisations) {
         this.organisations = organisations;
     }
 
+    /** The organisations the caller reaches. */
+    PartnerScope scope(Caller caller) {
+        if (!caller.inTenant()) {
+            return PartnerScope.NONE;
+        }
+        if (caller.seesWholeTenant()) {
+            return PartnerScope.WHOLE_TENANT;
+        }
+        boolean partnerRole = caller.has(Role.PARTNER_LEAD) || caller.has(Role.PARTNER_INTEGRATION);
+        if (!partnerRole || caller.partnerOrganisationId() == null) {
+            return PartnerScope.NONE;
+        }
+        return new PartnerScope(subtree(caller.tenantId(), caller.partnerOrganisationId()));
+    }
+
+    /** {@code root} and everything below it. */
+    Set<UUID> subtree(UUID tenantId, UUID root) {
+        return Set.copyOf(organisations.subtree(tenantId, root));
+    }
+
+    /** The scope of the request being executed, for batch loads. */
+    PartnerScope currentScope() {
+        return scope(RequestContext.current().map(RequestContext::caller).orElseGet(Caller::anonymous));
+    }
+
     /** One page of what the caller may see, by name. */
     Connection<PartnerOrganisation> page(Caller caller, PageRequest page) {
         UUID tenantId = caller.requireTenant();
-        UUID scope = caller.seesWholeTenant() ? null : caller.partnerOrganisationId();
-        if (scope == null && !caller.seesWholeTenant()) {
+        PartnerScope scope = scope(caller);
+        if (scope.equals(PartnerScope.NONE)) {
             return Connection.fromRowsPlusOne(List.of(), page, PartnerOrganisation::name);
         }
         var rows = organisations.page(
                 tenantId,
-                scope,
+                scope.wholeTenant() ? null : caller.partnerOrganisationId(),
                 page.continues() ? page.afterKey(0) : null,
                 page.continues() ? page.afterKey(1) : null,
                 page.fetchSize());
@@ -48,9 +80,10 @@ final class ReadingPartnerOrganisations implements NodeResolver, PerRequestLoade
         if (!caller.inTenant()) {
             return Optional.empty();
         }
+        PartnerScope scope = scope(caller);
         return organisations
                 .findById(id)
-                .filter(organisation -> PartnerOrganisationAccess.canRead(caller, organisation));
+                .filter(organisation -> PartnerOrganisationAccess.canRead(scope, organisation));
     }
 
     @Override
@@ -63,19 +96,64 @@ final class ReadingPartnerOrganisations implements NodeResolver, PerRequestLoade
         return visible(caller, id).orElse(null);
     }
 
-    @Override
-    public String name() {
-        return BY_ID;
-    }
-
-    @Override
-    public Map<UUID, PartnerOrganisation> loadAll(Set<UUID> ids) {
-        Caller caller = RequestContext.current().map(RequestContext::caller).orElseGet(Caller::anonymous);
-        if (!caller.inTenant()) {
+    /** The organisations with these ids that the current caller may see. */
+    Map<UUID, PartnerOrganisation> byId(Set<UUID> ids) {
+        PartnerScope scope = currentScope();
+        if (scope.equals(PartnerScope.NONE)) {
             return Map.of();
         }
         return organisations.findByIdIn(ids).stream()
-                .filter(organisation -> PartnerOrganisationAccess.canRead(caller, organisation))
+                .filter(organisation -> PartnerOrganisationAccess.canRead(scope, organisation))
                 .collect(Collectors.toMap(PartnerOrganisation::id, Function.identity()));
+    }
+
+    /** Each organisation's services, directly below it, by name. */
+    Map<UUID, List<PartnerOrganisation>> servicesOf(Set<UUID> parents) {
+        PartnerScope scope = currentScope();
+        Map<UUID, List<PartnerOrganisation>> services = empty(parents);
+        organisations.findByParentIdInOrderByName(parents).stream()
+                .filter(organisation -> PartnerOrganisationAccess.canRead(scope, organisation))
+                .forEach(organisation -> services.get(organisation.parentId()).add(organisation));
+        return services;
+    }
+
+    /** Everything below each root, nearest first and then by name, from one query for all roots. */
+    Map<UUID, List<PartnerOrganisation>> descendantsOf(Set<UUID> roots) {
+        PartnerScope scope = currentScope();
+        if (scope.equals(PartnerScope.NONE)) {
+            return empty(roots);
+        }
+        UUID tenantId = RequestContext.current().orElseThrow().caller().tenantId();
+        Map<UUID, List<PartnerOrganisation>> children = new HashMap<>();
+        organisations.below(tenantId, roots).stream()
+                .filter(organisation -> PartnerOrganisationAccess.canRead(scope, organisation))
+                .forEach(organisation -> children.computeIfAbsent(organisation.parentId(), p -> new ArrayList<>())
+                        .add(organisation));
+        Map<UUID, List<PartnerOrganisation>> descendants = empty(roots);
+        roots.forEach(root -> descendants.put(root, levelByLevel(root, children)));
+        return descendants;
+    }
+
+    private static List<PartnerOrganisation> levelByLevel(UUID root, Map<UUID, List<PartnerOrganisation>> children) {
+        List<PartnerOrganisation> found = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>(Set.of(root));
+        List<PartnerOrganisation> level = children.getOrDefault(root, List.of()).stream()
+                .filter(organisation -> seen.add(organisation.id()))
+                .toList();
+        while (!level.isEmpty()) {
+            found.addAll(level);
+            level = level.stream()
+                    .flatMap(organisation -> children.getOrDefault(organisation.id(), List.of()).stream())
+                    .filter(organisation -> seen.add(organisation.id()))
+                    .sorted(Comparator.comparing(PartnerOrganisation::name))
+                    .toList();
+        }
+        return found;
+    }
+
+    private static Map<UUID, List<PartnerOrganisation>> empty(Collection<UUID> keys) {
+        Map<UUID, List<PartnerOrganisation>> empty = new HashMap<>();
+        keys.forEach(key -> empty.put(key, new ArrayList<>()));
+        return empty;
     }
 }

@@ -14,6 +14,7 @@ import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
+import uk.trustplatform.configuration.InForceConfiguration;
 
 /**
  * A tenant admin, or the organisation's own partner lead, changes its details. The caller sends
@@ -24,12 +25,17 @@ final class UpdatingPartnerOrganisation {
 
     private final PartnerOrganisations organisations;
     private final ReadingPartnerOrganisations reading;
+    private final InForceConfiguration configuration;
     private final AuditTrail audit;
 
     UpdatingPartnerOrganisation(
-            PartnerOrganisations organisations, ReadingPartnerOrganisations reading, AuditTrail audit) {
+            PartnerOrganisations organisations,
+            ReadingPartnerOrganisations reading,
+            InForceConfiguration configuration,
+            AuditTrail audit) {
         this.organisations = organisations;
         this.reading = reading;
+        this.configuration = configuration;
         this.audit = audit;
     }
 
@@ -38,20 +44,20 @@ final class UpdatingPartnerOrganisation {
         Optional<PartnerOrganisation> found =
                 GlobalId.decode(id, PartnerOrganisation.TYPE).flatMap(uuid -> reading.visible(caller, uuid));
         if (found.isEmpty()) {
-            return PartnerOrganisationPayload.refused(
-                    UserError.of(Code.NOT_FOUND, "No partner organisation has this id.", "input", "id"));
+            return PartnerOrganisationPayload.refused(Inputs.notFound("id", "partner organisation"));
         }
         PartnerOrganisation current = found.get();
-        if (!PartnerOrganisationAccess.canChange(caller, current)) {
+        if (!PartnerOrganisationAccess.canChange(caller, reading.scope(caller), current)) {
             throw new ApiException(
                     ErrorCode.FORBIDDEN, "Only a tenant admin or the organisation's own partner lead may change it.");
         }
         if (current.version() != version) {
-            return PartnerOrganisationPayload.refused(conflict(current.version(), version));
+            return PartnerOrganisationPayload.refused(Inputs.conflict("organisation", current.version(), version));
         }
-        List<UserError> problems = new ArrayList<>(input.problems());
+        List<UserError> problems = new ArrayList<>(input.problems(configuration.partnerCategories()));
         UUID parent = input.parent().orElse(null);
         placementProblem(caller, current, parent).ifPresent(problems::add);
+        standingProblem(caller, current, input).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             return PartnerOrganisationPayload.refused(problems);
         }
@@ -61,12 +67,15 @@ final class UpdatingPartnerOrganisation {
                 input.name(),
                 input.organisationIdentifier(),
                 parent,
+                input.category(),
+                input.sector(),
+                input.statutory(),
                 current.version());
         PartnerOrganisation saved;
         try {
             saved = organisations.update(changed);
         } catch (OptimisticLockException raced) {
-            return PartnerOrganisationPayload.refused(conflict(current.version() + 1, version));
+            return PartnerOrganisationPayload.refused(Inputs.conflict("organisation", current.version() + 1, version));
         }
         audit.record(tenantId, "PartnerOrganisation.updated", PartnerOrganisation.TYPE, saved.id(), current, saved);
         return PartnerOrganisationPayload.saved(saved);
@@ -76,7 +85,7 @@ final class UpdatingPartnerOrganisation {
         if (Objects.equals(parent, current.parentId())) {
             return Optional.empty();
         }
-        if (!PartnerOrganisationAccess.canMove(caller)) {
+        if (!PartnerOrganisationAccess.decidesStanding(caller)) {
             return Optional.of(UserError.of(
                     Code.NOT_ALLOWED,
                     "Only a tenant admin may move an organisation in the hierarchy.",
@@ -99,12 +108,17 @@ final class UpdatingPartnerOrganisation {
         return Optional.empty();
     }
 
-    private static UserError conflict(long saved, long sent) {
-        return UserError.of(
-                Code.CONFLICT,
-                "Someone else changed this organisation since you read it (now version %d, you sent %d). Reload it and make your change again."
-                        .formatted(saved, sent),
+    private static Optional<UserError> standingProblem(
+            Caller caller, PartnerOrganisation current, PartnerOrganisationInput input) {
+        boolean changes =
+                !Objects.equals(current.category(), input.category()) || current.statutory() != input.statutory();
+        if (!changes || PartnerOrganisationAccess.decidesStanding(caller)) {
+            return Optional.empty();
+        }
+        return Optional.of(UserError.of(
+                Code.NOT_ALLOWED,
+                "A partner's category and statutory status are the tenant admin's to change.",
                 "input",
-                "version");
+                Objects.equals(current.category(), input.category()) ? "statutory" : "category"));
     }
 }

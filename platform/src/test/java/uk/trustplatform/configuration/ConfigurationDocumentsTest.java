@@ -23,7 +23,6 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
 import uk.trustplatform.testing.TestDatabase;
-import uk.trustplatform.testing.TestIdentityProvider;
 import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.TestTenants.TestTenant;
 
@@ -509,13 +508,7 @@ class ConfigurationDocumentsTest {
     }
 
     private ApiCaller as(Role role, UUID partner) {
-        TestIdentityProvider.Token token = TestIdentityProvider.token(role + "-" + tenant.slug())
-                .roles(role)
-                .organisations(tenant.slug());
-        if (partner != null) {
-            token.partnerOrganisation(partner);
-        }
-        return new ApiCaller(server).withToken(token.sign());
+        return ApiCaller.member(server, role.name(), role, tenant.slug(), partner);
     }
 
     private static UUID uuid(String globalId) {

@@ -27,7 +27,8 @@ final class OperationCatalogue {
     private static final Set<Persona> EVERYONE = EnumSet.allOf(Persona.class);
     private static final Set<Persona> READERS_OF_THE_AGENCY =
             EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN, BOARD_MEMBER, PARTNER_LEAD, PARTNER_INTEGRATION);
-    private static final String ORGANISATION_FIELDS = "id name organisationIdentifier version parent { id name }";
+    private static final String ORGANISATION_FIELDS = "id name organisationIdentifier version category sector statutory"
+            + " parent { id name } services { id name } descendants { id name } people { id name email roles }";
     private static final Set<Persona> MEMBERS =
             EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN, BOARD_MEMBER, PARTNER_LEAD, PARTNER_INTEGRATION);
     private static final Set<Persona> WHOLE_TENANT = EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN, BOARD_MEMBER);
@@ -92,7 +93,7 @@ final class OperationCatalogue {
                                 .path("registerPartnerOrganisation")
                                 .path("partnerOrganisation")
                                 .has("id"),
-                        EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN)),
+                        ADMINS_AND_LEAD),
                 new Operation(
                         "Mutation.updatePartnerOrganisation",
                         world -> new Request(
@@ -340,6 +341,101 @@ final class OperationCatalogue {
                                 "personalise",
                                 false),
                         ADMINS_AND_LEAD),
+                new Operation(
+                        "Query.governanceBodies",
+                        world -> new Request(
+                                "{ governanceBodies { edges { node { id name type version parent { id }"
+                                        + " memberships { id role partnerOrganisation { id name } person { id name email } } } } } }",
+                                Map.of()),
+                        (reply, world) -> reply.text().contains(world.marker() + " Board"),
+                        MEMBERS),
+                new Operation(
+                        "Query.partnerGaps",
+                        world -> new Request(
+                                "{ partnerGaps { minimumParticipationChampions withoutStrategicLead { id name }"
+                                        + " tooFewChampions { champions partnerOrganisation { id name } } } }",
+                                Map.of()),
+                        (reply, world) -> reply.text().contains(world.agencyMarker()),
+                        WHOLE_TENANT),
+                new Operation(
+                        "Query.partnershipSettings",
+                        world -> new Request(
+                                "{ partnershipSettings { minimumParticipationChampions renewalNoticeDays version } }",
+                                Map.of()),
+                        (reply, world) ->
+                                reply.data().path("partnershipSettings").has("renewalNoticeDays"),
+                        MEMBERS),
+                save(
+                        "savePartnerPerson",
+                        "SavePartnerPersonInput",
+                        "partnerPerson",
+                        world -> Map.of(
+                                "id",
+                                world.hierarchy().person(),
+                                "version",
+                                world.versionOf(
+                                        "partner_person", world.hierarchy().person()),
+                                "name",
+                                world.agencyMarker() + " Champion",
+                                "email",
+                                "champion-" + world.marker().toLowerCase() + "@agency.example",
+                                "roles",
+                                List.of("PARTICIPATION_CHAMPION", "STRATEGIC_LEAD")),
+                        ADMINS_AND_LEAD),
+                save(
+                        "removePartnerPerson",
+                        "RemovePartnerPersonInput",
+                        "removedId",
+                        world -> {
+                            String person = world.freshPerson();
+                            return Map.of("id", person, "version", world.versionOf("partner_person", person));
+                        },
+                        ADMINS_AND_LEAD),
+                save(
+                        "invitePartnerLead",
+                        "InvitePartnerLeadInput",
+                        "username",
+                        world -> Map.of("personId", world.hierarchy().person()),
+                        ADMINS),
+                save(
+                        "saveGovernanceBody",
+                        "SaveGovernanceBodyInput",
+                        "governanceBody",
+                        world -> Map.of(
+                                "id",
+                                world.hierarchy().board(),
+                                "version",
+                                world.versionOf(
+                                        "governance_body", world.hierarchy().board()),
+                                "name",
+                                world.marker() + " Board",
+                                "type",
+                                "board"),
+                        ADMINS),
+                save(
+                        "addGovernanceMembership",
+                        "AddGovernanceMembershipInput",
+                        "governanceBody",
+                        world -> Map.of(
+                                "governanceBodyId",
+                                world.hierarchy().board(),
+                                "partnerOrganisationId",
+                                world.serviceId(),
+                                "role",
+                                "Observer"),
+                        ADMINS),
+                save(
+                        "removeGovernanceMembership",
+                        "RemoveGovernanceMembershipInput",
+                        "governanceBody",
+                        world -> Map.of("id", world.freshMembership()),
+                        ADMINS),
+                save(
+                        "updatePartnershipSettings",
+                        "UpdatePartnershipSettingsInput",
+                        "partnershipSettings",
+                        world -> Map.of("version", 0, "minimumParticipationChampions", 3, "renewalNoticeDays", 45),
+                        ADMINS),
                 save(
                         "copyStarterKit",
                         "CopyStarterKitInput",

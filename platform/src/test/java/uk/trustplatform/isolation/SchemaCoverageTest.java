@@ -26,13 +26,15 @@ class SchemaCoverageTest {
                 .containsExactlyInAnyOrderElementsOf(schemaOperations());
     }
 
-    /** The root fields of Query and Mutation, as "Query.tenant", read from the packaged schema. */
+    /** The root fields of Query and Mutation (with their extensions), as "Query.tenant", read from the packaged schema. */
     static List<String> schemaOperations() throws IOException {
         try (InputStream schema = SchemaCoverageTest.class.getResourceAsStream("/schema.graphqls")) {
             TypeDefinitionRegistry registry =
                     new SchemaParser().parse(new InputStreamReader(schema, StandardCharsets.UTF_8));
             return Stream.of("Query", "Mutation")
-                    .flatMap(root -> registry.getType(root, ObjectTypeDefinition.class).stream())
+                    .flatMap(root -> Stream.concat(
+                            registry.getType(root, ObjectTypeDefinition.class).stream(),
+                            registry.objectTypeExtensions().getOrDefault(root, List.of()).stream()))
                     .flatMap(type ->
                             type.getFieldDefinitions().stream().map(field -> type.getName() + "." + field.getName()))
                     .toList();

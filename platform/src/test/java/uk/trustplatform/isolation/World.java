@@ -30,7 +30,15 @@ record World(
         UUID agency,
         UUID service,
         UUID otherAgency,
-        Documents documents) {
+        Documents documents,
+        Hierarchy hierarchy,
+        ApiCaller admin) {
+
+    /**
+     * Who is who in the world's partnership: a champion of the agency (with the agency's marker)
+     * and the board (with the world's marker), on which the agency sits through that person.
+     */
+    record Hierarchy(String person, String board) {}
 
     /**
      * The world's configuration documents: published ones from its definition (no markers: anyone
@@ -54,7 +62,95 @@ record World(
         UUID service = register(admin, agencyMarker + " Youth Forum Team", agency);
         UUID other = register(admin, marker + " Community Health Trust", null);
         return new World(
-                tenant, marker, agencyMarker, agency, service, other, documents(admin, marker, agencyMarker, agency));
+                tenant,
+                marker,
+                agencyMarker,
+                agency,
+                service,
+                other,
+                documents(admin, marker, agencyMarker, agency),
+                hierarchy(admin, marker, agencyMarker, agency),
+                admin);
+    }
+
+    private static Hierarchy hierarchy(ApiCaller admin, String marker, String agencyMarker, UUID agency) {
+        String person = person(
+                admin, agency, agencyMarker + " Champion", "champion-" + marker.toLowerCase() + "@agency.example");
+        String board = mutate(
+                        admin,
+                        "saveGovernanceBody",
+                        "SaveGovernanceBodyInput",
+                        "governanceBody { id }",
+                        Map.of("name", marker + " Board", "type", "board"))
+                .path("governanceBody")
+                .path("id")
+                .asText();
+        mutate(
+                admin,
+                "addGovernanceMembership",
+                "AddGovernanceMembershipInput",
+                "governanceBody { id }",
+                Map.of(
+                        "governanceBodyId",
+                        board,
+                        "partnerOrganisationId",
+                        GlobalId.encode("PartnerOrganisation", agency),
+                        "personId",
+                        person,
+                        "role",
+                        "Member"));
+        return new Hierarchy(person, board);
+    }
+
+    /** Adds a participation champion to an organisation, as the tenant admin; the person's global id. */
+    private static String person(ApiCaller admin, UUID organisation, String name, String email) {
+        return mutate(
+                        admin,
+                        "savePartnerPerson",
+                        "SavePartnerPersonInput",
+                        "partnerPerson { id }",
+                        Map.of(
+                                "partnerOrganisationId",
+                                GlobalId.encode("PartnerOrganisation", organisation),
+                                "name",
+                                name,
+                                "email",
+                                email,
+                                "roles",
+                                List.of("PARTICIPATION_CHAMPION")))
+                .path("partnerPerson")
+                .path("id")
+                .asText();
+    }
+
+    /** A person made for one call that removes or changes them, so every call finds one. */
+    String freshPerson() {
+        long n = System.nanoTime();
+        return person(admin, service, agencyMarker + " Team member " + n, "member-" + n + "@agency.example");
+    }
+
+    /** A membership of the board made for one call that ends it. */
+    String freshMembership() {
+        String person = freshPerson();
+        JsonNode body = mutate(
+                        admin,
+                        "addGovernanceMembership",
+                        "AddGovernanceMembershipInput",
+                        "governanceBody { memberships { id person { id } } }",
+                        Map.of(
+                                "governanceBodyId",
+                                hierarchy.board(),
+                                "partnerOrganisationId",
+                                serviceId(),
+                                "personId",
+                                person))
+                .path("governanceBody");
+        for (JsonNode membership : body.path("memberships")) {
+            if (membership.path("person").path("id").asText().equals(person)) {
+                return membership.path("id").asText();
+            }
+        }
+        throw new IllegalStateException("World set-up failed: no membership for " + person + " in " + body);
     }
 
     private static Documents documents(ApiCaller admin, String marker, String agencyMarker, UUID agency) {
@@ -254,6 +350,11 @@ record World(
     /** The version of an organisation as stored now, for an update that should not conflict. */
     long versionOf(UUID organisation) {
         return versionIn("partner_organisation", organisation);
+    }
+
+    /** The version of a partner person or governance body (by global id) as stored now. */
+    long versionOf(String table, String globalId) {
+        return versionIn(table, GlobalId.decode(globalId).orElseThrow().uuid());
     }
 
     /** The version of a configuration document's edition as stored now. */

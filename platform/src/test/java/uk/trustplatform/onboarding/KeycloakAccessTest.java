@@ -281,6 +281,72 @@ class KeycloakAccessTest implements TestPropertyProvider {
                 Role.PLATFORM_OPERATOR, r -> token("operator", List.of(Role.PLATFORM_OPERATOR), null, null)));
     }
 
+    @Test
+    void an_invited_person_signs_in_as_their_agencys_partner_lead_and_one_sign_in_acts_for_one_agency() {
+        ApiCaller admin = api(tokens.get(Role.TENANT_ADMIN));
+        String person = addPerson(admin, agencyId, "Priya Shah", "priya.shah@alpha-youth.example");
+        String invite = "mutation ($input: InvitePartnerLeadInput!) { invitePartnerLead(input: $input)"
+                + " { username temporaryPassword invitationSent partnerPerson { invitedToSignIn }"
+                + " userErrors { field code message } } }";
+
+        JsonNode invited = admin.query(invite, Map.of("input", Map.of("personId", person)))
+                .data()
+                .path("invitePartnerLead");
+        String token = TestKeycloak.passwordToken(
+                invited.path("username").asText(),
+                invited.path("temporaryPassword").asText());
+        JsonNode viewer = api(token)
+                .query("{ viewer { roles tenant { slug } partnerOrganisation { id } } }")
+                .data()
+                .path("viewer");
+        JsonNode again = admin.query(invite, Map.of("input", Map.of("personId", person)))
+                .data()
+                .path("invitePartnerLead");
+        String elsewhere = addPerson(
+                admin,
+                register(tokens.get(Role.TENANT_ADMIN), "Alpha Libraries"),
+                "Priya Shah",
+                "priya.shah@alpha-youth.example");
+        JsonNode refused = admin.query(invite, Map.of("input", Map.of("personId", elsewhere)))
+                .data()
+                .path("invitePartnerLead");
+
+        assertThat(invited.path("username").asText()).isEqualTo("priya.shah@alpha-youth.example");
+        assertThat(invited.path("partnerPerson").path("invitedToSignIn").asBoolean())
+                .isTrue();
+        assertThat(viewer.path("roles").toString()).isEqualTo("[\"PARTNER_LEAD\"]");
+        assertThat(viewer.path("tenant").path("slug").asText()).isEqualTo(a);
+        assertThat(viewer.path("partnerOrganisation").path("id").asText()).isEqualTo(agencyId);
+        assertThat(again.path("userErrors")).isEmpty();
+        assertThat(again.path("temporaryPassword").isNull())
+                .as("an existing sign-in keeps its password")
+                .isTrue();
+        assertThat(refused.path("userErrors").path(0).path("code").asText()).isEqualTo("NOT_ALLOWED");
+        assertThat(refused.path("userErrors").path(0).path("message").asText())
+                .contains("another partner organisation");
+    }
+
+    private static String addPerson(ApiCaller admin, String organisation, String name, String email) {
+        return admin.query(
+                        "mutation ($input: SavePartnerPersonInput!) { savePartnerPerson(input: $input) { partnerPerson { id } } }",
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "partnerOrganisationId",
+                                        organisation,
+                                        "name",
+                                        name,
+                                        "email",
+                                        email,
+                                        "roles",
+                                        List.of("STRATEGIC_LEAD"))))
+                .data()
+                .path("savePartnerPerson")
+                .path("partnerPerson")
+                .path("id")
+                .asText();
+    }
+
     private String register(String adminToken, String name) {
         Reply reply = api(adminToken)
                 .query(

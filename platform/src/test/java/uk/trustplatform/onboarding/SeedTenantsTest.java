@@ -105,6 +105,12 @@ class SeedTenantsTest implements TestPropertyProvider {
         matchesByKey(definition.path("councils"), tenant.path("councils"), "gssCode", "councils");
         compareConfiguration(
                 expected(definition.path("configuration")), read.data().path("publishedConfiguration"));
+        JsonNode partnership = definition.path("configuration").path("partnership");
+        if (!partnership.isMissingNode()) {
+            Reply settings = operator.inTenant(definition.path("slug").asText())
+                    .query("{ partnershipSettings { minimumParticipationChampions renewalNoticeDays } }");
+            matches(partnership, settings.data().path("partnershipSettings"), "partnership");
+        }
     }
 
     /** The definition's documents with those of the starter kits it names, in the shape the API answers. */

@@ -10,9 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,8 +28,7 @@ import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
-import uk.trustplatform.testing.TestDatabase;
-import uk.trustplatform.testing.TestIdentityProvider;
+import uk.trustplatform.testing.TenantData;
 import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.TestTenants.TestTenant;
 
@@ -98,7 +94,7 @@ class PartnerOrganisationTest {
         assertThat(payload.path("userErrors").path(1).path("field").toString())
                 .isEqualTo("[\"input\",\"organisationIdentifier\"]");
         assertThat(payload.path("userErrors").path(1).path("message").asText()).contains("GB-CHC-1091764");
-        assertThat(rowsIn(luton)).isZero();
+        assertThat(TenantData.rows(luton.id(), "partner_organisation")).isZero();
     }
 
     @Test
@@ -124,7 +120,7 @@ class PartnerOrganisationTest {
 
         assertThat(updated.path("version").asInt()).isEqualTo(1);
         assertThat(updated.path("organisationIdentifier").asText()).isEqualTo("GB-LAE-LUT");
-        List<String> audit = auditOf(luton);
+        List<String> audit = TenantData.audit(luton.id());
         assertThat(audit).hasSize(2);
         assertThat(audit.get(1))
                 .contains("PartnerOrganisation.updated")
@@ -353,13 +349,7 @@ class PartnerOrganisationTest {
     }
 
     private ApiCaller as(String subject, Role role, UUID partner) {
-        TestIdentityProvider.Token token = TestIdentityProvider.token(subject + "-" + luton.slug())
-                .roles(role)
-                .organisations(luton.slug());
-        if (partner != null) {
-            token.partnerOrganisation(partner);
-        }
-        return new ApiCaller(server).withToken(token.sign());
+        return ApiCaller.member(server, subject, role, luton.slug(), partner);
     }
 
     private JsonNode register(String name, String identifier, String parentId) {
@@ -388,37 +378,5 @@ class PartnerOrganisationTest {
                         Map.of("id", id))
                 .data()
                 .path("node");
-    }
-
-    private static long rowsIn(TestTenant tenant) throws SQLException {
-        try (Connection owner = boundTo(tenant);
-                ResultSet rows = owner.createStatement().executeQuery("SELECT count(*) FROM partner_organisation")) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static List<String> auditOf(TestTenant tenant) throws SQLException {
-        List<String> entries = new ArrayList<>();
-        try (Connection owner = boundTo(tenant);
-                ResultSet rows = owner.createStatement()
-                        .executeQuery(
-                                "SELECT action || ' ' || coalesce(before::text, '') || ' ' || coalesce(after::text, '')"
-                                        + " FROM audit_event ORDER BY occurred_at")) {
-            while (rows.next()) {
-                entries.add(rows.getString(1));
-            }
-        }
-        return entries;
-    }
-
-    private static Connection boundTo(TestTenant tenant) throws SQLException {
-        Connection owner = TestDatabase.ownerConnection();
-        owner.setAutoCommit(false);
-        try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-            bind.setString(1, tenant.id().toString());
-            bind.execute();
-        }
-        return owner;
     }
 }

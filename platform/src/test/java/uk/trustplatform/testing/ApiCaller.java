@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import uk.trustplatform.api.Role;
 
 /** Calls a running platform over real HTTP, the way a partner system would. */
 public final class ApiCaller {
@@ -35,6 +37,19 @@ public final class ApiCaller {
     /** The same caller, sending this bearer token. */
     public ApiCaller withToken(String token) {
         return withHeader("Authorization", "Bearer " + token);
+    }
+
+    /**
+     * A member of a tenant with one role, signed by the test identity provider; partner roles are
+     * bound to {@code partner}.
+     */
+    public static ApiCaller member(EmbeddedServer server, String subject, Role role, String tenant, UUID partner) {
+        TestIdentityProvider.Token token =
+                TestIdentityProvider.token(subject + "-" + tenant).roles(role).organisations(tenant);
+        if (partner != null) {
+            token.partnerOrganisation(partner);
+        }
+        return new ApiCaller(server).withToken(token.sign());
     }
 
     /** The same caller, naming a tenant with the X-Trust-Tenant header. */

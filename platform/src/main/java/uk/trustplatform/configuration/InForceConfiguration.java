@@ -1,0 +1,87 @@
+package uk.trustplatform.configuration;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What is in force in the current transaction's tenant, for the features built on its
+ * configuration: the published vocabularies, the settings. Callers have already decided the caller
+ * may act; this reads what the tenant has published, which every member may see.
+ */
+@Singleton
+public final class InForceConfiguration {
+
+    /** Governance body types for a tenant whose vocabularies name none: the bodies the seeds describe. */
+    static final List<String> DEFAULT_GOVERNANCE_BODY_TYPES =
+            List.of("board", "sub-group", "task-group", "district-delivery-group", "youth-forum");
+
+    private final DocumentRecords records;
+    private final DocumentCodec codec;
+    private final KeepingPartnershipSettings settings;
+
+    InForceConfiguration(DocumentRecords records, DocumentCodec codec, KeepingPartnershipSettings settings) {
+        this.records = records;
+        this.codec = codec;
+        this.settings = settings;
+    }
+
+    /** The tenant's published vocabularies, if it has published any. */
+    public Optional<VocabulariesContent> vocabularies() {
+        return records.findByKindAndStatus(DocumentKind.VOCABULARIES, DocumentStatus.PUBLISHED).stream()
+                .filter(row -> row.partnerOrganisationId() == null)
+                .findFirst()
+                .map(row -> (VocabulariesContent) codec.read(row.kind(), row.content()));
+    }
+
+    /** The codes a partner's category may take: the tenant's partner categories (none until it defines some). */
+    public List<String> partnerCategories() {
+        return vocabularies()
+                .map(v -> v.partnerCategories().stream()
+                        .map(VocabulariesContent.Term::code)
+                        .toList())
+                .orElse(List.of());
+    }
+
+    /** The codes a governance body's type may take: the tenant's own, or the defaults if it has none. */
+    public List<String> governanceBodyTypes() {
+        List<String> own = vocabularies()
+                .map(v -> v.governanceBodyTypes().stream()
+                        .map(VocabulariesContent.Term::code)
+                        .toList())
+                .orElse(List.of());
+        return own.isEmpty() ? DEFAULT_GOVERNANCE_BODY_TYPES : own;
+    }
+
+    public PartnershipSettings settings(UUID tenantId) {
+        return settings.current(tenantId);
+    }
+
+    /**
+     * An edition of an action-plan template that has been in force (published, or superseded
+     * since): what a plan was made from never changes, so its content stays readable.
+     */
+    public Optional<TemplateEdition> templateEdition(UUID id) {
+        return records.findById(id)
+                .filter(row -> row.kind() == DocumentKind.ACTION_PLAN_TEMPLATE)
+                .filter(row -> !row.status().editable())
+                .map(row -> new TemplateEdition(
+                        row.id(),
+                        row.status() == DocumentStatus.PUBLISHED,
+                        (ActionPlanTemplateContent) codec.read(row.kind(), row.content())));
+    }
+
+    /** The published edition of a standards framework, by key. */
+    public Optional<StandardsFrameworkContent> framework(String key) {
+        return records.findByKindAndKeyAndStatus(DocumentKind.STANDARDS_FRAMEWORK, key, DocumentStatus.PUBLISHED)
+                .map(row -> (StandardsFrameworkContent) codec.read(row.kind(), row.content()));
+    }
+
+    /**
+     * One edition of an action-plan template.
+     *
+     * @param inForce true while it is the published edition (a plan may be started from it)
+     */
+    public record TemplateEdition(UUID id, boolean inForce, ActionPlanTemplateContent content) {}
+}

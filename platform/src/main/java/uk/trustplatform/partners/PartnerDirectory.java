@@ -1,0 +1,33 @@
+package uk.trustplatform.partners;
+
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import java.util.UUID;
+import uk.trustplatform.api.Caller;
+
+/**
+ * The partners feature for the features built on it (action plans, pledges): which organisations
+ * a caller reaches, and an organisation if the caller may see it. Fields of type
+ * PartnerOrganisation load through the DataLoader named {@link #BY_ID}.
+ */
+@Singleton
+public final class PartnerDirectory {
+
+    public static final String BY_ID = ReadingPartnerOrganisations.BY_ID;
+
+    private final ReadingPartnerOrganisations reading;
+
+    PartnerDirectory(ReadingPartnerOrganisations reading) {
+        this.reading = reading;
+    }
+
+    /** The organisations the caller reaches: the whole tenant, one agency's subtree, or none. */
+    public PartnerScope scope(Caller caller) {
+        return reading.scope(caller);
+    }
+
+    /** The organisation, if it exists in the caller's tenant and the caller may see it. */
+    public Optional<PartnerOrganisation> visible(Caller caller, UUID id) {
+        return reading.visible(caller, id);
+    }
+}

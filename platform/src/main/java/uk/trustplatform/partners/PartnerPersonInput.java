@@ -1,0 +1,48 @@
+package uk.trustplatform.partners;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.api.UserError.Code;
+
+/** A person's details as a caller sent them, trimmed, with the rules each must meet. */
+record PartnerPersonInput(String name, String jobTitle, String email, String telephone, List<String> roles) {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern TELEPHONE = Pattern.compile("\\+?[0-9 ()-]{6,30}");
+
+    @SuppressWarnings("unchecked")
+    static PartnerPersonInput from(Map<String, Object> input) {
+        List<String> roles = (List<String>) input.getOrDefault("roles", List.of());
+        return new PartnerPersonInput(
+                Inputs.trimmed(input.get("name")),
+                Inputs.trimmed(input.get("jobTitle")),
+                Inputs.trimmed(input.get("email")),
+                Inputs.trimmed(input.get("telephone")),
+                roles.stream().distinct().sorted().toList());
+    }
+
+    List<UserError> problems() {
+        List<UserError> problems = new ArrayList<>();
+        Inputs.required(problems, "name", name, 200, "Give the person's name.");
+        Inputs.optional(problems, "jobTitle", jobTitle, 200);
+        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+            problems.add(UserError.of(
+                    Code.INVALID_FORMAT, "Give a work email address such as name@agency.org.uk.", "input", "email"));
+        }
+        if (telephone != null && !TELEPHONE.matcher(telephone).matches()) {
+            problems.add(UserError.of(
+                    Code.INVALID_FORMAT,
+                    "Give a work telephone number: digits, spaces, brackets and dashes, 6 to 30 characters.",
+                    "input",
+                    "telephone"));
+        }
+        return problems;
+    }
+
+    String[] roleNames() {
+        return roles.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,25 @@
+package uk.trustplatform.partners;
+
+import io.micronaut.core.annotation.Nullable;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The partner organisations a caller reaches: all of the tenant's (whole-tenant readers), one
+ * agency and everything below it (its partner lead or integration), or none.
+ *
+ * @param organisations the organisations reached; null for the whole tenant
+ */
+public record PartnerScope(@Nullable Set<UUID> organisations) {
+
+    static final PartnerScope WHOLE_TENANT = new PartnerScope(null);
+    static final PartnerScope NONE = new PartnerScope(Set.of());
+
+    public boolean covers(UUID organisation) {
+        return organisations == null || organisations.contains(organisation);
+    }
+
+    public boolean wholeTenant() {
+        return organisations == null;
+    }
+}

@@ -1,0 +1,52 @@
+package uk.trustplatform.testing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads a tenant's rows straight from the database as its owner, bound to the tenant, to check what a call stored. */
+public final class TenantData {
+
+    private TenantData() {}
+
+    /** How many rows of {@code table} the tenant holds. */
+    public static long rows(UUID tenant, String table) {
+        return query(tenant, "SELECT count(*) FROM " + table).stream()
+                .map(Long::parseLong)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The tenant's audit entries, oldest first, each as "action before after". */
+    public static List<String> audit(UUID tenant) {
+        return query(
+                tenant,
+                "SELECT action || ' ' || coalesce(before::text, '') || ' ' || coalesce(after::text, '')"
+                        + " FROM audit_event ORDER BY occurred_at");
+    }
+
+    /** The first column of every row a query returns, as text. */
+    public static List<String> query(UUID tenant, String sql) {
+        try (Connection owner = TestDatabase.ownerConnection()) {
+            owner.setAutoCommit(false);
+            try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                bind.setString(1, tenant.toString());
+                bind.execute();
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = owner.createStatement().executeQuery(sql)) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            owner.rollback();
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
