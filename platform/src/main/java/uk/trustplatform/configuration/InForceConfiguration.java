@@ -67,9 +67,8 @@ public final class InForceConfiguration {
                 .filter(row -> row.kind() == DocumentKind.ACTION_PLAN_TEMPLATE)
                 .filter(row -> !row.status().editable())
                 .map(row -> new TemplateEdition(
-                        row.id(),
-                        row.status() == DocumentStatus.PUBLISHED,
-                        (ActionPlanTemplateContent) codec.read(row.kind(), row.content())));
+                        row.id(), row.status() == DocumentStatus.PUBLISHED, (ActionPlanTemplateContent)
+                                codec.read(row.kind(), row.content())));
     }
 
     /** The published edition of a standards framework, by key. */
