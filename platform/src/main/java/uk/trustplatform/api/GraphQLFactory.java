@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds the one GraphQL engine from {@code schema.graphqls} (packaged at the root of the jar)
@@ -32,7 +31,6 @@ import java.util.Set;
 final class GraphQLFactory {
 
     static final String SCHEMA_RESOURCE = "classpath:schema.graphqls";
-    private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
 
     static {
         // A field given two fetchers inside one type wiring is a programming error, not an override.
@@ -72,34 +70,37 @@ final class GraphQLFactory {
     }
 
     /**
-     * Merges the beans' wirings: root types field by field, other types one bean each. Each
-     * mutation field runs atomically, so a failing one undoes only its own writes.
+     * Merges the beans' wirings field by field, so a feature may add fields to another's type
+     * (`extend type` in the schema); two fetchers for one field stop start-up. Each mutation field
+     * runs atomically, so a failing one undoes only its own writes.
      */
     static RuntimeWiring runtimeWiring(List<GraphQLTypeWiring> wirings, RequestScope scope) {
-        Map<String, Map<String, DataFetcher>> rootFetchers = new LinkedHashMap<>();
+        Map<String, Map<String, DataFetcher>> fetchers = new LinkedHashMap<>();
+        Map<String, TypeRuntimeWiring.Builder> types = new LinkedHashMap<>();
+        for (GraphQLTypeWiring bean : wirings) {
+            TypeRuntimeWiring wiring = bean.typeWiring();
+            String type = wiring.getTypeName();
+            TypeRuntimeWiring.Builder merged = types.computeIfAbsent(type, TypeRuntimeWiring::newTypeWiring);
+            if (wiring.getTypeResolver() != null) {
+                merged.typeResolver(wiring.getTypeResolver());
+            }
+            if (wiring.getDefaultDataFetcher() != null) {
+                merged.defaultDataFetcher(wiring.getDefaultDataFetcher());
+            }
+            Map<String, DataFetcher> fields = fetchers.computeIfAbsent(type, name -> new LinkedHashMap<>());
+            wiring.getFieldDataFetchers().forEach((field, fetcher) -> {
+                DataFetcher<?> wired = type.equals("Mutation") ? atomic(fetcher, scope) : fetcher;
+                if (fields.putIfAbsent(field, wired) != null) {
+                    throw new IllegalStateException(
+                            "Two wirings fetch " + type + "." + field + "; one field, one fetcher.");
+                }
+            });
+        }
         RuntimeWiring.Builder builder = RuntimeWiring.newRuntimeWiring()
                 .strictMode()
                 .scalar(ExtendedScalars.Date)
                 .scalar(ExtendedScalars.DateTime);
-        for (GraphQLTypeWiring bean : wirings) {
-            TypeRuntimeWiring wiring = bean.typeWiring();
-            if (!ROOT_TYPES.contains(wiring.getTypeName())) {
-                builder.type(wiring);
-                continue;
-            }
-            Map<String, DataFetcher> merged =
-                    rootFetchers.computeIfAbsent(wiring.getTypeName(), name -> new LinkedHashMap<>());
-            boolean mutation = wiring.getTypeName().equals("Mutation");
-            wiring.getFieldDataFetchers().forEach((field, fetcher) -> {
-                DataFetcher<?> wired = mutation ? atomic(fetcher, scope) : fetcher;
-                if (merged.putIfAbsent(field, wired) != null) {
-                    throw new IllegalStateException(
-                            "Two wirings fetch " + wiring.getTypeName() + "." + field + "; one field, one fetcher.");
-                }
-            });
-        }
-        rootFetchers.forEach((type, fetchers) ->
-                builder.type(TypeRuntimeWiring.newTypeWiring(type).dataFetchers(fetchers)));
+        types.forEach((type, merged) -> builder.type(merged.dataFetchers(fetchers.get(type))));
         return builder.build();
     }
 

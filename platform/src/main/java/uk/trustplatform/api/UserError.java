@@ -20,4 +20,19 @@ public record UserError(List<String> field, String message, Code code) {
     public static UserError of(Code code, String message, String... field) {
         return new UserError(List.of(field), message, code);
     }
+
+    /** The thing named by an input id does not exist, or the caller may not see it (the two look the same). */
+    public static UserError notFound(String field, String what) {
+        return of(Code.NOT_FOUND, "No " + what + " has this id.", "input", field);
+    }
+
+    /** A stale {@code version}: someone else saved first, and nothing was overwritten. */
+    public static UserError conflict(String what, long saved, long sent) {
+        return of(
+                Code.CONFLICT,
+                "Someone else changed the %s since you read it (now version %d, you sent %d). Reload it and make your change again."
+                        .formatted(what, saved, sent),
+                "input",
+                "version");
+    }
 }

@@ -312,12 +312,7 @@ final class EditingDocuments {
     }
 
     private static UserError conflict(DocumentRecord current, Long sent) {
-        return UserError.of(
-                Code.CONFLICT,
-                "Someone else changed this edition since you read it (now version %d, you sent %s). Reload it and make your change again."
-                        .formatted(current.version(), sent),
-                "input",
-                "version");
+        return UserError.conflict("edition", current.version(), sent == null ? -1 : sent);
     }
 
     private static ApiException forbidden() {

@@ -67,11 +67,11 @@ final class KeepingPartnershipSettings {
         }
         PartnershipSettings before = current(tenantId);
         if (before.version() != version) {
-            return new Outcome(null, List.of(conflict(before.version(), version)));
+            return new Outcome(null, List.of(UserError.conflict("settings", before.version(), version)));
         }
         Long saved = write(tenantId, champions, noticeDays, version);
         if (saved == null) {
-            return new Outcome(null, List.of(conflict(version + 1, version)));
+            return new Outcome(null, List.of(UserError.conflict("settings", version + 1, version)));
         }
         PartnershipSettings after = new PartnershipSettings(champions, noticeDays, saved);
         audit.record(tenantId, "PartnershipSettings.changed", "PartnershipSettings", tenantId, before, after);
@@ -123,14 +123,5 @@ final class KeepingPartnershipSettings {
                 return row.next() ? row.getLong(1) : null;
             }
         });
-    }
-
-    private static UserError conflict(long saved, long sent) {
-        return UserError.of(
-                Code.CONFLICT,
-                "Someone else changed the settings since you read them (now version %d, you sent %d). Reload them and make your change again."
-                        .formatted(saved, sent),
-                "input",
-                "version");
     }
 }

@@ -46,17 +46,4 @@ final class Inputs {
                 "input",
                 field));
     }
-
-    static UserError conflict(String what, long saved, long sent) {
-        return UserError.of(
-                Code.CONFLICT,
-                "Someone else changed this %s since you read it (now version %d, you sent %d). Reload it and make your change again."
-                        .formatted(what, saved, sent),
-                "input",
-                "version");
-    }
-
-    static UserError notFound(String field, String what) {
-        return UserError.of(Code.NOT_FOUND, "No " + what + " has this id.", "input", field);
-    }
 }

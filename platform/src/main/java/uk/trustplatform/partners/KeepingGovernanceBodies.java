@@ -60,12 +60,12 @@ final class KeepingGovernanceBodies {
         if (id != null) {
             current = body(caller, id).orElse(null);
             if (current == null) {
-                return Outcome.refused(Inputs.notFound("id", "governance body"));
+                return Outcome.refused(UserError.notFound("id", "governance body"));
             }
             Number version = (Number) input.get("version");
             if (version == null || version.longValue() != current.version()) {
                 return Outcome.refused(
-                        Inputs.conflict("body", current.version(), version == null ? -1 : version.longValue()));
+                        UserError.conflict("body", current.version(), version == null ? -1 : version.longValue()));
             }
         }
         UUID self = current == null ? UUID.randomUUID() : current.id();
@@ -84,7 +84,7 @@ final class KeepingGovernanceBodies {
         if (parentId != null) {
             parent = body(caller, parentId).map(GovernanceBody::id).orElse(null);
             if (parent == null) {
-                problems.add(Inputs.notFound("parentId", "governance body"));
+                problems.add(UserError.notFound("parentId", "governance body"));
             } else if (bodies.chain(tenantId, parent).contains(self)) {
                 problems.add(UserError.of(
                         Code.NOT_ALLOWED,
@@ -109,7 +109,7 @@ final class KeepingGovernanceBodies {
                     saved);
             return new Outcome(saved, List.of());
         } catch (OptimisticLockException raced) {
-            return Outcome.refused(Inputs.conflict("body", current.version() + 1, current.version()));
+            return Outcome.refused(UserError.conflict("body", current.version() + 1, current.version()));
         }
     }
 
@@ -117,13 +117,13 @@ final class KeepingGovernanceBodies {
         UUID tenantId = requireAdmin(caller);
         Optional<GovernanceBody> body = body(caller, (String) input.get("governanceBodyId"));
         if (body.isEmpty()) {
-            return Outcome.refused(Inputs.notFound("governanceBodyId", "governance body"));
+            return Outcome.refused(UserError.notFound("governanceBodyId", "governance body"));
         }
         Optional<PartnerOrganisation> organisation = GlobalId.decode(
                         (String) input.get("partnerOrganisationId"), PartnerOrganisation.TYPE)
                 .flatMap(id -> organisations.visible(caller, id));
         if (organisation.isEmpty()) {
-            return Outcome.refused(Inputs.notFound("partnerOrganisationId", "partner organisation"));
+            return Outcome.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
         }
         UUID organisationId = organisation.get().id();
         UUID person = null;
@@ -170,7 +170,7 @@ final class KeepingGovernanceBodies {
         Optional<GovernanceMembership> found =
                 GlobalId.decode(id, GovernanceMembership.TYPE).flatMap(memberships::findById);
         if (found.isEmpty()) {
-            return Outcome.refused(Inputs.notFound("id", "membership"));
+            return Outcome.refused(UserError.notFound("id", "membership"));
         }
         memberships.delete(found.get());
         audit.record(

@@ -76,7 +76,7 @@ final class KeepingPartnerPeople {
                         (String) input.get("partnerOrganisationId"), PartnerOrganisation.TYPE)
                 .flatMap(id -> organisations.visible(caller, id));
         if (organisation.isEmpty()) {
-            return Saved.refused(Inputs.notFound("partnerOrganisationId", "partner organisation"));
+            return Saved.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
         }
         requireKeeper(caller, organisation.get().id());
         PartnerPersonInput details = PartnerPersonInput.from(input);
@@ -102,13 +102,13 @@ final class KeepingPartnerPeople {
     private Saved change(Caller caller, String id, Number version, Map<String, Object> input) {
         Optional<PartnerPerson> found = find(caller, id);
         if (found.isEmpty()) {
-            return Saved.refused(Inputs.notFound("id", "person"));
+            return Saved.refused(UserError.notFound("id", "person"));
         }
         PartnerPerson current = found.get();
         requireKeeper(caller, current.partnerOrganisationId());
         if (version == null || version.longValue() != current.version()) {
             return Saved.refused(
-                    Inputs.conflict("person", current.version(), version == null ? -1 : version.longValue()));
+                    UserError.conflict("person", current.version(), version == null ? -1 : version.longValue()));
         }
         PartnerPersonInput details = PartnerPersonInput.from(input);
         List<UserError> problems = details.problems();
@@ -131,7 +131,7 @@ final class KeepingPartnerPeople {
             audit.record(caller.tenantId(), "PartnerPerson.changed", PartnerPerson.TYPE, saved.id(), current, saved);
             return new Saved(saved, List.of());
         } catch (OptimisticLockException raced) {
-            return Saved.refused(Inputs.conflict("person", current.version() + 1, version.longValue()));
+            return Saved.refused(UserError.conflict("person", current.version() + 1, version.longValue()));
         }
     }
 
@@ -139,12 +139,12 @@ final class KeepingPartnerPeople {
         caller.requireTenant();
         Optional<PartnerPerson> found = find(caller, id);
         if (found.isEmpty()) {
-            return new Removed(null, List.of(Inputs.notFound("id", "person")));
+            return new Removed(null, List.of(UserError.notFound("id", "person")));
         }
         PartnerPerson current = found.get();
         requireKeeper(caller, current.partnerOrganisationId());
         if (current.version() != version) {
-            return new Removed(null, List.of(Inputs.conflict("person", current.version(), version)));
+            return new Removed(null, List.of(UserError.conflict("person", current.version(), version)));
         }
         people.delete(current);
         audit.record(caller.tenantId(), "PartnerPerson.removed", PartnerPerson.TYPE, current.id(), current, null);
@@ -158,7 +158,7 @@ final class KeepingPartnerPeople {
         }
         Optional<PartnerPerson> found = find(caller, personId);
         if (found.isEmpty()) {
-            return Invited.refused(Inputs.notFound("personId", "person"));
+            return Invited.refused(UserError.notFound("personId", "person"));
         }
         PartnerPerson person = found.get();
         if (person.email() == null) {

@@ -98,8 +98,13 @@ final class ReadingPartnerOrganisations implements NodeResolver {
 
     /** The organisations with these ids that the current caller may see. */
     Map<UUID, PartnerOrganisation> byId(Set<UUID> ids) {
-        PartnerScope scope = currentScope();
-        if (scope.equals(PartnerScope.NONE)) {
+        return visible(RequestContext.current().map(RequestContext::caller).orElseGet(Caller::anonymous), ids);
+    }
+
+    /** The organisations with these ids that the caller may see. */
+    Map<UUID, PartnerOrganisation> visible(Caller caller, Collection<UUID> ids) {
+        PartnerScope scope = scope(caller);
+        if (scope.equals(PartnerScope.NONE) || ids.isEmpty()) {
             return Map.of();
         }
         return organisations.findByIdIn(ids).stream()

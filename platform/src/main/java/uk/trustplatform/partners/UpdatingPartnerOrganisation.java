@@ -44,7 +44,7 @@ final class UpdatingPartnerOrganisation {
         Optional<PartnerOrganisation> found =
                 GlobalId.decode(id, PartnerOrganisation.TYPE).flatMap(uuid -> reading.visible(caller, uuid));
         if (found.isEmpty()) {
-            return PartnerOrganisationPayload.refused(Inputs.notFound("id", "partner organisation"));
+            return PartnerOrganisationPayload.refused(UserError.notFound("id", "partner organisation"));
         }
         PartnerOrganisation current = found.get();
         if (!PartnerOrganisationAccess.canChange(caller, reading.scope(caller), current)) {
@@ -52,7 +52,7 @@ final class UpdatingPartnerOrganisation {
                     ErrorCode.FORBIDDEN, "Only a tenant admin or the organisation's own partner lead may change it.");
         }
         if (current.version() != version) {
-            return PartnerOrganisationPayload.refused(Inputs.conflict("organisation", current.version(), version));
+            return PartnerOrganisationPayload.refused(UserError.conflict("organisation", current.version(), version));
         }
         List<UserError> problems = new ArrayList<>(input.problems(configuration.partnerCategories()));
         UUID parent = input.parent().orElse(null);
@@ -75,7 +75,8 @@ final class UpdatingPartnerOrganisation {
         try {
             saved = organisations.update(changed);
         } catch (OptimisticLockException raced) {
-            return PartnerOrganisationPayload.refused(Inputs.conflict("organisation", current.version() + 1, version));
+            return PartnerOrganisationPayload.refused(
+                    UserError.conflict("organisation", current.version() + 1, version));
         }
         audit.record(tenantId, "PartnerOrganisation.updated", PartnerOrganisation.TYPE, saved.id(), current, saved);
         return PartnerOrganisationPayload.saved(saved);

@@ -1,17 +1,13 @@
 package uk.trustplatform.isolation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
-import uk.trustplatform.testing.TestDatabase;
+import uk.trustplatform.testing.TenantData;
 import uk.trustplatform.testing.TestIdentityProvider;
 import uk.trustplatform.testing.TestTenants.TestTenant;
 
@@ -32,7 +28,14 @@ record World(
         UUID otherAgency,
         Documents documents,
         Hierarchy hierarchy,
+        Plans plans,
         ApiCaller admin) {
+
+    /**
+     * The agency's approved plan for the template's period, with an overdue action (with the
+     * agency's marker), and a draft plan of the service below it for calls that need an open plan.
+     */
+    record Plans(String template, String agencyPlan, String agencyAction, String servicePlan) {}
 
     /**
      * Who is who in the world's partnership: a champion of the agency (with the agency's marker)
@@ -70,6 +73,7 @@ record World(
                 other,
                 documents(admin, marker, agencyMarker, agency),
                 hierarchy(admin, marker, agencyMarker, agency),
+                plans(admin, agencyMarker, agency, service),
                 admin);
     }
 
@@ -100,6 +104,87 @@ record World(
                         "role",
                         "Member"));
         return new Hierarchy(person, board);
+    }
+
+    private static Plans plans(ApiCaller admin, String agencyMarker, UUID agency, UUID service) {
+        String template = admin.query("{ actionPlanTemplates { edges { node { id } } } }")
+                .data()
+                .path("actionPlanTemplates")
+                .path("edges")
+                .path(0)
+                .path("node")
+                .path("id")
+                .asText();
+        String agencyPlan = startPlan(admin, agency, template);
+        String action = addAction(admin, agencyPlan, agencyMarker + " Young inspectors' visits");
+        decide(admin, "submitActionPlan", agencyPlan, 0);
+        decide(admin, "approveActionPlan", agencyPlan, 1);
+        return new Plans(template, agencyPlan, action, startPlan(admin, service, template));
+    }
+
+    private static String startPlan(ApiCaller admin, UUID organisation, String template) {
+        return mutate(
+                        admin,
+                        "startActionPlan",
+                        "StartActionPlanInput",
+                        "actionPlan { id }",
+                        Map.of(
+                                "partnerOrganisationId",
+                                GlobalId.encode("PartnerOrganisation", organisation),
+                                "templateId",
+                                template))
+                .path("actionPlan")
+                .path("id")
+                .asText();
+    }
+
+    private static String addAction(ApiCaller admin, String plan, String description) {
+        return mutate(
+                        admin,
+                        "saveAction",
+                        "SaveActionInput",
+                        "action { id }",
+                        Map.of(
+                                "actionPlanId",
+                                plan,
+                                "sectionNumber",
+                                "1",
+                                "outcomeNumber",
+                                "1.1",
+                                "description",
+                                description,
+                                "dueDate",
+                                "2020-06-01"))
+                .path("action")
+                .path("id")
+                .asText();
+    }
+
+    private static void decide(ApiCaller admin, String mutation, String plan, long version) {
+        mutate(
+                admin,
+                mutation,
+                "ActionPlanDecisionInput",
+                "actionPlan { status }",
+                Map.of("id", plan, "version", version, "reason", "Returned for the next call"));
+    }
+
+    /**
+     * The service's plan, made open (a draft or returned) again if an earlier call moved it on,
+     * with an action made for one call that removes it; the action's global id.
+     */
+    String freshServiceAction() {
+        String status = TenantData.query(
+                        tenant.id(),
+                        "SELECT status FROM action_plan WHERE id = '"
+                                + GlobalId.decode(plans.servicePlan())
+                                        .orElseThrow()
+                                        .uuid() + "'")
+                .getFirst();
+        if (status.equals("SUBMITTED") || status.equals("APPROVED")) {
+            decide(admin, "returnActionPlan", plans.servicePlan(), versionOf("action_plan", plans.servicePlan()));
+        }
+        return addAction(admin, plans.servicePlan(), agencyMarker + " Service action " + System.nanoTime());
     }
 
     /** Adds a participation champion to an organisation, as the tenant admin; the person's global id. */
@@ -365,23 +450,8 @@ record World(
     }
 
     private long versionIn(String table, UUID id) {
-        try (Connection owner = TestDatabase.ownerConnection()) {
-            owner.setAutoCommit(false);
-            try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-                bind.setString(1, tenant.id().toString());
-                bind.execute();
-            }
-            try (PreparedStatement query = owner.prepareStatement("SELECT version FROM " + table + " WHERE id = ?")) {
-                query.setObject(1, id);
-                ResultSet row = query.executeQuery();
-                row.next();
-                long version = row.getLong(1);
-                owner.rollback();
-                return version;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Long.parseLong(TenantData.query(tenant.id(), "SELECT version FROM " + table + " WHERE id = '" + id + "'")
+                .getFirst());
     }
 
     /** A caller of this world in the given role; partner roles are bound to {@code organisation}. */

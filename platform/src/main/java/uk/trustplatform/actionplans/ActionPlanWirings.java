@@ -1,0 +1,208 @@
+package uk.trustplatform.actionplans;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.TypeRuntimeWiring;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.Nodes;
+import uk.trustplatform.configuration.ActionPlanTemplateContent;
+import uk.trustplatform.partners.PartnerDirectory;
+import uk.trustplatform.partners.PartnerOrganisation;
+
+/** The fields of plans, actions and their parts, one wiring per type; related rows come through batch loaders. */
+@Factory
+final class ActionPlanWirings {
+
+    /** A template section with its outcomes and the plan's actions under each, as the schema shows it. */
+    record SectionView(String number, String title, String standard, List<OutcomeView> outcomes) {}
+
+    record OutcomeView(String number, String text, List<PlanAction> actions) {}
+
+    record ColumnValue(String key, String value) {}
+
+    private static final TypeReference<LinkedHashMap<String, String>> COLUMNS = new TypeReference<>() {};
+
+    @Bean
+    @Named(ActionPlan.TYPE)
+    GraphQLTypeWiring actionPlan(Nodes nodes, WorkingOnActionPlans working) {
+        return () -> TypeRuntimeWiring.newTypeWiring(ActionPlan.TYPE)
+                .dataFetcher(
+                        "id", env -> GlobalId.encode(ActionPlan.TYPE, plan(env).id()))
+                .dataFetcher(
+                        "partnerOrganisation",
+                        env -> organisation(env, plan(env).partnerOrganisationId()))
+                .dataFetcher(
+                        "template",
+                        env -> nodes.find("ActionPlanTemplate", plan(env).templateId(), Callers.of(env))
+                                .orElse(null))
+                .dataFetcher("carriedForwardFrom", env -> {
+                    UUID earlier = plan(env).carriedForwardFrom();
+                    return earlier == null ? CompletableFuture.completedFuture(null) : planById(env, earlier);
+                })
+                .dataFetcher("sections", env -> {
+                    ActionPlanTemplateContent template = working.templateOf(plan(env));
+                    return actionsOf(env).thenApply(actions -> sections(template, actions));
+                })
+                .dataFetcher(
+                        "unplacedActions",
+                        env -> actionsOf(env)
+                                .thenApply(actions -> actions.stream()
+                                        .filter(action -> action.sectionNumber() == null)
+                                        .toList()))
+                .dataFetcher("audits", env -> audits(env))
+                .dataFetcher(
+                        "kiteMark",
+                        env -> audits(env)
+                                .thenApply(audits -> audits.stream().anyMatch(ActionPlanAudit::kiteMarkAwarded)))
+                .dataFetcher(
+                        "progress",
+                        env -> env.<UUID, ActionProgress>getDataLoader(ReadingActionPlans.PROGRESS_OF_PLAN)
+                                .load(plan(env).id()))
+                .build();
+    }
+
+    @Bean
+    @Named(PlanAction.TYPE)
+    GraphQLTypeWiring action(ObjectMapper json) {
+        return () -> TypeRuntimeWiring.newTypeWiring(PlanAction.TYPE)
+                .dataFetcher(
+                        "id",
+                        env -> GlobalId.encode(PlanAction.TYPE, action(env).id()))
+                .dataFetcher("actionPlan", env -> planById(env, action(env).actionPlanId()))
+                .dataFetcher("overdue", env -> action(env).overdue(ReadingActionPlans.today()))
+                .dataFetcher(
+                        "columnValues", env -> columnValues(json, action(env).columnValues()))
+                .dataFetcher(
+                        "progressUpdates",
+                        env -> env.<UUID, List<ProgressUpdate>>getDataLoader(ReadingActionPlans.UPDATES_OF_ACTION)
+                                .load(action(env).id()))
+                .dataFetcher("carriedForwardFrom", env -> {
+                    UUID earlier = action(env).carriedForwardFrom();
+                    return earlier == null
+                            ? CompletableFuture.completedFuture(null)
+                            : env.<UUID, PlanAction>getDataLoader(ReadingActionPlans.ACTIONS_BY_ID)
+                                    .load(earlier);
+                })
+                .build();
+    }
+
+    @Bean
+    @Named(ProgressUpdate.TYPE)
+    GraphQLTypeWiring progressUpdate() {
+        return () -> TypeRuntimeWiring.newTypeWiring(ProgressUpdate.TYPE)
+                .dataFetcher(
+                        "id",
+                        env -> GlobalId.encode(
+                                ProgressUpdate.TYPE,
+                                env.<ProgressUpdate>getSource().id()))
+                .build();
+    }
+
+    @Bean
+    @Named(ActionPlanAudit.TYPE)
+    GraphQLTypeWiring actionPlanAudit() {
+        return () -> TypeRuntimeWiring.newTypeWiring(ActionPlanAudit.TYPE)
+                .dataFetcher(
+                        "id",
+                        env -> GlobalId.encode(
+                                ActionPlanAudit.TYPE,
+                                env.<ActionPlanAudit>getSource().id()))
+                .build();
+    }
+
+    @Bean
+    @Named("PartnerProgress")
+    GraphQLTypeWiring partnerProgress() {
+        return () -> TypeRuntimeWiring.newTypeWiring("PartnerProgress")
+                .dataFetcher(
+                        "partnerOrganisation",
+                        env -> organisation(
+                                env,
+                                env.<CountingProgress.PartnerProgress>getSource()
+                                        .partnerOrganisationId()))
+                .build();
+    }
+
+    /** The plans field action plans add to PartnerOrganisation. */
+    @Bean
+    @Named("PartnerOrganisation.actionPlans")
+    GraphQLTypeWiring partnerOrganisation() {
+        return () -> TypeRuntimeWiring.newTypeWiring(PartnerOrganisation.TYPE)
+                .dataFetcher(
+                        "actionPlans",
+                        env -> env.<UUID, List<ActionPlan>>getDataLoader(ReadingActionPlans.PLANS_OF_ORGANISATION)
+                                .load(env.<PartnerOrganisation>getSource().id()))
+                .build();
+    }
+
+    private static List<SectionView> sections(ActionPlanTemplateContent template, List<PlanAction> actions) {
+        return template.sections().stream()
+                .map(section -> new SectionView(
+                        section.number(),
+                        section.title(),
+                        section.standard(),
+                        section.outcomes().stream()
+                                .map(outcome -> new OutcomeView(
+                                        outcome.number(),
+                                        outcome.text(),
+                                        actions.stream()
+                                                .filter(action -> section.number()
+                                                                .equals(action.sectionNumber())
+                                                        && Objects.equals(outcome.number(), action.outcomeNumber()))
+                                                .toList()))
+                                .toList()))
+                .toList();
+    }
+
+    private static List<ColumnValue> columnValues(ObjectMapper json, String stored) {
+        try {
+            Map<String, String> values = json.readValue(stored, COLUMNS);
+            return values.entrySet().stream()
+                    .map(entry -> new ColumnValue(entry.getKey(), entry.getValue()))
+                    .toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored column values are not JSON", e);
+        }
+    }
+
+    private static CompletableFuture<List<PlanAction>> actionsOf(DataFetchingEnvironment env) {
+        return env.<UUID, List<PlanAction>>getDataLoader(ReadingActionPlans.ACTIONS_OF_PLAN)
+                .load(plan(env).id());
+    }
+
+    private static CompletableFuture<List<ActionPlanAudit>> audits(DataFetchingEnvironment env) {
+        return env.<UUID, List<ActionPlanAudit>>getDataLoader(ReadingActionPlans.AUDITS_OF_PLAN)
+                .load(plan(env).id());
+    }
+
+    private static CompletableFuture<ActionPlan> planById(DataFetchingEnvironment env, UUID id) {
+        return env.<UUID, ActionPlan>getDataLoader(ReadingActionPlans.PLANS_BY_ID)
+                .load(id);
+    }
+
+    private static CompletableFuture<PartnerOrganisation> organisation(DataFetchingEnvironment env, UUID id) {
+        return env.<UUID, PartnerOrganisation>getDataLoader(PartnerDirectory.BY_ID)
+                .load(id);
+    }
+
+    private static ActionPlan plan(DataFetchingEnvironment env) {
+        return env.getSource();
+    }
+
+    private static PlanAction action(DataFetchingEnvironment env) {
+        return env.getSource();
+    }
+}

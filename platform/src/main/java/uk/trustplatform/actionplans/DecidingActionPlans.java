@@ -1,0 +1,196 @@
+package uk.trustplatform.actionplans;
+
+import io.micronaut.data.exceptions.OptimisticLockException;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import uk.trustplatform.actionplans.Payloads.PlanPayload;
+import uk.trustplatform.api.ApiException;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.audit.AuditTrail;
+import uk.trustplatform.partners.PartnerDirectory;
+
+/**
+ * A plan's workflow: the partner submits it, the board approves it or returns it with a reason,
+ * and audits it once a year. A transition its state does not allow is refused, saying which
+ * states allow it.
+ */
+@Singleton
+final class DecidingActionPlans {
+
+    /** A transition: who may make it, from which states, to which. */
+    private enum Transition {
+        SUBMIT(Set.of(ActionPlanStatus.DRAFT, ActionPlanStatus.RETURNED), ActionPlanStatus.SUBMITTED, "submitted"),
+        APPROVE(Set.of(ActionPlanStatus.SUBMITTED), ActionPlanStatus.APPROVED, "approved"),
+        RETURN(Set.of(ActionPlanStatus.SUBMITTED, ActionPlanStatus.APPROVED), ActionPlanStatus.RETURNED, "returned");
+
+        private final Set<ActionPlanStatus> from;
+        private final ActionPlanStatus to;
+        private final String done;
+
+        Transition(Set<ActionPlanStatus> from, ActionPlanStatus to, String done) {
+            this.from = from;
+            this.to = to;
+            this.done = done;
+        }
+    }
+
+    private final ActionPlans plans;
+    private final PlanActions actions;
+    private final ActionPlanAudits audits;
+    private final ReadingActionPlans reading;
+    private final PartnerDirectory partners;
+    private final AuditTrail audit;
+
+    DecidingActionPlans(
+            ActionPlans plans,
+            PlanActions actions,
+            ActionPlanAudits audits,
+            ReadingActionPlans reading,
+            PartnerDirectory partners,
+            AuditTrail audit) {
+        this.plans = plans;
+        this.actions = actions;
+        this.audits = audits;
+        this.reading = reading;
+        this.partners = partners;
+        this.audit = audit;
+    }
+
+    PlanPayload submit(Caller caller, Map<String, Object> input) {
+        return move(caller, input, Transition.SUBMIT);
+    }
+
+    PlanPayload approve(Caller caller, Map<String, Object> input) {
+        return move(caller, input, Transition.APPROVE);
+    }
+
+    PlanPayload giveBack(Caller caller, Map<String, Object> input) {
+        return move(caller, input, Transition.RETURN);
+    }
+
+    private PlanPayload move(Caller caller, Map<String, Object> input, Transition transition) {
+        caller.requireTenant();
+        Optional<ActionPlan> found = plan(caller, (String) input.get("id"));
+        if (found.isEmpty()) {
+            return PlanPayload.refused(UserError.notFound("id", "action plan"));
+        }
+        ActionPlan plan = found.get();
+        requireAllowed(caller, plan, transition);
+        long version = ((Number) input.get("version")).longValue();
+        if (plan.version() != version) {
+            return PlanPayload.refused(UserError.conflict("plan", plan.version(), version));
+        }
+        if (!transition.from.contains(plan.status())) {
+            return PlanPayload.refused(Payloads.state(
+                    plan,
+                    "only a plan that is "
+                            + String.join(
+                                    " or ",
+                                    transition.from.stream()
+                                            .map(Enum::name)
+                                            .sorted()
+                                            .toList()) + " can be " + transition.done + "."));
+        }
+        String reason = input.get("reason") == null
+                ? null
+                : input.get("reason").toString().strip();
+        List<UserError> problems = new ArrayList<>();
+        if (transition == Transition.RETURN && (reason == null || reason.isEmpty())) {
+            problems.add(UserError.of(Code.REQUIRED, "Say why the plan is returned.", "input", "reason"));
+        } else if (reason != null && reason.length() > 4000) {
+            problems.add(UserError.of(Code.TOO_LONG, "The reason is longer than 4000 characters.", "input", "reason"));
+        }
+        if (transition == Transition.SUBMIT && actions.countByActionPlanId(plan.id()) == 0) {
+            problems.add(UserError.of(
+                    Code.NOT_ALLOWED, "Add at least one action before submitting the plan.", "input", "id"));
+        }
+        if (!problems.isEmpty()) {
+            return new PlanPayload(null, null, problems);
+        }
+        try {
+            ActionPlan moved = plans.update(
+                    plan.moved(transition.to, transition == Transition.RETURN ? reason : null, OffsetDateTime.now()));
+            audit.record(caller.tenantId(), "ActionPlan." + transition.done, ActionPlan.TYPE, plan.id(), plan, moved);
+            return PlanPayload.saved(moved);
+        } catch (OptimisticLockException raced) {
+            return PlanPayload.refused(UserError.conflict("plan", plan.version() + 1, version));
+        }
+    }
+
+    PlanPayload recordAudit(Caller caller, Map<String, Object> input) {
+        caller.requireTenant();
+        Optional<ActionPlan> found = plan(caller, (String) input.get("actionPlanId"));
+        if (found.isEmpty()) {
+            return PlanPayload.refused(UserError.notFound("actionPlanId", "action plan"));
+        }
+        if (!ActionPlanAccess.canDecide(caller)) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN, "Only the board (its members and the tenant admin) audits plans.");
+        }
+        ActionPlan plan = found.get();
+        List<UserError> problems = new ArrayList<>();
+        if (plan.status() != ActionPlanStatus.APPROVED) {
+            problems.add(Payloads.state(plan, "only an approved plan is audited."));
+        }
+        LocalDate on = (LocalDate) input.get("auditedOn");
+        if (on.isAfter(ReadingActionPlans.today())) {
+            problems.add(
+                    UserError.of(Code.NOT_ALLOWED, "An audit is recorded once it has happened.", "input", "auditedOn"));
+        }
+        String by = text(problems, input, "auditedBy", 200);
+        String findings = text(problems, input, "findings", 4000);
+        if (!problems.isEmpty()) {
+            return new PlanPayload(null, null, problems);
+        }
+        ActionPlanAudit saved = audits.save(new ActionPlanAudit(
+                UUID.randomUUID(),
+                plan.tenantId(),
+                plan.id(),
+                on,
+                by,
+                findings,
+                Boolean.TRUE.equals(input.get("kiteMarkAwarded"))));
+        audit.record(caller.tenantId(), "ActionPlan.audited", ActionPlan.TYPE, plan.id(), null, saved);
+        return PlanPayload.saved(plan);
+    }
+
+    private static String text(List<UserError> problems, Map<String, Object> input, String field, int max) {
+        String value =
+                input.get(field) == null ? "" : input.get(field).toString().strip();
+        if (value.isEmpty()) {
+            problems.add(UserError.of(Code.REQUIRED, "The " + field + " must not be empty.", "input", field));
+        } else if (value.length() > max) {
+            problems.add(UserError.of(
+                    Code.TOO_LONG, "The " + field + " is longer than " + max + " characters.", "input", field));
+        }
+        return value;
+    }
+
+    private void requireAllowed(Caller caller, ActionPlan plan, Transition transition) {
+        boolean allowed = transition == Transition.SUBMIT
+                ? ActionPlanAccess.canKeep(caller, partners.scope(caller), plan.partnerOrganisationId())
+                : ActionPlanAccess.canDecide(caller);
+        if (!allowed) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    transition == Transition.SUBMIT
+                            ? "Only a tenant admin or the organisation's own partner lead submits its plan."
+                            : "Only the board (its members and the tenant admin) approves or returns plans.");
+        }
+    }
+
+    private Optional<ActionPlan> plan(Caller caller, String id) {
+        return GlobalId.decode(id, ActionPlan.TYPE).flatMap(uuid -> reading.visiblePlan(caller, uuid));
+    }
+}

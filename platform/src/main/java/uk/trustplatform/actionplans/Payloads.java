@@ -1,0 +1,39 @@
+package uk.trustplatform.actionplans;
+
+import java.util.List;
+import uk.trustplatform.api.UserError;
+
+/** What the action-plan mutations return: the plan or action as saved, or why nothing was. */
+final class Payloads {
+
+    private Payloads() {}
+
+    record PlanPayload(ActionPlan actionPlan, Integer carriedForward, List<UserError> userErrors) {
+
+        static PlanPayload saved(ActionPlan plan) {
+            return new PlanPayload(plan, null, List.of());
+        }
+
+        static PlanPayload refused(UserError problem) {
+            return new PlanPayload(null, null, List.of(problem));
+        }
+    }
+
+    record ActionPayload(PlanAction action, List<UserError> userErrors) {
+
+        static ActionPayload refused(List<UserError> problems) {
+            return new ActionPayload(null, problems);
+        }
+
+        static ActionPayload refused(UserError problem) {
+            return refused(List.of(problem));
+        }
+    }
+
+    record RemovePayload(String removedId, List<UserError> userErrors) {}
+
+    /** The plan's state refuses what was asked. */
+    static UserError state(ActionPlan plan, String allowed) {
+        return UserError.of(UserError.Code.NOT_ALLOWED, "The plan is " + plan.status() + "; " + allowed, "input", "id");
+    }
+}

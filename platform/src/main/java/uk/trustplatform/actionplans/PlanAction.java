@@ -1,0 +1,64 @@
+package uk.trustplatform.actionplans;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TenantId;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.annotation.Version;
+import io.micronaut.data.model.DataType;
+import java.time.LocalDate;
+import java.util.UUID;
+import uk.trustplatform.api.NodeType;
+
+/**
+ * An action of a plan, under one of its template's outcomes (none while a carried-forward action
+ * is unplaced).
+ *
+ * @param standard the standard of its section, copied from the template edition
+ * @param columnValues the template's own text columns, as a JSON object of key to text
+ */
+@MappedEntity("plan_action")
+record PlanAction(
+        @Id UUID id,
+        @TenantId @TypeDef(type = DataType.UUID) String tenantId,
+        UUID actionPlanId,
+        @Nullable String sectionNumber,
+        @Nullable String outcomeNumber,
+        @Nullable String standard,
+        String description,
+        @Nullable String lead,
+        @Nullable LocalDate dueDate,
+        @Nullable String timescale,
+        @Nullable String resources,
+        @Nullable String risks,
+        ActionStatus status,
+        @Nullable Rag rag,
+        @TypeDef(type = DataType.JSON) String columnValues,
+        @Nullable UUID carriedForwardFrom,
+        @Version long version)
+        implements NodeType.Typed {
+
+    static final String TYPE = "Action";
+
+    enum ActionStatus {
+        NOT_STARTED,
+        IN_PROGRESS,
+        COMPLETE
+    }
+
+    enum Rag {
+        RED,
+        AMBER,
+        GREEN
+    }
+
+    boolean overdue(LocalDate today) {
+        return dueDate != null && dueDate.isBefore(today) && status != ActionStatus.COMPLETE;
+    }
+
+    @Override
+    public String graphQLType() {
+        return TYPE;
+    }
+}

@@ -1,0 +1,212 @@
+package uk.trustplatform.actionplans;
+
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.Connection;
+import uk.trustplatform.api.NodeResolver;
+import uk.trustplatform.api.PageRequest;
+import uk.trustplatform.api.RequestContext;
+import uk.trustplatform.partners.PartnerDirectory;
+import uk.trustplatform.partners.PartnerScope;
+
+/**
+ * Reads plans, their actions, progress and audits for a caller, always through
+ * {@link ActionPlanAccess}. The batch loads serve every plan or action of a response at once.
+ */
+@Singleton
+final class ReadingActionPlans implements NodeResolver {
+
+    static final String PLANS_BY_ID = "actionPlansById";
+    static final String PLANS_OF_ORGANISATION = "actionPlansOfOrganisation";
+    static final String ACTIONS_BY_ID = "actionsById";
+    static final String ACTIONS_OF_PLAN = "actionsOfPlan";
+    static final String PROGRESS_OF_PLAN = "progressOfPlan";
+    static final String UPDATES_OF_ACTION = "progressUpdatesOfAction";
+    static final String AUDITS_OF_PLAN = "auditsOfPlan";
+    /** The partnerships are English councils: a day ends in London. */
+    static final ZoneId LOCAL = ZoneId.of("Europe/London");
+
+    /**
+     * Stands in for "no organisations" in an IN list, which SQL cannot leave empty; no
+     * organisation has the nil UUID.
+     */
+    private static final List<UUID> NO_ORGANISATIONS = List.of(new UUID(0, 0));
+
+    private final ActionPlans plans;
+    private final PlanActions actions;
+    private final ProgressUpdates updates;
+    private final ActionPlanAudits audits;
+    private final CountingProgress counting;
+    private final PartnerDirectory partners;
+
+    ReadingActionPlans(
+            ActionPlans plans,
+            PlanActions actions,
+            ProgressUpdates updates,
+            ActionPlanAudits audits,
+            CountingProgress counting,
+            PartnerDirectory partners) {
+        this.plans = plans;
+        this.actions = actions;
+        this.updates = updates;
+        this.audits = audits;
+        this.counting = counting;
+        this.partners = partners;
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(LOCAL);
+    }
+
+    Connection<ActionPlan> page(Caller caller, PageRequest page, Integer periodStart) {
+        UUID tenantId = caller.requireTenant();
+        PartnerScope scope = partners.scope(caller);
+        List<ActionPlan> rows = plans.page(
+                tenantId,
+                scope.wholeTenant(),
+                organisations(scope),
+                periodStart,
+                page.continues() ? Integer.valueOf(page.afterKey(0)) : null,
+                page.continues() ? page.afterKey(1) : null,
+                page.fetchSize());
+        return Connection.fromRowsPlusOne(
+                rows,
+                page,
+                row -> PageRequest.cursor(
+                        String.valueOf(row.periodStart()), row.id().toString()));
+    }
+
+    Connection<PlanAction> overdue(Caller caller, PageRequest page, LocalDate asOf) {
+        UUID tenantId = caller.requireTenant();
+        PartnerScope scope = partners.scope(caller);
+        List<PlanAction> rows = actions.overdue(
+                tenantId,
+                asOf,
+                scope.wholeTenant(),
+                organisations(scope),
+                page.continues() ? page.afterKey(0) : null,
+                page.continues() ? page.afterKey(1) : null,
+                page.fetchSize());
+        return Connection.fromRowsPlusOne(
+                rows,
+                page,
+                row -> PageRequest.cursor(row.dueDate().toString(), row.id().toString()));
+    }
+
+    private static Collection<UUID> organisations(PartnerScope scope) {
+        return scope.wholeTenant() || scope.organisations().isEmpty() ? NO_ORGANISATIONS : scope.organisations();
+    }
+
+    Optional<ActionPlan> visiblePlan(Caller caller, UUID id) {
+        if (!caller.inTenant()) {
+            return Optional.empty();
+        }
+        PartnerScope scope = partners.scope(caller);
+        return plans.findById(id).filter(plan -> ActionPlanAccess.canRead(scope, plan));
+    }
+
+    /** The action and its plan, if the caller may see the plan. */
+    Optional<Located> visibleAction(Caller caller, UUID id) {
+        if (!caller.inTenant()) {
+            return Optional.empty();
+        }
+        return actions.findById(id)
+                .flatMap(action -> visiblePlan(caller, action.actionPlanId()).map(plan -> new Located(plan, action)));
+    }
+
+    /** An action with the plan it belongs to. */
+    record Located(ActionPlan plan, PlanAction action) {}
+
+    @Override
+    public Set<String> types() {
+        return Set.of(ActionPlan.TYPE, PlanAction.TYPE);
+    }
+
+    @Override
+    public Object find(UUID id, Caller caller) {
+        Optional<Object> plan = visiblePlan(caller, id).map(Object.class::cast);
+        return plan.or(() -> visibleAction(caller, id).map(Located::action)).orElse(null);
+    }
+
+    Map<UUID, ActionPlan> plansById(Set<UUID> ids) {
+        PartnerScope scope = currentScope();
+        return plans.findByIdIn(ids).stream()
+                .filter(plan -> ActionPlanAccess.canRead(scope, plan))
+                .collect(Collectors.toMap(ActionPlan::id, Function.identity()));
+    }
+
+    Map<UUID, List<ActionPlan>> plansOfOrganisations(Set<UUID> organisations) {
+        PartnerScope scope = currentScope();
+        Map<UUID, List<ActionPlan>> found = empty(organisations);
+        plans.findByPartnerOrganisationIdInOrderByPeriodStartDesc(organisations).stream()
+                .filter(plan -> ActionPlanAccess.canRead(scope, plan))
+                .forEach(plan -> found.get(plan.partnerOrganisationId()).add(plan));
+        return found;
+    }
+
+    /** Loaded only for plans the caller has already been shown. */
+    Map<UUID, List<PlanAction>> actionsOfPlans(Set<UUID> planIds) {
+        Map<UUID, List<PlanAction>> found = empty(planIds);
+        actions.ofPlans(currentTenant(), planIds)
+                .forEach(action -> found.get(action.actionPlanId()).add(action));
+        return found;
+    }
+
+    Map<UUID, PlanAction> actionsById(Set<UUID> ids) {
+        List<PlanAction> found = actions.findByIdIn(ids);
+        Set<UUID> visiblePlans = plansById(
+                        found.stream().map(PlanAction::actionPlanId).collect(Collectors.toSet()))
+                .keySet();
+        return found.stream()
+                .filter(action -> visiblePlans.contains(action.actionPlanId()))
+                .collect(Collectors.toMap(PlanAction::id, Function.identity()));
+    }
+
+    Map<UUID, ActionProgress> progressOfPlans(Set<UUID> planIds) {
+        return counting.ofPlans(currentTenant(), planIds, today());
+    }
+
+    Map<UUID, List<ProgressUpdate>> updatesOfActions(Set<UUID> actionIds) {
+        Map<UUID, List<ProgressUpdate>> found = empty(actionIds);
+        updates.ofActions(currentTenant(), actionIds)
+                .forEach(update -> found.get(update.actionId()).add(update));
+        return found;
+    }
+
+    Map<UUID, List<ActionPlanAudit>> auditsOfPlans(Set<UUID> planIds) {
+        Map<UUID, List<ActionPlanAudit>> found = empty(planIds);
+        audits.findByActionPlanIdInOrderByAuditedOnDesc(planIds)
+                .forEach(audit -> found.get(audit.actionPlanId()).add(audit));
+        return found;
+    }
+
+    private PartnerScope currentScope() {
+        return partners.scope(currentCaller());
+    }
+
+    private static UUID currentTenant() {
+        return currentCaller().tenantId();
+    }
+
+    private static Caller currentCaller() {
+        return RequestContext.current().map(RequestContext::caller).orElseGet(Caller::anonymous);
+    }
+
+    private static <T> Map<UUID, List<T>> empty(Set<UUID> keys) {
+        Map<UUID, List<T>> empty = new HashMap<>();
+        keys.forEach(key -> empty.put(key, new ArrayList<>()));
+        return empty;
+    }
+}

@@ -1,0 +1,418 @@
+package uk.trustplatform.actionplans;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import uk.trustplatform.actionplans.Payloads.ActionPayload;
+import uk.trustplatform.actionplans.Payloads.PlanPayload;
+import uk.trustplatform.actionplans.Payloads.RemovePayload;
+import uk.trustplatform.actionplans.PlanAction.ActionStatus;
+import uk.trustplatform.api.ApiException;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.audit.AuditTrail;
+import uk.trustplatform.configuration.ActionPlanTemplateContent;
+import uk.trustplatform.configuration.ActionPlanTemplateContent.TemplateOutcome;
+import uk.trustplatform.configuration.InForceConfiguration;
+import uk.trustplatform.configuration.InForceConfiguration.TemplateEdition;
+import uk.trustplatform.partners.PartnerDirectory;
+import uk.trustplatform.partners.PartnerOrganisation;
+import uk.trustplatform.partners.PartnerScope;
+
+/**
+ * What a partner does to its plan: starts it from the published template (carrying forward what
+ * the last one left unfinished), adds and changes actions, records progress. Each change is
+ * checked against the plan's state and audited.
+ */
+@Singleton
+final class WorkingOnActionPlans {
+
+    private static final int EVIDENCE_LINKS_MAX = 20;
+
+    private final ActionPlans plans;
+    private final PlanActions actions;
+    private final ProgressUpdates updates;
+    private final ReadingActionPlans reading;
+    private final PartnerDirectory partners;
+    private final InForceConfiguration configuration;
+    private final AuditTrail audit;
+    private final ObjectMapper json;
+
+    WorkingOnActionPlans(
+            ActionPlans plans,
+            PlanActions actions,
+            ProgressUpdates updates,
+            ReadingActionPlans reading,
+            PartnerDirectory partners,
+            InForceConfiguration configuration,
+            AuditTrail audit,
+            ObjectMapper json) {
+        this.plans = plans;
+        this.actions = actions;
+        this.updates = updates;
+        this.reading = reading;
+        this.partners = partners;
+        this.configuration = configuration;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    PlanPayload start(Caller caller, String partnerId, String templateId, String carryForwardFromId) {
+        UUID tenantId = caller.requireTenant();
+        Optional<PartnerOrganisation> partner =
+                GlobalId.decode(partnerId, PartnerOrganisation.TYPE).flatMap(id -> partners.visible(caller, id));
+        if (partner.isEmpty()) {
+            return PlanPayload.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
+        }
+        if (!ActionPlanAccess.canKeep(
+                caller, partners.scope(caller), partner.get().id())) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "Only a tenant admin or the organisation's own partner lead may start its plan.");
+        }
+        Optional<TemplateEdition> template = GlobalId.decode(templateId, "ActionPlanTemplate")
+                .flatMap(configuration::templateEdition)
+                .filter(TemplateEdition::inForce);
+        if (template.isEmpty()) {
+            return PlanPayload.refused(UserError.of(
+                    Code.NOT_FOUND, "No published action-plan template has this id.", "input", "templateId"));
+        }
+        ActionPlanTemplateContent content = template.get().content();
+        if (plans.existsByPartnerOrganisationIdAndPeriodStartAndPeriodEnd(
+                partner.get().id(), content.periodStart(), content.periodEnd())) {
+            return PlanPayload.refused(UserError.of(
+                    Code.NOT_ALLOWED,
+                    partner.get().name() + " already has a plan for " + content.periodStart() + "–"
+                            + content.periodEnd() + ".",
+                    "input",
+                    "templateId"));
+        }
+        ActionPlan earlier = null;
+        if (carryForwardFromId != null) {
+            earlier = GlobalId.decode(carryForwardFromId, ActionPlan.TYPE)
+                    .flatMap(id -> reading.visiblePlan(caller, id))
+                    .filter(plan ->
+                            plan.partnerOrganisationId().equals(partner.get().id()))
+                    .orElse(null);
+            if (earlier == null) {
+                return PlanPayload.refused(UserError.of(
+                        Code.NOT_FOUND, "This partner has no plan with this id.", "input", "carryForwardFromId"));
+            }
+            if (earlier.periodStart() >= content.periodStart() || plans.existsByCarriedForwardFrom(earlier.id())) {
+                return PlanPayload.refused(UserError.of(
+                        Code.NOT_ALLOWED,
+                        "Carry forward from an earlier period's plan, and only once.",
+                        "input",
+                        "carryForwardFromId"));
+            }
+        }
+        ActionPlan plan = plans.save(new ActionPlan(
+                UUID.randomUUID(),
+                tenantId.toString(),
+                partner.get().id(),
+                template.get().id(),
+                content.framework(),
+                content.periodStart(),
+                content.periodEnd(),
+                ActionPlanStatus.DRAFT,
+                null,
+                null,
+                null,
+                earlier == null ? null : earlier.id(),
+                0));
+        int carried = earlier == null ? 0 : carryForward(tenantId, earlier, plan, content);
+        audit.record(tenantId, "ActionPlan.started", ActionPlan.TYPE, plan.id(), null, plan);
+        return new PlanPayload(plan, carried, List.of());
+    }
+
+    /** Copies the earlier plan's unfinished actions under the outcomes with the same numbers; the others unplaced. */
+    private int carryForward(UUID tenantId, ActionPlan earlier, ActionPlan plan, ActionPlanTemplateContent template) {
+        int carried = 0;
+        for (PlanAction old : actions.ofPlans(tenantId, List.of(earlier.id()))) {
+            if (old.status() == ActionStatus.COMPLETE) {
+                continue;
+            }
+            Optional<ActionPlanTemplateContent.Section> section = template.sections().stream()
+                    .filter(s -> s.outcomes().stream()
+                            .map(TemplateOutcome::number)
+                            .anyMatch(n -> n.equals(old.outcomeNumber())))
+                    .findFirst();
+            actions.save(new PlanAction(
+                    UUID.randomUUID(),
+                    tenantId.toString(),
+                    plan.id(),
+                    section.map(ActionPlanTemplateContent.Section::number).orElse(null),
+                    section.isPresent() ? old.outcomeNumber() : null,
+                    section.map(ActionPlanTemplateContent.Section::standard).orElse(null),
+                    old.description(),
+                    old.lead(),
+                    old.dueDate(),
+                    old.timescale(),
+                    old.resources(),
+                    old.risks(),
+                    old.status(),
+                    old.rag(),
+                    old.columnValues(),
+                    old.id(),
+                    0));
+            carried++;
+        }
+        return carried;
+    }
+
+    ActionPayload save(Caller caller, Map<String, Object> input) {
+        caller.requireTenant();
+        String id = (String) input.get("id");
+        return id == null ? add(caller, input) : change(caller, id, (Number) input.get("version"), input);
+    }
+
+    private ActionPayload add(Caller caller, Map<String, Object> input) {
+        Optional<ActionPlan> plan = GlobalId.decode((String) input.get("actionPlanId"), ActionPlan.TYPE)
+                .flatMap(id -> reading.visiblePlan(caller, id));
+        if (plan.isEmpty()) {
+            return ActionPayload.refused(UserError.notFound("actionPlanId", "action plan"));
+        }
+        requireWorker(caller, plan.get());
+        if (!plan.get().status().open()) {
+            return ActionPayload.refused(
+                    Payloads.state(plan.get(), "actions are added while it is a draft or returned."));
+        }
+        ActionPlanTemplateContent template = templateOf(plan.get());
+        ActionInput details = ActionInput.from(input);
+        List<UserError> problems = details.problems(template, false);
+        if (!problems.isEmpty()) {
+            return ActionPayload.refused(problems);
+        }
+        PlanAction saved = actions.save(new PlanAction(
+                UUID.randomUUID(),
+                plan.get().tenantId(),
+                plan.get().id(),
+                details.sectionNumber(),
+                details.outcomeNumber(),
+                details.standardIn(template),
+                details.description(),
+                details.lead(),
+                details.dueDate(),
+                details.timescale(),
+                details.resources(),
+                details.risks(),
+                details.status(),
+                details.rag(),
+                columns(details.columnValues()),
+                null,
+                0));
+        audit.record(caller.tenantId(), "Action.added", PlanAction.TYPE, saved.id(), null, saved);
+        return new ActionPayload(saved, List.of());
+    }
+
+    private ActionPayload change(Caller caller, String id, Number version, Map<String, Object> input) {
+        Optional<ReadingActionPlans.Located> found = action(caller, id);
+        if (found.isEmpty()) {
+            return ActionPayload.refused(UserError.notFound("id", "action"));
+        }
+        ActionPlan plan = found.get().plan();
+        PlanAction current = found.get().action();
+        requireWorker(caller, plan);
+        if (version == null || version.longValue() != current.version()) {
+            return ActionPayload.refused(
+                    UserError.conflict("action", current.version(), version == null ? -1 : version.longValue()));
+        }
+        ActionPlanTemplateContent template = templateOf(plan);
+        ActionInput details = ActionInput.from(input);
+        List<UserError> problems = new ArrayList<>(details.problems(template, current.sectionNumber() == null));
+        stateProblem(plan, current, details).ifPresent(problems::add);
+        if (!problems.isEmpty()) {
+            return ActionPayload.refused(problems);
+        }
+        PlanAction changed = new PlanAction(
+                current.id(),
+                current.tenantId(),
+                current.actionPlanId(),
+                details.sectionNumber(),
+                details.outcomeNumber(),
+                details.standardIn(template),
+                details.description(),
+                details.lead(),
+                details.dueDate(),
+                details.timescale(),
+                details.resources(),
+                details.risks(),
+                details.status(),
+                details.rag(),
+                columns(details.columnValues()),
+                current.carriedForwardFrom(),
+                current.version());
+        try {
+            PlanAction saved = actions.update(changed);
+            audit.record(caller.tenantId(), "Action.changed", PlanAction.TYPE, saved.id(), current, saved);
+            return new ActionPayload(saved, List.of());
+        } catch (OptimisticLockException raced) {
+            return ActionPayload.refused(UserError.conflict("action", current.version() + 1, version.longValue()));
+        }
+    }
+
+    /** Once approved only progress moves; while with the board nothing does. */
+    private static Optional<UserError> stateProblem(ActionPlan plan, PlanAction current, ActionInput details) {
+        if (plan.status().open()) {
+            return Optional.empty();
+        }
+        if (plan.status() == ActionPlanStatus.SUBMITTED) {
+            return Optional.of(Payloads.state(plan, "nothing changes while the board decides."));
+        }
+        boolean onlyProgress = Objects.equals(current.sectionNumber(), details.sectionNumber())
+                && Objects.equals(current.outcomeNumber(), details.outcomeNumber())
+                && current.description().equals(details.description())
+                && Objects.equals(current.lead(), details.lead())
+                && Objects.equals(current.dueDate(), details.dueDate())
+                && Objects.equals(current.timescale(), details.timescale())
+                && Objects.equals(current.resources(), details.resources())
+                && Objects.equals(current.risks(), details.risks());
+        return onlyProgress
+                ? Optional.empty()
+                : Optional.of(
+                        Payloads.state(
+                                plan,
+                                "only an action's status and RAG change once the plan is approved; ask the board to return it."));
+    }
+
+    RemovePayload remove(Caller caller, String id, long version) {
+        caller.requireTenant();
+        Optional<ReadingActionPlans.Located> found = action(caller, id);
+        if (found.isEmpty()) {
+            return new RemovePayload(null, List.of(UserError.notFound("id", "action")));
+        }
+        ActionPlan plan = found.get().plan();
+        PlanAction current = found.get().action();
+        if (!ActionPlanAccess.canKeep(caller, partners.scope(caller), plan.partnerOrganisationId())) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "Only a tenant admin or the organisation's own partner lead may remove actions.");
+        }
+        if (current.version() != version) {
+            return new RemovePayload(null, List.of(UserError.conflict("action", current.version(), version)));
+        }
+        if (!plan.status().open()) {
+            return new RemovePayload(
+                    null, List.of(Payloads.state(plan, "actions are removed while it is a draft or returned.")));
+        }
+        actions.delete(current);
+        audit.record(caller.tenantId(), "Action.removed", PlanAction.TYPE, current.id(), current, null);
+        return new RemovePayload(id, List.of());
+    }
+
+    ActionPayload addProgress(Caller caller, Map<String, Object> input) {
+        caller.requireTenant();
+        Optional<ReadingActionPlans.Located> found = action(caller, (String) input.get("actionId"));
+        if (found.isEmpty()) {
+            return ActionPayload.refused(UserError.notFound("actionId", "action"));
+        }
+        requireWorker(caller, found.get().plan());
+        if (found.get().plan().status() == ActionPlanStatus.SUBMITTED) {
+            return ActionPayload.refused(
+                    Payloads.state(found.get().plan(), "progress is recorded once the board has decided."));
+        }
+        String note =
+                input.get("note") == null ? null : input.get("note").toString().strip();
+        @SuppressWarnings("unchecked")
+        List<String> links = ((List<String>) input.getOrDefault("evidenceLinks", List.of()))
+                .stream().map(String::strip).toList();
+        List<UserError> problems = progressProblems(note, links, (LocalDate) input.get("date"));
+        if (!problems.isEmpty()) {
+            return ActionPayload.refused(problems);
+        }
+        ProgressUpdate saved = updates.save(new ProgressUpdate(
+                UUID.randomUUID(),
+                caller.tenantId().toString(),
+                found.get().action().id(),
+                (LocalDate) input.get("date"),
+                note,
+                links.toArray(String[]::new),
+                caller.subject(),
+                OffsetDateTime.now()));
+        audit.record(caller.tenantId(), "Action.progressRecorded", PlanAction.TYPE, saved.actionId(), null, saved);
+        return new ActionPayload(found.get().action(), List.of());
+    }
+
+    private static List<UserError> progressProblems(String note, List<String> links, LocalDate date) {
+        List<UserError> problems = new ArrayList<>();
+        if (note == null || note.isEmpty()) {
+            problems.add(UserError.of(Code.REQUIRED, "Say what progress was made.", "input", "note"));
+        } else if (note.length() > 4000) {
+            problems.add(UserError.of(Code.TOO_LONG, "The note is longer than 4000 characters.", "input", "note"));
+        }
+        if (date.isAfter(ReadingActionPlans.today())) {
+            problems.add(UserError.of(Code.NOT_ALLOWED, "Progress is recorded for today or earlier.", "input", "date"));
+        }
+        if (links.size() > EVIDENCE_LINKS_MAX) {
+            problems.add(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "Give at most " + EVIDENCE_LINKS_MAX + " evidence links.",
+                    "input",
+                    "evidenceLinks"));
+        }
+        for (int i = 0; i < links.size(); i++) {
+            if (!webAddress(links.get(i))) {
+                problems.add(UserError.of(
+                        Code.INVALID_FORMAT,
+                        "Evidence links are web addresses starting http:// or https://, up to 2000 characters.",
+                        "input",
+                        "evidenceLinks",
+                        String.valueOf(i)));
+            }
+        }
+        return problems;
+    }
+
+    private static boolean webAddress(String link) {
+        try {
+            URI uri = new URI(link);
+            return link.length() <= 2000
+                    && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (URISyntaxException notAnAddress) {
+            return false;
+        }
+    }
+
+    private Optional<ReadingActionPlans.Located> action(Caller caller, String id) {
+        return GlobalId.decode(id, PlanAction.TYPE).flatMap(uuid -> reading.visibleAction(caller, uuid));
+    }
+
+    private void requireWorker(Caller caller, ActionPlan plan) {
+        PartnerScope scope = partners.scope(caller);
+        if (!ActionPlanAccess.canWork(caller, scope, plan)) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "Only a tenant admin or the organisation's partner lead or integration may work on its plan.");
+        }
+    }
+
+    ActionPlanTemplateContent templateOf(ActionPlan plan) {
+        return configuration
+                .templateEdition(plan.templateId())
+                .orElseThrow(() -> new IllegalStateException("Plan " + plan.id() + " has lost its template edition"))
+                .content();
+    }
+
+    private String columns(Map<String, String> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Column values are not JSON", e);
+        }
+    }
+}
