@@ -360,9 +360,7 @@ class KeycloakAccessTest implements TestPropertyProvider {
     }
 
     private static String token(String who, List<Role> roles, String tenant, UUID partner) {
-        String username = who + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = TestKeycloak.person(username, roles, tenant, partner);
-        return TestKeycloak.passwordToken(username, password);
+        return TestKeycloak.personToken(who, roles, tenant, partner);
     }
 
     private ApiCaller api(String token) {

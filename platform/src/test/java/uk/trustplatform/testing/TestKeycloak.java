@@ -85,6 +85,12 @@ public final class TestKeycloak {
         return accounts().person(username, roles.stream().map(Role::tokenName).toList(), tenant, partner);
     }
 
+    /** A token for a new person made with {@link #person}, named {@code who} and a random suffix. */
+    public static String personToken(String who, List<Role> roles, String tenant, UUID partner) {
+        String username = who + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return passwordToken(username, person(username, roles, tenant, partner));
+    }
+
     public static String passwordToken(String username, String password) {
         return accounts().passwordToken(username, password);
     }
