@@ -28,7 +28,7 @@ import uk.trustplatform.audit.AuditTrail;
 import uk.trustplatform.configuration.ActionPlanTemplateContent;
 import uk.trustplatform.configuration.ActionPlanTemplateContent.TemplateOutcome;
 import uk.trustplatform.configuration.InForceConfiguration;
-import uk.trustplatform.configuration.InForceConfiguration.TemplateEdition;
+import uk.trustplatform.configuration.InForceConfiguration.Edition;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 import uk.trustplatform.partners.PartnerScope;
@@ -84,9 +84,9 @@ final class WorkingOnActionPlans {
                     ErrorCode.FORBIDDEN,
                     "Only a tenant admin or the organisation's own partner lead may start its plan.");
         }
-        Optional<TemplateEdition> template = GlobalId.decode(templateId, "ActionPlanTemplate")
+        Optional<Edition<ActionPlanTemplateContent>> template = GlobalId.decode(templateId, "ActionPlanTemplate")
                 .flatMap(configuration::templateEdition)
-                .filter(TemplateEdition::inForce);
+                .filter(Edition::inForce);
         if (template.isEmpty()) {
             return PlanPayload.refused(UserError.of(
                     Code.NOT_FOUND, "No published action-plan template has this id.", "input", "templateId"));

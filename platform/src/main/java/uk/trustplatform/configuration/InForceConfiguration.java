@@ -62,13 +62,31 @@ public final class InForceConfiguration {
      * An edition of an action-plan template that has been in force (published, or superseded
      * since): what a plan was made from never changes, so its content stays readable.
      */
-    public Optional<TemplateEdition> templateEdition(UUID id) {
+    public Optional<Edition<ActionPlanTemplateContent>> templateEdition(UUID id) {
+        return edition(id, DocumentKind.ACTION_PLAN_TEMPLATE, ActionPlanTemplateContent.class);
+    }
+
+    /** An edition of the pledge that has been in force: what a partner signed. */
+    public Optional<Edition<PledgeContent>> pledgeEdition(UUID id) {
+        return edition(id, DocumentKind.PLEDGE, PledgeContent.class);
+    }
+
+    /** The tenant's pledge as now published, if it has one. */
+    public Optional<Edition<PledgeContent>> pledge() {
+        return records.findByKindAndStatus(DocumentKind.PLEDGE, DocumentStatus.PUBLISHED).stream()
+                .filter(row -> row.partnerOrganisationId() == null)
+                .findFirst()
+                .map(row -> new Edition<>(row.id(), true, (PledgeContent) codec.read(row.kind(), row.content())));
+    }
+
+    private <T extends DocumentContent> Optional<Edition<T>> edition(UUID id, DocumentKind kind, Class<T> type) {
         return records.findById(id)
-                .filter(row -> row.kind() == DocumentKind.ACTION_PLAN_TEMPLATE)
+                .filter(row -> row.kind() == kind)
                 .filter(row -> !row.status().editable())
-                .map(row -> new TemplateEdition(
-                        row.id(), row.status() == DocumentStatus.PUBLISHED, (ActionPlanTemplateContent)
-                                codec.read(row.kind(), row.content())));
+                .map(row -> new Edition<>(
+                        row.id(),
+                        row.status() == DocumentStatus.PUBLISHED,
+                        type.cast(codec.read(kind, row.content()))));
     }
 
     /** The published edition of a standards framework, by key. */
@@ -78,9 +96,9 @@ public final class InForceConfiguration {
     }
 
     /**
-     * One edition of an action-plan template.
+     * One edition of a document that has been in force.
      *
-     * @param inForce true while it is the published edition (a plan may be started from it)
+     * @param inForce true while it is the published edition (a plan may be started from it, a pledge signed)
      */
-    public record TemplateEdition(UUID id, boolean inForce, ActionPlanTemplateContent content) {}
+    public record Edition<T extends DocumentContent>(UUID id, boolean inForce, T content) {}
 }

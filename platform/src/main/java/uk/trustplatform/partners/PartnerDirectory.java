@@ -33,6 +33,15 @@ public final class PartnerDirectory {
         return reading.visible(caller, id);
     }
 
+    /**
+     * Organisations by id for what a tenant publishes (its pledge register, its badges): read in
+     * the current transaction's tenant, whoever is asking. Only for showing what is public anyway:
+     * a partner's name and category.
+     */
+    public Map<UUID, PartnerOrganisation> published(Collection<UUID> ids) {
+        return reading.published(ids);
+    }
+
     /** Those of the organisations the caller may see, by id, in one query. */
     public Map<UUID, PartnerOrganisation> visible(Caller caller, Collection<UUID> ids) {
         return reading.visible(caller, ids);

@@ -112,6 +112,14 @@ final class ReadingPartnerOrganisations implements NodeResolver {
                 .collect(Collectors.toMap(PartnerOrganisation::id, Function.identity()));
     }
 
+    /** Organisations by id, in the current transaction's tenant, with no caller's scope: see PartnerDirectory#published. */
+    Map<UUID, PartnerOrganisation> published(Collection<UUID> ids) {
+        return ids.isEmpty()
+                ? Map.of()
+                : organisations.findByIdIn(ids).stream()
+                        .collect(Collectors.toMap(PartnerOrganisation::id, Function.identity()));
+    }
+
     /** Each organisation's services, directly below it, by name. */
     Map<UUID, List<PartnerOrganisation>> servicesOf(Set<UUID> parents) {
         PartnerScope scope = currentScope();

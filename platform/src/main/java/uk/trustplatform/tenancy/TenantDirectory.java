@@ -1,6 +1,7 @@
 package uk.trustplatform.tenancy;
 
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +25,13 @@ public final class TenantDirectory implements NodeResolver {
     /** The tenant with this slug, whatever its status: for deciding who may act in it. */
     public Optional<Tenant> findBySlug(String slug) {
         return tenants.findBySlug(slug);
+    }
+
+    /** The ids of the active tenants, for platform jobs that visit each in turn. */
+    public List<UUID> activeTenantIds() {
+        return tenants.findByStatus(TenantStatus.ACTIVE).stream()
+                .map(Tenant::id)
+                .toList();
     }
 
     /** The tenant with this slug if the caller may see it. */

@@ -1,6 +1,8 @@
 package uk.trustplatform.isolation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +31,15 @@ record World(
         Documents documents,
         Hierarchy hierarchy,
         Plans plans,
+        Pledges pledges,
         ApiCaller admin) {
+
+    /**
+     * The register: the agency's signed pledge (not yet registered, so not public), a listed
+     * charity (no marker: the public register shows it to anyone) with a registered pledge and its
+     * badge, and the agency's Section 11 audit with one entry rated (with the agency's marker).
+     */
+    record Pledges(String agencyPledge, String listedCharity, String listedBadge, String audit, String auditEntry) {}
 
     /**
      * The agency's approved plan for the template's period, with an overdue action (with the
@@ -61,7 +71,7 @@ record World(
         String marker = "W" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String agencyMarker = marker + "AGENCY";
         ApiCaller admin = api.withToken(token(tenant, Persona.TENANT_ADMIN, null));
-        UUID agency = register(admin, agencyMarker + " Youth Offending Service", null);
+        UUID agency = register(admin, Map.of("name", agencyMarker + " Youth Offending Service", "statutory", true));
         UUID service = register(admin, agencyMarker + " Youth Forum Team", agency);
         UUID other = register(admin, marker + " Community Health Trust", null);
         return new World(
@@ -74,6 +84,7 @@ record World(
                 documents(admin, marker, agencyMarker, agency),
                 hierarchy(admin, marker, agencyMarker, agency),
                 plans(admin, agencyMarker, agency, service),
+                pledges(admin, agencyMarker, agency),
                 admin);
     }
 
@@ -104,6 +115,79 @@ record World(
                         "role",
                         "Member"));
         return new Hierarchy(person, board);
+    }
+
+    private static Pledges pledges(ApiCaller admin, String agencyMarker, UUID agency) {
+        String agencyPledge = invite(admin, agency);
+        sign(admin, agencyPledge);
+        UUID charity = register(
+                admin,
+                Map.of("name", "Listed Charity " + UUID.randomUUID().toString().substring(0, 4)));
+        String charityPledge = invite(admin, charity);
+        sign(admin, charityPledge);
+        String badge = mutate(
+                        admin,
+                        "registerPledge",
+                        "PledgeTransitionInput",
+                        "pledgeRegistration { badge { code } }",
+                        Map.of("id", charityPledge, "version", 1))
+                .path("pledgeRegistration")
+                .path("badge")
+                .path("code")
+                .asText();
+        JsonNode audit = mutate(
+                        admin,
+                        "startSection11Audit",
+                        "StartSection11AuditInput",
+                        "section11Audit { id entries { id } }",
+                        Map.of("partnerOrganisationId", GlobalId.encode("PartnerOrganisation", agency), "round", 2025))
+                .path("section11Audit");
+        String entry = audit.path("entries").path(0).path("id").asText();
+        mutate(
+                admin,
+                "saveSection11Entry",
+                "SaveSection11EntryInput",
+                "section11Entry { id }",
+                Map.of("id", entry, "version", 0, "rag", "AMBER", "narrative", agencyMarker + " lead appointed"));
+        return new Pledges(
+                agencyPledge,
+                GlobalId.encode("PartnerOrganisation", charity),
+                badge,
+                audit.path("id").asText(),
+                entry);
+    }
+
+    private static String invite(ApiCaller admin, UUID organisation) {
+        return mutate(
+                        admin,
+                        "invitePartnerToPledge",
+                        "InvitePartnerToPledgeInput",
+                        "pledgeRegistration { id }",
+                        Map.of("partnerOrganisationId", GlobalId.encode("PartnerOrganisation", organisation)))
+                .path("pledgeRegistration")
+                .path("id")
+                .asText();
+    }
+
+    private static void sign(ApiCaller admin, String registration) {
+        mutate(admin, "signPledge", "SignPledgeInput", "pledgeRegistration { id }", signature(registration, 0));
+    }
+
+    /** A signature block for a registration at a version. */
+    static Map<String, Object> signature(String registration, long version) {
+        return Map.of(
+                "id",
+                registration,
+                "version",
+                version,
+                "signatory",
+                "Chief Executive",
+                "postHeld",
+                "Chief Executive",
+                "onBehalfOf",
+                "The agency",
+                "signedOn",
+                LocalDate.now(ZoneId.of("Europe/London")).minusDays(7).toString());
     }
 
     private static Plans plans(ApiCaller admin, String agencyMarker, UUID agency, UUID service) {
@@ -265,11 +349,22 @@ record World(
                 .path("strategy")
                 .path("id")
                 .asText();
-        String pledge = mutate(
-                        admin, "savePledge", "SavePledgeInput", "pledge { id }", Map.of("pledge", pledge(marker)))
-                .path("pledge")
+        // The definition publishes a pledge; the draft is its next edition.
+        String inForce = admin.query("{ pledges { edges { node { id } } } }")
+                .data()
+                .path("pledges")
+                .findValue("id")
+                .asText();
+        String pledge = mutate(admin, "reviseDocument", "ReviseDocumentInput", "document { id }", Map.of("id", inForce))
+                .path("document")
                 .path("id")
                 .asText();
+        mutate(
+                admin,
+                "savePledge",
+                "SavePledgeInput",
+                "pledge { id }",
+                Map.of("id", pledge, "version", 0, "pledge", pledge(marker)));
         String vocabularies = mutate(
                         admin,
                         "saveVocabularies",
@@ -379,7 +474,9 @@ record World(
                     - key: world-standards
                       name: World standards
                       standards:
-                        - { number: "1", title: Listening }
+                        - number: "1"
+                          title: Listening
+                          criteria: [{ number: "1.1", text: Children are asked }, { number: "1.2", text: Views are recorded }]
                         - { number: "2", title: Feedback }
                   actionPlanTemplate:
                     title: World template
@@ -394,6 +491,13 @@ record World(
                         title: Listening
                         standard: "1"
                         outcomes: [{ number: "1.1", text: Children are heard }]
+                  pledge:
+                    title: World pledge
+                    framework: world-standards
+                    statement: We agree to both standards.
+                    commitments: [{ standard: "1", text: We listen. }, { standard: "2", text: We feed back. }]
+                    signatureFields: [Signed, Post held, Organisation, Date]
+                    renewalMonths: 12
                   charter:
                     title: World charter
                     values:
@@ -481,16 +585,18 @@ record World(
     }
 
     private static UUID register(ApiCaller admin, String name, UUID parent) {
-        ApiCaller.Reply reply = admin.query(
-                """
+        return register(
+                admin,
+                parent == null
+                        ? Map.of("name", name)
+                        : Map.of("name", name, "parentId", GlobalId.encode("PartnerOrganisation", parent)));
+    }
+
+    private static UUID register(ApiCaller admin, Map<String, Object> input) {
+        ApiCaller.Reply reply = admin.query("""
                 mutation ($input: RegisterPartnerOrganisationInput!) {
                   registerPartnerOrganisation(input: $input) { partnerOrganisation { id } userErrors { message } }
-                }""",
-                Map.of(
-                        "input",
-                        parent == null
-                                ? Map.of("name", name)
-                                : Map.of("name", name, "parentId", GlobalId.encode("PartnerOrganisation", parent))));
+                }""", Map.of("input", input));
         JsonNode id = reply.data()
                 .path("registerPartnerOrganisation")
                 .path("partnerOrganisation")

@@ -1,0 +1,268 @@
+package uk.trustplatform.pledges;
+
+import io.micronaut.data.exceptions.OptimisticLockException;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import uk.trustplatform.api.ApiException;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.audit.AuditTrail;
+import uk.trustplatform.configuration.InForceConfiguration;
+import uk.trustplatform.configuration.InForceConfiguration.Edition;
+import uk.trustplatform.configuration.PledgeContent;
+import uk.trustplatform.partners.PartnerDirectory;
+import uk.trustplatform.partners.PartnerOrganisation;
+
+/**
+ * The register's lifecycle: the tenant admin invites a partner to sign the published pledge; the
+ * partner's lead signs it (or the admin records the signed form returned on paper); the admin
+ * registers it, issuing the badge; the partner renews it before its renewal date or withdraws it.
+ * Every transition is audited; a transition the pledge's state does not allow is refused, saying
+ * which states allow it.
+ */
+@Singleton
+final class KeepingPledgeRegister {
+
+    /** A registration as saved, or why nothing was. */
+    record Outcome(PledgeRegistration pledgeRegistration, List<UserError> userErrors) {
+
+        static Outcome refused(UserError problem) {
+            return new Outcome(null, List.of(problem));
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PledgeRegistrations registrations;
+    private final ReadingPledgeRegister reading;
+    private final PartnerDirectory partners;
+    private final InForceConfiguration configuration;
+    private final PledgeRenewals renewals;
+    private final AuditTrail audit;
+
+    KeepingPledgeRegister(
+            PledgeRegistrations registrations,
+            ReadingPledgeRegister reading,
+            PartnerDirectory partners,
+            InForceConfiguration configuration,
+            PledgeRenewals renewals,
+            AuditTrail audit) {
+        this.registrations = registrations;
+        this.reading = reading;
+        this.partners = partners;
+        this.configuration = configuration;
+        this.renewals = renewals;
+        this.audit = audit;
+    }
+
+    Outcome invite(Caller caller, String partnerId) {
+        UUID tenantId = caller.requireTenant();
+        Optional<PartnerOrganisation> partner =
+                GlobalId.decode(partnerId, PartnerOrganisation.TYPE).flatMap(id -> partners.visible(caller, id));
+        if (partner.isEmpty()) {
+            return Outcome.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
+        }
+        if (!PledgeAccess.keepsRegister(caller)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only a tenant admin invites partners to sign the pledge.");
+        }
+        Optional<Edition<PledgeContent>> pledge = configuration.pledge();
+        if (pledge.isEmpty()) {
+            return Outcome.refused(UserError.of(
+                    Code.NOT_FOUND, "The tenant has no published pledge to sign.", "input", "partnerOrganisationId"));
+        }
+        // A pledge past its renewal date has lapsed even if the job has not marked it yet.
+        renewals.lapse(tenantId, partner.get().id(), ReadingPledgeRegister.today());
+        boolean open = registrations
+                .ofOrganisations(tenantId, List.of(partner.get().id()))
+                .stream()
+                .anyMatch(registration -> registration.status().open());
+        if (open) {
+            return Outcome.refused(UserError.of(
+                    Code.NOT_ALLOWED,
+                    partner.get().name()
+                            + " already has a pledge in the register; invite again once it has lapsed or been withdrawn.",
+                    "input",
+                    "partnerOrganisationId"));
+        }
+        PledgeRegistration saved = registrations.save(new PledgeRegistration(
+                UUID.randomUUID(),
+                tenantId.toString(),
+                partner.get().id(),
+                pledge.get().id(),
+                PledgeStatus.INVITED,
+                OffsetDateTime.now(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0));
+        audit.record(tenantId, "PledgeRegistration.invited", PledgeRegistration.TYPE, saved.id(), null, saved);
+        return new Outcome(saved, List.of());
+    }
+
+    Outcome sign(Caller caller, Map<String, Object> input) {
+        return transition(caller, input, Set.of(PledgeStatus.INVITED), "signed", (current, problems) -> {
+            Signature signature = Signature.from(input, problems);
+            return current.signed(
+                    signature.by(), signature.post(), signature.organisation(), signature.on(), PledgeStatus.SIGNED);
+        });
+    }
+
+    Outcome register(Caller caller, Map<String, Object> input) {
+        return transition(caller, input, Set.of(PledgeStatus.SIGNED), "registered", (current, problems) -> {
+            LocalDate today = ReadingPledgeRegister.today();
+            return current.registered(today, renewalDate(current, current.signedOn()), badgeCode());
+        });
+    }
+
+    Outcome renew(Caller caller, Map<String, Object> input) {
+        Set<PledgeStatus> from = Set.of(PledgeStatus.REGISTERED, PledgeStatus.RENEWAL_DUE);
+        return transition(caller, input, from, "renewed", (current, problems) -> {
+            Signature signature = Signature.from(input, problems);
+            PledgeRegistration resigned = current.signed(
+                    signature.by(), signature.post(), signature.organisation(), signature.on(), current.status());
+            return resigned.renewedUntil(renewalDate(current, signature.on()));
+        });
+    }
+
+    Outcome withdraw(Caller caller, Map<String, Object> input) {
+        Set<PledgeStatus> from =
+                Set.of(PledgeStatus.INVITED, PledgeStatus.SIGNED, PledgeStatus.REGISTERED, PledgeStatus.RENEWAL_DUE);
+        return transition(caller, input, from, "withdrawn", (current, problems) -> {
+            String reason = input.get("reason") == null
+                    ? ""
+                    : input.get("reason").toString().strip();
+            if (reason.isEmpty() || reason.length() > 2000) {
+                problems.add(UserError.of(
+                        Code.REQUIRED,
+                        "Say why the pledge is withdrawn, in up to 2000 characters.",
+                        "input",
+                        "reason"));
+            }
+            return current.withdrawn(ReadingPledgeRegister.today(), reason);
+        });
+    }
+
+    /**
+     * Moves a registration from one of {@code from} by {@code change}, which adds any problem
+     * with the input. Nothing is saved unless the caller may, the version is the one stored, the
+     * state allows it (as of today: a pledge past its renewal date has lapsed) and there is no problem.
+     */
+    private Outcome transition(
+            Caller caller,
+            Map<String, Object> input,
+            Set<PledgeStatus> from,
+            String done,
+            BiFunction<PledgeRegistration, List<UserError>, PledgeRegistration> change) {
+        UUID tenantId = caller.requireTenant();
+        Optional<PledgeRegistration> found = GlobalId.decode((String) input.get("id"), PledgeRegistration.TYPE)
+                .flatMap(id -> reading.visible(caller, id));
+        if (found.isEmpty()) {
+            return Outcome.refused(UserError.notFound("id", "pledge registration"));
+        }
+        PledgeRegistration current = found.get();
+        requireAllowed(caller, current, done);
+        long version = ((Number) input.get("version")).longValue();
+        if (current.version() != version) {
+            return Outcome.refused(UserError.conflict("pledge registration", current.version(), version));
+        }
+        PledgeStatus now = current.statusOn(ReadingPledgeRegister.today(), reading.noticeDays(tenantId));
+        if (!from.contains(now)) {
+            return Outcome.refused(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "The pledge is " + now + "; only a pledge that is "
+                            + String.join(
+                                    " or ",
+                                    from.stream().map(Enum::name).sorted().toList()) + " can be " + done
+                            + (now == PledgeStatus.LAPSED ? ". Invite the partner to sign again." : "."),
+                    "input",
+                    "id"));
+        }
+        List<UserError> problems = new ArrayList<>();
+        PledgeRegistration changed = change.apply(current, problems);
+        if (!problems.isEmpty()) {
+            return new Outcome(null, problems);
+        }
+        try {
+            PledgeRegistration saved = registrations.update(changed);
+            audit.record(tenantId, "PledgeRegistration." + done, PledgeRegistration.TYPE, saved.id(), current, saved);
+            return new Outcome(saved, List.of());
+        } catch (OptimisticLockException raced) {
+            return Outcome.refused(UserError.conflict("pledge registration", current.version() + 1, version));
+        }
+    }
+
+    private void requireAllowed(Caller caller, PledgeRegistration registration, String done) {
+        boolean keeper = done.equals("registered")
+                ? PledgeAccess.keepsRegister(caller)
+                : PledgeAccess.canActFor(caller, partners.scope(caller), registration.partnerOrganisationId());
+        if (!keeper) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    done.equals("registered")
+                            ? "Only a tenant admin registers pledges and issues badges."
+                            : "Only a tenant admin or the organisation's own partner lead may do this.");
+        }
+    }
+
+    /** The renewal date: the pledge edition's renewal period after it was signed. */
+    private LocalDate renewalDate(PledgeRegistration registration, LocalDate signedOn) {
+        int months = configuration
+                .pledgeEdition(registration.pledgeId())
+                .map(edition -> edition.content().renewalMonths())
+                .orElseThrow(() -> new IllegalStateException("Pledge " + registration.id() + " has lost its edition"));
+        return signedOn.plusMonths(months);
+    }
+
+    private static String badgeCode() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The signature block, checked: who signed, the post they hold, for which organisation, when. */
+    private record Signature(String by, String post, String organisation, LocalDate on) {
+
+        static Signature from(Map<String, Object> input, List<UserError> problems) {
+            String by = required(input, "signatory", problems);
+            String post = required(input, "postHeld", problems);
+            String organisation = required(input, "onBehalfOf", problems);
+            LocalDate on = (LocalDate) input.get("signedOn");
+            if (on.isAfter(ReadingPledgeRegister.today())) {
+                problems.add(
+                        UserError.of(Code.NOT_ALLOWED, "A pledge is signed today or earlier.", "input", "signedOn"));
+            }
+            return new Signature(by, post, organisation, on);
+        }
+
+        private static String required(Map<String, Object> input, String field, List<UserError> problems) {
+            String value =
+                    input.get(field) == null ? "" : input.get(field).toString().strip();
+            if (value.isEmpty()) {
+                problems.add(UserError.of(Code.REQUIRED, "The " + field + " must not be empty.", "input", field));
+            } else if (value.length() > 200) {
+                problems.add(UserError.of(
+                        Code.TOO_LONG, "The " + field + " is longer than 200 characters.", "input", field));
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,355 @@
+package uk.trustplatform.pledges;
+
+import io.micronaut.data.exceptions.OptimisticLockException;
+import jakarta.inject.Singleton;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.trustplatform.api.ApiException;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.audit.AuditTrail;
+import uk.trustplatform.configuration.InForceConfiguration;
+import uk.trustplatform.configuration.StandardsFrameworkContent;
+import uk.trustplatform.partners.PartnerDirectory;
+import uk.trustplatform.partners.PartnerOrganisation;
+import uk.trustplatform.partners.PartnerScope;
+import uk.trustplatform.pledges.Section11Audit.Status;
+
+/**
+ * Section 11 self-audits: a statutory partner rates itself against every criterion of the
+ * pledge's standards (Luton: "statutory partners who are subject to the S.11 audit"), with
+ * narrative and evidence; the board moderates; the next round starts from this one's entries.
+ */
+@Singleton
+final class KeepingSection11Audits {
+
+    record AuditOutcome(Section11Audit section11Audit, List<UserError> userErrors) {
+
+        static AuditOutcome refused(UserError problem) {
+            return new AuditOutcome(null, List.of(problem));
+        }
+    }
+
+    record EntryOutcome(Section11Entry section11Entry, List<UserError> userErrors) {
+
+        static EntryOutcome refused(UserError problem) {
+            return new EntryOutcome(null, List.of(problem));
+        }
+    }
+
+    private final Section11Audits audits;
+    private final Section11Entries entries;
+    private final ReadingSection11Audits reading;
+    private final PartnerDirectory partners;
+    private final InForceConfiguration configuration;
+    private final AuditTrail audit;
+
+    KeepingSection11Audits(
+            Section11Audits audits,
+            Section11Entries entries,
+            ReadingSection11Audits reading,
+            PartnerDirectory partners,
+            InForceConfiguration configuration,
+            AuditTrail audit) {
+        this.audits = audits;
+        this.entries = entries;
+        this.reading = reading;
+        this.partners = partners;
+        this.configuration = configuration;
+        this.audit = audit;
+    }
+
+    AuditOutcome start(Caller caller, Map<String, Object> input) {
+        UUID tenantId = caller.requireTenant();
+        Optional<PartnerOrganisation> partner = GlobalId.decode(
+                        (String) input.get("partnerOrganisationId"), PartnerOrganisation.TYPE)
+                .flatMap(id -> partners.visible(caller, id));
+        if (partner.isEmpty()) {
+            return AuditOutcome.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
+        }
+        requireActingFor(caller, partner.get().id());
+        int round = (Integer) input.get("round");
+        List<UserError> problems = new ArrayList<>();
+        if (!partner.get().statutory()) {
+            problems.add(UserError.of(
+                    Code.NOT_ALLOWED,
+                    partner.get().name()
+                            + " is not a statutory partner; only statutory partners complete the Section 11 audit.",
+                    "input",
+                    "partnerOrganisationId"));
+        }
+        if (round < 2000 || round > Year.now().getValue() + 1) {
+            problems.add(
+                    UserError.of(Code.NOT_ALLOWED, "The round is a year from 2000 to next year.", "input", "round"));
+        } else if (audits.existsByPartnerOrganisationIdAndRound(partner.get().id(), round)) {
+            problems.add(UserError.of(
+                    Code.NOT_ALLOWED,
+                    partner.get().name() + " already has an audit for " + round + ".",
+                    "input",
+                    "round"));
+        }
+        Optional<StandardsFrameworkContent> framework = configuration
+                .pledge()
+                .flatMap(pledge -> configuration.framework(pledge.content().framework()));
+        if (framework.isEmpty()) {
+            problems.add(UserError.of(
+                    Code.NOT_FOUND,
+                    "The tenant has no published pledge with a published standards framework to audit against.",
+                    "input",
+                    "partnerOrganisationId"));
+        }
+        Section11Audit earlier = null;
+        Object carryId = input.get("carryForwardFromId");
+        if (carryId != null) {
+            earlier = GlobalId.decode((String) carryId, Section11Audit.TYPE)
+                    .flatMap(id -> reading.visible(caller, id))
+                    .filter(found ->
+                            found.partnerOrganisationId().equals(partner.get().id()) && found.round() < round)
+                    .orElse(null);
+            if (earlier == null) {
+                problems.add(UserError.of(
+                        Code.NOT_FOUND,
+                        "This partner has no earlier audit with this id.",
+                        "input",
+                        "carryForwardFromId"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new AuditOutcome(null, problems);
+        }
+        Section11Audit saved = audits.save(new Section11Audit(
+                UUID.randomUUID(),
+                tenantId.toString(),
+                partner.get().id(),
+                round,
+                framework.get().key(),
+                Status.DRAFT,
+                null,
+                earlier == null ? null : earlier.id(),
+                null,
+                null,
+                0));
+        Map<String, Section11Entry> carried = earlier == null
+                ? Map.of()
+                : entries.ofAudits(tenantId, List.of(earlier.id())).stream()
+                        .collect(Collectors.toMap(Section11Entry::criterion, Function.identity()));
+        int position = 0;
+        for (StandardsFrameworkContent.Standard standard : framework.get().standards()) {
+            List<StandardsFrameworkContent.Criterion> criteria =
+                    standard.criteria().isEmpty()
+                            ? List.of(new StandardsFrameworkContent.Criterion(standard.number(), standard.title()))
+                            : standard.criteria();
+            for (StandardsFrameworkContent.Criterion criterion : criteria) {
+                Section11Entry before = carried.get(criterion.number());
+                entries.save(new Section11Entry(
+                        UUID.randomUUID(),
+                        tenantId.toString(),
+                        saved.id(),
+                        position++,
+                        standard.number(),
+                        criterion.number(),
+                        criterion.text(),
+                        before == null ? null : before.rag(),
+                        before == null ? null : before.narrative(),
+                        before == null ? null : before.evidence(),
+                        null,
+                        null,
+                        0));
+            }
+        }
+        audit.record(tenantId, "Section11Audit.started", Section11Audit.TYPE, saved.id(), null, saved);
+        return new AuditOutcome(saved, List.of());
+    }
+
+    EntryOutcome saveEntry(Caller caller, Map<String, Object> input) {
+        UUID tenantId = caller.requireTenant();
+        Optional<ReadingSection11Audits.Located> found = GlobalId.decode((String) input.get("id"), Section11Entry.TYPE)
+                .flatMap(id -> reading.visibleEntry(caller, id));
+        if (found.isEmpty()) {
+            return EntryOutcome.refused(UserError.notFound("id", "audit entry"));
+        }
+        Section11Audit owner = found.get().audit();
+        Section11Entry current = found.get().entry();
+        requireActingFor(caller, owner.partnerOrganisationId());
+        long version = ((Number) input.get("version")).longValue();
+        if (current.version() != version) {
+            return EntryOutcome.refused(UserError.conflict("audit entry", current.version(), version));
+        }
+        if (!owner.status().open()) {
+            return EntryOutcome.refused(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "The audit is " + owner.status() + "; entries change while it is a draft or returned.",
+                    "input",
+                    "id"));
+        }
+        List<UserError> problems = new ArrayList<>();
+        String narrative = text(input, "narrative", problems);
+        String evidence = text(input, "evidence", problems);
+        if (!problems.isEmpty()) {
+            return new EntryOutcome(null, problems);
+        }
+        Object rag = input.get("rag");
+        try {
+            Section11Entry saved =
+                    entries.update(current.rated(rag == null ? null : rag.toString(), narrative, evidence));
+            audit.record(tenantId, "Section11Audit.entryRated", Section11Audit.TYPE, owner.id(), current, saved);
+            return new EntryOutcome(saved, List.of());
+        } catch (OptimisticLockException raced) {
+            return EntryOutcome.refused(UserError.conflict("audit entry", current.version() + 1, version));
+        }
+    }
+
+    AuditOutcome submit(Caller caller, Map<String, Object> input) {
+        return move(
+                caller,
+                input,
+                true,
+                current -> {
+                    List<UserError> problems = new ArrayList<>();
+                    if (!current.status().open()) {
+                        problems.add(state(current, "only a draft or returned audit is submitted."));
+                    }
+                    long unrated = entries.ofAudits(current.tenantUuid(), List.of(current.id())).stream()
+                            .filter(entry -> entry.rag() == null)
+                            .count();
+                    if (unrated > 0) {
+                        problems.add(UserError.of(
+                                Code.NOT_ALLOWED,
+                                unrated + " criteria are not rated yet; rate every criterion before submitting.",
+                                "input",
+                                "id"));
+                    }
+                    return problems;
+                },
+                current -> current.submitted(OffsetDateTime.now()),
+                "submitted");
+    }
+
+    AuditOutcome moderate(Caller caller, Map<String, Object> input) {
+        boolean accept = "ACCEPT".equals(String.valueOf(input.get("decision")));
+        String comment = input.get("comment") == null
+                ? null
+                : input.get("comment").toString().strip();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> moderated = (List<Map<String, Object>>) input.getOrDefault("entries", List.of());
+        Map<UUID, Section11Entry> byId = new HashMap<>();
+        return move(
+                caller,
+                input,
+                false,
+                current -> {
+                    List<UserError> problems = new ArrayList<>();
+                    if (current.status() != Status.SUBMITTED) {
+                        problems.add(state(current, "only a submitted audit is moderated."));
+                    }
+                    if (!accept && (comment == null || comment.isEmpty())) {
+                        problems.add(UserError.of(Code.REQUIRED, "Say why the audit is returned.", "input", "comment"));
+                    }
+                    entries.ofAudits(current.tenantUuid(), List.of(current.id()))
+                            .forEach(entry -> byId.put(entry.id(), entry));
+                    for (int i = 0; i < moderated.size(); i++) {
+                        Optional<UUID> id =
+                                GlobalId.decode((String) moderated.get(i).get("id"), Section11Entry.TYPE);
+                        if (id.isEmpty() || !byId.containsKey(id.get())) {
+                            problems.add(UserError.of(
+                                    Code.NOT_FOUND,
+                                    "This audit has no entry with this id.",
+                                    "input",
+                                    "entries",
+                                    String.valueOf(i),
+                                    "id"));
+                        }
+                    }
+                    return problems;
+                },
+                current -> {
+                    for (Map<String, Object> entry : moderated) {
+                        Section11Entry before = byId.get(GlobalId.decode((String) entry.get("id"))
+                                .orElseThrow()
+                                .uuid());
+                        Object rag = entry.get("moderatedRag");
+                        Object note = entry.get("comment");
+                        entries.update(before.moderated(
+                                rag == null ? null : rag.toString(),
+                                note == null ? null : note.toString().strip()));
+                    }
+                    return current.moderated(
+                            accept ? Status.MODERATED : Status.RETURNED, comment, OffsetDateTime.now());
+                },
+                accept ? "moderated" : "returned");
+    }
+
+    /**
+     * One step of an audit's workflow: found, allowed, at the version read, without problems,
+     * then changed and audited.
+     */
+    private AuditOutcome move(
+            Caller caller,
+            Map<String, Object> input,
+            boolean partnerStep,
+            Function<Section11Audit, List<UserError>> check,
+            Function<Section11Audit, Section11Audit> change,
+            String done) {
+        UUID tenantId = caller.requireTenant();
+        Optional<Section11Audit> found = GlobalId.decode((String) input.get("id"), Section11Audit.TYPE)
+                .flatMap(id -> reading.visible(caller, id));
+        if (found.isEmpty()) {
+            return AuditOutcome.refused(UserError.notFound("id", "Section 11 audit"));
+        }
+        Section11Audit current = found.get();
+        if (partnerStep) {
+            requireActingFor(caller, current.partnerOrganisationId());
+        } else if (!PledgeAccess.moderates(caller)) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN, "Only the board (its members and the tenant admin) moderates audits.");
+        }
+        long version = ((Number) input.get("version")).longValue();
+        if (current.version() != version) {
+            return AuditOutcome.refused(UserError.conflict("audit", current.version(), version));
+        }
+        List<UserError> problems = check.apply(current);
+        if (!problems.isEmpty()) {
+            return new AuditOutcome(null, problems);
+        }
+        try {
+            Section11Audit saved = audits.update(change.apply(current));
+            audit.record(tenantId, "Section11Audit." + done, Section11Audit.TYPE, saved.id(), current, saved);
+            return new AuditOutcome(saved, List.of());
+        } catch (OptimisticLockException raced) {
+            return AuditOutcome.refused(UserError.conflict("audit", current.version() + 1, version));
+        }
+    }
+
+    private void requireActingFor(Caller caller, UUID organisation) {
+        PartnerScope scope = partners.scope(caller);
+        if (!PledgeAccess.canActFor(caller, scope, organisation)) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN, "Only a tenant admin or the organisation's own partner lead keeps its audit.");
+        }
+    }
+
+    private static UserError state(Section11Audit audit, String allowed) {
+        return UserError.of(Code.NOT_ALLOWED, "The audit is " + audit.status() + "; " + allowed, "input", "id");
+    }
+
+    private static String text(Map<String, Object> input, String field, List<UserError> problems) {
+        Object value = input.get(field);
+        String text = value == null ? null : value.toString().strip();
+        if (text != null && text.length() > 4000) {
+            problems.add(
+                    UserError.of(Code.TOO_LONG, "The " + field + " is longer than 4000 characters.", "input", field));
+        }
+        return text == null || text.isEmpty() ? null : text;
+    }
+}

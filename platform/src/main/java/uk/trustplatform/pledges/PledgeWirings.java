@@ -1,0 +1,134 @@
+package uk.trustplatform.pledges;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.TypeRuntimeWiring;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.Nodes;
+import uk.trustplatform.api.PerRequestLoader;
+import uk.trustplatform.partners.PartnerDirectory;
+import uk.trustplatform.partners.PartnerOrganisation;
+
+/** The pledge feature's loaders and type wirings, one wiring per type. */
+@Factory
+final class PledgeWirings {
+
+    /** A registered pledge's badge, as the schema shows it. */
+    record Badge(String code, String imageUrl, String verificationUrl) {}
+
+    @Singleton
+    PerRequestLoader<UUID, PledgeRegistration> latestOfOrganisation(ReadingPledgeRegister reading) {
+        return PerRequestLoader.of(ReadingPledgeRegister.LATEST_OF_ORGANISATION, reading::latestOf);
+    }
+
+    @Singleton
+    PerRequestLoader<UUID, Integer> noticeDays(ReadingPledgeRegister reading) {
+        return PerRequestLoader.of(ReadingPledgeRegister.NOTICE_DAYS, reading::noticeDaysOf);
+    }
+
+    @Singleton
+    PerRequestLoader<UUID, List<Section11Entry>> entriesOfAudit(ReadingSection11Audits reading) {
+        return PerRequestLoader.of(ReadingSection11Audits.ENTRIES_OF_AUDIT, reading::entriesOf);
+    }
+
+    @Bean
+    @Named(PledgeRegistration.TYPE)
+    GraphQLTypeWiring pledgeRegistration(Nodes nodes, PublicPledgeRegister register, ReadingPledgeRegister reading) {
+        return () -> TypeRuntimeWiring.newTypeWiring(PledgeRegistration.TYPE)
+                .dataFetcher(
+                        "id",
+                        env -> GlobalId.encode(
+                                PledgeRegistration.TYPE, registration(env).id()))
+                .dataFetcher(
+                        "partnerOrganisation",
+                        env -> organisation(env, registration(env).partnerOrganisationId()))
+                .dataFetcher(
+                        "pledge",
+                        env -> nodes.find("Pledge", registration(env).pledgeId(), Callers.of(env))
+                                .orElse(null))
+                .dataFetcher("status", env -> {
+                    PledgeRegistration registration = registration(env);
+                    return env.<UUID, Integer>getDataLoader(ReadingPledgeRegister.NOTICE_DAYS)
+                            .load(UUID.fromString(registration.tenantId()))
+                            .thenApply(notice -> registration.statusOn(ReadingPledgeRegister.today(), notice));
+                })
+                .dataFetcher("badge", env -> {
+                    PledgeRegistration registration = registration(env);
+                    if (registration.badgeCode() == null) {
+                        return null;
+                    }
+                    String verification =
+                            register.verificationUrl(Callers.of(env).tenantSlug(), registration.badgeCode());
+                    return new Badge(registration.badgeCode(), verification + "/badge.svg", verification);
+                })
+                .build();
+    }
+
+    @Bean
+    @Named(Section11Audit.TYPE)
+    GraphQLTypeWiring section11Audit(ReadingSection11Audits reading) {
+        return () -> TypeRuntimeWiring.newTypeWiring(Section11Audit.TYPE)
+                .dataFetcher(
+                        "id",
+                        env -> GlobalId.encode(Section11Audit.TYPE, audit(env).id()))
+                .dataFetcher(
+                        "partnerOrganisation",
+                        env -> organisation(env, audit(env).partnerOrganisationId()))
+                .dataFetcher("carriedForwardFrom", env -> {
+                    UUID earlier = audit(env).carriedForwardFrom();
+                    return earlier == null
+                            ? null
+                            : reading.visible(Callers.of(env), earlier).orElse(null);
+                })
+                .dataFetcher(
+                        "entries",
+                        env -> env.<UUID, List<Section11Entry>>getDataLoader(ReadingSection11Audits.ENTRIES_OF_AUDIT)
+                                .load(audit(env).id()))
+                .build();
+    }
+
+    @Bean
+    @Named(Section11Entry.TYPE)
+    GraphQLTypeWiring section11Entry() {
+        return () -> TypeRuntimeWiring.newTypeWiring(Section11Entry.TYPE)
+                .dataFetcher(
+                        "id",
+                        env -> GlobalId.encode(
+                                Section11Entry.TYPE,
+                                env.<Section11Entry>getSource().id()))
+                .build();
+    }
+
+    /** The pledge field the register adds to PartnerOrganisation. */
+    @Bean
+    @Named("PartnerOrganisation.pledge")
+    GraphQLTypeWiring partnerOrganisation() {
+        return () -> TypeRuntimeWiring.newTypeWiring(PartnerOrganisation.TYPE)
+                .dataFetcher(
+                        "pledge",
+                        env -> env.<UUID, PledgeRegistration>getDataLoader(ReadingPledgeRegister.LATEST_OF_ORGANISATION)
+                                .load(env.<PartnerOrganisation>getSource().id()))
+                .build();
+    }
+
+    private static CompletableFuture<PartnerOrganisation> organisation(DataFetchingEnvironment env, UUID id) {
+        return env.<UUID, PartnerOrganisation>getDataLoader(PartnerDirectory.BY_ID)
+                .load(id);
+    }
+
+    private static PledgeRegistration registration(DataFetchingEnvironment env) {
+        return env.getSource();
+    }
+
+    private static Section11Audit audit(DataFetchingEnvironment env) {
+        return env.getSource();
+    }
+}

@@ -1,0 +1,155 @@
+package uk.trustplatform.pledges;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import uk.trustplatform.configuration.InForceConfiguration;
+import uk.trustplatform.configuration.VocabulariesContent;
+import uk.trustplatform.partners.PartnerDirectory;
+import uk.trustplatform.partners.PartnerOrganisation;
+import uk.trustplatform.tenancy.Tenant;
+import uk.trustplatform.tenancy.TenantDirectory;
+import uk.trustplatform.tenancy.TenantStatus;
+import uk.trustplatform.tenancy.TenantTransactions;
+
+/**
+ * What the public may know of a tenant's pledge register: the agencies with a current pledge
+ * (name, category, date registered), and whether a badge's code stands for a current, lapsed or
+ * withdrawn pledge. Read in the tenant's own transaction, since an anonymous request acts in no
+ * tenant. A code that does not exist, or a tenant that is not active, is only "not found".
+ */
+@Singleton
+final class PublicPledgeRegister {
+
+    /** The public register of one tenant. */
+    record Register(Tenant tenant, List<Entry> entries) {}
+
+    record Entry(String name, String category, String categoryLabel, LocalDate registeredOn) {}
+
+    enum Result {
+        CURRENT,
+        LAPSED,
+        WITHDRAWN,
+        NOT_FOUND
+    }
+
+    /** What a badge's verification says; everything but the result is null when not found. */
+    record Verification(
+            Result result,
+            String tenantName,
+            String organisationName,
+            String pledgeTitle,
+            LocalDate registeredOn,
+            LocalDate renewalDueOn,
+            String verificationUrl) {
+
+        static final Verification NOT_FOUND = new Verification(Result.NOT_FOUND, null, null, null, null, null, null);
+    }
+
+    private final TenantDirectory directory;
+    private final TenantTransactions transactions;
+    private final PledgeRegistrations registrations;
+    private final PartnerDirectory partners;
+    private final InForceConfiguration configuration;
+    private final String publicUrl;
+
+    PublicPledgeRegister(
+            TenantDirectory directory,
+            TenantTransactions transactions,
+            PledgeRegistrations registrations,
+            PartnerDirectory partners,
+            InForceConfiguration configuration,
+            @Value("${trust.public-url:`http://localhost:8080`}") String publicUrl) {
+        this.directory = directory;
+        this.transactions = transactions;
+        this.registrations = registrations;
+        this.partners = partners;
+        this.configuration = configuration;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+    }
+
+    /** The public register of an active tenant, by date registered; null for any other slug. */
+    Register of(String slug) {
+        Optional<Tenant> tenant = active(slug);
+        if (tenant.isEmpty()) {
+            return null;
+        }
+        UUID tenantId = tenant.get().id();
+        return transactions.inTenant(tenantId, false, () -> {
+            List<PledgeRegistration> current = registrations.current(tenantId, ReadingPledgeRegister.today());
+            Map<UUID, PartnerOrganisation> named = partners.published(current.stream()
+                    .map(PledgeRegistration::partnerOrganisationId)
+                    .toList());
+            Map<String, String> labels = configuration
+                    .vocabularies()
+                    .map(v -> v.partnerCategories().stream()
+                            .collect(Collectors.toMap(VocabulariesContent.Term::code, VocabulariesContent.Term::label)))
+                    .orElse(Map.of());
+            List<Entry> entries = current.stream()
+                    .map(registration -> {
+                        PartnerOrganisation organisation = named.get(registration.partnerOrganisationId());
+                        return new Entry(
+                                organisation.name(),
+                                organisation.category(),
+                                organisation.category() == null ? null : labels.get(organisation.category()),
+                                registration.registeredOn());
+                    })
+                    .toList();
+            return new Register(tenant.get(), entries);
+        });
+    }
+
+    /** What the badge with this code stands for today. */
+    Verification verify(String slug, String code) {
+        Optional<Tenant> tenant = active(slug);
+        if (tenant.isEmpty() || code == null || code.length() > 64) {
+            return Verification.NOT_FOUND;
+        }
+        UUID tenantId = tenant.get().id();
+        return transactions.inTenant(
+                tenantId,
+                false,
+                () -> registrations
+                        .findByBadgeCode(code)
+                        .map(registration -> verification(tenant.get(), registration))
+                        .orElse(Verification.NOT_FOUND));
+    }
+
+    private Verification verification(Tenant tenant, PledgeRegistration registration) {
+        PledgeStatus today = registration.statusOn(
+                ReadingPledgeRegister.today(),
+                configuration.settings(tenant.id()).renewalNoticeDays());
+        Result result =
+                today.current() ? Result.CURRENT : today == PledgeStatus.WITHDRAWN ? Result.WITHDRAWN : Result.LAPSED;
+        PartnerOrganisation organisation = partners.published(List.of(registration.partnerOrganisationId()))
+                .get(registration.partnerOrganisationId());
+        String title = configuration
+                .pledgeEdition(registration.pledgeId())
+                .map(edition -> edition.content().title())
+                .orElse("Pledge");
+        return new Verification(
+                result,
+                tenant.name(),
+                organisation.name(),
+                title,
+                registration.registeredOn(),
+                registration.renewalDueOn(),
+                verificationUrl(tenant.slug(), registration.badgeCode()));
+    }
+
+    /** The address printed on the badge, where anyone can check it. */
+    String verificationUrl(String slug, String code) {
+        return publicUrl + "/pledges/" + slug + "/" + code;
+    }
+
+    private Optional<Tenant> active(String slug) {
+        return Optional.ofNullable(slug)
+                .flatMap(directory::findBySlug)
+                .filter(tenant -> tenant.status() == TenantStatus.ACTIVE);
+    }
+}

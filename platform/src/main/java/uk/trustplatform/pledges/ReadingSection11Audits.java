@@ -1,0 +1,89 @@
+package uk.trustplatform.pledges;
+
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.Connection;
+import uk.trustplatform.api.NodeResolver;
+import uk.trustplatform.api.PageRequest;
+import uk.trustplatform.partners.PartnerDirectory;
+import uk.trustplatform.partners.PartnerScope;
+
+/** Reads Section 11 audits for a caller, always through {@link PledgeAccess}. */
+@Singleton
+final class ReadingSection11Audits implements NodeResolver {
+
+    static final String ENTRIES_OF_AUDIT = "section11EntriesOfAudit";
+    /** Stands in for "no organisations" in an IN list, which SQL cannot leave empty; no organisation has the nil UUID. */
+    private static final List<UUID> NO_ORGANISATIONS = List.of(new UUID(0, 0));
+
+    /** An entry with the audit it belongs to. */
+    record Located(Section11Audit audit, Section11Entry entry) {}
+
+    private final Section11Audits audits;
+    private final Section11Entries entries;
+    private final PartnerDirectory partners;
+
+    ReadingSection11Audits(Section11Audits audits, Section11Entries entries, PartnerDirectory partners) {
+        this.audits = audits;
+        this.entries = entries;
+        this.partners = partners;
+    }
+
+    Connection<Section11Audit> page(Caller caller, PageRequest page) {
+        UUID tenantId = caller.requireTenant();
+        PartnerScope scope = partners.scope(caller);
+        List<Section11Audit> rows = audits.page(
+                tenantId,
+                scope.wholeTenant(),
+                scope.wholeTenant() || scope.organisations().isEmpty() ? NO_ORGANISATIONS : scope.organisations(),
+                page.continues() ? Integer.valueOf(page.afterKey(0)) : null,
+                page.continues() ? page.afterKey(1) : null,
+                page.fetchSize());
+        return Connection.fromRowsPlusOne(
+                rows,
+                page,
+                row -> PageRequest.cursor(String.valueOf(row.round()), row.id().toString()));
+    }
+
+    Optional<Section11Audit> visible(Caller caller, UUID id) {
+        if (!caller.inTenant()) {
+            return Optional.empty();
+        }
+        PartnerScope scope = partners.scope(caller);
+        return audits.findById(id).filter(audit -> PledgeAccess.canRead(scope, audit.partnerOrganisationId()));
+    }
+
+    Optional<Located> visibleEntry(Caller caller, UUID id) {
+        if (!caller.inTenant()) {
+            return Optional.empty();
+        }
+        return entries.findById(id)
+                .flatMap(entry -> visible(caller, entry.auditId()).map(audit -> new Located(audit, entry)));
+    }
+
+    @Override
+    public Set<String> types() {
+        return Set.of(Section11Audit.TYPE);
+    }
+
+    @Override
+    public Object find(UUID id, Caller caller) {
+        return visible(caller, id).orElse(null);
+    }
+
+    /** Loaded only for audits the caller has already been shown. */
+    Map<UUID, List<Section11Entry>> entriesOf(Set<UUID> auditIds) {
+        Map<UUID, List<Section11Entry>> found = new HashMap<>();
+        auditIds.forEach(id -> found.put(id, new ArrayList<>()));
+        entries.ofAudits(ReadingPledgeRegister.currentCaller().tenantId(), auditIds)
+                .forEach(entry -> found.get(entry.auditId()).add(entry));
+        return found;
+    }
+}

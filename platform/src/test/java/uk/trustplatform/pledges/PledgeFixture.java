@@ -1,0 +1,115 @@
+package uk.trustplatform.pledges;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import uk.trustplatform.testing.ApiCaller;
+import uk.trustplatform.testing.ApiCaller.Reply;
+
+/**
+ * A tenant with Luton's pledge in force, arranged through the API as its admin would: two of the
+ * nine standards with their criteria, the partner categories, the pledge (renewed yearly).
+ */
+final class PledgeFixture {
+
+    private final ApiCaller admin;
+
+    PledgeFixture(ApiCaller admin) {
+        this.admin = admin;
+    }
+
+    void publishPledge() {
+        publish(save(
+                "saveStandardsFramework",
+                "SaveStandardsFrameworkInput",
+                "standardsFramework",
+                Map.of(
+                        "key",
+                        "luton-standards",
+                        "name",
+                        "Standards for good practice",
+                        "standards",
+                        List.of(
+                                Map.of(
+                                        "number",
+                                        "1",
+                                        "title",
+                                        "Strategic lead",
+                                        "criteria",
+                                        List.of(
+                                                Map.of("number", "1.1", "text", "A strategic lead person is appointed"),
+                                                Map.of("number", "1.2", "text", "Policies are reviewed"))),
+                                Map.of("number", "8", "title", "Complaints and allegations")))));
+        publish(save(
+                "saveVocabularies",
+                "SaveVocabulariesInput",
+                "vocabularies",
+                Map.of(
+                        "partnerCategories",
+                        List.of(
+                                Map.of(
+                                        "code",
+                                        "statutory-lscb-member",
+                                        "label",
+                                        "Statutory members of the Luton Safeguarding Children Board"),
+                                Map.of(
+                                        "code",
+                                        "pvi-community",
+                                        "label",
+                                        "Private, voluntary, Independent and Community groups/agencies")))));
+        publish(save(
+                "savePledge",
+                "SavePledgeInput",
+                "pledge",
+                Map.of(
+                        "title",
+                        "The Luton Safeguarding Children Pledge",
+                        "framework",
+                        "luton-standards",
+                        "statement",
+                        "I agree to ensure that the following Standards are promoted and delivered within the agency I represent.",
+                        "commitments",
+                        List.of(
+                                Map.of("standard", "1", "text", "A strategic lead person is appointed."),
+                                Map.of("standard", "8", "text", "Written procedures for allegations.")),
+                        "signatureFields",
+                        List.of("Signed", "Post Held", "Organisation", "Date"),
+                        "renewalMonths",
+                        12)));
+    }
+
+    /** Registers a partner organisation; its global id. */
+    String partner(String name, String category, boolean statutory) {
+        Reply reply = admin.query(
+                "mutation ($input: RegisterPartnerOrganisationInput!) { registerPartnerOrganisation(input: $input)"
+                        + " { partnerOrganisation { id } userErrors { message } } }",
+                Map.of("input", Map.of("name", name, "category", category, "statutory", statutory)));
+        JsonNode id = reply.data()
+                .path("registerPartnerOrganisation")
+                .path("partnerOrganisation")
+                .path("id");
+        assertThat(id.isTextual()).as(reply.text()).isTrue();
+        return id.asText();
+    }
+
+    private String save(String field, String inputType, String payloadField, Map<String, Object> content) {
+        Reply reply = admin.query(
+                "mutation ($input: " + inputType + "!) { " + field + "(input: $input) { " + payloadField
+                        + " { id } userErrors { field message } } }",
+                Map.of("input", Map.of(payloadField, content)));
+        JsonNode payload = reply.data().path(field);
+        assertThat(payload.path("userErrors")).as(reply.text()).isEmpty();
+        return payload.path(payloadField).path("id").asText();
+    }
+
+    private void publish(String id) {
+        Reply reply = admin.query(
+                "mutation ($input: PublishDocumentInput!) { publishDocument(input: $input) { userErrors { message } } }",
+                Map.of("input", Map.of("id", id, "version", 0)));
+        assertThat(reply.data().path("publishDocument").path("userErrors"))
+                .as(reply.text())
+                .isEmpty();
+    }
+}
