@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * errors and logs. An id from an upstream gateway is kept when it looks like one.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-final class CorrelationIdFilter implements Ordered {
+public final class CorrelationIdFilter implements Ordered {
 
     static final String HEADER = "X-Correlation-Id";
     private static final String ATTRIBUTE = "trust.correlationId";
@@ -35,7 +35,7 @@ final class CorrelationIdFilter implements Ordered {
     }
 
     /** The request's correlation id; every request passes through this filter first. */
-    static String of(HttpRequest<?> request) {
+    public static String of(HttpRequest<?> request) {
         return request.getAttribute(ATTRIBUTE, String.class)
                 .orElseGet(() -> UUID.randomUUID().toString());
     }

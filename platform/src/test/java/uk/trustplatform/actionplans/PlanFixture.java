@@ -15,16 +15,16 @@ import uk.trustplatform.testing.ApiCaller.Reply;
  * A tenant ready for action plans, arranged through the API as its admin would: Hear by Right's
  * first standards, published, and templates for periods built on them.
  */
-final class PlanFixture {
+public final class PlanFixture {
 
     private final ApiCaller admin;
 
-    PlanFixture(ApiCaller admin) {
+    public PlanFixture(ApiCaller admin) {
         this.admin = admin;
     }
 
     /** Publishes a framework with standards 1 (Shared values) and 2 (Strategy). */
-    void hearByRight() {
+    public void hearByRight() {
         String id = mutate(
                         "saveStandardsFramework",
                         "SaveStandardsFrameworkInput",
@@ -51,7 +51,7 @@ final class PlanFixture {
      * section 2 (standard 2) with {@code secondOutcome}; columns as Cambridgeshire's, with a text
      * column for notes. Its global id.
      */
-    String template(int start, int end, String secondOutcome) {
+    public String template(int start, int end, String secondOutcome) {
         String id = mutate(
                         "saveActionPlanTemplate",
                         "SaveActionPlanTemplateInput",
@@ -117,12 +117,12 @@ final class PlanFixture {
                 .asText();
     }
 
-    static UUID uuid(String globalId) {
+    public static UUID uuid(String globalId) {
         return GlobalId.decode(globalId).orElseThrow().uuid();
     }
 
     /** Starts a plan as {@code caller}; the plan's global id. */
-    static String start(ApiCaller caller, String partner, String template, String carryForwardFrom) {
+    public static String start(ApiCaller caller, String partner, String template, String carryForwardFrom) {
         Map<String, Object> input = new HashMap<>(Map.of("partnerOrganisationId", partner, "templateId", template));
         if (carryForwardFrom != null) {
             input.put("carryForwardFromId", carryForwardFrom);
@@ -138,7 +138,7 @@ final class PlanFixture {
     }
 
     /** Adds an action to a plan as {@code caller}; the action as saved. */
-    static JsonNode action(ApiCaller caller, String plan, Map<String, Object> fields) {
+    public static JsonNode action(ApiCaller caller, String plan, Map<String, Object> fields) {
         Map<String, Object> input = new HashMap<>(fields);
         input.put("actionPlanId", plan);
         JsonNode saved = saveAction(caller, input);

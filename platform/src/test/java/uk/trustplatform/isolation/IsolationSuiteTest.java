@@ -73,7 +73,7 @@ class IsolationSuiteTest implements TestPropertyProvider {
         Request aimedAtA = operation.request().apply(a);
         String before = TenantSnapshot.of(a.tenant().id());
 
-        Reply reply = outsider.caller().query(aimedAtA.query(), aimedAtA.variables());
+        Reply reply = aimedAtA.sendAs(outsider.caller());
 
         CASES.incrementAndGet();
         Replies.assertDecidedOnAccess(reply);

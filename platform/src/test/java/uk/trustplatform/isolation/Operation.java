@@ -5,10 +5,12 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import uk.trustplatform.isolation.World.Persona;
+import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
 
 /**
- * One query or mutation of the schema, as the isolation suite and the permission matrix drive it.
+ * One query or mutation of the schema, or another tenant-facing endpoint (an export), as the
+ * isolation suite and the permission matrix drive it.
  *
  * @param name the root field, for example {@code Mutation.updatePartnerOrganisation}
  * @param request the call aimed at a world's objects (its ids, its slug)
@@ -18,7 +20,21 @@ import uk.trustplatform.testing.ApiCaller.Reply;
 record Operation(
         String name, Function<World, Request> request, BiPredicate<Reply, World> reached, Set<Persona> allowed) {
 
-    record Request(String query, Map<String, Object> variables) {}
+    /** A GraphQL request, or (with a path) a GET of one of the platform's other endpoints, such as an export. */
+    record Request(String query, Map<String, Object> variables, String path) {
+
+        Request(String query, Map<String, Object> variables) {
+            this(query, variables, null);
+        }
+
+        static Request get(String path) {
+            return new Request(null, Map.of(), path);
+        }
+
+        Reply sendAs(ApiCaller caller) {
+            return path == null ? caller.query(query, variables) : caller.get(path, Map.of());
+        }
+    }
 
     boolean mutation() {
         return name.startsWith("Mutation.");

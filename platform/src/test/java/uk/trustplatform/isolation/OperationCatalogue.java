@@ -670,6 +670,17 @@ final class OperationCatalogue {
                                 "comment",
                                 "Rate every criterion."),
                         WHOLE_TENANT),
+                new Operation(
+                        "GET /exports/pledge-register.csv",
+                        world -> Request.get("/exports/pledge-register.csv"),
+                        (reply, world) -> reply.status() == 200 && reply.text().contains(world.agencyMarker()),
+                        READERS_OF_THE_AGENCY),
+                new Operation(
+                        "GET /exports/action-plans.csv",
+                        world -> Request.get("/exports/action-plans.csv"),
+                        (reply, world) -> reply.status() == 200
+                                && reply.text().contains(world.agencyMarker() + " Young inspectors"),
+                        READERS_OF_THE_AGENCY),
                 save(
                         "copyStarterKit",
                         "CopyStarterKitInput",

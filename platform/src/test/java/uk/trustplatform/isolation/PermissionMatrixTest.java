@@ -60,7 +60,7 @@ class PermissionMatrixTest implements TestPropertyProvider {
         Request request = operation.request().apply(world);
         String before = TenantSnapshot.of(world.tenant().id());
 
-        Reply reply = world.as(api, persona).query(request.query(), request.variables());
+        Reply reply = request.sendAs(world.as(api, persona));
 
         CASES.incrementAndGet();
         Replies.assertDecidedOnAccess(reply);

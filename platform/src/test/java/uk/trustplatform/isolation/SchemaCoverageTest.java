@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every query and mutation of schema.graphqls is in the operation catalogue, and nothing else is. */
+/** Every query and mutation of schema.graphqls is in the operation catalogue, and no other GraphQL operation is. */
 class SchemaCoverageTest {
 
     @Test
     void every_operation_of_the_schema_has_an_isolation_and_permission_entry() throws IOException {
-        List<String> catalogued =
-                OperationCatalogue.all().stream().map(Operation::name).toList();
+        List<String> catalogued = OperationCatalogue.all().stream()
+                .map(Operation::name)
+                .filter(name -> name.startsWith("Query.") || name.startsWith("Mutation."))
+                .toList();
 
         assertThat(catalogued)
                 .as("operations of schema.graphqls; describe a new one in OperationCatalogue")

@@ -3,6 +3,7 @@ package uk.trustplatform.pledges;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import uk.trustplatform.testing.ApiCaller;
@@ -12,15 +13,15 @@ import uk.trustplatform.testing.ApiCaller.Reply;
  * A tenant with Luton's pledge in force, arranged through the API as its admin would: two of the
  * nine standards with their criteria, the partner categories, the pledge (renewed yearly).
  */
-final class PledgeFixture {
+public final class PledgeFixture {
 
     private final ApiCaller admin;
 
-    PledgeFixture(ApiCaller admin) {
+    public PledgeFixture(ApiCaller admin) {
         this.admin = admin;
     }
 
-    void publishPledge() {
+    public void publishPledge() {
         publish(save(
                 "saveStandardsFramework",
                 "SaveStandardsFrameworkInput",
@@ -81,7 +82,7 @@ final class PledgeFixture {
     }
 
     /** Registers a partner organisation; its global id. */
-    String partner(String name, String category, boolean statutory) {
+    public String partner(String name, String category, boolean statutory) {
         Reply reply = admin.query(
                 "mutation ($input: RegisterPartnerOrganisationInput!) { registerPartnerOrganisation(input: $input)"
                         + " { partnerOrganisation { id } userErrors { message } } }",
@@ -92,6 +93,44 @@ final class PledgeFixture {
                 .path("id");
         assertThat(id.isTextual()).as(reply.text()).isTrue();
         return id.asText();
+    }
+
+    /** Invites the partner, signs on its behalf on {@code signedOn} and registers the pledge; its badge code. */
+    public String registered(String partner, LocalDate signedOn) {
+        String id = step(
+                        "invitePartnerToPledge", "InvitePartnerToPledgeInput", Map.of("partnerOrganisationId", partner))
+                .path("id")
+                .asText();
+        step(
+                "signPledge",
+                "SignPledgeInput",
+                Map.of(
+                        "id",
+                        id,
+                        "version",
+                        0,
+                        "signatory",
+                        "Catherine Barrett",
+                        "postHeld",
+                        "Chief Executive",
+                        "onBehalfOf",
+                        "The organisation",
+                        "signedOn",
+                        signedOn.toString()));
+        return step("registerPledge", "PledgeTransitionInput", Map.of("id", id, "version", 1))
+                .path("badge")
+                .path("code")
+                .asText();
+    }
+
+    private JsonNode step(String field, String inputType, Map<String, Object> input) {
+        Reply reply = admin.query(
+                "mutation ($input: " + inputType + "!) { " + field + "(input: $input)"
+                        + " { pledgeRegistration { id badge { code } } userErrors { field message } } }",
+                Map.of("input", input));
+        JsonNode payload = reply.data().path(field);
+        assertThat(payload.path("userErrors")).as(reply.text()).isEmpty();
+        return payload.path("pledgeRegistration");
     }
 
     private String save(String field, String inputType, String payloadField, Map<String, Object> content) {

@@ -307,26 +307,8 @@ class PledgeRegisterTest {
         assertThat(unknown.data().path("publicPledgeRegister").isNull()).isTrue();
     }
 
-    /** Invites, signs (on {@code signedOn}) and registers the partner's pledge; its badge code. */
     private String badgeOf(String partner, LocalDate signedOn) {
-        String id = registration(
-                        admin.query(
-                                mutation("invitePartnerToPledge", "InvitePartnerToPledgeInput"),
-                                input(Map.of("partnerOrganisationId", partner))),
-                        "invitePartnerToPledge")
-                .path("id")
-                .asText();
-        registration(
-                admin.query(mutation("signPledge", "SignPledgeInput"), input(signature(id, 0, signedOn))),
-                "signPledge");
-        return registration(
-                        admin.query(
-                                mutation("registerPledge", "PledgeTransitionInput"),
-                                input(Map.of("id", id, "version", 1))),
-                        "registerPledge")
-                .path("badge")
-                .path("code")
-                .asText();
+        return fixture.registered(partner, signedOn);
     }
 
     private String registrationOf(String partner) {
