@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -40,6 +42,8 @@ import org.slf4j.MDC;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class GraphQLEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphQLEndpoint.class);
 
     private final GraphQLExecutor executor;
     private final CallerResolution callers;
@@ -162,6 +166,10 @@ class GraphQLEndpoint {
             return executor.execute(request, new RequestContext(correlationId, http.getMethod(), caller));
         } catch (ApiException refused) {
             return refusal(refused.code(), refused.getMessage());
+        } catch (RuntimeException failure) {
+            // Deciding who is calling failed (the database, the identity provider): masked like any internal error.
+            LOG.error("Could not resolve the caller (correlation id {})", correlationId, failure);
+            return GraphQLExecutor.masked(correlationId);
         } finally {
             MDC.remove("correlationId");
         }

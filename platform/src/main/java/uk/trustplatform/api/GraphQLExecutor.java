@@ -79,10 +79,7 @@ public final class GraphQLExecutor {
                 return refused(requestError);
             }
             LOG.error("GraphQL execution failed (correlation id {})", context.correlationId(), failure);
-            return refused(ApiError.of(
-                    ErrorCode.INTERNAL_ERROR,
-                    "Internal error. Quote correlation id " + context.correlationId() + " if you report it.",
-                    Map.of("correlationId", context.correlationId())));
+            return masked(context.correlationId());
         }
     }
 
@@ -93,6 +90,14 @@ public final class GraphQLExecutor {
         }
         String text = request.query().strip().replaceAll("\\s+", " ");
         return text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+
+    /** The answer to an internal failure: a plain message and the correlation id; the detail is in the log. */
+    static GraphQLResponse masked(String correlationId) {
+        return refused(ApiError.of(
+                ErrorCode.INTERNAL_ERROR,
+                "Internal error. Quote correlation id " + correlationId + " if you report it.",
+                Map.of("correlationId", correlationId)));
     }
 
     /** A response for a request refused before it reached graphql-java. */

@@ -170,6 +170,7 @@ public final class PlanFixture {
     }
 
     private static Reply ok(Reply reply) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         assertThat(reply.body().has("errors")).as(reply.text()).isFalse();
         return reply;
     }
@@ -184,6 +185,8 @@ public final class PlanFixture {
                         + " userErrors { field message } } }",
                 Map.of("input", input));
         JsonNode payload = reply.data().path(field);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.body().has("errors")).as(reply.text()).isFalse();
         assertThat(payload.path("userErrors")).as(reply.text()).isEmpty();
         return payload;
     }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
 import uk.trustplatform.testing.TestDatabase;
+import uk.trustplatform.testing.TestIdentityProvider;
 
 /**
  * An internal failure (here: the database refusing the runtime role) reaches the caller only as
@@ -65,5 +66,32 @@ class MaskedErrorTest {
             assertThat(event.getMDCPropertyMap()).containsEntry("correlationId", correlationId);
             assertThat(event.getThrowableProxy().getMessage()).contains("permission denied");
         });
+    }
+
+    @Test
+    void a_failure_while_deciding_who_is_calling_is_masked_the_same_way() throws SQLException {
+        String token = TestIdentityProvider.token("admin-medway")
+                .roles(Role.TENANT_ADMIN)
+                .organisations("medway")
+                .sign();
+        Reply reply;
+        try (Connection owner = TestDatabase.ownerConnection();
+                Statement statement = owner.createStatement()) {
+            statement.execute(
+                    "REVOKE SELECT ON tenant FROM " + TestDatabase.settings().runtimeUser());
+            try {
+                reply = new ApiCaller(server).withToken(token).query("{ viewer { subject } }");
+            } finally {
+                statement.execute(
+                        "GRANT SELECT ON tenant TO " + TestDatabase.settings().runtimeUser());
+            }
+        }
+
+        String correlationId = reply.headers().firstValue("X-Correlation-Id").orElseThrow();
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.errorCode()).isEqualTo("INTERNAL_ERROR");
+        assertThat(reply.firstError().path("message").asText())
+                .isEqualTo("Internal error. Quote correlation id " + correlationId + " if you report it.");
+        assertThat(reply.text()).doesNotContain("SQL").doesNotContainIgnoringCase("permission");
     }
 }

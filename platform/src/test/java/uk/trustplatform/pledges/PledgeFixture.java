@@ -129,6 +129,8 @@ public final class PledgeFixture {
                         + " { pledgeRegistration { id badge { code } } userErrors { field message } } }",
                 Map.of("input", input));
         JsonNode payload = reply.data().path(field);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.body().has("errors")).as(reply.text()).isFalse();
         assertThat(payload.path("userErrors")).as(reply.text()).isEmpty();
         return payload.path("pledgeRegistration");
     }
@@ -139,6 +141,8 @@ public final class PledgeFixture {
                         + " { id } userErrors { field message } } }",
                 Map.of("input", Map.of(payloadField, content)));
         JsonNode payload = reply.data().path(field);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.body().has("errors")).as(reply.text()).isFalse();
         assertThat(payload.path("userErrors")).as(reply.text()).isEmpty();
         return payload.path(payloadField).path("id").asText();
     }

@@ -1,0 +1,186 @@
+package uk.trustplatform.performance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.trustplatform.actionplans.PlanFixture;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.Role;
+import uk.trustplatform.pledges.PledgeFixture;
+import uk.trustplatform.testing.ApiCaller;
+import uk.trustplatform.testing.ApiCaller.Reply;
+import uk.trustplatform.testing.StatementCounter;
+import uk.trustplatform.testing.TestDatabase;
+import uk.trustplatform.testing.TestTenants;
+import uk.trustplatform.testing.TestTenants.TestTenant;
+
+/**
+ * A board's listing of its partners with their plan progress and pledge status costs the same
+ * number of SQL statements for 200 partners as for 20: every field of the rows is loaded in
+ * batches, never once per partner.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BoardListingQueriesTest implements TestPropertyProvider {
+
+    private static final String LISTING = """
+            query ($first: Int!) { partnerOrganisations(first: $first) { edges { node {
+              name category statutory parent { name } services { name }
+              actionPlans { status periodStart progress { total complete inProgress red amber green overdue } }
+              pledge { status renewalDueOn badge { code } }
+            } } } }""";
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    StatementCounter statements;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of(
+                "trust.test.count-statements", "true",
+                "trust.graphql.limits.max-page-size", "200",
+                "trust.graphql.limits.max-complexity", "20000");
+    }
+
+    @Test
+    void listing_200_partners_with_progress_and_pledges_takes_as_many_statements_as_listing_20() throws SQLException {
+        ApiCaller twenty = boardOf(partnership("twenty", 20));
+        ApiCaller twoHundred = boardOf(partnership("twohundred", 200));
+
+        int forTwenty = statementsFor(twenty, 20);
+        int forTwoHundred = statementsFor(twoHundred, 200);
+
+        assertThat(forTwoHundred)
+                .as("statements for 200 partners (%d) against 20 (%d)", forTwoHundred, forTwenty)
+                .isEqualTo(forTwenty);
+        System.out.printf("Board listing: %d SQL statements for 20 partners, %d for 200.%n", forTwenty, forTwoHundred);
+    }
+
+    /** Runs the listing, checks it answered in full, and returns how many statements it took. */
+    private int statementsFor(ApiCaller board, int partners) {
+        statements.reset();
+        Reply reply = board.query(LISTING, Map.of("first", partners));
+        int count = statements.count();
+
+        assertThat(reply.body().has("errors")).as(reply.text()).isFalse();
+        JsonNode edges = reply.data().path("partnerOrganisations").path("edges");
+        assertThat(edges).hasSize(partners);
+        for (JsonNode edge : edges) {
+            JsonNode node = edge.path("node");
+            assertThat(node.path("actionPlans")
+                            .path(0)
+                            .path("progress")
+                            .path("total")
+                            .asInt())
+                    .isEqualTo(3);
+            assertThat(node.path("actionPlans")
+                            .path(0)
+                            .path("progress")
+                            .path("complete")
+                            .asInt())
+                    .isEqualTo(1);
+            assertThat(node.path("pledge").path("status").asText()).isEqualTo("REGISTERED");
+        }
+        return count;
+    }
+
+    /** A tenant with {@code size} partners, each with an approved plan of three actions and a registered pledge. */
+    private TestTenant partnership(String prefix, int size) throws SQLException {
+        TestTenant tenant = TestTenants.active(prefix);
+        ApiCaller admin = ApiCaller.member(server, "admin", Role.TENANT_ADMIN, tenant.slug(), null);
+        PlanFixture plans = new PlanFixture(admin);
+        plans.hearByRight();
+        UUID template = PlanFixture.uuid(plans.template(2026, 2027, "2.1"));
+        new PledgeFixture(admin).publishPledge();
+        UUID pledge = GlobalId.decode(admin.query("{ pledges { edges { node { id } } } }")
+                        .data()
+                        .path("pledges")
+                        .findValue("id")
+                        .asText())
+                .orElseThrow()
+                .uuid();
+        try (Connection owner = TestDatabase.ownerConnection()) {
+            owner.setAutoCommit(false);
+            try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                bind.setString(1, tenant.id().toString());
+                bind.execute();
+            }
+            for (int i = 0; i < size; i++) {
+                partnerWithPlanAndPledge(owner, tenant.id(), "Partner %03d".formatted(i), template, pledge);
+            }
+            owner.commit();
+        }
+        return tenant;
+    }
+
+    private static void partnerWithPlanAndPledge(Connection owner, UUID tenant, String name, UUID template, UUID pledge)
+            throws SQLException {
+        UUID partner = UUID.randomUUID();
+        UUID plan = UUID.randomUUID();
+        insert(owner, "INSERT INTO partner_organisation (tenant_id, id, name) VALUES (?, ?, ?)", tenant, partner, name);
+        insert(
+                owner,
+                "INSERT INTO action_plan (tenant_id, id, partner_organisation_id, template_id, framework, period_start,"
+                        + " period_end, status) VALUES (?, ?, ?, ?, 'hear-by-right', 2026, 2027, 'APPROVED')",
+                tenant,
+                plan,
+                partner,
+                template);
+        for (String[] action :
+                new String[][] {{"COMPLETE", "GREEN"}, {"IN_PROGRESS", "AMBER"}, {"NOT_STARTED", "RED"}}) {
+            insert(
+                    owner,
+                    "INSERT INTO plan_action (tenant_id, id, action_plan_id, section_number, outcome_number, standard,"
+                            + " description, status, rag, due_date) VALUES (?, ?, ?, '1', '1.1', '1', 'Act', ?, ?, ?)",
+                    tenant,
+                    UUID.randomUUID(),
+                    plan,
+                    action[0],
+                    action[1],
+                    Date.valueOf(LocalDate.of(2026, 6, 30)));
+        }
+        LocalDate signed = LocalDate.now().minusMonths(1);
+        insert(
+                owner,
+                "INSERT INTO pledge_registration (tenant_id, id, partner_organisation_id, pledge_id, status, invited_at,"
+                        + " signatory, post_held, on_behalf_of, signed_on, registered_on, renewal_due_on, badge_code)"
+                        + " VALUES (?, ?, ?, ?, 'REGISTERED', now(), 'A Signatory', 'Director', ?, ?, ?, ?, ?)",
+                tenant,
+                UUID.randomUUID(),
+                partner,
+                pledge,
+                name,
+                Date.valueOf(signed),
+                Date.valueOf(signed),
+                Date.valueOf(signed.plusMonths(12)),
+                UUID.randomUUID().toString());
+    }
+
+    private static void insert(Connection owner, String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = owner.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private ApiCaller boardOf(TestTenant tenant) {
+        return ApiCaller.member(server, "board", Role.BOARD_MEMBER, tenant.slug(), null);
+    }
+}
