@@ -53,6 +53,10 @@ public final class DevStack implements AutoCloseable {
         KeycloakServer keycloak = KeycloakServer.start(keycloakPort, home.resolve("keycloak.log"));
         Map<String, Object> properties = new HashMap<>(postgres.settings().asPlatformProperties());
         properties.put("micronaut.server.port", httpPort);
+        if (httpPort > 0) {
+            // Printed on pledge badges, so it must be where the devstack answers.
+            properties.put("trust.public-url", "http://localhost:" + httpPort);
+        }
         properties.put("trust.oidc.issuer", keycloak.issuer());
         properties.put("trust.oidc.jwks-url", keycloak.jwksUrl());
         properties.put("trust.keycloak.server-url", keycloak.baseUrl().toString());
