@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import uk.trustplatform.actionplans.PlanAction.ActionStatus;
 import uk.trustplatform.actionplans.PlanAction.Rag;
 import uk.trustplatform.api.UserError;
@@ -103,8 +104,36 @@ record ActionInput(
                 "outcomeNumber"));
     }
 
+    /** The action these fields describe, in a plan made from {@code template}. */
+    PlanAction asAction(
+            UUID id,
+            ActionPlan plan,
+            ActionPlanTemplateContent template,
+            String columnsJson,
+            UUID carriedForwardFrom,
+            long version) {
+        return new PlanAction(
+                id,
+                plan.tenantId(),
+                plan.id(),
+                sectionNumber,
+                outcomeNumber,
+                standardIn(template),
+                description,
+                lead,
+                dueDate,
+                timescale,
+                resources,
+                risks,
+                status,
+                rag,
+                columnsJson,
+                carriedForwardFrom,
+                version);
+    }
+
     /** The standard the template ties the action's section to, if any. */
-    String standardIn(ActionPlanTemplateContent template) {
+    private String standardIn(ActionPlanTemplateContent template) {
         return template.sections().stream()
                 .filter(section -> section.number().equals(sectionNumber))
                 .map(ActionPlanTemplateContent.Section::standard)

@@ -3,9 +3,6 @@ package uk.trustplatform.actionplans;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +14,7 @@ import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
+import uk.trustplatform.api.PerRequestLoader;
 import uk.trustplatform.api.RequestContext;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerScope;
@@ -37,12 +35,6 @@ final class ReadingActionPlans implements NodeResolver {
     static final String AUDITS_OF_PLAN = "auditsOfPlan";
     /** The partnerships are English councils: a day ends in London. */
     static final ZoneId LOCAL = ZoneId.of("Europe/London");
-
-    /**
-     * Stands in for "no organisations" in an IN list, which SQL cannot leave empty; no
-     * organisation has the nil UUID.
-     */
-    private static final List<UUID> NO_ORGANISATIONS = List.of(new UUID(0, 0));
 
     private final ActionPlans plans;
     private final PlanActions actions;
@@ -76,7 +68,7 @@ final class ReadingActionPlans implements NodeResolver {
         List<ActionPlan> rows = plans.page(
                 tenantId,
                 scope.wholeTenant(),
-                organisations(scope),
+                scope.inList(),
                 periodStart,
                 page.continues() ? Integer.valueOf(page.afterKey(0)) : null,
                 page.continues() ? page.afterKey(1) : null,
@@ -95,7 +87,7 @@ final class ReadingActionPlans implements NodeResolver {
                 tenantId,
                 asOf,
                 scope.wholeTenant(),
-                organisations(scope),
+                scope.inList(),
                 page.continues() ? page.afterKey(0) : null,
                 page.continues() ? page.afterKey(1) : null,
                 page.fetchSize());
@@ -103,10 +95,6 @@ final class ReadingActionPlans implements NodeResolver {
                 rows,
                 page,
                 row -> PageRequest.cursor(row.dueDate().toString(), row.id().toString()));
-    }
-
-    private static Collection<UUID> organisations(PartnerScope scope) {
-        return scope.wholeTenant() || scope.organisations().isEmpty() ? NO_ORGANISATIONS : scope.organisations();
     }
 
     Optional<ActionPlan> visiblePlan(Caller caller, UUID id) {
@@ -149,19 +137,17 @@ final class ReadingActionPlans implements NodeResolver {
 
     Map<UUID, List<ActionPlan>> plansOfOrganisations(Set<UUID> organisations) {
         PartnerScope scope = currentScope();
-        Map<UUID, List<ActionPlan>> found = empty(organisations);
-        plans.findByPartnerOrganisationIdInOrderByPeriodStartDesc(organisations).stream()
-                .filter(plan -> ActionPlanAccess.canRead(scope, plan))
-                .forEach(plan -> found.get(plan.partnerOrganisationId()).add(plan));
-        return found;
+        return PerRequestLoader.grouped(
+                organisations,
+                plans.findByPartnerOrganisationIdInOrderByPeriodStartDesc(organisations).stream()
+                        .filter(plan -> ActionPlanAccess.canRead(scope, plan))
+                        .toList(),
+                ActionPlan::partnerOrganisationId);
     }
 
     /** Loaded only for plans the caller has already been shown. */
     Map<UUID, List<PlanAction>> actionsOfPlans(Set<UUID> planIds) {
-        Map<UUID, List<PlanAction>> found = empty(planIds);
-        actions.ofPlans(currentTenant(), planIds)
-                .forEach(action -> found.get(action.actionPlanId()).add(action));
-        return found;
+        return PerRequestLoader.grouped(planIds, actions.ofPlans(currentTenant(), planIds), PlanAction::actionPlanId);
     }
 
     Map<UUID, PlanAction> actionsById(Set<UUID> ids) {
@@ -179,17 +165,13 @@ final class ReadingActionPlans implements NodeResolver {
     }
 
     Map<UUID, List<ProgressUpdate>> updatesOfActions(Set<UUID> actionIds) {
-        Map<UUID, List<ProgressUpdate>> found = empty(actionIds);
-        updates.ofActions(currentTenant(), actionIds)
-                .forEach(update -> found.get(update.actionId()).add(update));
-        return found;
+        return PerRequestLoader.grouped(
+                actionIds, updates.ofActions(currentTenant(), actionIds), ProgressUpdate::actionId);
     }
 
     Map<UUID, List<ActionPlanAudit>> auditsOfPlans(Set<UUID> planIds) {
-        Map<UUID, List<ActionPlanAudit>> found = empty(planIds);
-        audits.findByActionPlanIdInOrderByAuditedOnDesc(planIds)
-                .forEach(audit -> found.get(audit.actionPlanId()).add(audit));
-        return found;
+        return PerRequestLoader.grouped(
+                planIds, audits.findByActionPlanIdInOrderByAuditedOnDesc(planIds), ActionPlanAudit::actionPlanId);
     }
 
     private PartnerScope currentScope() {
@@ -202,11 +184,5 @@ final class ReadingActionPlans implements NodeResolver {
 
     private static Caller currentCaller() {
         return RequestContext.current().map(RequestContext::caller).orElseGet(Caller::anonymous);
-    }
-
-    private static <T> Map<UUID, List<T>> empty(Set<UUID> keys) {
-        Map<UUID, List<T>> empty = new HashMap<>();
-        keys.forEach(key -> empty.put(key, new ArrayList<>()));
-        return empty;
     }
 }

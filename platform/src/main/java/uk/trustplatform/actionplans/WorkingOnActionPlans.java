@@ -197,24 +197,8 @@ final class WorkingOnActionPlans {
         if (!problems.isEmpty()) {
             return ActionPayload.refused(problems);
         }
-        PlanAction saved = actions.save(new PlanAction(
-                UUID.randomUUID(),
-                plan.get().tenantId(),
-                plan.get().id(),
-                details.sectionNumber(),
-                details.outcomeNumber(),
-                details.standardIn(template),
-                details.description(),
-                details.lead(),
-                details.dueDate(),
-                details.timescale(),
-                details.resources(),
-                details.risks(),
-                details.status(),
-                details.rag(),
-                columns(details.columnValues()),
-                null,
-                0));
+        PlanAction saved = actions.save(
+                details.asAction(UUID.randomUUID(), plan.get(), template, columns(details.columnValues()), null, 0));
         audit.record(caller.tenantId(), "Action.added", PlanAction.TYPE, saved.id(), null, saved);
         return new ActionPayload(saved, List.of());
     }
@@ -238,21 +222,10 @@ final class WorkingOnActionPlans {
         if (!problems.isEmpty()) {
             return ActionPayload.refused(problems);
         }
-        PlanAction changed = new PlanAction(
+        PlanAction changed = details.asAction(
                 current.id(),
-                current.tenantId(),
-                current.actionPlanId(),
-                details.sectionNumber(),
-                details.outcomeNumber(),
-                details.standardIn(template),
-                details.description(),
-                details.lead(),
-                details.dueDate(),
-                details.timescale(),
-                details.resources(),
-                details.risks(),
-                details.status(),
-                details.rag(),
+                plan,
+                template,
                 columns(details.columnValues()),
                 current.carriedForwardFrom(),
                 current.version());

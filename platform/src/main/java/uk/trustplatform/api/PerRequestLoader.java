@@ -1,5 +1,9 @@
 package uk.trustplatform.api;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -19,6 +23,18 @@ public interface PerRequestLoader<K, V> {
 
     /** Values for the keys found; keys not in the map resolve to null. */
     Map<K, V> loadAll(Set<K> keys);
+
+    /**
+     * Rows grouped under the keys they belong to, every key present (an empty list when none do),
+     * in the rows' order: what a batch load of a list field returns.
+     */
+    static <K, V> Map<K, List<V>> grouped(Collection<K> keys, Collection<V> rows, Function<V, K> keyOf) {
+        Map<K, List<V>> grouped = new HashMap<>();
+        keys.forEach(key -> grouped.put(key, new ArrayList<>()));
+        rows.forEach(row -> grouped.computeIfAbsent(keyOf.apply(row), key -> new ArrayList<>())
+                .add(row));
+        return grouped;
+    }
 
     /** A loader from a name and a batch function, for a feature with several loaders. */
     static <K, V> PerRequestLoader<K, V> of(String name, Function<Set<K>, Map<K, V>> batch) {

@@ -1,8 +1,6 @@
 package uk.trustplatform.partners;
 
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +10,7 @@ import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
+import uk.trustplatform.api.PerRequestLoader;
 
 /**
  * Reads governance bodies: every member of the tenant sees them (the partnership's structure is
@@ -56,11 +55,7 @@ final class ReadingGovernanceBodies implements NodeResolver {
     }
 
     Map<UUID, List<GovernanceMembership>> membershipsOf(Set<UUID> ids) {
-        Map<UUID, List<GovernanceMembership>> found = new HashMap<>();
-        ids.forEach(id -> found.put(id, new ArrayList<>()));
-        memberships
-                .findByGovernanceBodyIdIn(ids)
-                .forEach(m -> found.get(m.governanceBodyId()).add(m));
-        return found;
+        return PerRequestLoader.grouped(
+                ids, memberships.findByGovernanceBodyIdIn(ids), GovernanceMembership::governanceBodyId);
     }
 }

@@ -17,6 +17,7 @@ import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
+import uk.trustplatform.api.PerRequestLoader;
 import uk.trustplatform.api.RequestContext;
 import uk.trustplatform.api.Role;
 
@@ -123,26 +124,27 @@ final class ReadingPartnerOrganisations implements NodeResolver {
     /** Each organisation's services, directly below it, by name. */
     Map<UUID, List<PartnerOrganisation>> servicesOf(Set<UUID> parents) {
         PartnerScope scope = currentScope();
-        Map<UUID, List<PartnerOrganisation>> services = empty(parents);
-        organisations.findByParentIdInOrderByName(parents).stream()
-                .filter(organisation -> PartnerOrganisationAccess.canRead(scope, organisation))
-                .forEach(organisation -> services.get(organisation.parentId()).add(organisation));
-        return services;
+        return PerRequestLoader.grouped(
+                parents,
+                organisations.findByParentIdInOrderByName(parents).stream()
+                        .filter(organisation -> PartnerOrganisationAccess.canRead(scope, organisation))
+                        .toList(),
+                PartnerOrganisation::parentId);
     }
 
     /** Everything below each root, nearest first and then by name, from one query for all roots. */
     Map<UUID, List<PartnerOrganisation>> descendantsOf(Set<UUID> roots) {
         PartnerScope scope = currentScope();
-        if (scope.equals(PartnerScope.NONE)) {
-            return empty(roots);
-        }
-        UUID tenantId = RequestContext.current().orElseThrow().caller().tenantId();
-        Map<UUID, List<PartnerOrganisation>> children = new HashMap<>();
-        organisations.below(tenantId, roots).stream()
-                .filter(organisation -> PartnerOrganisationAccess.canRead(scope, organisation))
-                .forEach(organisation -> children.computeIfAbsent(organisation.parentId(), p -> new ArrayList<>())
-                        .add(organisation));
-        Map<UUID, List<PartnerOrganisation>> descendants = empty(roots);
+        List<PartnerOrganisation> below = scope.equals(PartnerScope.NONE)
+                ? List.of()
+                : organisations
+                        .below(RequestContext.current().orElseThrow().caller().tenantId(), roots)
+                        .stream()
+                        .filter(organisation -> PartnerOrganisationAccess.canRead(scope, organisation))
+                        .toList();
+        Map<UUID, List<PartnerOrganisation>> children =
+                PerRequestLoader.grouped(List.of(), below, PartnerOrganisation::parentId);
+        Map<UUID, List<PartnerOrganisation>> descendants = new HashMap<>();
         roots.forEach(root -> descendants.put(root, levelByLevel(root, children)));
         return descendants;
     }
@@ -162,11 +164,5 @@ final class ReadingPartnerOrganisations implements NodeResolver {
                     .toList();
         }
         return found;
-    }
-
-    private static Map<UUID, List<PartnerOrganisation>> empty(Collection<UUID> keys) {
-        Map<UUID, List<PartnerOrganisation>> empty = new HashMap<>();
-        keys.forEach(key -> empty.put(key, new ArrayList<>()));
-        return empty;
     }
 }

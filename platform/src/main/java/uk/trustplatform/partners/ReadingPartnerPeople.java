@@ -1,8 +1,6 @@
 package uk.trustplatform.partners;
 
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.NodeResolver;
+import uk.trustplatform.api.PerRequestLoader;
 
 /**
  * Reads the people of partner organisations: seen by whole-tenant readers and by the partner lead
@@ -58,11 +57,11 @@ final class ReadingPartnerPeople implements NodeResolver {
 
     Map<UUID, List<PartnerPerson>> ofOrganisations(Set<UUID> ids) {
         PartnerScope scope = organisations.currentScope();
-        Map<UUID, List<PartnerPerson>> found = new HashMap<>();
-        ids.forEach(id -> found.put(id, new ArrayList<>()));
-        people.findByPartnerOrganisationIdInOrderByName(ids).stream()
-                .filter(person -> scope.covers(person.partnerOrganisationId()))
-                .forEach(person -> found.get(person.partnerOrganisationId()).add(person));
-        return found;
+        return PerRequestLoader.grouped(
+                ids,
+                people.findByPartnerOrganisationIdInOrderByName(ids).stream()
+                        .filter(person -> scope.covers(person.partnerOrganisationId()))
+                        .toList(),
+                PartnerPerson::partnerOrganisationId);
     }
 }

@@ -64,7 +64,7 @@ final class PublicPledgeRegister {
             PledgeRegistrations registrations,
             PartnerDirectory partners,
             InForceConfiguration configuration,
-            @Value("${trust.public-url:`http://localhost:8080`}") String publicUrl) {
+            @Value("${trust.public-url}") String publicUrl) {
         this.directory = directory;
         this.transactions = transactions;
         this.registrations = registrations;

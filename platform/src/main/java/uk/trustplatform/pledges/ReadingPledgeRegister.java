@@ -31,8 +31,6 @@ final class ReadingPledgeRegister implements NodeResolver {
     static final String NOTICE_DAYS = "renewalNoticeDaysOfTenant";
     /** The partnerships are English councils: a day ends in London. */
     private static final ZoneId LOCAL = ZoneId.of("Europe/London");
-    /** Stands in for "no organisations" in an IN list, which SQL cannot leave empty; no organisation has the nil UUID. */
-    private static final List<UUID> NO_ORGANISATIONS = List.of(new UUID(0, 0));
 
     private final PledgeRegistrations registrations;
     private final PartnerDirectory partners;
@@ -59,7 +57,7 @@ final class ReadingPledgeRegister implements NodeResolver {
         List<PledgeRegistration> rows = registrations.page(
                 tenantId,
                 scope.wholeTenant(),
-                scope.wholeTenant() || scope.organisations().isEmpty() ? NO_ORGANISATIONS : scope.organisations(),
+                scope.inList(),
                 page.continues() ? page.afterKey(0) : null,
                 page.continues() ? page.afterKey(1) : null,
                 page.fetchSize());

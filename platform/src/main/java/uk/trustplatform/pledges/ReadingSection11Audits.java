@@ -1,8 +1,6 @@
 package uk.trustplatform.pledges;
 
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +10,7 @@ import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
+import uk.trustplatform.api.PerRequestLoader;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerScope;
 
@@ -20,8 +19,6 @@ import uk.trustplatform.partners.PartnerScope;
 final class ReadingSection11Audits implements NodeResolver {
 
     static final String ENTRIES_OF_AUDIT = "section11EntriesOfAudit";
-    /** Stands in for "no organisations" in an IN list, which SQL cannot leave empty; no organisation has the nil UUID. */
-    private static final List<UUID> NO_ORGANISATIONS = List.of(new UUID(0, 0));
 
     /** An entry with the audit it belongs to. */
     record Located(Section11Audit audit, Section11Entry entry) {}
@@ -42,7 +39,7 @@ final class ReadingSection11Audits implements NodeResolver {
         List<Section11Audit> rows = audits.page(
                 tenantId,
                 scope.wholeTenant(),
-                scope.wholeTenant() || scope.organisations().isEmpty() ? NO_ORGANISATIONS : scope.organisations(),
+                scope.inList(),
                 page.continues() ? Integer.valueOf(page.afterKey(0)) : null,
                 page.continues() ? page.afterKey(1) : null,
                 page.fetchSize());
@@ -80,10 +77,9 @@ final class ReadingSection11Audits implements NodeResolver {
 
     /** Loaded only for audits the caller has already been shown. */
     Map<UUID, List<Section11Entry>> entriesOf(Set<UUID> auditIds) {
-        Map<UUID, List<Section11Entry>> found = new HashMap<>();
-        auditIds.forEach(id -> found.put(id, new ArrayList<>()));
-        entries.ofAudits(ReadingPledgeRegister.currentCaller().tenantId(), auditIds)
-                .forEach(entry -> found.get(entry.auditId()).add(entry));
-        return found;
+        return PerRequestLoader.grouped(
+                auditIds,
+                entries.ofAudits(ReadingPledgeRegister.currentCaller().tenantId(), auditIds),
+                Section11Entry::auditId);
     }
 }

@@ -149,6 +149,63 @@ class PartnerHierarchyTest {
     }
 
     @Test
+    void the_same_agency_partners_two_tenants_as_two_records_that_share_nothing() {
+        TestTenant bedford = TestTenants.active("bedford");
+        ApiCaller bedfordAdmin = ApiCaller.member(server, "admin", Role.TENANT_ADMIN, bedford.slug(), null);
+        String inLuton = registered(register(
+                        admin,
+                        Map.of(
+                                "name",
+                                "Bedfordshire Hospitals NHS Foundation Trust",
+                                "organisationIdentifier",
+                                "GB-NHS-RC9")))
+                .path("id")
+                .asText();
+        String inBedford = registered(register(
+                        bedfordAdmin,
+                        Map.of(
+                                "name",
+                                "Bedfordshire Hospitals NHS Foundation Trust",
+                                "organisationIdentifier",
+                                "GB-NHS-RC9")))
+                .path("id")
+                .asText();
+
+        Reply renamed = update(
+                bedfordAdmin,
+                Map.of(
+                        "id",
+                        inBedford,
+                        "version",
+                        0,
+                        "name",
+                        "Bedfordshire Hospitals",
+                        "organisationIdentifier",
+                        "GB-NHS-RC9"));
+        Reply reachAcross = update(
+                bedfordAdmin,
+                Map.of("id", inLuton, "version", 0, "name", "Taken over", "organisationIdentifier", "GB-NHS-RC9"));
+
+        assertThat(inBedford).isNotEqualTo(inLuton);
+        assertThat(renamed.data()
+                        .path("updatePartnerOrganisation")
+                        .path("partnerOrganisation")
+                        .path("name")
+                        .asText())
+                .isEqualTo("Bedfordshire Hospitals");
+        assertThat(reachAcross
+                        .data()
+                        .path("updatePartnerOrganisation")
+                        .path("userErrors")
+                        .path(0)
+                        .path("code")
+                        .asText())
+                .isEqualTo("NOT_FOUND");
+        assertThat(TenantData.query(luton.id(), "SELECT name FROM partner_organisation"))
+                .containsExactly("Bedfordshire Hospitals NHS Foundation Trust");
+    }
+
+    @Test
     void a_partner_lead_adds_services_below_their_own_organisation_only() {
         String agency = registered(register(admin, Map.of("name", "Luton Youth Service")))
                 .path("id")
