@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param tenantSlug that tenant's slug
  * @param partnerOrganisationId the partner organisation a partner lead or integration is bound to
  * @param operatorNamedTenant true when a platform operator reaches into a tenant by naming it (audited)
+ * @param regionalForum the slug of the regional forum a forum analyst reads; null for others
  */
 public record Caller(
         String subject,
@@ -20,14 +21,15 @@ public record Caller(
         UUID tenantId,
         String tenantSlug,
         UUID partnerOrganisationId,
-        boolean operatorNamedTenant) {
+        boolean operatorNamedTenant,
+        String regionalForum) {
 
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 
     public static Caller anonymous() {
-        return new Caller(null, Set.of(), null, null, null, false);
+        return new Caller(null, Set.of(), null, null, null, false, null);
     }
 
     public boolean authenticated() {
@@ -58,6 +60,11 @@ public record Caller(
                 && partnerOrganisationId != null
                 && partnerOrganisationId.equals(partnerOrganisation)
                 && (has(Role.PARTNER_LEAD) || has(Role.PARTNER_INTEGRATION));
+    }
+
+    /** A forum analyst of this forum (by slug). */
+    public boolean analyses(String forum) {
+        return has(Role.FORUM_ANALYST) && regionalForum != null && regionalForum.equals(forum);
     }
 
     /** The tenant to act in, or the error that says why there is none. */

@@ -55,8 +55,9 @@ final class CallerResolver implements CallerResolution {
             return operator(claims, named);
         }
         String slug = chooseTenant(claims.organisations(), named);
+        String forum = forumBinding(claims);
         if (slug == null) {
-            return new Caller(claims.subject(), claims.roles(), null, null, null, false);
+            return new Caller(claims.subject(), claims.roles(), null, null, null, false, forum);
         }
         Tenant tenant = directory.findBySlug(slug).orElseThrow(() -> notMember(slug));
         if (!tenant.admitsMembers()) {
@@ -65,17 +66,17 @@ final class CallerResolver implements CallerResolution {
                     "Tenant '" + slug + "' is " + tenant.status().name().toLowerCase(Locale.ROOT)
                             + ": its sign-ins and tokens are refused.");
         }
-        return new Caller(claims.subject(), claims.roles(), tenant.id(), slug, partnerBinding(claims), false);
+        return new Caller(claims.subject(), claims.roles(), tenant.id(), slug, partnerBinding(claims), false, forum);
     }
 
     private Caller operator(TokenClaims claims, @Nullable String named) {
         if (named == null) {
-            return new Caller(claims.subject(), claims.roles(), null, null, null, false);
+            return new Caller(claims.subject(), claims.roles(), null, null, null, false, null);
         }
         Tenant tenant = directory
                 .findBySlug(named)
                 .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "There is no tenant '" + named + "'."));
-        return new Caller(claims.subject(), claims.roles(), tenant.id(), tenant.slug(), null, true);
+        return new Caller(claims.subject(), claims.roles(), tenant.id(), tenant.slug(), null, true, null);
     }
 
     /** The tenant to act in: the one named (if the token allows it), else the token's only one. */
@@ -106,6 +107,18 @@ final class CallerResolver implements CallerResolution {
                             + " claim that binds it to its organisation.");
         }
         return claims.partnerOrganisation().orElse(null);
+    }
+
+    /** A forum analyst reads one regional forum, the one its token is bound to. */
+    private static String forumBinding(TokenClaims claims) {
+        if (!claims.roles().contains(Role.FORUM_ANALYST)) {
+            return null;
+        }
+        return claims.regionalForum()
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.FORBIDDEN,
+                        "A forum analyst token must carry the " + TokenClaims.REGIONAL_FORUM
+                                + " claim that binds it to its forum."));
     }
 
     /** The same answer whether the tenant exists or not, so a token cannot probe for tenants. */

@@ -13,15 +13,27 @@ import uk.trustplatform.api.Role;
  * Reads what the platform needs from a validated token's claims, in the shapes Keycloak 26 issues
  * them: roles as a top-level {@code roles} list or under {@code realm_access.roles}; tenant
  * memberships as the {@code organization} claim, either a list of aliases or a map from alias to
- * details; the bound partner organisation as {@code partner_organisation}.
+ * details; the bound partner organisation as {@code partner_organisation}; a forum analyst's
+ * regional forum as {@code regional_forum}.
  */
-record TokenClaims(String subject, Set<Role> roles, List<String> organisations, Optional<UUID> partnerOrganisation) {
+record TokenClaims(
+        String subject,
+        Set<Role> roles,
+        List<String> organisations,
+        Optional<UUID> partnerOrganisation,
+        Optional<String> regionalForum) {
 
     static final String ORGANISATION = "organization";
     static final String PARTNER_ORGANISATION = "partner_organisation";
+    static final String REGIONAL_FORUM = "regional_forum";
 
     static TokenClaims from(String subject, Map<String, Object> claims) {
-        return new TokenClaims(subject, roles(claims), organisations(claims), partner(claims));
+        return new TokenClaims(
+                subject,
+                roles(claims),
+                organisations(claims),
+                partner(claims),
+                strings(claims.get(REGIONAL_FORUM)).stream().findFirst());
     }
 
     private static Set<Role> roles(Map<String, Object> claims) {

@@ -1,9 +1,6 @@
 package uk.trustplatform.partners;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -25,28 +22,11 @@ final class FindingPartnerGaps {
 
     record Shortfall(UUID partnerOrganisationId, int champions) {}
 
-    private static final String COUNT_BY_PARTNER = """
-            WITH RECURSIVE tree (root, id) AS (
-                SELECT id, id FROM partner_organisation WHERE tenant_id = ? AND parent_id IS NULL
-                UNION
-                SELECT tree.root, o.id FROM partner_organisation o JOIN tree ON o.parent_id = tree.id
-                WHERE o.tenant_id = ?)
-            SELECT tree.root, top.name,
-                   count(p.id) FILTER (WHERE 'STRATEGIC_LEAD' = ANY (p.roles)) AS leads,
-                   count(p.id) FILTER (WHERE 'PARTICIPATION_CHAMPION' = ANY (p.roles)) AS champions
-            FROM tree
-            JOIN partner_organisation top ON top.tenant_id = ? AND top.id = tree.root
-            LEFT JOIN partner_person p ON p.tenant_id = ? AND p.partner_organisation_id = tree.id
-            GROUP BY tree.root, top.name
-            ORDER BY top.name, tree.root""";
-
-    private record Counts(UUID root, int leads, int champions) {}
-
-    private final JdbcOperations jdbc;
+    private final CountingPartners counting;
     private final InForceConfiguration configuration;
 
-    FindingPartnerGaps(JdbcOperations jdbc, InForceConfiguration configuration) {
-        this.jdbc = jdbc;
+    FindingPartnerGaps(CountingPartners counting, InForceConfiguration configuration) {
+        this.counting = counting;
         this.configuration = configuration;
     }
 
@@ -56,25 +36,17 @@ final class FindingPartnerGaps {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only tenant admins and board members see partners' gaps.");
         }
         int minimum = configuration.settings(tenantId).minimumParticipationChampions();
-        List<Counts> counts = jdbc.prepareStatement(COUNT_BY_PARTNER, statement -> {
-            for (int i = 1; i <= 4; i++) {
-                statement.setObject(i, tenantId);
-            }
-            List<Counts> rows = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    rows.add(new Counts(row.getObject(1, UUID.class), row.getInt(3), row.getInt(4)));
-                }
-            }
-            return rows;
-        });
+        List<PartnerFigures> counts = counting.byTopLevelPartner(tenantId);
         return new Gaps(
                 minimum,
-                counts.stream().filter(c -> c.leads() == 0).map(Counts::root).toList(),
+                counts.stream()
+                        .filter(c -> c.strategicLeads() == 0)
+                        .map(PartnerFigures::partnerOrganisationId)
+                        .toList(),
                 counts.stream()
                         .filter(c -> c.champions() < minimum)
-                        .sorted(Comparator.comparingInt(Counts::champions))
-                        .map(c -> new Shortfall(c.root(), c.champions()))
+                        .sorted(Comparator.comparingInt(PartnerFigures::champions))
+                        .map(c -> new Shortfall(c.partnerOrganisationId(), c.champions()))
                         .toList());
     }
 }

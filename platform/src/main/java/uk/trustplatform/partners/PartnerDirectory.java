@@ -2,6 +2,7 @@ package uk.trustplatform.partners;
 
 import jakarta.inject.Singleton;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,9 +19,16 @@ public final class PartnerDirectory {
     public static final String BY_ID = ReadingPartnerOrganisations.BY_ID;
 
     private final ReadingPartnerOrganisations reading;
+    private final CountingPartners counting;
 
-    PartnerDirectory(ReadingPartnerOrganisations reading) {
+    PartnerDirectory(ReadingPartnerOrganisations reading, CountingPartners counting) {
         this.reading = reading;
+        this.counting = counting;
+    }
+
+    /** Each top-level partner of the current transaction's tenant with its category and people in roles. */
+    public List<PartnerFigures> figures(UUID tenantId) {
+        return counting.byTopLevelPartner(tenantId);
     }
 
     /** The organisations the caller reaches: the whole tenant, one agency's subtree, or none. */

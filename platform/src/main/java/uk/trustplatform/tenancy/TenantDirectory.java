@@ -1,10 +1,14 @@
 package uk.trustplatform.tenancy;
 
 import jakarta.inject.Singleton;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.Role;
@@ -25,6 +29,13 @@ public final class TenantDirectory implements NodeResolver {
     /** The tenant with this slug, whatever its status: for deciding who may act in it. */
     public Optional<Tenant> findBySlug(String slug) {
         return tenants.findBySlug(slug);
+    }
+
+    /** Tenants by id, whatever their status: for naming the members of a regional forum. */
+    public Map<UUID, Tenant> byIds(Collection<UUID> ids) {
+        return ids.isEmpty()
+                ? Map.of()
+                : tenants.findByIdIn(ids).stream().collect(Collectors.toMap(Tenant::id, Function.identity()));
     }
 
     /** The ids of the active tenants, for platform jobs that visit each in turn. */

@@ -34,6 +34,7 @@ final class OperationCatalogue {
     private static final Set<Persona> WHOLE_TENANT = EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN, BOARD_MEMBER);
     private static final Set<Persona> ADMINS = EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN);
     private static final Set<Persona> ADMINS_AND_LEAD = EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN, PARTNER_LEAD);
+    private static final Set<Persona> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Persona.ANONYMOUS));
     private static final Set<Persona> WORKERS_ON_THE_PLAN =
             EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN, PARTNER_LEAD, PARTNER_INTEGRATION);
     private static final String PLAN_FIELDS = "id status periodStart framework partnerOrganisation { id name }"
@@ -681,6 +682,75 @@ final class OperationCatalogue {
                         (reply, world) -> reply.status() == 200
                                 && reply.text().contains(world.agencyMarker() + " Young inspectors"),
                         READERS_OF_THE_AGENCY),
+                new Operation(
+                        "Query.regionalForums",
+                        world -> new Request("{ regionalForums { slug name region minimumRecords naming } }", Map.of()),
+                        (reply, world) -> reply.text().contains(world.forum()),
+                        SIGNED_IN),
+                new Operation(
+                        "Query.forumComparison",
+                        world -> new Request(
+                                "query ($f: String!) { forumComparison(forumSlug: $f, period: \"2020-2021\") { forum { slug }"
+                                        + " indicators { indicator breakdown median values { authority value records suppressed asOf } } } }",
+                                Map.of("f", world.forum())),
+                        (reply, world) -> reply.data()
+                                .path("forumComparison")
+                                .path("forum")
+                                .path("slug")
+                                .asText()
+                                .equals(world.forum()),
+                        EnumSet.of(PLATFORM_OPERATOR, Persona.FORUM_ANALYST)),
+                new Operation(
+                        "Query.benchmarks",
+                        world -> new Request(
+                                "query ($f: String!) { benchmarks(forumSlug: $f, period: \"2020-2021\") { forum { slug }"
+                                        + " indicators { indicator breakdown value records forumMedian forumAuthorities } } }",
+                                Map.of("f", world.forum())),
+                        (reply, world) -> reply.data()
+                                .path("benchmarks")
+                                .path("forum")
+                                .path("slug")
+                                .asText()
+                                .equals(world.forum()),
+                        WHOLE_TENANT),
+                save(
+                        "saveRegionalForum",
+                        "SaveRegionalForumInput",
+                        "regionalForum",
+                        world -> Map.of(
+                                "slug",
+                                world.forum(),
+                                "name",
+                                "Forum of " + world.tenant().slug(),
+                                "region",
+                                "SOUTH_EAST",
+                                "minimumRecords",
+                                5,
+                                "version",
+                                world.forumVersion()),
+                        EnumSet.of(PLATFORM_OPERATOR)),
+                save(
+                        "leaveRegionalForum",
+                        "ForumMembershipInput",
+                        "sharing",
+                        world -> Map.of("forumSlug", world.forum(), "indicatorSets", List.of("PARTNERS")),
+                        ADMINS),
+                save(
+                        "joinRegionalForum",
+                        "ForumMembershipInput",
+                        "sharing",
+                        world -> Map.of("forumSlug", world.forum()),
+                        ADMINS),
+                new Operation(
+                        "Mutation.refreshIndicators",
+                        world -> new Request(
+                                "mutation { refreshIndicators { values userErrors { message } } }", Map.of()),
+                        (reply, world) -> reply.data()
+                                        .path("refreshIndicators")
+                                        .path("values")
+                                        .asInt()
+                                > 0,
+                        ADMINS),
                 save(
                         "copyStarterKit",
                         "CopyStarterKitInput",

@@ -28,8 +28,10 @@ final class TenantSnapshot {
             }
             for (String table : tenantTables(owner)) {
                 snapshot.append("## ").append(table).append('\n');
+                // Filtered by tenant as well as bound to it: the owner may read some aggregate tables across tenants.
                 try (ResultSet rows = owner.createStatement()
-                        .executeQuery("SELECT * FROM " + table + " AS t ORDER BY CAST(t AS text)")) {
+                        .executeQuery("SELECT * FROM " + table + " AS t WHERE tenant_id = '" + tenantId
+                                + "' ORDER BY CAST(t AS text)")) {
                     ResultSetMetaData columns = rows.getMetaData();
                     while (rows.next()) {
                         for (int i = 1; i <= columns.getColumnCount(); i++) {

@@ -74,6 +74,9 @@ record World(
         UUID agency = register(admin, Map.of("name", agencyMarker + " Youth Offending Service", "statutory", true));
         UUID service = register(admin, agencyMarker + " Youth Forum Team", agency);
         UUID other = register(admin, marker + " Community Health Trust", null);
+        Pledges pledges = pledges(admin, agencyMarker, agency);
+        Plans plans = plans(admin, agencyMarker, agency, service);
+        forum(api, tenant, admin);
         return new World(
                 tenant,
                 marker,
@@ -83,8 +86,8 @@ record World(
                 other,
                 documents(admin, marker, agencyMarker, agency),
                 hierarchy(admin, marker, agencyMarker, agency),
-                plans(admin, agencyMarker, agency, service),
-                pledges(admin, agencyMarker, agency),
+                plans,
+                pledges,
                 admin);
     }
 
@@ -581,7 +584,48 @@ record World(
         if (persona.boundToPartner()) {
             token.partnerOrganisation(organisation);
         }
+        if (persona == Persona.FORUM_ANALYST) {
+            token.regionalForum(forumOf(tenant));
+        }
         return token.sign();
+    }
+
+    /**
+     * The world's own regional forum. Its name carries no marker: forums are the platform's, and a
+     * platform operator of any world may list them.
+     */
+    static String forumOf(TestTenant tenant) {
+        return "forum-" + tenant.slug();
+    }
+
+    String forum() {
+        return forumOf(tenant);
+    }
+
+    long forumVersion() {
+        return Long.parseLong(
+                TenantData.query(tenant.id(), "SELECT version FROM regional_forum WHERE slug = '" + forum() + "'")
+                        .getFirst());
+    }
+
+    /** A forum the world's tenant shares every indicator set with, and the tenant's first snapshot. */
+    private static void forum(ApiCaller api, TestTenant tenant, ApiCaller admin) {
+        ApiCaller operator = api.withToken(TestIdentityProvider.token("operator-" + tenant.slug())
+                .roles(Role.PLATFORM_OPERATOR)
+                .sign());
+        mutate(
+                operator,
+                "saveRegionalForum",
+                "SaveRegionalForumInput",
+                "regionalForum { slug }",
+                Map.of("slug", forumOf(tenant), "name", "Forum of " + tenant.slug(), "region", "SOUTH_EAST"));
+        mutate(admin, "joinRegionalForum", "ForumMembershipInput", "sharing", Map.of("forumSlug", forumOf(tenant)));
+        JsonNode refreshed = admin.query("mutation { refreshIndicators { values userErrors { message } } }")
+                .data()
+                .path("refreshIndicators");
+        if (refreshed.path("values").asInt() == 0) {
+            throw new IllegalStateException("World set-up failed at refreshIndicators: " + refreshed);
+        }
     }
 
     private static UUID register(ApiCaller admin, String name, UUID parent) {

@@ -7,9 +7,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Map;
@@ -22,8 +19,8 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.pledges.PledgeFixture;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
+import uk.trustplatform.testing.PartnershipData;
 import uk.trustplatform.testing.StatementCounter;
-import uk.trustplatform.testing.TestDatabase;
 import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.TestTenants.TestTenant;
 
@@ -114,70 +111,18 @@ class BoardListingQueriesTest implements TestPropertyProvider {
                         .asText())
                 .orElseThrow()
                 .uuid();
-        try (Connection owner = TestDatabase.ownerConnection()) {
-            owner.setAutoCommit(false);
-            try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-                bind.setString(1, tenant.id().toString());
-                bind.execute();
-            }
+        LocalDate signed = LocalDate.now().minusMonths(1);
+        try (PartnershipData data = PartnershipData.of(tenant.id())) {
             for (int i = 0; i < size; i++) {
-                partnerWithPlanAndPledge(owner, tenant.id(), "Partner %03d".formatted(i), template, pledge);
+                UUID partner = data.partner("Partner %03d".formatted(i), null);
+                UUID plan = data.plan(partner, template);
+                data.action(plan, "1", "COMPLETE", "GREEN", LocalDate.of(2026, 6, 30));
+                data.action(plan, "1", "IN_PROGRESS", "AMBER", LocalDate.of(2026, 6, 30));
+                data.action(plan, "1", "NOT_STARTED", "RED", LocalDate.of(2026, 6, 30));
+                data.pledge(partner, pledge, signed);
             }
-            owner.commit();
         }
         return tenant;
-    }
-
-    private static void partnerWithPlanAndPledge(Connection owner, UUID tenant, String name, UUID template, UUID pledge)
-            throws SQLException {
-        UUID partner = UUID.randomUUID();
-        UUID plan = UUID.randomUUID();
-        insert(owner, "INSERT INTO partner_organisation (tenant_id, id, name) VALUES (?, ?, ?)", tenant, partner, name);
-        insert(
-                owner,
-                "INSERT INTO action_plan (tenant_id, id, partner_organisation_id, template_id, framework, period_start,"
-                        + " period_end, status) VALUES (?, ?, ?, ?, 'hear-by-right', 2026, 2027, 'APPROVED')",
-                tenant,
-                plan,
-                partner,
-                template);
-        for (String[] action :
-                new String[][] {{"COMPLETE", "GREEN"}, {"IN_PROGRESS", "AMBER"}, {"NOT_STARTED", "RED"}}) {
-            insert(
-                    owner,
-                    "INSERT INTO plan_action (tenant_id, id, action_plan_id, section_number, outcome_number, standard,"
-                            + " description, status, rag, due_date) VALUES (?, ?, ?, '1', '1.1', '1', 'Act', ?, ?, ?)",
-                    tenant,
-                    UUID.randomUUID(),
-                    plan,
-                    action[0],
-                    action[1],
-                    Date.valueOf(LocalDate.of(2026, 6, 30)));
-        }
-        LocalDate signed = LocalDate.now().minusMonths(1);
-        insert(
-                owner,
-                "INSERT INTO pledge_registration (tenant_id, id, partner_organisation_id, pledge_id, status, invited_at,"
-                        + " signatory, post_held, on_behalf_of, signed_on, registered_on, renewal_due_on, badge_code)"
-                        + " VALUES (?, ?, ?, ?, 'REGISTERED', now(), 'A Signatory', 'Director', ?, ?, ?, ?, ?)",
-                tenant,
-                UUID.randomUUID(),
-                partner,
-                pledge,
-                name,
-                Date.valueOf(signed),
-                Date.valueOf(signed),
-                Date.valueOf(signed.plusMonths(12)),
-                UUID.randomUUID().toString());
-    }
-
-    private static void insert(Connection owner, String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = owner.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        }
     }
 
     private ApiCaller boardOf(TestTenant tenant) {

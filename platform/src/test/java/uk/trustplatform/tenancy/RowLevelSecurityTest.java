@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import uk.trustplatform.devstack.embedded.DatabaseSettings;
 import uk.trustplatform.testing.TestDatabase;
 import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.TestTenants.TestTenant;
@@ -27,7 +25,7 @@ import uk.trustplatform.testing.TestTenants.TestTenant;
 class RowLevelSecurityTest {
 
     /** Tables of the platform's own register: readable by all, written only at platform level. */
-    private static final Set<String> PLATFORM_REGISTER = Set.of("tenant", "tenant_council");
+    private static final Set<String> PLATFORM_REGISTER = Set.of("tenant", "tenant_council", "regional_forum");
 
     @Test
     void every_table_is_under_forced_row_level_security_with_the_tenant_policy() throws SQLException {
@@ -51,7 +49,7 @@ class RowLevelSecurityTest {
 
     @Test
     void the_runtime_role_cannot_touch_the_migration_history() throws SQLException {
-        try (Connection runtime = runtimeConnection()) {
+        try (Connection runtime = TestDatabase.runtimeConnection()) {
             assertThatThrownBy(() -> runtime.createStatement().executeQuery("SELECT * FROM flyway_schema_history"))
                     .hasMessageContaining("permission denied");
         }
@@ -62,7 +60,7 @@ class RowLevelSecurityTest {
         TestTenant a = TestTenants.active("alpha");
         insertPartner(a, "Alpha Youth Service");
 
-        try (Connection runtime = runtimeConnection()) {
+        try (Connection runtime = TestDatabase.runtimeConnection()) {
             assertThat(count(runtime, "SELECT count(*) FROM partner_organisation"))
                     .isZero();
             assertThat(count(runtime, "SELECT count(*) FROM audit_event")).isZero();
@@ -76,7 +74,7 @@ class RowLevelSecurityTest {
         insertPartner(a, "Alpha Youth Service");
         insertPartner(b, "Bravo Youth Service");
 
-        try (Connection runtime = runtimeConnection()) {
+        try (Connection runtime = TestDatabase.runtimeConnection()) {
             runtime.setAutoCommit(false);
             bindTenant(runtime, a.id());
             assertThat(names(runtime)).containsExactly("Alpha Youth Service");
@@ -102,7 +100,7 @@ class RowLevelSecurityTest {
         TestTenant a = TestTenants.active("alpha");
         insertPartner(a, "Alpha Youth Service");
 
-        try (Connection runtime = runtimeConnection()) {
+        try (Connection runtime = TestDatabase.runtimeConnection()) {
             runtime.setAutoCommit(false);
             bindTenant(runtime, a.id());
             assertThat(count(runtime, "SELECT count(*) FROM partner_organisation"))
@@ -118,7 +116,7 @@ class RowLevelSecurityTest {
     @Test
     void the_audit_trail_is_append_only_for_the_runtime_role() throws SQLException {
         TestTenant a = TestTenants.active("alpha");
-        try (Connection runtime = runtimeConnection()) {
+        try (Connection runtime = TestDatabase.runtimeConnection()) {
             runtime.setAutoCommit(false);
             bindTenant(runtime, a.id());
             assertThatThrownBy(() -> runtime.createStatement().executeUpdate("DELETE FROM audit_event"))
@@ -212,13 +210,5 @@ class RowLevelSecurityTest {
             rows.next();
             return rows.getString(1);
         }
-    }
-
-    private static Connection runtimeConnection() throws SQLException {
-        DatabaseSettings settings = TestDatabase.settings();
-        Connection connection =
-                DriverManager.getConnection(settings.jdbcUrl(), settings.runtimeUser(), settings.runtimePassword());
-        connection.setSchema("trust");
-        return connection;
     }
 }

@@ -72,6 +72,14 @@ public final class TestDatabase implements LauncherSessionListener {
         return connection;
     }
 
+    /** A connection as the runtime role the application uses, to prove what that role can and cannot reach. */
+    public static Connection runtimeConnection() throws SQLException {
+        DatabaseSettings s = settings();
+        Connection connection = DriverManager.getConnection(s.jdbcUrl(), s.runtimeUser(), s.runtimePassword());
+        connection.setSchema("trust");
+        return connection;
+    }
+
     private DatabaseSettings startEmbedded() {
         EmbeddedPostgresServer embedded = EmbeddedPostgresServer.startThrowaway();
         server = embedded;

@@ -155,6 +155,12 @@ public final class TestIdentityProvider implements LauncherSessionListener {
             return this;
         }
 
+        /** Binds a forum analyst's token to its regional forum. */
+        public Token regionalForum(String slug) {
+            claims.claim("regional_forum", slug);
+            return this;
+        }
+
         public Token claim(String name, Object value) {
             claims.claim(name, value);
             return this;

@@ -1,0 +1,191 @@
+package uk.trustplatform.benchmarking;
+
+import io.micronaut.data.exceptions.OptimisticLockException;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import uk.trustplatform.api.ApiException;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.Role;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.audit.AuditTrail;
+import uk.trustplatform.tenancy.Region;
+import uk.trustplatform.tenancy.TenantDirectory;
+import uk.trustplatform.tenancy.TenantTransactions;
+
+/**
+ * Platform operators set up regional forums; a tenant admin shares indicator sets with a forum,
+ * each on its own, and stops sharing whenever it chooses.
+ */
+@Singleton
+final class KeepingForums {
+
+    record ForumOutcome(RegionalForum regionalForum, List<UserError> userErrors) {}
+
+    record MembershipOutcome(RegionalForum regionalForum, List<IndicatorSet> sharing, List<UserError> userErrors) {}
+
+    private final RegionalForums forums;
+    private final ForumMemberships memberships;
+    private final IndicatorRefreshMarks marks;
+    private final TenantTransactions transactions;
+    private final TenantDirectory directory;
+    private final AuditTrail audit;
+
+    KeepingForums(
+            RegionalForums forums,
+            ForumMemberships memberships,
+            IndicatorRefreshMarks marks,
+            TenantTransactions transactions,
+            TenantDirectory directory,
+            AuditTrail audit) {
+        this.forums = forums;
+        this.memberships = memberships;
+        this.marks = marks;
+        this.transactions = transactions;
+        this.directory = directory;
+        this.audit = audit;
+    }
+
+    /** Creates a forum, or changes one at the version read. Platform operators only. */
+    ForumOutcome save(Caller caller, Map<String, Object> input) {
+        if (!caller.has(Role.PLATFORM_OPERATOR)) {
+            throw new ApiException(
+                    caller.authenticated() ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED,
+                    "Only a platform operator sets up regional forums.");
+        }
+        String slug = text(input.get("slug"));
+        String name = text(input.get("name"));
+        int minimum = input.get("minimumRecords") == null ? 5 : ((Number) input.get("minimumRecords")).intValue();
+        List<UserError> problems = new ArrayList<>();
+        if (slug == null || !slug.matches("[a-z][a-z0-9-]{1,62}")) {
+            problems.add(UserError.of(
+                    Code.INVALID_FORMAT,
+                    "Use lower-case letters, digits and hyphens, e.g. north-west.",
+                    "input",
+                    "slug"));
+        }
+        if (name == null || name.length() > 200) {
+            problems.add(UserError.of(Code.REQUIRED, "Name the forum in 1 to 200 characters.", "input", "name"));
+        }
+        if (minimum < 5 || minimum > 1000) {
+            problems.add(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "A figure needs at least 5 records to be shown; a forum may ask for more, up to 1000.",
+                    "input",
+                    "minimumRecords"));
+        }
+        if (!problems.isEmpty()) {
+            return new ForumOutcome(null, problems);
+        }
+        Number version = (Number) input.get("version");
+        return transactions.inTenant(null, true, () -> {
+            Optional<RegionalForum> current = forums.findBySlug(slug);
+            if (current.isPresent()
+                    && (version == null || version.longValue() != current.get().version())) {
+                return new ForumOutcome(
+                        null,
+                        List.of(UserError.conflict(
+                                "forum", current.get().version(), version == null ? -1 : version.longValue())));
+            }
+            RegionalForum wanted = new RegionalForum(
+                    current.map(RegionalForum::id).orElseGet(UUID::randomUUID),
+                    slug,
+                    name,
+                    Region.valueOf(input.get("region").toString()),
+                    minimum,
+                    RegionalForum.Naming.valueOf(
+                            input.getOrDefault("naming", "NAMED").toString()),
+                    current.map(RegionalForum::version).orElse(0L));
+            try {
+                RegionalForum saved = current.isPresent() ? forums.update(wanted) : forums.save(wanted);
+                return new ForumOutcome(saved, List.of());
+            } catch (OptimisticLockException raced) {
+                return new ForumOutcome(
+                        null, List.of(UserError.conflict("forum", wanted.version() + 1, wanted.version())));
+            }
+        });
+    }
+
+    /** Shares indicator sets with a forum (all three when none are named). Tenant admins only. */
+    MembershipOutcome join(Caller caller, String slug, List<String> sets) {
+        return change(caller, slug, sets, true);
+    }
+
+    /** Stops sharing indicator sets (all when none are named). Tenant admins only. */
+    MembershipOutcome leave(Caller caller, String slug, List<String> sets) {
+        return change(caller, slug, sets, false);
+    }
+
+    private MembershipOutcome change(Caller caller, String slug, List<String> sets, boolean join) {
+        UUID tenantId = caller.requireTenant();
+        if (!caller.administersTenant()) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN, "Only a tenant admin decides what the tenant shares with forums.");
+        }
+        Optional<RegionalForum> forum = slug == null ? Optional.empty() : forums.findBySlug(slug);
+        if (forum.isEmpty()) {
+            return new MembershipOutcome(
+                    null,
+                    List.of(),
+                    List.of(UserError.of(Code.NOT_FOUND, "There is no forum '" + slug + "'.", "input", "forumSlug")));
+        }
+        Region region = directory.byIds(List.of(tenantId)).get(tenantId).region();
+        if (join && region != forum.get().region()) {
+            return new MembershipOutcome(
+                    null,
+                    List.of(),
+                    List.of(UserError.of(
+                            Code.NOT_ALLOWED,
+                            "Forum '" + slug + "' is for partnerships in "
+                                    + forum.get().region() + "; this one is in " + region + ".",
+                            "input",
+                            "forumSlug")));
+        }
+        Set<IndicatorSet> chosen = sets == null || sets.isEmpty()
+                ? EnumSet.allOf(IndicatorSet.class)
+                : EnumSet.copyOf(sets.stream().map(IndicatorSet::valueOf).toList());
+        List<IndicatorSet> changed = new ArrayList<>();
+        for (IndicatorSet set : chosen) {
+            boolean done = join
+                    ? memberships.join(tenantId, forum.get().id(), set)
+                    : memberships.leave(tenantId, forum.get().id(), set);
+            if (done) {
+                changed.add(set);
+            }
+        }
+        if (!changed.isEmpty()) {
+            audit.record(
+                    tenantId,
+                    join ? "ForumMembership.joined" : "ForumMembership.left",
+                    "RegionalForum",
+                    forum.get().id(),
+                    null,
+                    Map.of("forum", forum.get().slug(), "indicatorSets", changed));
+        }
+        if (join) {
+            // The forum sees the tenant from its first snapshot, so make one now.
+            marks.mark(tenantId);
+        }
+        List<IndicatorSet> sharing = memberships.ofTenant(tenantId).stream()
+                .filter(m -> m.forumId().equals(forum.get().id()))
+                .map(ForumMemberships.Membership::set)
+                .sorted()
+                .toList();
+        return new MembershipOutcome(forum.get(), sharing, List.of());
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().strip();
+        return text.isEmpty() ? null : text;
+    }
+}

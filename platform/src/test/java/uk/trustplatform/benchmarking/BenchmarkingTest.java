@@ -1,0 +1,409 @@
+package uk.trustplatform.benchmarking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.trustplatform.actionplans.PlanFixture;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.Role;
+import uk.trustplatform.pledges.PledgeFixture;
+import uk.trustplatform.testing.ApiCaller;
+import uk.trustplatform.testing.PartnershipData;
+import uk.trustplatform.testing.TestDatabase;
+import uk.trustplatform.testing.TestIdentityProvider;
+import uk.trustplatform.testing.TestTenants;
+import uk.trustplatform.testing.TestTenants.TestTenant;
+
+/**
+ * A regional forum of four partnerships: indicators against a hand-computed example, suppression
+ * at k−1 and k records and its complementary case, the median and quartiles, opting out, forums
+ * kept apart, anonymised naming, and no raw row reachable on the forum path.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BenchmarkingTest {
+
+    private static final LocalDate TODAY = LocalDate.now();
+    private static final LocalDate PAST = TODAY.minusDays(30);
+    private static final LocalDate LATER = TODAY.plusYears(2);
+    private static final String PERIOD = "2026-2027";
+    private static final String COMPARE = """
+            query ($f: String!, $i: BenchmarkIndicator) { forumComparison(forumSlug: $f, period: "2026-2027", indicator: $i) {
+              forum { slug naming } indicators { indicator breakdown median lowerQuartile upperQuartile
+                values { authority value records suppressed asOf } } } }""";
+
+    @Inject
+    EmbeddedServer server;
+
+    @Test
+    void a_forum_compares_what_its_members_share_and_suppresses_what_could_identify_few_records() throws SQLException {
+        String x = forum("forum-x-" + suffix(), "NAMED");
+        TestTenant first = tenant("first");
+        TestTenant second = tenant("second");
+        TestTenant third = tenant("third");
+        TestTenant fourth = tenant("fourth");
+        handComputedExample(first);
+        partnersWithPledges(second, "pvi-community", 5, 1);
+        partnersWithPledges(third, null, 10, 5);
+        partnersWithPledges(fourth, null, 8, 6);
+        for (TestTenant tenant : List.of(first, second, third, fourth)) {
+            join(tenant, x, List.of());
+            refresh(tenant);
+        }
+
+        JsonNode all = compare(analystOf(x), x, null);
+        JsonNode own = admin(first)
+                .query(
+                        "query ($f: String!) { benchmarks(forumSlug: $f, period: \"2026-2027\") { indicators"
+                                + " { indicator breakdown value records forumMedian forumLowerQuartile forumUpperQuartile forumAuthorities } } }",
+                        Map.of("f", x))
+                .data()
+                .path("benchmarks")
+                .path("indicators");
+
+        // The first partnership, computed by hand: 17 partners, 9 pledged; 3 with a strategic lead; 3 champions;
+        // 10 actions of 2026-2027, 5 complete, 5 green, 2 overdue.
+        assertThat(ownValue(own, "PLEDGE_COVERAGE", "ALL")).isCloseTo(9.0 / 17, within(1e-9));
+        assertThat(ownValue(own, "PLEDGE_COVERAGE", "category:pvi-community")).isCloseTo(0.25, within(1e-9));
+        assertThat(ownValue(own, "PARTNERS_WITH_STRATEGIC_LEAD", "ALL")).isCloseTo(3.0 / 17, within(1e-9));
+        assertThat(ownValue(own, "CHAMPIONS_PER_PARTNER", "ALL")).isCloseTo(3.0 / 17, within(1e-9));
+        assertThat(ownValue(own, "ACTIONS_COMPLETE", "ALL")).isCloseTo(0.5, within(1e-9));
+        assertThat(ownValue(own, "ACTIONS_ON_TRACK", "ALL")).isCloseTo(0.5, within(1e-9));
+        assertThat(ownValue(own, "ACTIONS_OVERDUE", "ALL")).isCloseTo(0.2, within(1e-9));
+        assertThat(ownValue(own, "RAG_BY_STANDARD", "hear-by-right/2/GREEN")).isCloseTo(0.5, within(1e-9));
+        JsonNode coverage = find(own, "PLEDGE_COVERAGE", "ALL");
+        assertThat(coverage.path("forumAuthorities").asInt()).isEqualTo(4);
+        assertThat(coverage.path("forumMedian").asDouble()).isCloseTo((0.5 + 9.0 / 17) / 2, within(1e-9));
+        assertThat(coverage.path("forumLowerQuartile").asDouble()).isCloseTo(0.425, within(1e-9));
+        assertThat(coverage.path("forumUpperQuartile").asDouble())
+                .isCloseTo(9.0 / 17 + 0.25 * (0.75 - 9.0 / 17), within(1e-9));
+
+        // k − 1 records (4 in the first's voluntary category) are suppressed, k (5 in the second's) shown;
+        // the first's statutory category (6) is suppressed too, or total − uncategorised − statutory would give the
+        // voluntary one.
+        assertThat(authority(all, "PLEDGE_COVERAGE", "category:pvi-community", first)
+                        .path("suppressed")
+                        .asBoolean())
+                .isTrue();
+        assertThat(authority(all, "PLEDGE_COVERAGE", "category:pvi-community", second)
+                        .path("value")
+                        .asDouble())
+                .isCloseTo(0.2, within(1e-9));
+        assertThat(authority(all, "PLEDGE_COVERAGE", "category:statutory-lscb-member", first)
+                        .path("suppressed")
+                        .asBoolean())
+                .isTrue();
+        assertThat(authority(all, "PLEDGE_COVERAGE", "category:none", first)
+                        .path("value")
+                        .asDouble())
+                .isCloseTo(5.0 / 7, within(1e-9));
+        assertThat(authority(all, "PLEDGE_COVERAGE", "ALL", first)
+                        .path("records")
+                        .asInt())
+                .isEqualTo(17);
+        // Standard 1 has 4 actions, so standard 2 goes with it; the framework's total stays.
+        assertThat(authority(all, "RAG_BY_STANDARD", "hear-by-right/1/GREEN", first)
+                        .path("suppressed")
+                        .asBoolean())
+                .isTrue();
+        assertThat(authority(all, "RAG_BY_STANDARD", "hear-by-right/2/GREEN", first)
+                        .path("suppressed")
+                        .asBoolean())
+                .isTrue();
+        assertThat(authority(all, "RAG_BY_STANDARD", "hear-by-right/ALL/GREEN", first)
+                        .path("value")
+                        .asDouble())
+                .isCloseTo(0.5, within(1e-9));
+        assertThat(authority(all, "RAG_BY_STANDARD", "hear-by-right/1/GREEN", first)
+                        .path("value")
+                        .isNull())
+                .isTrue();
+        assertThat(find(all, "PLEDGE_COVERAGE", "ALL").path("median").asDouble())
+                .isCloseTo((0.5 + 9.0 / 17) / 2, within(1e-9));
+    }
+
+    @Test
+    void opting_out_removes_a_tenant_from_the_next_comparison_and_forums_are_kept_apart() throws SQLException {
+        String x = forum("forum-x-" + suffix(), "NAMED");
+        String y = forum("forum-y-" + suffix(), "ANONYMISED");
+        TestTenant staying = tenant("staying");
+        TestTenant leaving = tenant("leaving");
+        TestTenant elsewhere = tenant("elsewhere");
+        partnersWithPledges(staying, null, 6, 3);
+        partnersWithPledges(leaving, null, 7, 2);
+        partnersWithPledges(elsewhere, null, 9, 9);
+        join(staying, x, List.of());
+        join(leaving, x, List.of());
+        join(elsewhere, y, List.of("PLEDGES"));
+        for (TestTenant tenant : List.of(staying, leaving, elsewhere)) {
+            refresh(tenant);
+        }
+
+        JsonNode before = compare(analystOf(x), x, "PLEDGE_COVERAGE");
+        JsonNode left = admin(leaving)
+                .query(
+                        "mutation ($i: ForumMembershipInput!) { leaveRegionalForum(input: $i) { sharing } }",
+                        Map.of("i", Map.of("forumSlug", x, "indicatorSets", List.of("PLEDGES"))))
+                .data()
+                .path("leaveRegionalForum");
+        JsonNode after = compare(analystOf(x), x, "PLEDGE_COVERAGE");
+        JsonNode xAsksForY = analystOf(x).query(COMPARE, Map.of("f", y)).data().path("forumComparison");
+        JsonNode ofY = compare(analystOf(y), y, null);
+        ApiCaller unbound = new ApiCaller(server)
+                .withToken(TestIdentityProvider.token("analyst")
+                        .roles(Role.FORUM_ANALYST)
+                        .sign());
+
+        assertThat(authorities(before, "PLEDGE_COVERAGE", "ALL"))
+                .containsExactlyInAnyOrder(name(staying), name(leaving));
+        assertThat(left.path("sharing").toString()).isEqualTo("[\"ACTION_PLANS\",\"PARTNERS\"]");
+        assertThat(authorities(after, "PLEDGE_COVERAGE", "ALL")).containsExactly(name(staying));
+        assertThat(xAsksForY.isNull()).isTrue();
+        assertThat(authorities(ofY, "PLEDGE_COVERAGE", "ALL")).containsExactly("Authority A");
+        assertThat(ofY.toString()).doesNotContain(name(elsewhere)).doesNotContain(name(staying));
+        assertThat(ofY.path("indicators").findValuesAsText("indicator")).containsOnly("PLEDGE_COVERAGE");
+        assertThat(unbound.query(COMPARE, Map.of("f", x)).errorCode()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void the_runtime_role_reaches_other_tenants_only_as_counts_through_the_forum_function() throws SQLException {
+        String x = forum("forum-x-" + suffix(), "NAMED");
+        TestTenant member = tenant("member");
+        partnersWithPledges(member, "pvi-community", 6, 2);
+        join(member, x, List.of());
+        refresh(member);
+        UUID forumId = forumId(x);
+
+        try (Connection runtime = TestDatabase.runtimeConnection()) {
+            List<String> direct = first(runtime, "SELECT count(*) FROM tenant_indicator");
+            List<String> memberships = first(runtime, "SELECT count(*) FROM forum_membership");
+            List<String> columns = first(runtime, "SELECT pg_get_function_result('forum_indicators'::regproc)");
+            List<String> throughForum =
+                    first(runtime, "SELECT count(*) FROM forum_indicators('" + forumId + "', '" + PERIOD + "')");
+
+            assertThat(direct).containsExactly("0");
+            assertThat(memberships).containsExactly("0");
+            assertThat(throughForum.getFirst()).isNotEqualTo("0");
+            assertThat(columns)
+                    .as("the forum path returns counts and their labels, never a row of partners, plans or pledges")
+                    .containsExactly(
+                            "TABLE(tenant_id uuid, indicator_set text, indicator text, period text, breakdown text,"
+                                    + " records integer, numerator numeric, computed_at timestamp with time zone)");
+        }
+    }
+
+    /**
+     * The first partnership: 6 statutory partners (3 pledged), 4 voluntary (1 pledged), 7 without a
+     * category (5 pledged); strategic leads in 3, 3 champions; one plan of 10 actions.
+     */
+    private void handComputedExample(TestTenant tenant) throws SQLException {
+        Ids ids = published(tenant);
+        try (PartnershipData data = PartnershipData.of(tenant.id())) {
+            List<UUID> statutory = partners(data, "statutory-lscb-member", 6);
+            List<UUID> voluntary = partners(data, "pvi-community", 4);
+            List<UUID> none = partners(data, null, 7);
+            for (UUID pledged : List.of(
+                    statutory.get(0),
+                    statutory.get(1),
+                    statutory.get(2),
+                    voluntary.get(0),
+                    none.get(0),
+                    none.get(1),
+                    none.get(2),
+                    none.get(3),
+                    none.get(4))) {
+                data.pledge(pledged, ids.pledge(), TODAY.minusMonths(1));
+            }
+            data.person(statutory.get(0), "STRATEGIC_LEAD", "PARTICIPATION_CHAMPION");
+            data.person(statutory.get(0), "PARTICIPATION_CHAMPION");
+            data.person(statutory.get(1), "STRATEGIC_LEAD");
+            data.person(voluntary.get(0), "STRATEGIC_LEAD");
+            data.person(none.get(0), "PARTICIPATION_CHAMPION");
+            UUID plan = data.plan(statutory.get(0), ids.template());
+            data.action(plan, "1", "COMPLETE", "GREEN", LATER);
+            data.action(plan, "1", "COMPLETE", "GREEN", LATER);
+            data.action(plan, "1", "IN_PROGRESS", "AMBER", LATER);
+            data.action(plan, "1", "NOT_STARTED", "RED", PAST);
+            for (int i = 0; i < 3; i++) {
+                data.action(plan, "2", "COMPLETE", "GREEN", LATER);
+            }
+            data.action(plan, "2", "IN_PROGRESS", "AMBER", LATER);
+            data.action(plan, "2", "IN_PROGRESS", "AMBER", LATER);
+            data.action(plan, "2", "NOT_STARTED", null, PAST);
+        }
+    }
+
+    /** {@code size} partners in one category, the first {@code pledged} of them with a current pledge. */
+    private void partnersWithPledges(TestTenant tenant, String category, int size, int pledged) throws SQLException {
+        Ids ids = published(tenant);
+        try (PartnershipData data = PartnershipData.of(tenant.id())) {
+            List<UUID> partners = partners(data, category, size);
+            for (int i = 0; i < pledged; i++) {
+                data.pledge(partners.get(i), ids.pledge(), TODAY.minusMonths(2));
+            }
+        }
+    }
+
+    private record Ids(UUID template, UUID pledge) {}
+
+    /** Publishes the tenant's framework, template, categories and pledge; their ids. */
+    private Ids published(TestTenant tenant) {
+        ApiCaller admin = admin(tenant);
+        PlanFixture plans = new PlanFixture(admin);
+        plans.hearByRight();
+        UUID template = PlanFixture.uuid(plans.template(2026, 2027, "2.1"));
+        new PledgeFixture(admin).publishPledge();
+        String pledge = admin.query("{ pledges { edges { node { id } } } }")
+                .data()
+                .path("pledges")
+                .findValue("id")
+                .asText();
+        return new Ids(template, GlobalId.decode(pledge).orElseThrow().uuid());
+    }
+
+    private static List<UUID> partners(PartnershipData data, String category, int count) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(data.partner((category == null ? "Partner " : category + " ") + i, category));
+        }
+        return ids;
+    }
+
+    private String forum(String slug, String naming) {
+        JsonNode saved = new ApiCaller(server)
+                .withToken(TestIdentityProvider.token("operator")
+                        .roles(Role.PLATFORM_OPERATOR)
+                        .sign())
+                .query(
+                        "mutation ($i: SaveRegionalForumInput!) { saveRegionalForum(input: $i) { regionalForum { slug } userErrors { message } } }",
+                        Map.of(
+                                "i",
+                                Map.of(
+                                        "slug",
+                                        slug,
+                                        "name",
+                                        "Forum " + slug,
+                                        "region",
+                                        "SOUTH_EAST",
+                                        "naming",
+                                        naming)))
+                .data()
+                .path("saveRegionalForum");
+        assertThat(saved.path("userErrors")).as(saved.toString()).isEmpty();
+        return slug;
+    }
+
+    private void join(TestTenant tenant, String forum, List<String> sets) {
+        JsonNode joined = admin(tenant)
+                .query(
+                        "mutation ($i: ForumMembershipInput!) { joinRegionalForum(input: $i) { sharing userErrors { message } } }",
+                        Map.of("i", Map.of("forumSlug", forum, "indicatorSets", sets)))
+                .data()
+                .path("joinRegionalForum");
+        assertThat(joined.path("userErrors")).as(joined.toString()).isEmpty();
+    }
+
+    private void refresh(TestTenant tenant) {
+        JsonNode refreshed =
+                admin(tenant).query("mutation { refreshIndicators { values } }").data();
+        assertThat(refreshed.path("refreshIndicators").path("values").asInt())
+                .as(refreshed.toString())
+                .isPositive();
+    }
+
+    private static JsonNode compare(ApiCaller analyst, String forum, String indicator) {
+        Map<String, Object> variables = new HashMap<>(Map.of("f", forum));
+        variables.put("i", indicator);
+        JsonNode comparison = analyst.query(COMPARE, variables).data().path("forumComparison");
+        assertThat(comparison.path("forum").path("slug").asText())
+                .as(comparison.toString())
+                .isEqualTo(forum);
+        return comparison;
+    }
+
+    private static JsonNode find(JsonNode indicators, String indicator, String breakdown) {
+        JsonNode list = indicators.has("indicators") ? indicators.path("indicators") : indicators;
+        for (JsonNode node : list) {
+            if (node.path("indicator").asText().equals(indicator)
+                    && node.path("breakdown").asText().equals(breakdown)) {
+                return node;
+            }
+        }
+        throw new AssertionError("No " + indicator + " " + breakdown + " in " + indicators);
+    }
+
+    private static double ownValue(JsonNode own, String indicator, String breakdown) {
+        return find(own, indicator, breakdown).path("value").asDouble();
+    }
+
+    private static JsonNode authority(JsonNode comparison, String indicator, String breakdown, TestTenant tenant) {
+        for (JsonNode value : find(comparison, indicator, breakdown).path("values")) {
+            if (value.path("authority").asText().equals(name(tenant))) {
+                return value;
+            }
+        }
+        throw new AssertionError("No value of " + name(tenant) + " for " + indicator + " " + breakdown);
+    }
+
+    private static List<String> authorities(JsonNode comparison, String indicator, String breakdown) {
+        return find(comparison, indicator, breakdown).path("values").findValuesAsText("authority");
+    }
+
+    private static List<String> first(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static UUID forumId(String slug) {
+        try (Connection owner = TestDatabase.ownerConnection()) {
+            return UUID.fromString(first(owner, "SELECT id FROM regional_forum WHERE slug = '" + slug + "'")
+                    .getFirst());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String name(TestTenant tenant) {
+        return "Test Trust " + tenant.slug();
+    }
+
+    private static TestTenant tenant(String prefix) {
+        return TestTenants.active(prefix);
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private ApiCaller admin(TestTenant tenant) {
+        return ApiCaller.member(server, "admin", Role.TENANT_ADMIN, tenant.slug(), null);
+    }
+
+    private ApiCaller analystOf(String forum) {
+        return new ApiCaller(server)
+                .withToken(TestIdentityProvider.token("analyst-" + forum)
+                        .roles(Role.FORUM_ANALYST)
+                        .regionalForum(forum)
+                        .sign());
+    }
+}

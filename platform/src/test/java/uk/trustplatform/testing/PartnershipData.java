@@ -1,0 +1,118 @@
+package uk.trustplatform.testing;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Writes a partnership's partners, people, plans, actions and pledges straight into the database,
+ * as the owner bound to the tenant: for tests that need many rows fast (listings, indicators)
+ * and are not about how the rows are made. The template and pledge editions must already exist.
+ */
+public final class PartnershipData implements AutoCloseable {
+
+    private final Connection owner;
+    private final UUID tenant;
+
+    private PartnershipData(Connection owner, UUID tenant) {
+        this.owner = owner;
+        this.tenant = tenant;
+    }
+
+    /** Opens a transaction for the tenant; {@link #close()} commits it. */
+    public static PartnershipData of(UUID tenant) throws SQLException {
+        Connection owner = TestDatabase.ownerConnection();
+        owner.setAutoCommit(false);
+        try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+            bind.setString(1, tenant.toString());
+            bind.execute();
+        }
+        return new PartnershipData(owner, tenant);
+    }
+
+    /** A top-level partner in a category (or none); its id. */
+    public UUID partner(String name, String category) throws SQLException {
+        UUID id = UUID.randomUUID();
+        insert(
+                "INSERT INTO partner_organisation (tenant_id, id, name, category) VALUES (?, ?, ?, ?)",
+                tenant,
+                id,
+                name,
+                category);
+        return id;
+    }
+
+    /** A person of an organisation in the given roles. */
+    public void person(UUID organisation, String... roles) throws SQLException {
+        try (PreparedStatement statement = owner.prepareStatement(
+                "INSERT INTO partner_person (tenant_id, id, partner_organisation_id, name, roles) VALUES (?, ?, ?, 'Someone', ?)")) {
+            statement.setObject(1, tenant);
+            statement.setObject(2, UUID.randomUUID());
+            statement.setObject(3, organisation);
+            statement.setArray(4, owner.createArrayOf("text", roles));
+            statement.executeUpdate();
+        }
+    }
+
+    /** An approved plan of the template's period 2026–2027 under the hear-by-right framework; its id. */
+    public UUID plan(UUID partner, UUID template) throws SQLException {
+        UUID id = UUID.randomUUID();
+        insert(
+                "INSERT INTO action_plan (tenant_id, id, partner_organisation_id, template_id, framework, period_start,"
+                        + " period_end, status) VALUES (?, ?, ?, ?, 'hear-by-right', 2026, 2027, 'APPROVED')",
+                tenant,
+                id,
+                partner,
+                template);
+        return id;
+    }
+
+    /** An action of a plan under a standard of section 1, with a status, a RAG (or none) and a due date. */
+    public void action(UUID plan, String standard, String status, String rag, LocalDate due) throws SQLException {
+        insert(
+                "INSERT INTO plan_action (tenant_id, id, action_plan_id, section_number, outcome_number, standard,"
+                        + " description, status, rag, due_date) VALUES (?, ?, ?, '1', '1.1', ?, 'Act', ?, ?, ?)",
+                tenant,
+                UUID.randomUUID(),
+                plan,
+                standard,
+                status,
+                rag,
+                Date.valueOf(due));
+    }
+
+    /** A pledge of the partner, signed and registered on {@code signed}, due a year later. */
+    public void pledge(UUID partner, UUID pledge, LocalDate signed) throws SQLException {
+        insert(
+                "INSERT INTO pledge_registration (tenant_id, id, partner_organisation_id, pledge_id, status, invited_at,"
+                        + " signatory, post_held, on_behalf_of, signed_on, registered_on, renewal_due_on, badge_code)"
+                        + " VALUES (?, ?, ?, ?, 'REGISTERED', now(), 'A Signatory', 'Director', 'The partner', ?, ?, ?, ?)",
+                tenant,
+                UUID.randomUUID(),
+                partner,
+                pledge,
+                Date.valueOf(signed),
+                Date.valueOf(signed),
+                Date.valueOf(signed.plusMonths(12)),
+                UUID.randomUUID().toString());
+    }
+
+    private void insert(String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = owner.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (owner) {
+            owner.commit();
+        }
+    }
+}
