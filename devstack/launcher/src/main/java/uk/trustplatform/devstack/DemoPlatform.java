@@ -34,6 +34,7 @@ final class DemoPlatform {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String DEMO_TENANT = "medway";
     private static final String DEMO_AGENCY = "Medway Youth Service";
+    private static final String DEMO_FORUM = "south-east";
 
     private final URI graphql;
     private final KeycloakAccounts accounts;
@@ -58,7 +59,13 @@ final class DemoPlatform {
         String agency = agency(medwayAdmin);
         person("medway.board", "board-member", DEMO_TENANT, null);
         person("medway.lead", "partner-lead", DEMO_TENANT, agency);
-        person("analyst", "forum-analyst", null, null);
+        forum(operator, medwayAdmin);
+        String analyst = "analyst";
+        logins.add(new Login(
+                "forum-analyst",
+                DEMO_FORUM,
+                analyst,
+                accounts.person(analyst, List.of("forum-analyst"), null, Map.of("regional_forum", DEMO_FORUM))));
         JsonNode client = call(
                         medwayAdmin,
                         null,
@@ -101,6 +108,30 @@ final class DemoPlatform {
                     account.path("username").asText(),
                     account.path("temporaryPassword").asText()));
         }
+    }
+
+    /**
+     * The demo regional forum (made on the first run; the database keeps it), with the demo tenant
+     * sharing every indicator set and its first indicators computed.
+     */
+    private void forum(String operator, String adminToken) {
+        boolean exists = call(operator, null, "{ regionalForums { slug } }", Map.of())
+                .path("regionalForums")
+                .findValuesAsText("slug")
+                .contains(DEMO_FORUM);
+        if (!exists) {
+            call(
+                    operator,
+                    null,
+                    "mutation ($i: SaveRegionalForumInput!) { saveRegionalForum(input: $i) { regionalForum { slug } } }",
+                    Map.of("i", Map.of("slug", DEMO_FORUM, "name", "South East forum", "region", "SOUTH_EAST")));
+        }
+        call(
+                adminToken,
+                null,
+                "mutation ($i: ForumMembershipInput!) { joinRegionalForum(input: $i) { sharing } }",
+                Map.of("i", Map.of("forumSlug", DEMO_FORUM)));
+        call(adminToken, null, "mutation { refreshIndicators { values } }", Map.of());
     }
 
     /** The demo agency's id, registering it on the first run (the database keeps it). */

@@ -48,6 +48,20 @@ public final class KeycloakAccounts implements AutoCloseable {
      * @param partnerOrganisation the partner agency a partner lead is bound to, or null
      */
     public String person(String username, List<String> roles, String tenant, UUID partnerOrganisation) {
+        return person(
+                username,
+                roles,
+                tenant,
+                partnerOrganisation == null
+                        ? Map.of()
+                        : Map.of("partner_organisation", partnerOrganisation.toString()));
+    }
+
+    /**
+     * A person with realm roles, user attributes (which the realm maps into tokens, such as
+     * {@code regional_forum}) and a fresh password, which is returned.
+     */
+    public String person(String username, List<String> roles, String tenant, Map<String, String> attributes) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEmail(username + "@people.example");
@@ -55,9 +69,8 @@ public final class KeycloakAccounts implements AutoCloseable {
         user.setLastName(username);
         user.setEnabled(true);
         user.setEmailVerified(true);
-        if (partnerOrganisation != null) {
-            user.setAttributes(Map.of("partner_organisation", List.of(partnerOrganisation.toString())));
-        }
+        user.setAttributes(attributes.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> List.of(entry.getValue()))));
         String id = CreatedResponseUtil.getCreatedId(realm().users().create(user));
         String password = UUID.randomUUID().toString().substring(0, 18);
         CredentialRepresentation credential = new CredentialRepresentation();
