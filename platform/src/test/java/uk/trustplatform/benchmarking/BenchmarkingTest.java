@@ -96,43 +96,20 @@ class BenchmarkingTest {
         // k − 1 records (4 in the first's voluntary category) are suppressed, k (5 in the second's) shown;
         // the first's statutory category (6) is suppressed too, or total − uncategorised − statutory would give the
         // voluntary one.
-        assertThat(authority(all, "PLEDGE_COVERAGE", "category:pvi-community", first)
-                        .path("suppressed")
-                        .asBoolean())
-                .isTrue();
-        assertThat(authority(all, "PLEDGE_COVERAGE", "category:pvi-community", second)
-                        .path("value")
-                        .asDouble())
+        assertSuppressed(all, "PLEDGE_COVERAGE", "category:pvi-community", first);
+        assertThat(shown(all, "PLEDGE_COVERAGE", "category:pvi-community", second))
                 .isCloseTo(0.2, within(1e-9));
-        assertThat(authority(all, "PLEDGE_COVERAGE", "category:statutory-lscb-member", first)
-                        .path("suppressed")
-                        .asBoolean())
-                .isTrue();
-        assertThat(authority(all, "PLEDGE_COVERAGE", "category:none", first)
-                        .path("value")
-                        .asDouble())
-                .isCloseTo(5.0 / 7, within(1e-9));
+        assertSuppressed(all, "PLEDGE_COVERAGE", "category:statutory-lscb-member", first);
+        assertThat(shown(all, "PLEDGE_COVERAGE", "category:none", first)).isCloseTo(5.0 / 7, within(1e-9));
         assertThat(authority(all, "PLEDGE_COVERAGE", "ALL", first)
                         .path("records")
                         .asInt())
                 .isEqualTo(17);
         // Standard 1 has 4 actions, so standard 2 goes with it; the framework's total stays.
-        assertThat(authority(all, "RAG_BY_STANDARD", "hear-by-right/1/GREEN", first)
-                        .path("suppressed")
-                        .asBoolean())
-                .isTrue();
-        assertThat(authority(all, "RAG_BY_STANDARD", "hear-by-right/2/GREEN", first)
-                        .path("suppressed")
-                        .asBoolean())
-                .isTrue();
-        assertThat(authority(all, "RAG_BY_STANDARD", "hear-by-right/ALL/GREEN", first)
-                        .path("value")
-                        .asDouble())
+        assertSuppressed(all, "RAG_BY_STANDARD", "hear-by-right/1/GREEN", first);
+        assertSuppressed(all, "RAG_BY_STANDARD", "hear-by-right/2/GREEN", first);
+        assertThat(shown(all, "RAG_BY_STANDARD", "hear-by-right/ALL/GREEN", first))
                 .isCloseTo(0.5, within(1e-9));
-        assertThat(authority(all, "RAG_BY_STANDARD", "hear-by-right/1/GREEN", first)
-                        .path("value")
-                        .isNull())
-                .isTrue();
         assertThat(find(all, "PLEDGE_COVERAGE", "ALL").path("median").asDouble())
                 .isCloseTo((0.5 + 9.0 / 17) / 2, within(1e-9));
     }
@@ -358,6 +335,21 @@ class BenchmarkingTest {
             }
         }
         throw new AssertionError("No value of " + name(tenant) + " for " + indicator + " " + breakdown);
+    }
+
+    /** Asserts the authority's figure is withheld: no value and no record count. */
+    private static void assertSuppressed(JsonNode comparison, String indicator, String breakdown, TestTenant tenant) {
+        JsonNode figure = authority(comparison, indicator, breakdown, tenant);
+        assertThat(figure.path("suppressed").asBoolean()).as(figure.toString()).isTrue();
+        assertThat(figure.path("value").isNull()).as(figure.toString()).isTrue();
+        assertThat(figure.path("records").isNull()).as(figure.toString()).isTrue();
+    }
+
+    /** The authority's value, asserting it is not suppressed. */
+    private static double shown(JsonNode comparison, String indicator, String breakdown, TestTenant tenant) {
+        JsonNode figure = authority(comparison, indicator, breakdown, tenant);
+        assertThat(figure.path("suppressed").asBoolean()).as(figure.toString()).isFalse();
+        return figure.path("value").asDouble();
     }
 
     private static List<String> authorities(JsonNode comparison, String indicator, String breakdown) {
