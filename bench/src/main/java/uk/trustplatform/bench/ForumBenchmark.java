@@ -33,8 +33,9 @@ import uk.trustplatform.devstack.embedded.EmbeddedPostgresServer;
  * (for a large and a small tenant, with the whole platform loaded) and a forum analyst's
  * comparison query, through the same GraphQL executor and permissions as the API.
  *
- * <p>{@code bench/run [--tenants 400] [--partners 200] [--actions 50] [--runs 50] [--fresh]}. The data
- * is kept in {@code .bench/} between runs (the sizes are remembered); {@code --fresh} starts again.
+ * <p>{@code bench/run [--tenants 400] [--partners 200] [--actions 50] [--runs 50] [--fresh] [--home .bench]}.
+ * The data is kept in the home folder between runs (the sizes are remembered); {@code --fresh}
+ * starts again.
  */
 public final class ForumBenchmark {
 
@@ -46,6 +47,8 @@ public final class ForumBenchmark {
             + "\", period: \"" + PlatformData.PERIOD + "\")"
             + " { indicators { indicator breakdown median values { authority value suppressed } } } }";
 
+    private static final String SMALL = "bench-small";
+
     private ForumBenchmark() {}
 
     public static void main(String[] arguments) throws Exception {
@@ -54,7 +57,7 @@ public final class ForumBenchmark {
         int partners = Integer.parseInt(options.getOrDefault("partners", "200"));
         int actions = Integer.parseInt(options.getOrDefault("actions", "50"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "50"));
-        Path home = Path.of(".bench");
+        Path home = Path.of(options.getOrDefault("home", ".bench"));
         String shape = tenants + "x" + partners + "x" + actions;
         Path marker = home.resolve("shape");
         boolean fresh = options.containsKey("fresh")
@@ -75,7 +78,7 @@ public final class ForumBenchmark {
             }
             report(
                     "Data",
-                    "%d tenants × %d partners × %d actions = %,d actions (%s)"
+                    "%d tenants × %d partners × %d actions, about %,d actions stored (%s)"
                             .formatted(
                                     tenants,
                                     partners,
@@ -122,7 +125,7 @@ public final class ForumBenchmark {
             PlatformData data = new PlatformData(owner);
             UUID forum = data.forum();
             for (int i = 0; i < tenants; i++) {
-                data.tenant(i, partners, actions, forum);
+                data.tenant("bench-%04d".formatted(i), "Bench Partnership %04d".formatted(i), partners, actions, forum);
                 if ((i + 1) % 50 == 0) {
                     System.out.printf("  generated %d of %d tenants%n", i + 1, tenants);
                 }
@@ -152,16 +155,22 @@ public final class ForumBenchmark {
                                         .orElse(0)));
     }
 
-    /** A tenant of 20 partners added to the loaded platform, to set beside a large one. */
+    /**
+     * A tenant of 20 partners beside the generated ones, to set a small tenant beside a large one on
+     * the same loaded platform; made on the first run, kept with the data.
+     */
     private static Tenant smallTenant(DatabaseSettings database, GraphQLExecutor executor, int actions)
             throws SQLException {
         try (Connection owner = owner(database)) {
-            PlatformData data = new PlatformData(owner);
-            UUID forum = UUID.fromString(
-                    first(owner, "SELECT id FROM regional_forum WHERE slug = '" + PlatformData.FORUM + "'"));
-            int index = 9000 + (int) (System.nanoTime() % 900);
-            UUID id = data.tenant(index, 20, actions, forum);
-            Tenant small = new Tenant(id, "bench-%04d".formatted(index));
+            String id = first(owner, "SELECT id FROM tenant WHERE slug = '" + SMALL + "'");
+            if (id == null) {
+                UUID forum = UUID.fromString(
+                        first(owner, "SELECT id FROM regional_forum WHERE slug = '" + PlatformData.FORUM + "'"));
+                id = new PlatformData(owner)
+                        .tenant(SMALL, "Bench Small Partnership", 20, actions, forum)
+                        .toString();
+            }
+            Tenant small = new Tenant(UUID.fromString(id), SMALL);
             refresh(executor, small);
             return small;
         }
@@ -228,7 +237,7 @@ public final class ForumBenchmark {
     private static List<Tenant> tenants(DatabaseSettings database) throws SQLException {
         try (Connection owner = owner(database);
                 ResultSet rows = owner.createStatement()
-                        .executeQuery("SELECT id, slug FROM tenant WHERE slug LIKE 'bench-%' ORDER BY slug")) {
+                        .executeQuery("SELECT id, slug FROM tenant WHERE slug ~ '^bench-[0-9]+$' ORDER BY slug")) {
             List<Tenant> tenants = new ArrayList<>();
             while (rows.next()) {
                 tenants.add(new Tenant(rows.getObject(1, UUID.class), rows.getString(2)));
@@ -239,18 +248,16 @@ public final class ForumBenchmark {
 
     private static long count(DatabaseSettings database, String table) throws SQLException {
         try (Connection owner = owner(database)) {
-            owner.setAutoCommit(false);
-            owner.createStatement().execute("SELECT set_config('app.platform', 'on', true)");
             // Row-level security counts nothing without a tenant: count through the statistics instead.
             return Long.parseLong(
                     first(owner, "SELECT reltuples::bigint FROM pg_class WHERE relname = '" + table + "'"));
         }
     }
 
+    /** The first column of the first row, or null when there is no row. */
     private static String first(Connection connection, String sql) throws SQLException {
         try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
+            return rows.next() ? rows.getString(1) : null;
         }
     }
 

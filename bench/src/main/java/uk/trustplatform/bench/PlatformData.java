@@ -40,13 +40,13 @@ final class PlatformData {
     }
 
     /** One tenant of {@code partners} partners with {@code actions} actions each; its id. */
-    UUID tenant(int index, int partners, int actions, UUID forum) throws SQLException {
+    UUID tenant(String slug, String name, int partners, int actions, UUID forum) throws SQLException {
         UUID tenant = UUID.randomUUID();
         platform(
                 "INSERT INTO tenant (id, slug, name, kind, region, status) VALUES (?, ?, ?, 'CHILDRENS_TRUST', 'NORTH_WEST', 'ACTIVE')",
                 tenant,
-                "bench-%04d".formatted(index),
-                "Bench Partnership %04d".formatted(index));
+                slug,
+                name);
         owner.setAutoCommit(false);
         run("SELECT set_config('app.tenant_id', ?, true)", tenant.toString());
         UUID template = UUID.randomUUID();
@@ -69,7 +69,7 @@ final class PlatformData {
                         + " SELECT ?, gen_random_uuid(), 'Partner ' || i || ' of ' || ?,"
                         + " (ARRAY['statutory-board-member','statutory-non-member','pvi-community','contracted'])[1 + i % 4]"
                         + " FROM generate_series(1, ?) i",
-                tenant, index, partners);
+                tenant, slug, partners);
         run(
                 "INSERT INTO partner_person (tenant_id, id, partner_organisation_id, name, roles)"
                         + " SELECT p.tenant_id, gen_random_uuid(), p.id, 'Strategic lead', ARRAY['STRATEGIC_LEAD']"

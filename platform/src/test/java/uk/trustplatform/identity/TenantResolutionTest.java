@@ -126,6 +126,14 @@ class TenantResolutionTest {
     }
 
     @Test
+    void a_forum_analyst_without_its_forum_binding_is_refused() {
+        String token =
+                TestIdentityProvider.token("farah").roles(Role.FORUM_ANALYST).sign();
+
+        assertRefused(api().withToken(token).query("{ regionalForums { slug } }"), 403, "regional_forum claim");
+    }
+
+    @Test
     void an_operator_reaches_a_tenant_only_by_naming_it_and_the_access_is_audited() throws SQLException {
         TestTenant medway = TestTenants.active("medway");
         String token = TestIdentityProvider.token("operator-" + UUID.randomUUID())

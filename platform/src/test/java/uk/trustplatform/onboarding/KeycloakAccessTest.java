@@ -58,7 +58,10 @@ class KeycloakAccessTest implements TestPropertyProvider {
         register(tokens.get(Role.TENANT_ADMIN), "Alpha Community Health");
         tokens.put(Role.BOARD_MEMBER, token("board", List.of(Role.BOARD_MEMBER), a, null));
         tokens.put(Role.PARTNER_LEAD, token("lead", List.of(Role.PARTNER_LEAD), a, agency));
-        tokens.put(Role.FORUM_ANALYST, token("analyst", List.of(Role.FORUM_ANALYST), null, null));
+        tokens.put(
+                Role.FORUM_ANALYST,
+                TestKeycloak.personToken(
+                        "analyst", List.of(Role.FORUM_ANALYST), Map.of("regional_forum", "north-west-forum")));
         tokens.put(Role.PLATFORM_OPERATOR, token("operator", List.of(Role.PLATFORM_OPERATOR), null, null));
         JsonNode client = api(tokens.get(Role.TENANT_ADMIN))
                 .query(
@@ -114,6 +117,19 @@ class KeycloakAccessTest implements TestPropertyProvider {
                         .toString());
         assertThat(claims.path("realm_access").path("roles").toString()).contains("partner-integration");
         assertThat(claims.path("aud").toString()).contains("trust-platform-api");
+    }
+
+    @Test
+    void the_analysts_token_carries_its_forum_from_the_keycloak_user_attribute() {
+        JsonNode claims = TestKeycloak.claims(tokens.get(Role.FORUM_ANALYST));
+
+        assertThat(claims.path("regional_forum").asText()).isEqualTo("north-west-forum");
+        assertThat(claims.path("realm_access").path("roles").toString()).contains("forum-analyst");
+        Reply forums = api(tokens.get(Role.FORUM_ANALYST)).query("{ regionalForums { slug } }");
+        assertThat(forums.status()).as(forums.text()).isEqualTo(200);
+        assertThat(forums.data().path("regionalForums").isArray())
+                .as(forums.text())
+                .isTrue();
     }
 
     @Test

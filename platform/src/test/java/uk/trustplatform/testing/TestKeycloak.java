@@ -91,6 +91,14 @@ public final class TestKeycloak {
         return passwordToken(username, person(username, roles, tenant, partner));
     }
 
+    /** A token for a new person with user attributes, which the realm maps into its claims. */
+    public static String personToken(String who, List<Role> roles, Map<String, String> attributes) {
+        String username = who + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return passwordToken(
+                username,
+                accounts().person(username, roles.stream().map(Role::tokenName).toList(), null, attributes));
+    }
+
     public static String passwordToken(String username, String password) {
         return accounts().passwordToken(username, password);
     }
