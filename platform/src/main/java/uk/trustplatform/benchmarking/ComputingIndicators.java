@@ -31,6 +31,10 @@ import uk.trustplatform.pledges.PledgeFigures;
 final class ComputingIndicators {
 
     private static final String[] RAGS = {"GREEN", "AMBER", "RED", "UNRATED"};
+    // Replicas' jobs and the mutation may refresh one tenant at once: the second waits for the first
+    // to commit and then computes from what it committed, instead of colliding on the snapshot's key.
+    private static final String ONE_AT_A_TIME =
+            "SELECT pg_advisory_xact_lock(hashtext('tenant_indicator'), hashtext(?::text))";
     private static final String CLEAR = "DELETE FROM tenant_indicator WHERE tenant_id = ?";
     private static final String STORE = "INSERT INTO tenant_indicator (tenant_id, indicator_set, indicator, period,"
             + " breakdown, records, numerator, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -61,6 +65,10 @@ final class ComputingIndicators {
 
     /** Computes and stores the tenant's snapshot, and clears the refresh it answers; the values stored. */
     List<IndicatorValue> refresh(UUID tenantId, LocalDate today, OffsetDateTime now) {
+        jdbc.prepareStatement(ONE_AT_A_TIME, statement -> {
+            statement.setObject(1, tenantId);
+            return statement.execute();
+        });
         List<IndicatorValue> values = compute(tenantId, today);
         Timestamp at = Timestamp.from(now.toInstant());
         jdbc.prepareStatement(CLEAR, statement -> {

@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.trustplatform.actionplans.PlanFixture;
@@ -181,6 +183,49 @@ class BenchmarkingTest {
                     .containsExactly(
                             "TABLE(tenant_id uuid, indicator_set text, indicator text, period text, breakdown text,"
                                     + " records integer, numerator numeric, computed_at timestamp with time zone)");
+        }
+    }
+
+    @Test
+    void two_replicas_refreshing_one_tenant_at_once_both_succeed_and_store_one_snapshot() throws Exception {
+        TestTenant tenant = tenant("replicas");
+        handComputedExample(tenant);
+        ApiCaller admin = admin(tenant);
+        int alone = admin.query("mutation { refreshIndicators { values } }")
+                .data()
+                .path("refreshIndicators")
+                .path("values")
+                .asInt();
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<List<String>>> replicas = new ArrayList<>();
+        for (int replica = 0; replica < 2; replica++) {
+            replicas.add(CompletableFuture.supplyAsync(() -> {
+                List<String> answers = new ArrayList<>();
+                for (int round = 0; round < 15; round++) {
+                    try {
+                        together.await();
+                    } catch (Exception interrupted) {
+                        throw new IllegalStateException(interrupted);
+                    }
+                    answers.add(admin.query("mutation { refreshIndicators { values } }")
+                            .body()
+                            .toString());
+                }
+                return answers;
+            }));
+        }
+
+        List<String> answers = new ArrayList<>();
+        for (CompletableFuture<List<String>> replica : replicas) {
+            answers.addAll(replica.get());
+        }
+
+        assertThat(answers)
+                .hasSize(30)
+                .allSatisfy(answer ->
+                        assertThat(answer).isEqualTo("{\"data\":{\"refreshIndicators\":{\"values\":" + alone + "}}}"));
+        try (PartnershipData data = PartnershipData.of(tenant.id())) {
+            assertThat(data.count("tenant_indicator")).isEqualTo(alone);
         }
     }
 

@@ -3,6 +3,7 @@ package uk.trustplatform.testing;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -98,6 +99,21 @@ public final class PartnershipData implements AutoCloseable {
                 Date.valueOf(signed),
                 Date.valueOf(signed.plusMonths(12)),
                 UUID.randomUUID().toString());
+    }
+
+    /**
+     * How many rows of the tenant a table holds (named, since the owner may read some tables across
+     * tenants).
+     */
+    public int count(String table) throws SQLException {
+        try (PreparedStatement statement =
+                owner.prepareStatement("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")) {
+            statement.setObject(1, tenant);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     private void insert(String sql, Object... values) throws SQLException {
