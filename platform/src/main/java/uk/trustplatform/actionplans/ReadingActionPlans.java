@@ -63,37 +63,27 @@ final class ReadingActionPlans implements NodeResolver {
     }
 
     Connection<ActionPlan> page(Caller caller, PageRequest page, Integer periodStart) {
-        UUID tenantId = caller.requireTenant();
-        PartnerScope scope = partners.scope(caller);
-        List<ActionPlan> rows = plans.page(
-                tenantId,
-                scope.wholeTenant(),
-                scope.inList(),
-                periodStart,
-                page.continues() ? Integer.valueOf(page.afterKey(0)) : null,
-                page.continues() ? page.afterKey(1) : null,
-                page.fetchSize());
-        return Connection.fromRowsPlusOne(
-                rows,
+        return partners.page(
+                caller,
                 page,
+                (tenantId, everyone, organisations, afterStart, afterId, limit) -> plans.page(
+                        tenantId,
+                        everyone,
+                        organisations,
+                        periodStart,
+                        afterStart == null ? null : Integer.valueOf(afterStart),
+                        afterId,
+                        limit),
                 row -> PageRequest.cursor(
                         String.valueOf(row.periodStart()), row.id().toString()));
     }
 
     Connection<PlanAction> overdue(Caller caller, PageRequest page, LocalDate asOf) {
-        UUID tenantId = caller.requireTenant();
-        PartnerScope scope = partners.scope(caller);
-        List<PlanAction> rows = actions.overdue(
-                tenantId,
-                asOf,
-                scope.wholeTenant(),
-                scope.inList(),
-                page.continues() ? page.afterKey(0) : null,
-                page.continues() ? page.afterKey(1) : null,
-                page.fetchSize());
-        return Connection.fromRowsPlusOne(
-                rows,
+        return partners.page(
+                caller,
                 page,
+                (tenantId, everyone, organisations, afterDue, afterId, limit) ->
+                        actions.overdue(tenantId, asOf, everyone, organisations, afterDue, afterId, limit),
                 row -> PageRequest.cursor(row.dueDate().toString(), row.id().toString()));
     }
 

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import uk.trustplatform.actionplans.ActionFigures;
+import uk.trustplatform.participation.ParticipationFigures;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerFigures;
 import uk.trustplatform.pledges.PledgeFigures;
@@ -43,12 +44,19 @@ final class ComputingIndicators {
     private final PartnerDirectory partners;
     private final PledgeFigures pledges;
     private final ActionFigures actions;
+    private final ParticipationFigures participation;
     private final JdbcOperations jdbc;
 
-    ComputingIndicators(PartnerDirectory partners, PledgeFigures pledges, ActionFigures actions, JdbcOperations jdbc) {
+    ComputingIndicators(
+            PartnerDirectory partners,
+            PledgeFigures pledges,
+            ActionFigures actions,
+            ParticipationFigures participation,
+            JdbcOperations jdbc) {
         this.partners = partners;
         this.pledges = pledges;
         this.actions = actions;
+        this.participation = participation;
         this.jdbc = jdbc;
     }
 
@@ -60,6 +68,8 @@ final class ComputingIndicators {
         pledgeCoverage(values, partnerFigures, pledged);
         partnerIndicators(values, partnerFigures);
         actionIndicators(values, actions.byStandard(tenantId, today));
+        ParticipationFigures.FeedbackLoops loops = participation.feedbackLoops(tenantId, today);
+        values.add(share(Indicator.FEEDBACK_GIVEN, IndicatorValue.ALL, loops.ended(), loops.closed()));
         return values;
     }
 

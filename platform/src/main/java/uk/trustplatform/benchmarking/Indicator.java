@@ -1,7 +1,7 @@
 package uk.trustplatform.benchmarking;
 
 /**
- * What a forum compares. Each is a count over records (partners or actions) divided by how many
+ * What a forum compares. Each is a count over records (partners, actions, activities) divided by how many
  * records there are: a share, or for champions a number per partner.
  */
 enum Indicator {
@@ -18,7 +18,9 @@ enum Indicator {
     /** Top-level partners with a strategic lead anywhere in their hierarchy. */
     PARTNERS_WITH_STRATEGIC_LEAD(IndicatorSet.PARTNERS),
     /** Participation champions per top-level partner. */
-    CHAMPIONS_PER_PARTNER(IndicatorSet.PARTNERS);
+    CHAMPIONS_PER_PARTNER(IndicatorSet.PARTNERS),
+    /** Activities that ended in the last twelve months whose participants heard back ("you said, we did"). */
+    FEEDBACK_GIVEN(IndicatorSet.PARTICIPATION);
 
     private final IndicatorSet set;
 

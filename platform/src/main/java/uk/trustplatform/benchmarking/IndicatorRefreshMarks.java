@@ -8,14 +8,20 @@ import uk.trustplatform.audit.AuditListener;
 
 /**
  * Marks a tenant for an indicator refresh whenever the audit trail records a change to what its
- * indicators count (partners, people, plans, actions, pledges), in the change's own transaction.
+ * indicators count (partners, people, plans, actions, pledges, participation activities), in the
+ * change's own transaction.
  * It depends on nothing but the database, since the audit trail calls it.
  */
 @Singleton
 final class IndicatorRefreshMarks implements AuditListener {
 
-    private static final Set<String> SOURCES =
-            Set.of("PartnerOrganisation", "PartnerPerson", "ActionPlan", "Action", "PledgeRegistration");
+    private static final Set<String> SOURCES = Set.of(
+            "PartnerOrganisation",
+            "PartnerPerson",
+            "ActionPlan",
+            "Action",
+            "PledgeRegistration",
+            "ParticipationActivity");
     private static final String MARK = """
             INSERT INTO indicator_refresh (tenant_id, requested_at) VALUES (?, clock_timestamp())
             ON CONFLICT (tenant_id) DO UPDATE SET requested_at = excluded.requested_at""";

@@ -4,5 +4,6 @@ package uk.trustplatform.benchmarking;
 enum IndicatorSet {
     PLEDGES,
     ACTION_PLANS,
-    PARTNERS
+    PARTNERS,
+    PARTICIPATION
 }

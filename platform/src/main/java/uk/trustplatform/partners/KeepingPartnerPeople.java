@@ -11,7 +11,6 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
-import uk.trustplatform.api.Role;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -190,9 +189,7 @@ final class KeepingPartnerPeople {
     }
 
     private void requireKeeper(Caller caller, UUID organisation) {
-        PartnerScope scope = organisations.scope(caller);
-        boolean lead = caller.has(Role.PARTNER_LEAD) && scope.covers(organisation);
-        if (!caller.administersTenant() && !lead) {
+        if (!PartnerOrganisationAccess.keeps(caller, organisations.scope(caller), organisation)) {
             throw new ApiException(
                     ErrorCode.FORBIDDEN,
                     "Only a tenant admin or the organisation's own partner lead may keep its people.");

@@ -1,12 +1,16 @@
 package uk.trustplatform.partners;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.Connection;
+import uk.trustplatform.api.PageRequest;
 
 /**
  * The partners feature for the features built on it (action plans, pledges): which organisations
@@ -21,6 +25,22 @@ public final class PartnerDirectory {
     private final ReadingPartnerOrganisations reading;
     private final CountingPartners counting;
 
+    /**
+     * A keyset-paged query of rows that belong to partner organisations, sorted on two keys.
+     * {@code everyone} is true for whole-tenant readers; otherwise only {@code organisations}' rows
+     * count. The {@code after} keys are the last page's, or null for the first page.
+     */
+    @FunctionalInterface
+    public interface ScopedPageQuery<T> {
+        List<T> rows(
+                UUID tenantId,
+                boolean everyone,
+                Collection<UUID> organisations,
+                @Nullable String afterFirst,
+                @Nullable String afterSecond,
+                int limit);
+    }
+
     PartnerDirectory(ReadingPartnerOrganisations reading, CountingPartners counting) {
         this.reading = reading;
         this.counting = counting;
@@ -29,6 +49,26 @@ public final class PartnerDirectory {
     /** Each top-level partner of the current transaction's tenant with its category and people in roles. */
     public List<PartnerFigures> figures(UUID tenantId) {
         return counting.byTopLevelPartner(tenantId);
+    }
+
+    /** One page of partner-owned rows, of the organisations the caller reaches. */
+    public <T> Connection<T> page(
+            Caller caller, PageRequest page, ScopedPageQuery<T> query, Function<T, String> cursorOf) {
+        UUID tenantId = caller.requireTenant();
+        PartnerScope scope = scope(caller);
+        List<T> rows = query.rows(
+                tenantId,
+                scope.wholeTenant(),
+                scope.inList(),
+                page.continues() ? page.afterKey(0) : null,
+                page.continues() ? page.afterKey(1) : null,
+                page.fetchSize());
+        return Connection.fromRowsPlusOne(rows, page, cursorOf);
+    }
+
+    /** Whether the caller keeps the organisation's records: a tenant admin, or the partner lead of it or one above it. */
+    public boolean keeps(Caller caller, UUID organisation) {
+        return PartnerOrganisationAccess.keeps(caller, scope(caller), organisation);
     }
 
     /** The organisations the caller reaches: the whole tenant, one agency's subtree, or none. */

@@ -1,5 +1,6 @@
 package uk.trustplatform.partners;
 
+import java.util.UUID;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Role;
 
@@ -18,7 +19,15 @@ final class PartnerOrganisationAccess {
 
     /** Tenant admins change any; a partner lead (a person, not an integration) its own organisation and what is below it. */
     static boolean canChange(Caller caller, PartnerScope scope, PartnerOrganisation organisation) {
-        return caller.administersTenant() || (caller.has(Role.PARTNER_LEAD) && scope.covers(organisation.id()));
+        return keeps(caller, scope, organisation.id());
+    }
+
+    /**
+     * Who keeps an organisation's records (its people, its participation register): tenant admins,
+     * and a partner lead (a person, not an integration) of it or of one above it.
+     */
+    static boolean keeps(Caller caller, PartnerScope scope, UUID organisation) {
+        return caller.administersTenant() || (caller.has(Role.PARTNER_LEAD) && scope.covers(organisation));
     }
 
     /** Tenant admins register anywhere; a partner lead adds services below its own organisation. */

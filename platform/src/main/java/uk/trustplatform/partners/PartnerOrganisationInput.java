@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 

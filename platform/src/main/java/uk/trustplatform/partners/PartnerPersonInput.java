@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 

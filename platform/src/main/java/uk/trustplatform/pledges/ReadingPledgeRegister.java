@@ -52,18 +52,10 @@ final class ReadingPledgeRegister implements NodeResolver {
     }
 
     Connection<PledgeRegistration> page(Caller caller, PageRequest page) {
-        UUID tenantId = caller.requireTenant();
-        PartnerScope scope = partners.scope(caller);
-        List<PledgeRegistration> rows = registrations.page(
-                tenantId,
-                scope.wholeTenant(),
-                scope.inList(),
-                page.continues() ? page.afterKey(0) : null,
-                page.continues() ? page.afterKey(1) : null,
-                page.fetchSize());
-        return Connection.fromRowsPlusOne(
-                rows,
+        return partners.page(
+                caller,
                 page,
+                registrations::page,
                 row -> PageRequest.cursor(row.invitedAt().toString(), row.id().toString()));
     }
 

@@ -34,18 +34,16 @@ final class ReadingSection11Audits implements NodeResolver {
     }
 
     Connection<Section11Audit> page(Caller caller, PageRequest page) {
-        UUID tenantId = caller.requireTenant();
-        PartnerScope scope = partners.scope(caller);
-        List<Section11Audit> rows = audits.page(
-                tenantId,
-                scope.wholeTenant(),
-                scope.inList(),
-                page.continues() ? Integer.valueOf(page.afterKey(0)) : null,
-                page.continues() ? page.afterKey(1) : null,
-                page.fetchSize());
-        return Connection.fromRowsPlusOne(
-                rows,
+        return partners.page(
+                caller,
                 page,
+                (tenantId, everyone, organisations, afterRound, afterId, limit) -> audits.page(
+                        tenantId,
+                        everyone,
+                        organisations,
+                        afterRound == null ? null : Integer.valueOf(afterRound),
+                        afterId,
+                        limit),
                 row -> PageRequest.cursor(String.valueOf(row.round()), row.id().toString()));
     }
 

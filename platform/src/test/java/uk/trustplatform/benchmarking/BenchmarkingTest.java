@@ -88,6 +88,9 @@ class BenchmarkingTest {
         assertThat(ownValue(own, "ACTIONS_ON_TRACK", "ALL")).isCloseTo(0.5, within(1e-9));
         assertThat(ownValue(own, "ACTIONS_OVERDUE", "ALL")).isCloseTo(0.2, within(1e-9));
         assertThat(ownValue(own, "RAG_BY_STANDARD", "hear-by-right/2/GREEN")).isCloseTo(0.5, within(1e-9));
+        // 5 activities ended in the last year (k, so shown to the forum), 3 with feedback.
+        assertThat(ownValue(own, "FEEDBACK_GIVEN", "ALL")).isCloseTo(0.6, within(1e-9));
+        assertThat(shown(all, "FEEDBACK_GIVEN", "ALL", first)).isCloseTo(0.6, within(1e-9));
         JsonNode coverage = find(own, "PLEDGE_COVERAGE", "ALL");
         assertThat(coverage.path("forumAuthorities").asInt()).isEqualTo(4);
         assertThat(coverage.path("forumMedian").asDouble()).isCloseTo((0.5 + 9.0 / 17) / 2, within(1e-9));
@@ -150,7 +153,7 @@ class BenchmarkingTest {
 
         assertThat(authorities(before, "PLEDGE_COVERAGE", "ALL"))
                 .containsExactlyInAnyOrder(name(staying), name(leaving));
-        assertThat(left.path("sharing").toString()).isEqualTo("[\"ACTION_PLANS\",\"PARTNERS\"]");
+        assertThat(left.path("sharing").toString()).isEqualTo("[\"ACTION_PLANS\",\"PARTNERS\",\"PARTICIPATION\"]");
         assertThat(authorities(after, "PLEDGE_COVERAGE", "ALL")).containsExactly(name(staying));
         assertThat(xAsksForY.isNull()).isTrue();
         assertThat(authorities(ofY, "PLEDGE_COVERAGE", "ALL")).containsExactly("Authority A");
@@ -231,7 +234,8 @@ class BenchmarkingTest {
 
     /**
      * The first partnership: 6 statutory partners (3 pledged), 4 voluntary (1 pledged), 7 without a
-     * category (5 pledged); strategic leads in 3, 3 champions; one plan of 10 actions.
+     * category (5 pledged); strategic leads in 3, 3 champions; one plan of 10 actions; 5 participation
+     * activities ended in the last year, 3 of them with feedback.
      */
     private void handComputedExample(TestTenant tenant) throws SQLException {
         Ids ids = published(tenant);
@@ -256,6 +260,12 @@ class BenchmarkingTest {
             data.person(statutory.get(1), "STRATEGIC_LEAD");
             data.person(voluntary.get(0), "STRATEGIC_LEAD");
             data.person(none.get(0), "PARTICIPATION_CHAMPION");
+            // Five activities ended in the last year, three with feedback; one ended two years ago, one is to come.
+            for (int i = 0; i < 5; i++) {
+                data.activity(statutory.get(i), TODAY.minusMonths(i + 1), i < 3);
+            }
+            data.activity(statutory.get(0), TODAY.minusYears(2), true);
+            data.activity(statutory.get(1), TODAY.plusMonths(1), false);
             UUID plan = data.plan(statutory.get(0), ids.template());
             data.action(plan, "1", "COMPLETE", "GREEN", LATER);
             data.action(plan, "1", "COMPLETE", "GREEN", LATER);

@@ -443,6 +443,57 @@ final class OperationCatalogue {
                         world -> Map.of("version", 0, "minimumParticipationChampions", 3, "renewalNoticeDays", 45),
                         ADMINS),
                 new Operation(
+                        "Query.participationActivities",
+                        world -> new Request(
+                                "{ participationActivities { edges { cursor node { id title version stage audienceGroups"
+                                        + " partnerOrganisation { id name } feedback { youSaid givenOn } } } } }",
+                                Map.of()),
+                        (reply, world) -> reply.text().contains(world.agencyMarker() + " Young carers"),
+                        READERS_OF_THE_AGENCY),
+                new Operation(
+                        "Query.participationCalendar",
+                        world -> new Request(
+                                "{ participationCalendar(from: \"2026-03-01\", to: \"2026-03-31\") {"
+                                        + " activities { activityId title partnerOrganisationName startsOn audienceGroups }"
+                                        + " clashes { audience activities { title } } } }",
+                                Map.of()),
+                        (reply, world) -> reply.text().contains(world.agencyMarker() + " Young carers"),
+                        READERS_OF_THE_AGENCY),
+                save(
+                        "saveParticipationActivity",
+                        "SaveParticipationActivityInput",
+                        "participationActivity",
+                        world -> Map.of(
+                                "id",
+                                world.agencyActivity(),
+                                "version",
+                                world.versionOf("participation_activity", world.agencyActivity()),
+                                "title",
+                                world.agencyMarker() + " Young carers' survey",
+                                "purpose",
+                                "To hear what young carers need, and when.",
+                                "startsOn",
+                                "2026-03-01",
+                                "audienceGroups",
+                                List.of("young-carers")),
+                        ADMINS_AND_LEAD),
+                save(
+                        "recordParticipationFeedback",
+                        "RecordParticipationFeedbackInput",
+                        "participationActivity",
+                        world -> Map.of(
+                                "id",
+                                world.agencyActivity(),
+                                "version",
+                                world.versionOf("participation_activity", world.agencyActivity()),
+                                "youSaid",
+                                "Meet after school.",
+                                "weDid",
+                                "Moved the group to 4pm.",
+                                "givenOn",
+                                "2026-04-01"),
+                        ADMINS_AND_LEAD),
+                new Operation(
                         "Query.actionPlans",
                         world -> new Request(
                                 "{ actionPlans { edges { cursor node { " + PLAN_FIELDS + " } } } }", Map.of()),

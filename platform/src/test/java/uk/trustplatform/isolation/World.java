@@ -32,6 +32,7 @@ record World(
         Hierarchy hierarchy,
         Plans plans,
         Pledges pledges,
+        String agencyActivity,
         ApiCaller admin) {
 
     /**
@@ -88,7 +89,33 @@ record World(
                 hierarchy(admin, marker, agencyMarker, agency),
                 plans,
                 pledges,
+                activity(admin, agencyMarker, agency),
                 admin);
+    }
+
+    /** The agency's participation activity (with the agency's marker), aimed at young carers; its global id. */
+    private static String activity(ApiCaller admin, String agencyMarker, UUID agency) {
+        return mutate(
+                        admin,
+                        "saveParticipationActivity",
+                        "SaveParticipationActivityInput",
+                        "participationActivity { id }",
+                        Map.of(
+                                "partnerOrganisationId",
+                                GlobalId.encode("PartnerOrganisation", agency),
+                                "title",
+                                agencyMarker + " Young carers' survey",
+                                "purpose",
+                                "To hear what young carers need from the service.",
+                                "startsOn",
+                                "2026-03-01",
+                                "endsOn",
+                                "2026-03-20",
+                                "audienceGroups",
+                                List.of("young-carers")))
+                .path("participationActivity")
+                .path("id")
+                .asText();
     }
 
     private static Hierarchy hierarchy(ApiCaller admin, String marker, String agencyMarker, UUID agency) {
@@ -368,15 +395,28 @@ record World(
                 "SavePledgeInput",
                 "pledge { id }",
                 Map.of("id", pledge, "version", 0, "pledge", pledge(marker)));
+        // The definition publishes vocabularies too; the draft is their next edition.
         String vocabularies = mutate(
                         admin,
-                        "saveVocabularies",
-                        "SaveVocabulariesInput",
-                        "vocabularies { id }",
-                        Map.of("vocabularies", vocabularies(marker)))
-                .path("vocabularies")
+                        "reviseDocument",
+                        "ReviseDocumentInput",
+                        "document { id }",
+                        Map.of(
+                                "id",
+                                admin.query("{ vocabularies { id } }")
+                                        .data()
+                                        .path("vocabularies")
+                                        .path("id")
+                                        .asText()))
+                .path("document")
                 .path("id")
                 .asText();
+        mutate(
+                admin,
+                "saveVocabularies",
+                "SaveVocabulariesInput",
+                "vocabularies { id }",
+                Map.of("id", vocabularies, "version", 0, "vocabularies", vocabularies(marker)));
         String copy = mutate(
                         admin,
                         "adoptCharter",
@@ -505,6 +545,9 @@ record World(
                     title: World charter
                     values:
                       - { name: Listening, belief: Listening helps us improve., commitment: We will listen. }
+                  vocabularies:
+                    ageBands: [{ label: Young people, fromAge: 12, toAge: 18 }]
+                    audienceGroups: [{ code: young-carers, label: Young carers }]
                 """.formatted(slug, slug, slug, slug);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
+import uk.trustplatform.testing.PublishedDocuments;
 
 /**
  * A tenant with Luton's pledge in force, arranged through the API as its admin would: two of the
@@ -16,13 +17,15 @@ import uk.trustplatform.testing.ApiCaller.Reply;
 public final class PledgeFixture {
 
     private final ApiCaller admin;
+    private final PublishedDocuments documents;
 
     public PledgeFixture(ApiCaller admin) {
         this.admin = admin;
+        this.documents = new PublishedDocuments(admin);
     }
 
     public void publishPledge() {
-        publish(save(
+        documents.publish(
                 "saveStandardsFramework",
                 "SaveStandardsFrameworkInput",
                 "standardsFramework",
@@ -42,8 +45,8 @@ public final class PledgeFixture {
                                         List.of(
                                                 Map.of("number", "1.1", "text", "A strategic lead person is appointed"),
                                                 Map.of("number", "1.2", "text", "Policies are reviewed"))),
-                                Map.of("number", "8", "title", "Complaints and allegations")))));
-        publish(save(
+                                Map.of("number", "8", "title", "Complaints and allegations"))));
+        documents.publish(
                 "saveVocabularies",
                 "SaveVocabulariesInput",
                 "vocabularies",
@@ -59,8 +62,8 @@ public final class PledgeFixture {
                                         "code",
                                         "pvi-community",
                                         "label",
-                                        "Private, voluntary, Independent and Community groups/agencies")))));
-        publish(save(
+                                        "Private, voluntary, Independent and Community groups/agencies"))));
+        documents.publish(
                 "savePledge",
                 "SavePledgeInput",
                 "pledge",
@@ -78,7 +81,7 @@ public final class PledgeFixture {
                         "signatureFields",
                         List.of("Signed", "Post Held", "Organisation", "Date"),
                         "renewalMonths",
-                        12)));
+                        12));
     }
 
     /** Registers a partner organisation; its global id. */
@@ -133,26 +136,5 @@ public final class PledgeFixture {
         assertThat(reply.body().has("errors")).as(reply.text()).isFalse();
         assertThat(payload.path("userErrors")).as(reply.text()).isEmpty();
         return payload.path("pledgeRegistration");
-    }
-
-    private String save(String field, String inputType, String payloadField, Map<String, Object> content) {
-        Reply reply = admin.query(
-                "mutation ($input: " + inputType + "!) { " + field + "(input: $input) { " + payloadField
-                        + " { id } userErrors { field message } } }",
-                Map.of("input", Map.of(payloadField, content)));
-        JsonNode payload = reply.data().path(field);
-        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
-        assertThat(reply.body().has("errors")).as(reply.text()).isFalse();
-        assertThat(payload.path("userErrors")).as(reply.text()).isEmpty();
-        return payload.path(payloadField).path("id").asText();
-    }
-
-    private void publish(String id) {
-        Reply reply = admin.query(
-                "mutation ($input: PublishDocumentInput!) { publishDocument(input: $input) { userErrors { message } } }",
-                Map.of("input", Map.of("id", id, "version", 0)));
-        assertThat(reply.data().path("publishDocument").path("userErrors"))
-                .as(reply.text())
-                .isEmpty();
     }
 }

@@ -85,6 +85,25 @@ public final class PartnershipData implements AutoCloseable {
                 Date.valueOf(due));
     }
 
+    /**
+     * A participation activity of the partner aimed at young people, a week long, ending on
+     * {@code ends}; with its feedback given the day after when {@code fedBack}.
+     */
+    public void activity(UUID partner, LocalDate ends, boolean fedBack) throws SQLException {
+        insert(
+                "INSERT INTO participation_activity (tenant_id, id, partner_organisation_id, title, purpose, starts_on,"
+                        + " ends_on, age_bands, you_said, we_did, feedback_given_on)"
+                        + " VALUES (?, ?, ?, 'Survey', 'To hear them', ?, ?, '{Young people}', ?, ?, ?)",
+                tenant,
+                UUID.randomUUID(),
+                partner,
+                Date.valueOf(ends.minusDays(7)),
+                Date.valueOf(ends),
+                fedBack ? "Later meetings" : null,
+                fedBack ? "Moved them" : null,
+                fedBack ? Date.valueOf(ends.plusDays(1)) : null);
+    }
+
     /** A pledge of the partner, signed and registered on {@code signed}, due a year later. */
     public void pledge(UUID partner, UUID pledge, LocalDate signed) throws SQLException {
         insert(

@@ -1,15 +1,14 @@
-package uk.trustplatform.partners;
+package uk.trustplatform.api;
 
 import java.util.List;
-import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 
-/** The rules the partners feature's text inputs share, each problem naming its field under {@code input}. */
-final class Inputs {
+/** The rules features' text inputs share, each problem naming its field under {@code input}. */
+public final class Inputs {
 
     private Inputs() {}
 
-    static String trimmed(Object value) {
+    public static String trimmed(Object value) {
         if (value == null) {
             return null;
         }
@@ -17,7 +16,7 @@ final class Inputs {
         return text.isEmpty() ? null : text;
     }
 
-    static void required(List<UserError> problems, String field, String value, int max, String missing) {
+    public static void required(List<UserError> problems, String field, String value, int max, String missing) {
         if (value == null) {
             problems.add(UserError.of(Code.REQUIRED, missing, "input", field));
             return;
@@ -25,7 +24,7 @@ final class Inputs {
         optional(problems, field, value, max);
     }
 
-    static void optional(List<UserError> problems, String field, String value, int max) {
+    public static void optional(List<UserError> problems, String field, String value, int max) {
         if (value != null && value.length() > max) {
             problems.add(UserError.of(
                     Code.TOO_LONG, "The " + field + " is longer than " + max + " characters.", "input", field));
@@ -33,7 +32,8 @@ final class Inputs {
     }
 
     /** A code of one of the tenant's vocabularies, or nothing. */
-    static void code(List<UserError> problems, String field, String value, List<String> allowed, String vocabulary) {
+    public static void code(
+            List<UserError> problems, String field, String value, List<String> allowed, String vocabulary) {
         if (value == null || allowed.contains(value)) {
             return;
         }

@@ -1,0 +1,142 @@
+package uk.trustplatform.participation;
+
+import static uk.trustplatform.api.Inputs.code;
+import static uk.trustplatform.api.Inputs.optional;
+import static uk.trustplatform.api.Inputs.required;
+import static uk.trustplatform.api.Inputs.trimmed;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.configuration.VocabulariesContent;
+import uk.trustplatform.participation.ParticipationActivity.HearByRightStage;
+
+/** An activity's details as a caller sent them, trimmed, with the rules each must meet. */
+record ActivityInput(
+        String title,
+        String purpose,
+        String decisionInformed,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        List<String> ageBands,
+        List<String> audienceGroups,
+        List<String> methods,
+        Integer participants,
+        Integer ladderRung,
+        HearByRightStage hearByRightStage,
+        LocalDate feedbackDueOn) {
+
+    private static final int SHORT_MAX = 200;
+    private static final int TEXT_MAX = 4000;
+    /** Hart's ladder, when the tenant's vocabularies do not list its rungs. */
+    private static final List<Integer> HARTS_RUNGS = List.of(1, 2, 3, 4, 5, 6, 7, 8);
+
+    static ActivityInput from(Map<String, Object> input) {
+        LocalDate startsOn = (LocalDate) input.get("startsOn");
+        LocalDate endsOn = (LocalDate) input.get("endsOn");
+        Object stage = input.get("hearByRightStage");
+        return new ActivityInput(
+                trimmed(input.get("title")),
+                trimmed(input.get("purpose")),
+                trimmed(input.get("decisionInformed")),
+                startsOn,
+                endsOn == null ? startsOn : endsOn,
+                texts(input.get("ageBands")),
+                texts(input.get("audienceGroups")),
+                texts(input.get("methods")),
+                (Integer) input.get("participants"),
+                (Integer) input.get("ladderRung"),
+                stage == null ? null : HearByRightStage.valueOf(stage.toString()),
+                (LocalDate) input.get("feedbackDueOn"));
+    }
+
+    /** Every rule broken, against the tenant's published vocabularies. */
+    List<UserError> problems(VocabulariesContent vocabularies) {
+        List<UserError> problems = new ArrayList<>();
+        required(problems, "title", title, SHORT_MAX, "Give the activity a title.");
+        required(problems, "purpose", purpose, TEXT_MAX, "Say what the activity is for.");
+        optional(problems, "decisionInformed", decisionInformed, TEXT_MAX);
+        if (startsOn == null) {
+            problems.add(UserError.of(Code.REQUIRED, "Give the date the activity starts.", "input", "startsOn"));
+        } else if (endsOn.isBefore(startsOn)) {
+            problems.add(UserError.of(Code.NOT_ALLOWED, "The activity ends before it starts.", "input", "endsOn"));
+        }
+        if (feedbackDueOn != null && endsOn != null && feedbackDueOn.isBefore(endsOn)) {
+            problems.add(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "Feedback is due on or after the day the activity ends.",
+                    "input",
+                    "feedbackDueOn"));
+        }
+        if (ageBands.isEmpty() && audienceGroups.isEmpty()) {
+            problems.add(UserError.of(
+                    Code.REQUIRED,
+                    "Say who the activity is aimed at: an age band, an audience group, or both.",
+                    "input",
+                    "audienceGroups"));
+        }
+        allowed(
+                problems,
+                "ageBands",
+                ageBands,
+                vocabularies.ageBands().stream()
+                        .map(VocabulariesContent.AgeBand::label)
+                        .toList(),
+                "age bands");
+        allowed(problems, "audienceGroups", audienceGroups, codes(vocabularies.audienceGroups()), "audience groups");
+        allowed(problems, "methods", methods, codes(vocabularies.participationMethods()), "participation methods");
+        if (participants != null && participants < 0) {
+            problems.add(UserError.of(
+                    Code.NOT_ALLOWED, "The number taking part cannot be negative.", "input", "participants"));
+        }
+        List<Integer> rungs = vocabularies.hartsLadderLevels().isEmpty()
+                ? HARTS_RUNGS
+                : vocabularies.hartsLadderLevels().stream()
+                        .map(VocabulariesContent.LadderLevel::rung)
+                        .toList();
+        if (ladderRung != null && !rungs.contains(ladderRung)) {
+            problems.add(UserError.of(
+                    Code.NOT_FOUND,
+                    "Rung " + ladderRung + " is not one of the tenant's ladder of participation: " + rungs + ".",
+                    "input",
+                    "ladderRung"));
+        }
+        return problems;
+    }
+
+    /** Each value must be one of the vocabulary's; the first that is not is reported. */
+    private static void allowed(
+            List<UserError> problems, String field, List<String> values, List<String> allowed, String vocabulary) {
+        int before = problems.size();
+        for (String value : values) {
+            code(problems, field, value, allowed, vocabulary);
+            if (problems.size() > before) {
+                return;
+            }
+        }
+    }
+
+    private static List<String> codes(List<VocabulariesContent.Term> terms) {
+        return terms.stream().map(VocabulariesContent.Term::code).toList();
+    }
+
+    /** Each value once, in the order given, blanks left out. */
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(Object values) {
+        if (values == null) {
+            return List.of();
+        }
+        LinkedHashSet<String> kept = new LinkedHashSet<>();
+        for (Object value : (List<Object>) values) {
+            String text = trimmed(value);
+            if (text != null) {
+                kept.add(text);
+            }
+        }
+        return List.copyOf(kept);
+    }
+}

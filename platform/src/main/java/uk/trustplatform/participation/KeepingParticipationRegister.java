@@ -1,0 +1,249 @@
+package uk.trustplatform.participation;
+
+import static uk.trustplatform.api.Inputs.optional;
+import static uk.trustplatform.api.Inputs.required;
+import static uk.trustplatform.api.Inputs.trimmed;
+
+import io.micronaut.data.exceptions.OptimisticLockException;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import uk.trustplatform.api.ApiException;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.audit.AuditTrail;
+import uk.trustplatform.configuration.InForceConfiguration;
+import uk.trustplatform.configuration.VocabulariesContent;
+import uk.trustplatform.partners.PartnerDirectory;
+import uk.trustplatform.partners.PartnerOrganisation;
+
+/**
+ * Recording participation activities and closing their feedback loop ("you said, we did"). Tenant
+ * admins keep every partner's; a partner lead keeps those of its organisation and the services
+ * below it. Audience, methods and ladder rung must come from the tenant's published vocabularies.
+ */
+@Singleton
+final class KeepingParticipationRegister {
+
+    private static final int TEXT_MAX = 4000;
+    private static final int SHORT_MAX = 200;
+
+    /** What a change returns: the activity as saved, or why nothing was. */
+    record Saved(ParticipationActivity participationActivity, List<UserError> userErrors) {
+
+        static Saved refused(UserError problem) {
+            return refused(List.of(problem));
+        }
+
+        static Saved refused(List<UserError> problems) {
+            return new Saved(null, problems);
+        }
+    }
+
+    private final ParticipationActivities activities;
+    private final ReadingParticipationRegister reading;
+    private final PartnerDirectory partners;
+    private final InForceConfiguration configuration;
+    private final AuditTrail audit;
+
+    KeepingParticipationRegister(
+            ParticipationActivities activities,
+            ReadingParticipationRegister reading,
+            PartnerDirectory partners,
+            InForceConfiguration configuration,
+            AuditTrail audit) {
+        this.activities = activities;
+        this.reading = reading;
+        this.partners = partners;
+        this.configuration = configuration;
+        this.audit = audit;
+    }
+
+    /** Records a new activity, or (with {@code id} and {@code version}) changes one. */
+    Saved save(Caller caller, Map<String, Object> input) {
+        caller.requireTenant();
+        String id = (String) input.get("id");
+        return id == null ? record(caller, input) : change(caller, id, (Number) input.get("version"), input);
+    }
+
+    private Saved record(Caller caller, Map<String, Object> input) {
+        Optional<PartnerOrganisation> organisation = GlobalId.decode(
+                        (String) input.get("partnerOrganisationId"), PartnerOrganisation.TYPE)
+                .flatMap(id -> partners.visible(caller, id));
+        if (organisation.isEmpty()) {
+            return Saved.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
+        }
+        requireKeeper(caller, organisation.get().id());
+        ActivityInput details = ActivityInput.from(input);
+        List<UserError> problems = details.problems(vocabularies());
+        if (!problems.isEmpty()) {
+            return Saved.refused(problems);
+        }
+        ParticipationActivity saved = activities.save(with(
+                details,
+                UUID.randomUUID(),
+                caller.tenantId().toString(),
+                organisation.get().id(),
+                null,
+                0));
+        audit.record(
+                caller.tenantId(),
+                "ParticipationActivity.recorded",
+                ParticipationActivity.TYPE,
+                saved.id(),
+                null,
+                saved);
+        return new Saved(saved, List.of());
+    }
+
+    private Saved change(Caller caller, String id, Number version, Map<String, Object> input) {
+        Optional<ParticipationActivity> found = find(caller, id);
+        if (found.isEmpty()) {
+            return Saved.refused(UserError.notFound("id", "participation activity"));
+        }
+        ParticipationActivity current = found.get();
+        requireKeeper(caller, current.partnerOrganisationId());
+        Optional<UserError> stale = stale(current, version);
+        if (stale.isPresent()) {
+            return Saved.refused(stale.get());
+        }
+        ActivityInput details = ActivityInput.from(input);
+        List<UserError> problems = new ArrayList<>(details.problems(vocabularies()));
+        if (current.feedbackGivenOn() != null
+                && details.startsOn() != null
+                && current.feedbackGivenOn().isBefore(details.startsOn())) {
+            problems.add(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "Feedback was given on " + current.feedbackGivenOn() + "; the activity cannot start after that.",
+                    "input",
+                    "startsOn"));
+        }
+        if (!problems.isEmpty()) {
+            return Saved.refused(problems);
+        }
+        ParticipationActivity changed = with(
+                details, current.id(), current.tenantId(), current.partnerOrganisationId(), current, current.version());
+        return update(caller, current, changed, "ParticipationActivity.changed", version);
+    }
+
+    /** Records (or corrects) what the participants said, what was done, and when and how they were told. */
+    Saved recordFeedback(Caller caller, Map<String, Object> input) {
+        caller.requireTenant();
+        Optional<ParticipationActivity> found = find(caller, (String) input.get("id"));
+        if (found.isEmpty()) {
+            return Saved.refused(UserError.notFound("id", "participation activity"));
+        }
+        ParticipationActivity current = found.get();
+        requireKeeper(caller, current.partnerOrganisationId());
+        Number version = (Number) input.get("version");
+        Optional<UserError> stale = stale(current, version);
+        if (stale.isPresent()) {
+            return Saved.refused(stale.get());
+        }
+        String youSaid = trimmed(input.get("youSaid"));
+        String weDid = trimmed(input.get("weDid"));
+        String method = trimmed(input.get("method"));
+        LocalDate givenOn = (LocalDate) input.get("givenOn");
+        List<UserError> problems = new ArrayList<>();
+        required(problems, "youSaid", youSaid, TEXT_MAX, "Say what the children and young people said.");
+        required(problems, "weDid", weDid, TEXT_MAX, "Say what was done about it.");
+        optional(problems, "method", method, SHORT_MAX);
+        if (givenOn.isAfter(ReadingParticipationRegister.today())) {
+            problems.add(UserError.of(
+                    Code.NOT_ALLOWED, "Feedback is recorded once given: today or earlier.", "input", "givenOn"));
+        } else if (givenOn.isBefore(current.startsOn())) {
+            problems.add(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "Feedback cannot be given before the activity starts (" + current.startsOn() + ").",
+                    "input",
+                    "givenOn"));
+        }
+        if (!problems.isEmpty()) {
+            return Saved.refused(problems);
+        }
+        ParticipationActivity changed = current.withFeedback(youSaid, weDid, givenOn, method);
+        return update(caller, current, changed, "ParticipationActivity.feedbackRecorded", version);
+    }
+
+    private Saved update(
+            Caller caller,
+            ParticipationActivity current,
+            ParticipationActivity changed,
+            String action,
+            Number version) {
+        try {
+            ParticipationActivity saved = activities.update(changed);
+            audit.record(caller.tenantId(), action, ParticipationActivity.TYPE, saved.id(), current, saved);
+            return new Saved(saved, List.of());
+        } catch (OptimisticLockException raced) {
+            return Saved.refused(
+                    UserError.conflict("participation activity", current.version() + 1, version.longValue()));
+        }
+    }
+
+    private static Optional<UserError> stale(ParticipationActivity current, Number version) {
+        if (version == null || version.longValue() != current.version()) {
+            return Optional.of(UserError.conflict(
+                    "participation activity", current.version(), version == null ? -1 : version.longValue()));
+        }
+        return Optional.empty();
+    }
+
+    /** The activity with the details given, keeping the feedback and recording time of {@code kept}. */
+    private static ParticipationActivity with(
+            ActivityInput details,
+            UUID id,
+            String tenantId,
+            UUID organisation,
+            ParticipationActivity kept,
+            long version) {
+        return new ParticipationActivity(
+                id,
+                tenantId,
+                organisation,
+                details.title(),
+                details.purpose(),
+                details.decisionInformed(),
+                details.startsOn(),
+                details.endsOn(),
+                details.ageBands().toArray(String[]::new),
+                details.audienceGroups().toArray(String[]::new),
+                details.methods().toArray(String[]::new),
+                details.participants(),
+                details.ladderRung(),
+                details.hearByRightStage(),
+                details.feedbackDueOn(),
+                kept == null ? null : kept.youSaid(),
+                kept == null ? null : kept.weDid(),
+                kept == null ? null : kept.feedbackGivenOn(),
+                kept == null ? null : kept.feedbackMethod(),
+                kept == null ? OffsetDateTime.now() : kept.recordedAt(),
+                version);
+    }
+
+    private VocabulariesContent vocabularies() {
+        return configuration
+                .vocabularies()
+                .orElseGet(() -> new VocabulariesContent(null, null, null, null, null, null));
+    }
+
+    private Optional<ParticipationActivity> find(Caller caller, String id) {
+        return GlobalId.decode(id, ParticipationActivity.TYPE).flatMap(uuid -> reading.visible(caller, uuid));
+    }
+
+    private void requireKeeper(Caller caller, UUID organisation) {
+        if (!partners.keeps(caller, organisation)) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "Only a tenant admin or the organisation's own partner lead may keep its participation register.");
+        }
+    }
+}

@@ -1,0 +1,345 @@
+package uk.trustplatform.participation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.Role;
+import uk.trustplatform.pledges.PledgeFixture;
+import uk.trustplatform.testing.ApiCaller;
+import uk.trustplatform.testing.ApiCaller.Reply;
+import uk.trustplatform.testing.PublishedDocuments;
+import uk.trustplatform.testing.TenantData;
+import uk.trustplatform.testing.TestTenants;
+import uk.trustplatform.testing.TestTenants.TestTenant;
+
+/**
+ * The participation register of a partnership with Medway's age bands and audience groups: what
+ * partners record, the feedback loop, the rules that refuse bad input, and the calendar.
+ */
+@MicronautTest(transactional = false)
+class ParticipationRegisterTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    private static final String FIELDS = "id version title purpose decisionInformed startsOn endsOn ageBands"
+            + " audienceGroups methods participants ladderRung hearByRightStage feedbackDueOn stage recordedAt"
+            + " partnerOrganisation { name } feedback { youSaid weDid givenOn method }";
+    private static final String SAVE =
+            "mutation ($i: SaveParticipationActivityInput!) { saveParticipationActivity(input: $i)"
+                    + " { participationActivity { " + FIELDS + " } userErrors { field message code } } }";
+    private static final String FEEDBACK =
+            "mutation ($i: RecordParticipationFeedbackInput!) { recordParticipationFeedback(input: $i)"
+                    + " { participationActivity { " + FIELDS + " } userErrors { field message code } } }";
+
+    @Inject
+    EmbeddedServer server;
+
+    private TestTenant medway;
+    private ApiCaller admin;
+    private String youthService;
+    private String fosterCare;
+
+    @BeforeEach
+    void medwayWithItsVocabularies() {
+        medway = TestTenants.active("medway");
+        admin = as("admin", Role.TENANT_ADMIN, null);
+        new PublishedDocuments(admin)
+                .publish(
+                        "saveVocabularies",
+                        "SaveVocabulariesInput",
+                        "vocabularies",
+                        Map.of(
+                                "partnerCategories",
+                                List.of(
+                                        Map.of("code", "statutory", "label", "Statutory partner"),
+                                        Map.of("code", "voluntary", "label", "Voluntary partner")),
+                                "ageBands",
+                                List.of(
+                                        Map.of("label", "Children", "fromAge", 0, "toAge", 11),
+                                        Map.of("label", "Young people", "fromAge", 12, "toAge", 18)),
+                                "audienceGroups",
+                                List.of(
+                                        Map.of("code", "young-carers", "label", "Young carers"),
+                                        Map.of("code", "looked-after", "label", "Children in care")),
+                                "participationMethods",
+                                List.of(
+                                        Map.of("code", "survey", "label", "Survey"),
+                                        Map.of("code", "forum", "label", "Youth forum")),
+                                "hartsLadderLevels",
+                                List.of(
+                                        Map.of("rung", 1, "name", "Manipulation"),
+                                        Map.of("rung", 8, "name", "Young people initiate, shared decisions"))));
+        PledgeFixture partners = new PledgeFixture(admin);
+        youthService = partners.partner("Medway Youth Service", "statutory", true);
+        fosterCare = partners.partner("Medway Foster Care", "voluntary", false);
+    }
+
+    @Test
+    void a_partner_lead_records_an_activity_and_closes_its_feedback_loop_each_step_audited() {
+        ApiCaller lead = as("lead", Role.PARTNER_LEAD, uuid(youthService));
+
+        JsonNode recorded = saved(lead.query(SAVE, Map.of("i", survey(youthService, TODAY.minusDays(10)))));
+        JsonNode fedBack = saved(
+                lead.query(
+                        FEEDBACK,
+                        Map.of(
+                                "i",
+                                Map.of(
+                                        "id",
+                                        recorded.path("id").asText(),
+                                        "version",
+                                        0,
+                                        "youSaid",
+                                        "Meet after school, not in the holidays.",
+                                        "weDid",
+                                        "The young carers' group now meets at 4pm on Thursdays.",
+                                        "givenOn",
+                                        TODAY.toString(),
+                                        "method",
+                                        "Through the young carers' group"))),
+                "recordParticipationFeedback");
+
+        assertThat(recorded.path("stage").asText()).isEqualTo("FEEDBACK_OVERDUE");
+        assertThat(recorded.path("partnerOrganisation").path("name").asText()).isEqualTo("Medway Youth Service");
+        assertThat(recorded.path("ageBands").toString()).isEqualTo("[\"Young people\"]");
+        assertThat(recorded.path("audienceGroups").toString()).isEqualTo("[\"young-carers\"]");
+        assertThat(recorded.path("methods").toString()).isEqualTo("[\"survey\",\"forum\"]");
+        assertThat(recorded.path("participants").asInt()).isEqualTo(34);
+        assertThat(recorded.path("ladderRung").asInt()).isEqualTo(8);
+        assertThat(recorded.path("hearByRightStage").asText()).isEqualTo("ESTABLISHED");
+        assertThat(recorded.path("feedback").isNull()).isTrue();
+        assertThat(fedBack.path("stage").asText()).isEqualTo("FEEDBACK_GIVEN");
+        assertThat(fedBack.path("version").asInt()).isEqualTo(1);
+        assertThat(fedBack.path("feedback").path("weDid").asText()).startsWith("The young carers' group");
+        assertThat(fedBack.path("feedback").path("givenOn").asText()).isEqualTo(TODAY.toString());
+        assertThat(TenantData.query(
+                        medway.id(),
+                        "SELECT action || ' by ' || actor FROM audit_event WHERE action LIKE 'ParticipationActivity.%'"
+                                + " ORDER BY occurred_at"))
+                .containsExactly(
+                        "ParticipationActivity.recorded by lead-" + medway.slug(),
+                        "ParticipationActivity.feedbackRecorded by lead-" + medway.slug());
+    }
+
+    @Test
+    void a_partner_reads_and_keeps_only_its_own_register_and_the_board_reads_every_partners() {
+        saved(admin.query(SAVE, Map.of("i", survey(youthService, TODAY))));
+        saved(admin.query(SAVE, Map.of("i", survey(fosterCare, TODAY))));
+        ApiCaller fosterLead = as("foster-lead", Role.PARTNER_LEAD, uuid(fosterCare));
+        String list = "{ participationActivities { edges { node { id partnerOrganisation { name } } } } }";
+
+        List<String> board =
+                as("board", Role.BOARD_MEMBER, null).query(list).data().findValuesAsText("name");
+        List<String> foster = fosterLead.query(list).data().findValuesAsText("name");
+        Reply forOther = fosterLead.query(SAVE, Map.of("i", survey(youthService, TODAY)));
+
+        assertThat(board).containsExactlyInAnyOrder("Medway Youth Service", "Medway Foster Care");
+        assertThat(foster).containsExactly("Medway Foster Care");
+        assertThat(forOther.data()
+                        .path("saveParticipationActivity")
+                        .path("userErrors")
+                        .path(0)
+                        .path("code")
+                        .asText())
+                .as(forOther.text())
+                .isEqualTo("NOT_FOUND");
+        assertThat(count()).isEqualTo(2);
+    }
+
+    @Test
+    void bad_input_names_the_field_and_the_rule_and_nothing_is_written() {
+        Map<String, Object> unknownBand = new HashMap<>(survey(youthService, TODAY));
+        unknownBand.put("ageBands", List.of("Teenagers"));
+        Map<String, Object> backwards = new HashMap<>(survey(youthService, TODAY));
+        backwards.put("endsOn", TODAY.minusDays(1).toString());
+        Map<String, Object> nobody = new HashMap<>(survey(youthService, TODAY));
+        nobody.put("ageBands", List.of());
+        nobody.put("audienceGroups", List.of(" "));
+        Map<String, Object> rung = new HashMap<>(survey(youthService, TODAY));
+        rung.put("ladderRung", 5);
+
+        assertThat(refusal(unknownBand))
+                .isEqualTo("[\"input\",\"ageBands\"] NOT_FOUND 'Teenagers' is not one of the tenant's age bands:"
+                        + " Children, Young people.");
+        assertThat(refusal(backwards))
+                .isEqualTo("[\"input\",\"endsOn\"] NOT_ALLOWED The activity ends before it starts.");
+        assertThat(refusal(nobody))
+                .isEqualTo("[\"input\",\"audienceGroups\"] REQUIRED Say who the activity is aimed at: an age band,"
+                        + " an audience group, or both.");
+        assertThat(refusal(rung))
+                .isEqualTo("[\"input\",\"ladderRung\"] NOT_FOUND Rung 5 is not one of the tenant's ladder of"
+                        + " participation: [1, 8].");
+        assertThat(count()).isZero();
+
+        JsonNode activity = saved(admin.query(SAVE, Map.of("i", survey(youthService, TODAY))));
+        JsonNode early = admin.query(
+                        FEEDBACK,
+                        Map.of(
+                                "i",
+                                Map.of(
+                                        "id",
+                                        activity.path("id").asText(),
+                                        "version",
+                                        0,
+                                        "youSaid",
+                                        "Later, please.",
+                                        "weDid",
+                                        "Moved it.",
+                                        "givenOn",
+                                        TODAY.plusDays(1).toString())))
+                .data()
+                .path("recordParticipationFeedback");
+        assertThat(early.path("userErrors").path(0).path("field").toString()).isEqualTo("[\"input\",\"givenOn\"]");
+        assertThat(TenantData.query(medway.id(), "SELECT count(*) FROM participation_activity WHERE you_said IS NULL"))
+                .containsExactly("1");
+    }
+
+    @Test
+    void an_edit_from_a_stale_version_is_refused_and_overwrites_nothing() {
+        JsonNode activity = saved(admin.query(SAVE, Map.of("i", survey(youthService, TODAY))));
+        Map<String, Object> first = new HashMap<>(survey(youthService, TODAY));
+        first.putAll(Map.of("id", activity.path("id").asText(), "version", 0, "title", "First edit"));
+        Map<String, Object> second = new HashMap<>(first);
+        second.put("title", "Second edit");
+
+        saved(admin.query(SAVE, Map.of("i", first)));
+        JsonNode stale = admin.query(SAVE, Map.of("i", second)).data().path("saveParticipationActivity");
+
+        assertThat(stale.path("userErrors").path(0).path("code").asText()).isEqualTo("CONFLICT");
+        assertThat(TenantData.query(medway.id(), "SELECT title FROM participation_activity"))
+                .containsExactly("First edit");
+    }
+
+    @Test
+    void the_calendar_shows_when_partners_ask_the_same_children_at_once_without_naming_other_partners() {
+        LocalDate march = LocalDate.of(2027, 3, 1);
+        saved(admin.query(SAVE, Map.of("i", activity(youthService, "Young carers' survey", march, 9, "young-carers"))));
+        saved(admin.query(
+                SAVE, Map.of("i", activity(fosterCare, "Carers' focus group", march.plusDays(4), 0, "young-carers"))));
+        saved(admin.query(
+                SAVE,
+                Map.of("i", activity(fosterCare, "Children in care council", march.plusDays(4), 0, "looked-after"))));
+        saved(admin.query(
+                SAVE, Map.of("i", activity(fosterCare, "Summer survey", march.plusMonths(3), 0, "young-carers"))));
+        String calendar = "{ participationCalendar(from: \"2027-03-01\", to: \"2027-03-31\") {"
+                + " activities { activityId title partnerOrganisationName startsOn audienceGroups }"
+                + " clashes { audienceKind audience from to activities { title startsOn } } } }";
+
+        JsonNode board =
+                as("board", Role.BOARD_MEMBER, null).query(calendar).data().path("participationCalendar");
+        JsonNode lead = as("lead", Role.PARTNER_LEAD, uuid(youthService))
+                .query(calendar)
+                .data()
+                .path("participationCalendar");
+
+        assertThat(board.path("activities").findValuesAsText("title"))
+                .containsExactlyInAnyOrder("Young carers' survey", "Carers' focus group", "Children in care council");
+        assertThat(board.path("clashes")).hasSize(1);
+        JsonNode clash = board.path("clashes").path(0);
+        assertThat(clash.path("audienceKind").asText()).isEqualTo("GROUP");
+        assertThat(clash.path("audience").asText()).isEqualTo("young-carers");
+        assertThat(clash.path("from").asText()).isEqualTo("2027-03-01");
+        assertThat(clash.path("to").asText()).isEqualTo("2027-03-10");
+        assertThat(clash.path("activities").findValuesAsText("title"))
+                .containsExactly("Young carers' survey", "Carers' focus group");
+
+        assertThat(lead.path("activities")).hasSize(3);
+        assertThat(lead.path("activities").path(0).path("title").asText()).isEqualTo("Young carers' survey");
+        assertThat(lead.path("activities").path(1).path("title").isNull()).isTrue();
+        assertThat(lead.path("activities")
+                        .path(1)
+                        .path("partnerOrganisationName")
+                        .isNull())
+                .isTrue();
+        assertThat(lead.path("activities").path(1).path("activityId").isNull()).isTrue();
+        assertThat(lead.toString()).doesNotContain("Foster").doesNotContain("focus group");
+        assertThat(lead.path("clashes")
+                        .path(0)
+                        .path("activities")
+                        .path(1)
+                        .path("startsOn")
+                        .asText())
+                .as("the lead still learns another partner asks the same group those days")
+                .isEqualTo("2027-03-05");
+
+        Reply tooLong = admin.query("{ participationCalendar(from: \"2027-01-01\", to: \"2028-06-01\") { from } }");
+        assertThat(tooLong.errorCode()).isEqualTo("BAD_USER_INPUT");
+    }
+
+    private Map<String, Object> survey(String partner, LocalDate start) {
+        Map<String, Object> input = new HashMap<>(activity(partner, "Young carers' survey", start, 5, "young-carers"));
+        input.putAll(Map.of(
+                "decisionInformed",
+                "How the young carers' service is commissioned next year",
+                "ageBands",
+                List.of("Young people"),
+                "methods",
+                List.of("survey", "forum", "survey"),
+                "participants",
+                34,
+                "ladderRung",
+                8,
+                "hearByRightStage",
+                "ESTABLISHED",
+                "feedbackDueOn",
+                start.plusDays(9).toString()));
+        return input;
+    }
+
+    private static Map<String, Object> activity(String partner, String title, LocalDate start, int days, String group) {
+        return Map.of(
+                "partnerOrganisationId",
+                partner,
+                "title",
+                title,
+                "purpose",
+                "To hear what they need from the service.",
+                "startsOn",
+                start.toString(),
+                "endsOn",
+                start.plusDays(days).toString(),
+                "audienceGroups",
+                List.of(group));
+    }
+
+    private String refusal(Map<String, Object> input) {
+        JsonNode payload = admin.query(SAVE, Map.of("i", input)).data().path("saveParticipationActivity");
+        JsonNode error = payload.path("userErrors").path(0);
+        return error.path("field") + " " + error.path("code").asText() + " "
+                + error.path("message").asText();
+    }
+
+    private static JsonNode saved(Reply reply) {
+        return saved(reply, "saveParticipationActivity");
+    }
+
+    private static JsonNode saved(Reply reply, String field) {
+        JsonNode payload = reply.data().path(field);
+        assertThat(payload.path("userErrors")).as(reply.text()).isEmpty();
+        return payload.path("participationActivity");
+    }
+
+    private int count() {
+        return Integer.parseInt(TenantData.query(medway.id(), "SELECT count(*) FROM participation_activity")
+                .getFirst());
+    }
+
+    private static UUID uuid(String globalId) {
+        return GlobalId.decode(globalId).orElseThrow().uuid();
+    }
+
+    private ApiCaller as(String subject, Role role, UUID partner) {
+        return ApiCaller.member(server, subject, role, medway.slug(), partner);
+    }
+}
