@@ -8,8 +8,10 @@ import java.util.UUID;
 /**
  * Generates a platform-sized data set straight into PostgreSQL, as the owner, one tenant per
  * transaction bound to that tenant (row-level security stays on): partners with categories and
- * people in roles, one approved plan per partner with its actions, pledges for most partners, and
- * every tenant a member of one regional forum. The shapes vary by a hash so figures differ.
+ * people in roles, one approved plan per partner with its actions, pledges for most partners, three
+ * participation activities per partner (most with feedback), and every tenant a member of one
+ * regional forum. The shapes vary by a hash, its sign bit masked off (abs() of the smallest integer
+ * overflows), so figures differ.
  */
 final class PlatformData {
 
@@ -73,12 +75,12 @@ final class PlatformData {
         run(
                 "INSERT INTO partner_person (tenant_id, id, partner_organisation_id, name, roles)"
                         + " SELECT p.tenant_id, gen_random_uuid(), p.id, 'Strategic lead', ARRAY['STRATEGIC_LEAD']"
-                        + " FROM partner_organisation p WHERE p.tenant_id = ? AND abs(hashtext(p.name)) % 10 < 7",
+                        + " FROM partner_organisation p WHERE p.tenant_id = ? AND (hashtext(p.name) & 2147483647) % 10 < 7",
                 tenant);
         run(
                 "INSERT INTO partner_person (tenant_id, id, partner_organisation_id, name, roles)"
                         + " SELECT p.tenant_id, gen_random_uuid(), p.id, 'Champion', ARRAY['PARTICIPATION_CHAMPION']"
-                        + " FROM partner_organisation p, generate_series(1, abs(hashtext(p.name || 'c')) % 4) n"
+                        + " FROM partner_organisation p, generate_series(1, (hashtext(p.name || 'c') & 2147483647) % 4) n"
                         + " WHERE p.tenant_id = ?",
                 tenant);
         run(
@@ -94,7 +96,7 @@ final class PlatformData {
                         + " (ARRAY['NOT_STARTED','IN_PROGRESS','COMPLETE'])[1 + (n + h) % 3],"
                         + " (ARRAY['RED','AMBER','GREEN',NULL])[1 + (n * 7 + h) % 4],"
                         + " DATE '2026-04-01' + (n * 13 + h) % 540"
-                        + " FROM (SELECT id, tenant_id, abs(hashtext(id::text)) AS h FROM action_plan WHERE tenant_id = ?) a,"
+                        + " FROM (SELECT id, tenant_id, (hashtext(id::text) & 2147483647) AS h FROM action_plan WHERE tenant_id = ?) a,"
                         + " generate_series(1, ?) n",
                 tenant, actions);
         run(
@@ -102,11 +104,21 @@ final class PlatformData {
                         + " signatory, post_held, on_behalf_of, signed_on, registered_on, renewal_due_on, badge_code)"
                         + " SELECT p.tenant_id, gen_random_uuid(), p.id, ?, 'REGISTERED', now(), 'A Signatory', 'Director',"
                         + " p.name, current_date - 30, current_date - 30, current_date + 335, gen_random_uuid()::text"
-                        + " FROM partner_organisation p WHERE p.tenant_id = ? AND abs(hashtext(p.name || 'p')) % 10 < 6",
+                        + " FROM partner_organisation p WHERE p.tenant_id = ? AND (hashtext(p.name || 'p') & 2147483647) % 10 < 6",
                 pledge, tenant);
         run(
+                "INSERT INTO participation_activity (tenant_id, id, partner_organisation_id, title, purpose, starts_on,"
+                        + " ends_on, audience_groups, you_said, we_did, feedback_given_on)"
+                        + " SELECT p.tenant_id, gen_random_uuid(), p.id, 'Activity ' || n, 'To hear them',"
+                        + " current_date - (n * 60 + 7), current_date - n * 60, '{young-carers}',"
+                        + " CASE WHEN h % 10 < 6 THEN 'They said' END, CASE WHEN h % 10 < 6 THEN 'We did' END,"
+                        + " CASE WHEN h % 10 < 6 THEN current_date - n * 60 + 3 END"
+                        + " FROM partner_organisation p, generate_series(1, 3) n,"
+                        + " LATERAL (SELECT (hashtext(p.name || n) & 2147483647) AS h) x WHERE p.tenant_id = ?",
+                tenant);
+        run(
                 "INSERT INTO forum_membership (tenant_id, forum_id, indicator_set)"
-                        + " SELECT ?, ?, s FROM unnest(ARRAY['PLEDGES', 'ACTION_PLANS', 'PARTNERS']) s",
+                        + " SELECT ?, ?, s FROM unnest(ARRAY['PLEDGES', 'ACTION_PLANS', 'PARTNERS', 'PARTICIPATION']) s",
                 tenant,
                 forum);
         owner.commit();

@@ -11,7 +11,7 @@ import uk.trustplatform.participation.ParticipationCalendar.Clash;
 
 class ParticipationCalendarTest {
 
-    private static final LocalDate MARCH = LocalDate.of(2027, 3, 1);
+    static final LocalDate MARCH = LocalDate.of(2027, 3, 1);
 
     @Test
     void two_activities_for_one_group_on_overlapping_days_clash_from_the_first_start_to_the_last_end() {
@@ -58,8 +58,13 @@ class ParticipationCalendarTest {
         assertThat(clashes).allSatisfy(clash -> assertThat(clash.activities()).contains(both));
     }
 
-    private static ParticipationActivity activity(
-            String title, int startDay, int endDay, String[] ageBands, String... groups) {
+    static ParticipationActivity activity(String title, int startDay, int endDay, String[] ageBands, String... groups) {
+        return activity(title, startDay, endDay, null, ageBands, groups);
+    }
+
+    /** An activity in March 2027, from and to the days given (counted from 1 March). */
+    static ParticipationActivity activity(
+            String title, int startDay, int endDay, LocalDate feedbackDue, String[] ageBands, String... groups) {
         return new ParticipationActivity(
                 UUID.nameUUIDFromBytes(title.getBytes()),
                 UUID.randomUUID().toString(),
@@ -75,7 +80,7 @@ class ParticipationCalendarTest {
                 null,
                 null,
                 null,
-                null,
+                feedbackDue,
                 null,
                 null,
                 null,
