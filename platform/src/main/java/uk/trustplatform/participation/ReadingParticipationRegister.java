@@ -30,7 +30,7 @@ import uk.trustplatform.partners.PartnerScope;
 @Singleton
 final class ReadingParticipationRegister implements NodeResolver {
 
-    static final ZoneId LOCAL = ZoneId.of("Europe/London");
+    private static final ZoneId LOCAL = ZoneId.of("Europe/London");
     /** The longest calendar asked for at once: a year and a day. */
     private static final int CALENDAR_DAYS = 366;
 
