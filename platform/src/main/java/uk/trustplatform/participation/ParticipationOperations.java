@@ -22,9 +22,13 @@ final class ParticipationOperations {
 
     @Bean
     @Named("participation.Query")
-    GraphQLTypeWiring queries(ReadingParticipationRegister register) {
+    GraphQLTypeWiring queries(ReadingParticipationRegister register, SummarisingParticipation summaries) {
         return () -> TypeRuntimeWiring.newTypeWiring("Query")
                 .dataFetcher("participationActivities", env -> register.page(Callers.of(env), PageRequest.of(env, 2)))
+                .dataFetcher(
+                        "participationSummary",
+                        env -> summaries.summary(
+                                Callers.of(env), env.<LocalDate>getArgument("from"), env.getArgument("to")))
                 .dataFetcher(
                         "participationCalendar",
                         env -> register.calendar(

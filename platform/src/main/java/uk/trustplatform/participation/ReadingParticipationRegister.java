@@ -3,6 +3,7 @@ package uk.trustplatform.participation;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +65,15 @@ final class ReadingParticipationRegister implements NodeResolver {
         this.partners = partners;
     }
 
+    /** Refuses a period given backwards or longer than {@code longest} (said as {@code inWords}). */
+    static void requirePeriod(LocalDate from, LocalDate to, Period longest, String inWords) {
+        if (to.isBefore(from) || to.isAfter(from.plus(longest))) {
+            throw new ApiException(
+                    ErrorCode.BAD_USER_INPUT,
+                    "Arguments 'from' and 'to' must be in order and at most " + inWords + " apart.");
+        }
+    }
+
     static LocalDate today() {
         return LocalDate.now(LOCAL);
     }
@@ -86,11 +96,7 @@ final class ReadingParticipationRegister implements NodeResolver {
 
     Calendar calendar(Caller caller, LocalDate from, LocalDate to) {
         UUID tenantId = caller.requireTenant();
-        if (to.isBefore(from) || to.isAfter(from.plusDays(CALENDAR_DAYS))) {
-            throw new ApiException(
-                    ErrorCode.BAD_USER_INPUT,
-                    "Arguments 'from' and 'to' must be in order and at most " + CALENDAR_DAYS + " days apart.");
-        }
+        requirePeriod(from, to, Period.ofDays(CALENDAR_DAYS), CALENDAR_DAYS + " days");
         List<ParticipationActivity> running = activities.running(tenantId, from, to);
         Map<UUID, PartnerOrganisation> readable = partners.visible(
                 caller,

@@ -459,6 +459,18 @@ final class OperationCatalogue {
                                 Map.of()),
                         (reply, world) -> reply.text().contains(world.agencyMarker() + " Young carers"),
                         READERS_OF_THE_AGENCY),
+                new Operation(
+                        "Query.participationSummary",
+                        world -> new Request(
+                                "{ participationSummary(from: \"2026-01-01\", to: \"2026-12-31\") { activities participants"
+                                        + " ended feedbackGiven byLadderRung { rung activities } } }",
+                                Map.of()),
+                        (reply, world) -> reply.data()
+                                        .path("participationSummary")
+                                        .path("activities")
+                                        .asInt()
+                                > 0,
+                        READERS_OF_THE_AGENCY),
                 save(
                         "saveParticipationActivity",
                         "SaveParticipationActivityInput",

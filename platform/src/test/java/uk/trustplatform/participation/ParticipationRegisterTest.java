@@ -134,8 +134,8 @@ class ParticipationRegisterTest {
 
     @Test
     void a_partner_reads_and_keeps_only_its_own_register_and_the_board_reads_every_partners() {
-        saved(admin.query(SAVE, Map.of("i", survey(youthService, TODAY))));
-        saved(admin.query(SAVE, Map.of("i", survey(fosterCare, TODAY))));
+        record(survey(youthService, TODAY));
+        record(survey(fosterCare, TODAY));
         ApiCaller fosterLead = as("foster-lead", Role.PARTNER_LEAD, uuid(fosterCare));
         String list = "{ participationActivities { edges { node { id partnerOrganisation { name } } } } }";
 
@@ -182,7 +182,7 @@ class ParticipationRegisterTest {
                         + " participation: [1, 8].");
         assertThat(count()).isZero();
 
-        JsonNode activity = saved(admin.query(SAVE, Map.of("i", survey(youthService, TODAY))));
+        JsonNode activity = record(survey(youthService, TODAY));
         JsonNode early = admin.query(
                         FEEDBACK,
                         Map.of(
@@ -207,7 +207,7 @@ class ParticipationRegisterTest {
 
     @Test
     void an_edit_from_a_stale_version_is_refused_and_overwrites_nothing() {
-        JsonNode activity = saved(admin.query(SAVE, Map.of("i", survey(youthService, TODAY))));
+        JsonNode activity = record(survey(youthService, TODAY));
         Map<String, Object> first = new HashMap<>(survey(youthService, TODAY));
         first.putAll(Map.of("id", activity.path("id").asText(), "version", 0, "title", "First edit"));
         Map<String, Object> second = new HashMap<>(first);
@@ -224,24 +224,16 @@ class ParticipationRegisterTest {
     @Test
     void the_calendar_shows_when_partners_ask_the_same_children_at_once_without_naming_other_partners() {
         LocalDate march = LocalDate.of(2027, 3, 1);
-        saved(admin.query(SAVE, Map.of("i", activity(youthService, "Young carers' survey", march, 9, "young-carers"))));
-        saved(admin.query(
-                SAVE, Map.of("i", activity(fosterCare, "Carers' focus group", march.plusDays(4), 0, "young-carers"))));
-        saved(admin.query(
-                SAVE,
-                Map.of("i", activity(fosterCare, "Children in care council", march.plusDays(4), 0, "looked-after"))));
-        saved(admin.query(
-                SAVE, Map.of("i", activity(fosterCare, "Summer survey", march.plusMonths(3), 0, "young-carers"))));
+        record(activity(youthService, "Young carers' survey", march, 9, "young-carers"));
+        record(activity(fosterCare, "Carers' focus group", march.plusDays(4), 0, "young-carers"));
+        record(activity(fosterCare, "Children in care council", march.plusDays(4), 0, "looked-after"));
+        record(activity(fosterCare, "Summer survey", march.plusMonths(3), 0, "young-carers"));
         String calendar = "{ participationCalendar(from: \"2027-03-01\", to: \"2027-03-31\") {"
                 + " activities { activityId title partnerOrganisationName startsOn audienceGroups }"
                 + " clashes { audienceKind audience from to activities { title startsOn } } } }";
 
-        JsonNode board =
-                as("board", Role.BOARD_MEMBER, null).query(calendar).data().path("participationCalendar");
-        JsonNode lead = as("lead", Role.PARTNER_LEAD, uuid(youthService))
-                .query(calendar)
-                .data()
-                .path("participationCalendar");
+        JsonNode board = read(as("board", Role.BOARD_MEMBER, null), calendar, "participationCalendar");
+        JsonNode lead = read(as("lead", Role.PARTNER_LEAD, uuid(youthService)), calendar, "participationCalendar");
 
         assertThat(board.path("activities").findValuesAsText("title"))
                 .containsExactlyInAnyOrder("Young carers' survey", "Carers' focus group", "Children in care council");
@@ -275,6 +267,54 @@ class ParticipationRegisterTest {
 
         Reply tooLong = admin.query("{ participationCalendar(from: \"2027-01-01\", to: \"2028-06-01\") { from } }");
         assertThat(tooLong.errorCode()).isEqualTo("BAD_USER_INPUT");
+    }
+
+    @Test
+    void the_board_is_told_how_many_took_part_how_far_up_the_ladder_and_whether_they_heard_back() {
+        LocalDate april = LocalDate.of(2026, 4, 1);
+        JsonNode asked = record(survey(youthService, april));
+        saved(
+                admin.query(
+                        FEEDBACK,
+                        Map.of(
+                                "i",
+                                Map.of(
+                                        "id",
+                                        asked.path("id").asText(),
+                                        "version",
+                                        0,
+                                        "youSaid",
+                                        "Later meetings",
+                                        "weDid",
+                                        "Moved them",
+                                        "givenOn",
+                                        april.plusDays(20).toString()))),
+                "recordParticipationFeedback");
+        record(survey(fosterCare, april.plusMonths(1)));
+        record(activity(fosterCare, "Care council", april.plusMonths(2), 0, "looked-after"));
+        record(activity(fosterCare, "Next year", april.plusYears(1), 0, "looked-after"));
+        String summary = "{ participationSummary(from: \"2026-04-01\", to: \"2027-03-31\") { activities participants"
+                + " withoutParticipantCount informingDecisions ended feedbackGiven feedbackOverdue"
+                + " byLadderRung { rung activities } } }";
+
+        JsonNode board = read(as("board", Role.BOARD_MEMBER, null), summary, "participationSummary");
+        JsonNode lead = read(as("lead", Role.PARTNER_LEAD, uuid(youthService)), summary, "participationSummary");
+
+        // Three activities started in the year: two surveys of 34 (one fed back), one care council not counted.
+        assertThat(board.path("activities").asInt()).isEqualTo(3);
+        assertThat(board.path("participants").asInt()).isEqualTo(68);
+        assertThat(board.path("withoutParticipantCount").asInt()).isEqualTo(1);
+        assertThat(board.path("informingDecisions").asInt()).isEqualTo(2);
+        assertThat(board.path("ended").asInt()).isEqualTo(3);
+        assertThat(board.path("feedbackGiven").asInt()).isEqualTo(1);
+        assertThat(board.path("feedbackOverdue").asInt()).isEqualTo(1);
+        assertThat(board.path("byLadderRung").toString())
+                .isEqualTo("[{\"rung\":8,\"activities\":2},{\"rung\":null,\"activities\":1}]");
+        assertThat(lead.path("activities").asInt()).isEqualTo(1);
+        assertThat(lead.path("feedbackGiven").asInt()).isEqualTo(1);
+        assertThat(admin.query("{ participationSummary(from: \"2020-01-01\", to: \"2026-01-02\") { activities } }")
+                        .errorCode())
+                .isEqualTo("BAD_USER_INPUT");
     }
 
     private Map<String, Object> survey(String partner, LocalDate start) {
@@ -318,6 +358,16 @@ class ParticipationRegisterTest {
         JsonNode error = payload.path("userErrors").path(0);
         return error.path("field") + " " + error.path("code").asText() + " "
                 + error.path("message").asText();
+    }
+
+    /** Records an activity as the tenant admin; the activity as saved. */
+    private JsonNode record(Map<String, Object> input) {
+        return saved(admin.query(SAVE, Map.of("i", input)));
+    }
+
+    /** What a caller reads of one query field. */
+    private static JsonNode read(ApiCaller caller, String query, String field) {
+        return caller.query(query).data().path(field);
     }
 
     private static JsonNode saved(Reply reply) {
