@@ -49,7 +49,7 @@ final class CallerResolver implements CallerResolution {
             }
             return Caller.anonymous();
         }
-        TokenClaims claims = TokenClaims.from(authentication.getName(), authentication.getAttributes());
+        TokenClaims claims = TokenClaims.of(authentication);
         String named = request.getHeaders().get(TENANT_HEADER);
         if (claims.roles().contains(Role.PLATFORM_OPERATOR)) {
             return operator(claims, named);

@@ -1,5 +1,6 @@
 package uk.trustplatform.identity;
 
+import io.micronaut.security.authentication.Authentication;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,6 +27,10 @@ record TokenClaims(
     static final String ORGANISATION = "organization";
     static final String PARTNER_ORGANISATION = "partner_organisation";
     static final String REGIONAL_FORUM = "regional_forum";
+
+    static TokenClaims of(Authentication authentication) {
+        return from(authentication.getName(), authentication.getAttributes());
+    }
 
     static TokenClaims from(String subject, Map<String, Object> claims) {
         return new TokenClaims(
