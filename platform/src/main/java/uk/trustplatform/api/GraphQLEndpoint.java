@@ -44,6 +44,7 @@ import org.slf4j.MDC;
 class GraphQLEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphQLEndpoint.class);
+    static final MediaType GRAPHQL_RESPONSE_JSON = MediaType.of("application/graphql-response+json");
 
     private final GraphQLExecutor executor;
     private final CallerResolution callers;
@@ -64,38 +65,40 @@ class GraphQLEndpoint {
         this.maxBatchOperations = maxBatchOperations;
     }
 
-    @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    @Post(consumes = MediaType.ALL, produces = MediaType.ALL)
     HttpResponse<Object> post(
             HttpRequest<?> http, @Nullable Authentication authentication, @Nullable @Body String body) {
         Optional<MediaType> contentType = http.getContentType();
         if (contentType.isEmpty()
                 || !MediaType.APPLICATION_JSON.equals(contentType.get().getName())) {
-            return send(refusal(
-                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "POST /graphql accepts only Content-Type: application/json; this request sent "
-                            + contentType.map(MediaType::getName).orElse("none") + "."));
+            return send(
+                    http,
+                    refusal(
+                            ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                            "POST /graphql accepts only Content-Type: application/json; this request sent "
+                                    + contentType.map(MediaType::getName).orElse("none") + "."));
         }
         JsonNode tree;
         try {
             tree = json.readTree(body == null ? "" : body);
         } catch (JsonProcessingException e) {
-            return send(refusal(ErrorCode.BAD_REQUEST, "The request body is not valid JSON: " + describe(e)));
+            return send(http, refusal(ErrorCode.BAD_REQUEST, "The request body is not valid JSON: " + describe(e)));
         }
         if (tree == null || tree.isMissingNode()) {
-            return send(refusal(ErrorCode.BAD_REQUEST, "The request body is empty; send {\"query\": \"...\"}."));
+            return send(http, refusal(ErrorCode.BAD_REQUEST, "The request body is empty; send {\"query\": \"...\"}."));
         }
         if (tree.isArray()) {
             return batch(http, authentication, tree);
         }
-        return send(single(http, authentication, tree));
+        return send(http, single(http, authentication, tree));
     }
 
-    @Get(produces = MediaType.APPLICATION_JSON)
+    @Get(produces = MediaType.ALL)
     HttpResponse<Object> get(HttpRequest<?> http, @Nullable Authentication authentication) {
         var parameters = http.getParameters();
         String query = parameters.get("query");
         if (query == null || query.isBlank()) {
-            return send(refusal(ErrorCode.BAD_REQUEST, "GET /graphql needs a \"query\" parameter."));
+            return send(http, refusal(ErrorCode.BAD_REQUEST, "GET /graphql needs a \"query\" parameter."));
         }
         Map<String, Object> variables = Map.of();
         String variablesText = parameters.get("variables");
@@ -103,34 +106,42 @@ class GraphQLEndpoint {
             try {
                 JsonNode variablesNode = json.readTree(variablesText);
                 if (!variablesNode.isObject()) {
-                    return send(refusal(ErrorCode.BAD_REQUEST, "The \"variables\" parameter must be a JSON object."));
+                    return send(
+                            http, refusal(ErrorCode.BAD_REQUEST, "The \"variables\" parameter must be a JSON object."));
                 }
                 variables = asMap(variablesNode);
             } catch (JsonProcessingException e) {
-                return send(refusal(
-                        ErrorCode.BAD_REQUEST, "The \"variables\" parameter is not valid JSON: " + describe(e)));
+                return send(
+                        http,
+                        refusal(
+                                ErrorCode.BAD_REQUEST,
+                                "The \"variables\" parameter is not valid JSON: " + describe(e)));
             }
         }
-        return send(run(http, authentication, new GraphQLRequest(query, parameters.get("operationName"), variables)));
+        return send(
+                http, run(http, authentication, new GraphQLRequest(query, parameters.get("operationName"), variables)));
     }
 
     private HttpResponse<Object> batch(HttpRequest<?> http, Authentication authentication, JsonNode operations) {
         if (!batching) {
             return send(
+                    http,
                     refusal(
                             ErrorCode.BAD_REQUEST,
                             "Batched requests (a JSON array of operations) are not enabled on this server; send one operation per request."));
         }
         if (operations.isEmpty() || operations.size() > maxBatchOperations) {
-            return send(refusal(
-                    ErrorCode.BAD_REQUEST,
-                    "A batch must hold between 1 and %d operations; this one holds %d."
-                            .formatted(maxBatchOperations, operations.size())));
+            return send(
+                    http,
+                    refusal(
+                            ErrorCode.BAD_REQUEST,
+                            "A batch must hold between 1 and %d operations; this one holds %d."
+                                    .formatted(maxBatchOperations, operations.size())));
         }
         List<Map<String, Object>> bodies = new ArrayList<>();
         operations.forEach(
                 operation -> bodies.add(single(http, authentication, operation).body()));
-        return HttpResponse.status(HttpStatus.OK).body(bodies);
+        return HttpResponse.status(HttpStatus.OK).body((Object) bodies).contentType(responseType(http));
     }
 
     private GraphQLResponse single(HttpRequest<?> http, Authentication authentication, JsonNode operation) {
@@ -184,13 +195,35 @@ class GraphQLEndpoint {
         return GraphQLExecutor.refused(ApiError.of(code, message));
     }
 
-    private static HttpResponse<Object> send(GraphQLResponse response) {
-        MutableHttpResponse<Object> http =
-                HttpResponse.status(response.status()).body(response.body());
+    private static HttpResponse<Object> send(HttpRequest<?> http, GraphQLResponse response) {
+        MutableHttpResponse<Object> sent = HttpResponse.status(response.status())
+                .body((Object) response.body())
+                .contentType(responseType(http));
         if (response.status() == HttpStatus.UNAUTHORIZED) {
-            http.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+            sent.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         }
-        return http;
+        return sent;
+    }
+
+    /**
+     * The GraphQL-over-HTTP media type when the client prefers it to {@code application/json}
+     * (by quality, then by order); otherwise {@code application/json}, also when the Accept header
+     * names neither, as the specification allows.
+     */
+    static MediaType responseType(HttpRequest<?> http) {
+        MediaType chosen = MediaType.APPLICATION_JSON_TYPE;
+        double best = 0;
+        for (MediaType accepted : http.accept()) {
+            MediaType candidate = GRAPHQL_RESPONSE_JSON.getName().equals(accepted.getName())
+                    ? GRAPHQL_RESPONSE_JSON
+                    : MediaType.APPLICATION_JSON_TYPE.matches(accepted) ? MediaType.APPLICATION_JSON_TYPE : null;
+            double quality = accepted.getQualityAsNumber().doubleValue();
+            if (candidate != null && quality > best) {
+                chosen = candidate;
+                best = quality;
+            }
+        }
+        return chosen;
     }
 
     private static String describe(JsonProcessingException e) {
