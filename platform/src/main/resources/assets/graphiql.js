@@ -27,9 +27,10 @@
   }
 
   var query = [
-    '# Trust Platform GraphQL API. Without a token you are anonymous.',
-    '# To act as one of the devstack\'s demo sign-ins, get a token with the curl the devstack',
-    '# printed and paste its access_token after "Bearer " in the Headers tab below.',
+    '# Trust Platform GraphQL API: anonymous without a token.',
+    '# To act as a demo sign-in, get a token with the curl',
+    '# the devstack printed and paste its access_token',
+    '# after "Bearer " under Headers below.',
     '{',
     '  tenant(slug: "medway") {',
     '    name',
