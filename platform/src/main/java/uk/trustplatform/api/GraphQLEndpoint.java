@@ -156,10 +156,14 @@ class GraphQLEndpoint {
         if (!operationName.isMissingNode() && !operationName.isNull() && !operationName.isTextual()) {
             return refusal(ErrorCode.BAD_REQUEST, "The request's \"operationName\" must be a string or null.");
         }
-        JsonNode variables = operation.path("variables");
-        if (!variables.isMissingNode() && !variables.isNull() && !variables.isObject()) {
-            return refusal(ErrorCode.BAD_REQUEST, "The request's \"variables\" must be a JSON object or null.");
+        for (String member : List.of("variables", "extensions")) {
+            JsonNode value = operation.path(member);
+            if (!value.isMissingNode() && !value.isNull() && !value.isObject()) {
+                return refusal(
+                        ErrorCode.BAD_REQUEST, "The request's \"" + member + "\" must be a JSON object or null.");
+            }
         }
+        JsonNode variables = operation.path("variables");
         return run(
                 http,
                 authentication,

@@ -55,6 +55,14 @@ class GraphQLHttpTest {
         assertRefused(reply, 400, "BAD_REQUEST", "\"variables\" must be a JSON object");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\"text\"", "1", "true", "[]"})
+    void extensions_that_are_not_an_object_are_a_400(String extensions) {
+        Reply reply = api.postJson("{\"query\": \"{ __typename }\", \"extensions\": " + extensions + "}");
+
+        assertRefused(reply, 400, "BAD_REQUEST", "\"extensions\" must be a JSON object");
+    }
+
     @Test
     void a_syntax_error_is_a_400_with_the_location() {
         Reply reply = api.query("query { tenant(slug: \"x\") { name }");
