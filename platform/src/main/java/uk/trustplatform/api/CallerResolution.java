@@ -12,4 +12,12 @@ public interface CallerResolution {
      * @throws ApiException UNAUTHENTICATED or FORBIDDEN when the request may not proceed at all
      */
     Caller resolve(HttpRequest<?> request, @Nullable Authentication authentication);
+
+    /**
+     * The caller a validated token makes, acting in the tenant named (as the {@code X-Trust-Tenant}
+     * header names one): for the web pages, whose address names the tenant.
+     *
+     * @throws ApiException FORBIDDEN when the token does not make its holder a member of that tenant
+     */
+    Caller resolve(Authentication authentication, @Nullable String tenantSlug);
 }

@@ -49,8 +49,12 @@ final class CallerResolver implements CallerResolution {
             }
             return Caller.anonymous();
         }
+        return resolve(authentication, request.getHeaders().get(TENANT_HEADER));
+    }
+
+    @Override
+    public Caller resolve(Authentication authentication, @Nullable String named) {
         TokenClaims claims = TokenClaims.of(authentication);
-        String named = request.getHeaders().get(TENANT_HEADER);
         if (claims.roles().contains(Role.PLATFORM_OPERATOR)) {
             return operator(claims, named);
         }

@@ -23,6 +23,7 @@ final class TenancyQueries implements GraphQLTypeWiring {
                         env -> directory
                                 .visibleBySlug(env.<String>getArgument("slug"), Callers.of(env))
                                 .orElse(null))
+                .dataFetcher("partnerships", env -> directory.active())
                 .build();
     }
 }

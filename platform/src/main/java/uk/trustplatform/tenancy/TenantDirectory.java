@@ -2,6 +2,7 @@ package uk.trustplatform.tenancy;
 
 import jakarta.inject.Singleton;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +39,16 @@ public final class TenantDirectory implements NodeResolver {
                 : tenants.findByIdIn(ids).stream().collect(Collectors.toMap(Tenant::id, Function.identity()));
     }
 
+    /** The active tenants, by name: the partnerships anyone may see. */
+    public List<Tenant> active() {
+        return tenants.findByStatus(TenantStatus.ACTIVE).stream()
+                .sorted(Comparator.comparing(Tenant::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
     /** The ids of the active tenants, for platform jobs that visit each in turn. */
     public List<UUID> activeTenantIds() {
-        return tenants.findByStatus(TenantStatus.ACTIVE).stream()
-                .map(Tenant::id)
-                .toList();
+        return active().stream().map(Tenant::id).toList();
     }
 
     /** The tenant with this slug if the caller may see it. */

@@ -59,6 +59,12 @@ final class OperationCatalogue {
                                 .equals(world.tenant().slug()),
                         EVERYONE),
                 new Operation(
+                        "Query.partnerships",
+                        world -> new Request(
+                                "{ partnerships { id slug name kind region councils { gssCode } } }", Map.of()),
+                        (reply, world) -> reply.text().contains(world.tenant().slug()),
+                        EVERYONE),
+                new Operation(
                         "Query.viewer",
                         world -> new Request(
                                 "{ viewer { authenticated subject roles tenant { slug } partnerOrganisation { "

@@ -27,6 +27,9 @@ class RowLevelSecurityTest {
     /** Tables of the platform's own register: readable by all, written only at platform level. */
     private static final Set<String> PLATFORM_REGISTER = Set.of("tenant", "tenant_council", "regional_forum");
 
+    /** Tables whose rows a transaction reaches only by naming one (a signed-in browser's session). */
+    private static final Set<String> SESSION_KEYED = Set.of("web_session");
+
     @Test
     void every_table_is_under_forced_row_level_security_with_the_tenant_policy() throws SQLException {
         assertThat(policyProblems()).isEmpty();
@@ -136,7 +139,11 @@ class RowLevelSecurityTest {
                                EXISTS (SELECT 1 FROM pg_policy p
                                        WHERE p.polrelid = c.oid AND p.polname = 'tenant_isolation'
                                          AND pg_get_expr(p.polqual, p.polrelid) LIKE '%tenant_id = app_current_tenant()%'
-                                         AND pg_get_expr(p.polwithcheck, p.polrelid) LIKE '%tenant_id = app_current_tenant()%')
+                                         AND pg_get_expr(p.polwithcheck, p.polrelid) LIKE '%tenant_id = app_current_tenant()%'),
+                               EXISTS (SELECT 1 FROM pg_policy p
+                                       WHERE p.polrelid = c.oid AND p.polname = 'session_isolation'
+                                         AND pg_get_expr(p.polqual, p.polrelid) LIKE '%app_current_session()%'
+                                         AND pg_get_expr(p.polwithcheck, p.polrelid) LIKE '%app_current_session()%')
                         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                         WHERE n.nspname = 'trust' AND c.relkind IN ('r', 'p')
                           AND c.relname <> 'flyway_schema_history'
@@ -149,7 +156,11 @@ class RowLevelSecurityTest {
                 if (!tables.getBoolean(3)) {
                     problems.add(table + ": row-level security is not forced");
                 }
-                if (!PLATFORM_REGISTER.contains(table) && !tables.getBoolean(5)) {
+                if (SESSION_KEYED.contains(table)) {
+                    if (!tables.getBoolean(6)) {
+                        problems.add(table + ": has no session_isolation policy");
+                    }
+                } else if (!PLATFORM_REGISTER.contains(table) && !tables.getBoolean(5)) {
                     problems.add(table
                             + (tables.getBoolean(4)
                                     ? ": has tenant_id but no tenant_isolation policy"

@@ -1,0 +1,31 @@
+package uk.trustplatform.identity;
+
+import java.time.Instant;
+
+/** One row of {@code web_session}: a signed-in browser's tokens. */
+record StoredSession(
+        byte[] idHash,
+        String subject,
+        String displayName,
+        String csrfToken,
+        String accessToken,
+        Instant accessExpiresAt,
+        String refreshToken,
+        Instant refreshExpiresAt,
+        String idToken,
+        Instant lastSeenAt) {
+
+    StoredSession withTokens(KeycloakTokens.Issued tokens) {
+        return new StoredSession(
+                idHash,
+                subject,
+                displayName,
+                csrfToken,
+                tokens.accessToken(),
+                tokens.accessExpiresAt(),
+                tokens.refreshToken() == null ? refreshToken : tokens.refreshToken(),
+                tokens.refreshToken() == null ? refreshExpiresAt : tokens.refreshExpiresAt(),
+                tokens.idToken() == null ? idToken : tokens.idToken(),
+                lastSeenAt);
+    }
+}

@@ -1,0 +1,51 @@
+package uk.trustplatform.web;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+
+/**
+ * The pages GOV.UK services show when something is not there or went wrong. "Page not found" is
+ * also the answer to a page of a partnership the visitor may not see, so that nobody can tell
+ * another partnership's pages from missing ones.
+ */
+@Singleton
+public final class ErrorPages {
+
+    private final PageTemplates templates;
+    private final Visitors visitors;
+
+    ErrorPages(PageTemplates templates, Visitors visitors) {
+        this.templates = templates;
+        this.visitors = visitors;
+    }
+
+    /** Why a page could not be shown: nothing but the correlation id of an internal error. */
+    public record Problem(String correlationId) {}
+
+    public MutableHttpResponse<String> notFound(Visitor visitor, HttpRequest<?> request) {
+        return templates.page(
+                HttpStatus.NOT_FOUND,
+                "notFound",
+                visitors.layout(visitor, "Page not found", null, request),
+                new Problem(null));
+    }
+
+    /** A form that did not come from this session's page (no or a wrong form token): nothing was done. */
+    public MutableHttpResponse<String> forbidden(Visitor visitor, HttpRequest<?> request) {
+        return templates.page(
+                HttpStatus.FORBIDDEN,
+                "formExpired",
+                visitors.layout(visitor, "Your form could not be sent", null, request),
+                new Problem(null));
+    }
+
+    public MutableHttpResponse<String> serviceProblem(Visitor visitor, HttpRequest<?> request, String correlationId) {
+        return templates.page(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "serviceProblem",
+                visitors.layout(visitor, "Sorry, there is a problem with the service", null, request),
+                new Problem(correlationId));
+    }
+}

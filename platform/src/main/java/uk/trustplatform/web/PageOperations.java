@@ -1,0 +1,117 @@
+package uk.trustplatform.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.CorrelationIdFilter;
+import uk.trustplatform.api.GraphQLExecutor;
+import uk.trustplatform.api.GraphQLRequest;
+import uk.trustplatform.api.GraphQLResponse;
+import uk.trustplatform.api.RequestContext;
+
+/**
+ * Runs a page's named GraphQL operation, kept as a {@code .graphql} file beside its template, as
+ * the person looking at the page: the same executor, schema and permissions as any API client, so
+ * a page can show or change nothing its visitor could not reach over the API.
+ */
+@Singleton
+public final class PageOperations {
+
+    private static final Pattern NAMED = Pattern.compile("^\\s*(?:query|mutation)\\s+(\\w+)", Pattern.MULTILINE);
+
+    private final GraphQLExecutor executor;
+    private final ObjectMapper json;
+    private final Map<String, Operation> operations = new ConcurrentHashMap<>();
+
+    private record Operation(String name, String document) {}
+
+    PageOperations(GraphQLExecutor executor, ObjectMapper json) {
+        this.executor = executor;
+        this.json = json;
+    }
+
+    /**
+     * @param file the operation's file under {@code src/main/jte}, without {@code .graphql}, for
+     *     example {@code pages/tenantHome}
+     */
+    public Answer run(String file, Map<String, Object> variables, Caller caller, HttpRequest<?> request) {
+        Operation operation = operations.computeIfAbsent(file, PageOperations::load);
+        GraphQLResponse response = executor.execute(
+                new GraphQLRequest(operation.document(), operation.name(), variables),
+                new RequestContext(CorrelationIdFilter.of(request), request.getMethod(), caller));
+        return new Answer(json.valueToTree(response.body()), json);
+    }
+
+    private static Operation load(String file) {
+        String path = "/web/" + file + ".graphql";
+        try (InputStream in = PageOperations.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("No page operation at " + path);
+            }
+            String document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Matcher named = NAMED.matcher(document);
+            if (!named.find()) {
+                throw new IllegalStateException("The page operation in " + path + " has no name");
+            }
+            return new Operation(named.group(1), document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the operation answered: its data, and the errors of the fields it could not answer. */
+    public static final class Answer {
+
+        private final JsonNode body;
+        private final ObjectMapper json;
+
+        Answer(JsonNode body, ObjectMapper json) {
+            this.body = body;
+            this.json = json;
+        }
+
+        public JsonNode data() {
+            return body.path("data");
+        }
+
+        /** A field of the data as a page's view model; null when the field is null or absent. */
+        public <T> T as(String field, Class<T> type) {
+            JsonNode value = data().path(field);
+            return value.isMissingNode() || value.isNull() ? null : json.convertValue(value, type);
+        }
+
+        /** A list field of the data, each item as a view model; empty when the field is null. */
+        public <T> List<T> list(String field, Class<T> type) {
+            return data().path(field)
+                    .valueStream()
+                    .map(item -> json.convertValue(item, type))
+                    .toList();
+        }
+
+        /** The first error's code, or null when every field was answered. */
+        public String errorCode() {
+            JsonNode code = body.path("errors").path(0).path("extensions").path("code");
+            return code.isMissingNode() ? null : code.asText();
+        }
+
+        /** The first error's correlation id, for an internal error's page. */
+        public String correlationId() {
+            return body.path("errors")
+                    .path(0)
+                    .path("extensions")
+                    .path("correlationId")
+                    .asText(null);
+        }
+    }
+}

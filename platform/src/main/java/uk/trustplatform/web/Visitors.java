@@ -1,0 +1,176 @@
+package uk.trustplatform.web;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import uk.trustplatform.api.ApiException;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.CallerResolution;
+import uk.trustplatform.identity.BrowserSession;
+import uk.trustplatform.identity.BrowserSignIn;
+
+/**
+ * Decides who is looking at a page, from the session cookie, and frames the page for them. A
+ * signed-in person acts in a partnership only on that partnership's pages, and only if their token
+ * makes them a member of it.
+ */
+@Singleton
+public final class Visitors {
+
+    public static final String SESSION_COOKIE = "trust_session";
+    private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+
+    /** The partnership's menu for anyone: what it publishes. */
+    private static final List<MenuItem> PUBLIC_MENU = List.of(
+            new MenuItem("Home", ""),
+            new MenuItem("Strategy", "/strategy"),
+            new MenuItem("Charter", "/charter"),
+            new MenuItem("Standards", "/standards"),
+            new MenuItem("Pledge register", "/pledge-register"),
+            new MenuItem("You said, we did", "/you-said-we-did"));
+
+    /** What a member of the partnership also finds in its menu. */
+    private static final List<MenuItem> MEMBER_MENU = List.of(new MenuItem("Your work", "/start"));
+
+    private record MenuItem(String label, String path) {}
+
+    private final BrowserSignIn signIn;
+    private final CallerResolution callers;
+    private final boolean secureCookies;
+
+    Visitors(
+            BrowserSignIn signIn,
+            CallerResolution callers,
+            @Value("${trust.web.secure-cookies:true}") boolean secureCookies) {
+        this.signIn = signIn;
+        this.callers = callers;
+        this.secureCookies = secureCookies;
+    }
+
+    /** Whether a piece of an address can be a partnership's slug; anything else is no page at all. */
+    public static boolean isSlug(String text) {
+        return text != null && SLUG.matcher(text).matches();
+    }
+
+    /** The visitor of a page of the platform's own, outside any partnership. */
+    public Visitor platformVisitor(HttpRequest<?> request) {
+        return session(request)
+                .map(session -> new Visitor(callerOrAnonymous(session, null), person(session)))
+                .orElseGet(Visitor::anonymous);
+    }
+
+    /**
+     * The visitor of a partnership's public page: a member signed in to it acts as that member;
+     * anyone else reads it as the public does.
+     */
+    public Visitor tenantVisitor(HttpRequest<?> request, String tenantSlug) {
+        return session(request)
+                .map(session -> new Visitor(
+                        session.tenants().contains(tenantSlug)
+                                ? callerOrAnonymous(session, tenantSlug)
+                                : Caller.anonymous(),
+                        person(session)))
+                .orElseGet(Visitor::anonymous);
+    }
+
+    /** The visitor of a members' page of the partnership, if they are signed in as one of its members. */
+    public Optional<Visitor> member(HttpRequest<?> request, String tenantSlug) {
+        return session(request)
+                .filter(session -> session.tenants().contains(tenantSlug))
+                .map(session -> new Visitor(callerOrAnonymous(session, tenantSlug), person(session)))
+                .filter(visitor -> visitor.caller().inTenant());
+    }
+
+    /** The partnerships the signed-in person is a member of; none for a visitor. */
+    public List<String> memberships(HttpRequest<?> request) {
+        return session(request).map(BrowserSession::tenants).orElse(List.of());
+    }
+
+    /** Whether a form came from a page this session showed: its hidden token is the session's own. */
+    public static boolean csrfMatches(Visitor visitor, Form form) {
+        return visitor.signedIn()
+                && MessageDigest.isEqual(
+                        form.value(FormBody.CSRF_FIELD).getBytes(StandardCharsets.UTF_8),
+                        visitor.person().csrfToken().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether the browser sent a session cookie, signed in or not any more. */
+    public static boolean hadSession(HttpRequest<?> request) {
+        return request.getCookies().findCookie(SESSION_COOKIE).isPresent();
+    }
+
+    /** The session cookie for a new session: only this site's pages, never sent cross-site on a POST. */
+    public Cookie sessionCookie(String value) {
+        return Cookie.of(SESSION_COOKIE, value)
+                .httpOnly(true)
+                .secure(secureCookies)
+                .sameSite(SameSite.Lax)
+                .path("/");
+    }
+
+    /** A cookie of this site's, for the browser to forget. */
+    public Cookie expired(String name, String path) {
+        return Cookie.of(name, "")
+                .httpOnly(true)
+                .secure(secureCookies)
+                .sameSite(SameSite.Lax)
+                .path(path)
+                .maxAge(0);
+    }
+
+    public Cookie cookie(String name, String value, String path, long maxAgeSeconds) {
+        return Cookie.of(name, value)
+                .httpOnly(true)
+                .secure(secureCookies)
+                .sameSite(SameSite.Lax)
+                .path(path)
+                .maxAge(maxAgeSeconds);
+    }
+
+    public Layout layout(Visitor visitor, String title, Layout.Partnership partnership, HttpRequest<?> request) {
+        String path = request.getPath();
+        List<Layout.NavigationItem> menu = new ArrayList<>();
+        if (partnership != null) {
+            PUBLIC_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
+            if (visitor.caller().inTenant()
+                    && partnership.slug().equals(visitor.caller().tenantSlug())) {
+                MEMBER_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
+            }
+        }
+        return new Layout(title, partnership, visitor.person(), List.copyOf(menu), path);
+    }
+
+    private static Layout.NavigationItem navigationItem(Layout.Partnership partnership, MenuItem item, String path) {
+        String href = "/" + partnership.slug() + item.path();
+        boolean current = item.path().isEmpty() ? path.equals(href) : path.startsWith(href);
+        return new Layout.NavigationItem(item.label(), href, current);
+    }
+
+    private Optional<BrowserSession> session(HttpRequest<?> request) {
+        return request.getCookies()
+                .findCookie(SESSION_COOKIE)
+                .flatMap(cookie -> signIn.session(cookie.getValue(), request));
+    }
+
+    private Caller callerOrAnonymous(BrowserSession session, String tenantSlug) {
+        try {
+            return callers.resolve(session.authentication(), tenantSlug);
+        } catch (ApiException refused) {
+            // A member of several partnerships on a page of none, or a suspended partnership.
+            return Caller.anonymous();
+        }
+    }
+
+    private static Layout.Person person(BrowserSession session) {
+        return new Layout.Person(
+                session.name(), session.csrfToken(), (int) session.idleTimeout().toMinutes());
+    }
+}
