@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.devstack.embedded.KeycloakAccounts;
 import uk.trustplatform.devstack.embedded.KeycloakServer;
@@ -74,6 +77,17 @@ public final class TestKeycloak {
         return platformProperties().entrySet().stream()
                 .filter(property -> property.getKey().startsWith("trust.keycloak."))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Lets the web pages' client (trust-web) return to, and sign out to, a test's own site. */
+    public static synchronized void allowWebPagesAt(String baseUrl) {
+        ClientResource web = realm().clients()
+                .get(realm().clients().findByClientId("trust-web").getFirst().getId());
+        ClientRepresentation client = web.toRepresentation();
+        List<String> uris = new ArrayList<>(client.getRedirectUris());
+        uris.add(baseUrl + "/*");
+        client.setRedirectUris(uris);
+        web.update(client);
     }
 
     public static RealmResource realm() {

@@ -1,0 +1,139 @@
+package uk.trustplatform.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.Cookie;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * The platform's web pages as a person reaches them in Chromium: through Keycloak's real sign-in
+ * page, with JavaScript off. Every page visited can be checked with axe (WCAG 2.2 AA) and kept as
+ * a screenshot under {@code target/screenshots}.
+ */
+public final class WebSite {
+
+    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+    private static final AtomicInteger AXE_CHECKS = new AtomicInteger();
+    private final int port;
+
+    private WebSite(int port) {
+        this.port = port;
+    }
+
+    /** A site on a free port, allowed by the test Keycloak's web client as a place to return to. */
+    public static WebSite onFreePort() {
+        WebSite site = new WebSite(freePort());
+        TestKeycloak.allowWebPagesAt(site.baseUrl());
+        return site;
+    }
+
+    /** The platform's settings for this site: its port and public address, the real Keycloak. */
+    public Map<String, String> platformProperties() {
+        Map<String, String> properties = new HashMap<>(TestKeycloak.platformProperties());
+        properties.put("micronaut.server.port", String.valueOf(port));
+        properties.put("trust.public-url", baseUrl());
+        properties.put("trust.web.secure-cookies", "false");
+        return properties;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public String url(String path) {
+        return baseUrl() + path;
+    }
+
+    /** A new browser profile with JavaScript off. */
+    public BrowserContext browser() {
+        return TestBrowser.withoutJavaScript();
+    }
+
+    public static Response open(Page page, String url) {
+        return page.navigate(url);
+    }
+
+    /** Signs in from the partnership's "Sign in" through Keycloak's login page; returns where it landed. */
+    public String signIn(Page page, String tenant, String username, String password) {
+        page.navigate(url("/" + tenant + "/sign-in"));
+        page.fill("#username", username);
+        if (page.locator("#password").count() == 0) {
+            // Keycloak with organizations asks for the username first, then the password.
+            page.click("#kc-login");
+        }
+        page.fill("#password", password);
+        page.click("#kc-login");
+        assertThat(page.url()).as("back from Keycloak").startsWith(baseUrl());
+        return page.url().substring(baseUrl().length());
+    }
+
+    /**
+     * Checks the page as it is now with axe, at WCAG 2.2 AA. The page's HTML is served again to a
+     * browser with JavaScript on (axe runs inside the page), so error states reached by a form
+     * post are checked as they were shown.
+     */
+    public static void assertAccessible(Page page, String what) {
+        String html = page.content();
+        String url = page.url();
+        List<Cookie> cookies = page.context().cookies();
+        try (BrowserContext checking = TestBrowser.withJavaScript()) {
+            checking.addCookies(cookies);
+            Page copy = checking.newPage();
+            copy.route(
+                    url,
+                    route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                            .setStatus(200)
+                            .setContentType("text/html; charset=utf-8")
+                            .setBody(html)));
+            copy.navigate(url);
+            AxeResults results = new AxeBuilder(copy).withTags(WCAG).analyze();
+            AXE_CHECKS.incrementAndGet();
+            assertThat(results.getPasses()).as("axe ran its rules on %s", what).isNotEmpty();
+            assertThat(results.getViolations())
+                    .as("axe violations on %s (%s): %s", what, url, describe(results.getViolations()))
+                    .isEmpty();
+        }
+    }
+
+    /** How many pages and error states axe has checked in this test run. */
+    public static int axeChecks() {
+        return AXE_CHECKS.get();
+    }
+
+    public static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots", name + ".png"))
+                .setFullPage(true));
+    }
+
+    private static String describe(List<Rule> violations) {
+        return violations.stream()
+                .map(rule -> rule.getId() + ": " + rule.getHelp() + " "
+                        + rule.getNodes().stream()
+                                .map(node -> String.valueOf(node.getTarget()))
+                                .collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

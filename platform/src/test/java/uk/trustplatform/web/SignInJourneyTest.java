@@ -1,0 +1,142 @@
+package uk.trustplatform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.Cookie;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.trustplatform.api.Role;
+import uk.trustplatform.testing.SeedPartnerships;
+import uk.trustplatform.testing.SeedPartnerships.Person;
+import uk.trustplatform.testing.WebSite;
+
+/**
+ * The public pages and signing in and out, in Chromium with JavaScript off, through Keycloak's
+ * own sign-in page, on two seed partnerships.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SignInJourneyTest implements TestPropertyProvider {
+
+    private final WebSite site = WebSite.onFreePort();
+
+    @Inject
+    EmbeddedServer server;
+
+    private Person medwayLead;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return site.platformProperties();
+    }
+
+    @BeforeAll
+    void twoSeedPartnershipsAndAPartnerLead() {
+        SeedPartnerships seeds = new SeedPartnerships(server);
+        seeds.open("medway");
+        seeds.open("luton");
+        UUID agency = seeds.agency("medway", "Medway Youth Service");
+        medwayLead = seeds.person("lead", "medway", agency, Role.PARTNER_LEAD);
+    }
+
+    @Test
+    void anyone_sees_the_partnerships_and_a_partnerships_home() {
+        try (BrowserContext browser = site.browser()) {
+            Page page = browser.newPage();
+            Response home = page.navigate(site.url("/"));
+
+            assertThat(home.status()).isEqualTo(200);
+            assertThat(page.title()).isEqualTo("Partnerships – Trust Platform");
+            assertThat(page.locator("main").innerText()).contains("Medway Children's Trust", "Luton");
+            WebSite.assertAccessible(page, "the partnerships");
+            WebSite.screenshot(page, "partnerships");
+
+            page.click("text=Medway Children's Trust");
+            assertThat(page.url()).isEqualTo(site.url("/medway"));
+            assertThat(page.locator("h1").innerText()).isEqualTo("Medway Children's Trust");
+            assertThat(page.locator("main").innerText()).contains("Medway Council", "E06000035");
+            WebSite.assertAccessible(page, "a partnership's home");
+            WebSite.screenshot(page, "partnership-home");
+        }
+    }
+
+    @Test
+    void a_partner_lead_signs_in_through_keycloak_lands_on_their_start_page_and_signs_out() {
+        try (BrowserContext browser = site.browser()) {
+            Page page = browser.newPage();
+            page.navigate(site.url("/medway"));
+            page.click("nav >> text=Sign in");
+
+            String landed = site.signIn(page, "medway", medwayLead.username(), medwayLead.password());
+
+            assertThat(landed).isEqualTo("/medway/start");
+            assertThat(page.locator("main").innerText()).contains("Your work", "Medway Youth Service");
+            Cookie session = browser.cookies().stream()
+                    .filter(cookie -> cookie.name.equals("trust_session"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(session.httpOnly).isTrue();
+            assertThat(session.sameSite.name()).isEqualTo("LAX");
+            WebSite.assertAccessible(page, "a partner lead's start page");
+            WebSite.screenshot(page, "your-work");
+
+            page.click("text=Sign out");
+            assertThat(page.url()).isEqualTo(site.url("/signed-out"));
+            WebSite.assertAccessible(page, "signed out");
+
+            page.navigate(site.url("/medway/start"));
+            assertThat(page.url())
+                    .as("signed out of Keycloak too: its sign-in page again")
+                    .doesNotStartWith(site.baseUrl());
+            assertThat(page.locator("#username").count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void another_partnerships_pages_answer_page_not_found_as_a_missing_one_does() {
+        try (BrowserContext browser = site.browser()) {
+            Page page = browser.newPage();
+            site.signIn(page, "medway", medwayLead.username(), medwayLead.password());
+
+            Response luton = page.navigate(site.url("/luton/start"));
+            String lutonPage = page.locator("main").innerText();
+            Response missing = page.navigate(site.url("/nowhere-at-all/start"));
+
+            assertThat(luton.status()).isEqualTo(404);
+            assertThat(missing.status()).isEqualTo(404);
+            assertThat(page.locator("main").innerText()).isEqualTo(lutonPage).contains("Page not found");
+            WebSite.assertAccessible(page, "page not found");
+        }
+    }
+
+    @Test
+    void a_form_without_its_token_is_refused_and_changes_nothing() {
+        try (BrowserContext browser = site.browser()) {
+            Page page = browser.newPage();
+            site.signIn(page, "medway", medwayLead.username(), medwayLead.password());
+
+            var refused = page.request()
+                    .post(
+                            site.url("/sign-out"),
+                            com.microsoft.playwright.options.RequestOptions.create()
+                                    .setHeader("Content-Type", "application/x-www-form-urlencoded")
+                                    .setData("_csrf=not-the-token"));
+
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(page.navigate(site.url("/medway/start")).status())
+                    .as("still signed in")
+                    .isEqualTo(200);
+            assertThat(page.url()).isEqualTo(site.url("/medway/start"));
+        }
+    }
+}
