@@ -2,11 +2,9 @@ package uk.trustplatform.pledges;
 
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +41,6 @@ final class KeepingPledgeRegister {
             return new Outcome(null, List.of(problem));
         }
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PledgeRegistrations registrations;
     private final ReadingPledgeRegister reading;
@@ -129,7 +125,7 @@ final class KeepingPledgeRegister {
     Outcome register(Caller caller, Map<String, Object> input) {
         return transition(caller, input, Set.of(PledgeStatus.SIGNED), "registered", (current, problems) -> {
             LocalDate today = ReadingPledgeRegister.today();
-            return current.registered(today, renewalDate(current, current.signedOn()), badgeCode());
+            return current.registered(today, renewalDate(current, current.signedOn()), BadgeCodes.issue());
         });
     }
 
@@ -230,12 +226,6 @@ final class KeepingPledgeRegister {
                 .map(edition -> edition.content().renewalMonths())
                 .orElseThrow(() -> new IllegalStateException("Pledge " + registration.id() + " has lost its edition"));
         return signedOn.plusMonths(months);
-    }
-
-    private static String badgeCode() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The signature block, checked: who signed, the post they hold, for which organisation, when. */
