@@ -15,6 +15,7 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -33,6 +34,8 @@ import uk.trustplatform.partners.PartnerOrganisation;
  */
 @Singleton
 final class KeepingPledgeRegister {
+
+    private static final int REASON_MAX = 2000;
 
     /** A registration as saved, or why nothing was. */
     record Outcome(PledgeRegistration pledgeRegistration, List<UserError> userErrors) {
@@ -143,13 +146,11 @@ final class KeepingPledgeRegister {
         Set<PledgeStatus> from =
                 Set.of(PledgeStatus.INVITED, PledgeStatus.SIGNED, PledgeStatus.REGISTERED, PledgeStatus.RENEWAL_DUE);
         return transition(caller, input, from, "withdrawn", (current, problems) -> {
-            String reason = input.get("reason") == null
-                    ? ""
-                    : input.get("reason").toString().strip();
-            if (reason.isEmpty() || reason.length() > 2000) {
+            String reason = Inputs.trimmed(input.get("reason"));
+            if (reason == null) {
                 problems.add(UserError.of(
                         Code.REQUIRED,
-                        "Say why the pledge is withdrawn, in up to 2000 characters.",
+                        "Say why the pledge is withdrawn, in up to " + REASON_MAX + " characters.",
                         "input",
                         "reason"));
             }
@@ -193,6 +194,8 @@ final class KeepingPledgeRegister {
                     "id"));
         }
         List<UserError> problems = new ArrayList<>();
+        // Only a withdrawal keeps its reason, but a reason sent with any step is held to the same length.
+        Inputs.optional(problems, "reason", Inputs.trimmed(input.get("reason")), REASON_MAX);
         PledgeRegistration changed = change.apply(current, problems);
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
