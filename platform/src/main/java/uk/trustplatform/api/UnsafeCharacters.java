@@ -9,16 +9,16 @@ import java.util.Optional;
  * other control characters are never typed by people and only garble exports, logs and the
  * partners' systems downstream.
  */
-final class UnsafeCharacters {
+public final class UnsafeCharacters {
 
     /** Said after a refusal, so the caller knows what text may hold. */
-    static final String RULE =
+    public static final String RULE =
             "text may hold tabs and line breaks, but no other control characters and no unpaired" + " surrogates";
 
     private UnsafeCharacters() {}
 
     /** The first unsafe character of the text, described ("a control character (U+0000)"), or empty. */
-    static Optional<String> firstIn(CharSequence text) {
+    public static Optional<String> firstIn(CharSequence text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
