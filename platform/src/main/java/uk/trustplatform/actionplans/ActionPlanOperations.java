@@ -21,7 +21,10 @@ final class ActionPlanOperations {
         return () -> TypeRuntimeWiring.newTypeWiring("Query")
                 .dataFetcher(
                         "actionPlans",
-                        env -> reading.page(Callers.of(env), PageRequest.of(env, 2), env.getArgument("periodStart")))
+                        env -> reading.page(
+                                Callers.of(env),
+                                PageRequest.of(env, ReadingActionPlans.PLANS),
+                                env.getArgument("periodStart")))
                 .dataFetcher(
                         "actionPlanProgress",
                         env -> counting.ofPeriod(
@@ -32,7 +35,9 @@ final class ActionPlanOperations {
                 .dataFetcher("overdueActions", env -> {
                     LocalDate asOf = env.getArgument("asOf");
                     return reading.overdue(
-                            Callers.of(env), PageRequest.of(env, 2), asOf == null ? ReadingActionPlans.today() : asOf);
+                            Callers.of(env),
+                            PageRequest.of(env, ReadingActionPlans.OVERDUE),
+                            asOf == null ? ReadingActionPlans.today() : asOf);
                 })
                 .build();
     }

@@ -12,6 +12,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
+import uk.trustplatform.api.CursorShape;
+import uk.trustplatform.api.CursorShape.Part;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.api.PerRequestLoader;
@@ -25,6 +27,11 @@ import uk.trustplatform.partners.PartnerScope;
  */
 @Singleton
 final class ReadingActionPlans implements NodeResolver {
+
+    /** Plans, newest period first. */
+    static final CursorShape PLANS = CursorShape.of("actionPlans", Part.INTEGER, Part.UUID);
+    /** Overdue actions, longest overdue first. */
+    static final CursorShape OVERDUE = CursorShape.of("overdueActions", Part.DATE, Part.UUID);
 
     static final String PLANS_BY_ID = "actionPlansById";
     static final String PLANS_OF_ORGANISATION = "actionPlansOfOrganisation";
@@ -74,8 +81,7 @@ final class ReadingActionPlans implements NodeResolver {
                         afterStart == null ? null : Integer.valueOf(afterStart),
                         afterId,
                         limit),
-                row -> PageRequest.cursor(
-                        String.valueOf(row.periodStart()), row.id().toString()));
+                row -> page.cursor(row.periodStart(), row.id()));
     }
 
     Connection<PlanAction> overdue(Caller caller, PageRequest page, LocalDate asOf) {
@@ -84,7 +90,7 @@ final class ReadingActionPlans implements NodeResolver {
                 page,
                 (tenantId, everyone, organisations, afterDue, afterId, limit) ->
                         actions.overdue(tenantId, asOf, everyone, organisations, afterDue, afterId, limit),
-                row -> PageRequest.cursor(row.dueDate().toString(), row.id().toString()));
+                row -> page.cursor(row.dueDate(), row.id()));
     }
 
     Optional<ActionPlan> visiblePlan(Caller caller, UUID id) {

@@ -52,7 +52,9 @@ final class GraphQLFactory {
         GraphQLSchema executable = new SchemaGenerator().makeExecutableSchema(schema, wiring);
         return GraphQL.newGraphQL(executable)
                 .instrumentation(new ChainedInstrumentation(
-                        new ReadOnlyGetInstrumentation(), new QueryLimitsInstrumentation(limits)))
+                        new ReadOnlyGetInstrumentation(),
+                        new OperationTypeInstrumentation(),
+                        new QueryLimitsInstrumentation(limits)))
                 .defaultDataFetcherExceptionHandler(new MaskingExceptionHandler())
                 .build();
     }
@@ -98,7 +100,7 @@ final class GraphQLFactory {
         }
         RuntimeWiring.Builder builder = RuntimeWiring.newRuntimeWiring()
                 .strictMode()
-                .scalar(ExtendedScalars.Date)
+                .scalar(DateScalar.DATE)
                 .scalar(ExtendedScalars.DateTime);
         types.forEach((type, merged) -> builder.type(merged.dataFetchers(fetchers.get(type))));
         return builder.build();

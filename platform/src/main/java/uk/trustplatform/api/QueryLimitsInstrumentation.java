@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * Refuses, before any data is fetched, an operation deeper, wider or more expensive than
- * {@link GraphQLLimits} allow. Introspection fields are not counted: introspection is off in
- * production, and the standard introspection query is deeper than any business query.
+ * {@link GraphQLLimits} allow, and then one whose arguments break the {@link ArgumentRules}. Every
+ * field and alias counts, {@code __typename} and the other introspection fields included: a
+ * thousand aliases of {@code __typename} cost as much to answer as a thousand of any other field.
  */
 final class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
@@ -40,6 +41,9 @@ final class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
         Tally tally = new Tally();
         traverser.visitPreOrder(tally);
         tally.refuseWhenOver(limits);
+        ArgumentRules arguments = new ArgumentRules();
+        traverser.visitPreOrder(arguments);
+        arguments.refuseWhenBroken();
         return SimpleInstrumentationContext.noOp();
     }
 
@@ -52,16 +56,13 @@ final class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
         @Override
         public void visitField(QueryVisitorFieldEnvironment field) {
-            if (isIntrospection(field)) {
-                return;
-            }
             int depth = 1;
             long multiplier = 1;
             for (var parent = field.getParentEnvironment(); parent != null; parent = parent.getParentEnvironment()) {
                 depth++;
                 multiplier = Math.multiplyExact(multiplier, pageSize(parent.getArguments()));
             }
-            deepest = Math.max(deepest, depth);
+            deepest = Math.max(deepest, depth - belowIntrospectionRoot(field));
             complexity = Math.addExact(complexity, multiplier);
             if (field.getField().getAlias() != null) {
                 aliases++;
@@ -102,13 +103,25 @@ final class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
         }
     }
 
-    private static boolean isIntrospection(QueryVisitorFieldEnvironment field) {
+    /**
+     * How many levels the field lies below the outermost {@code __schema} or {@code __type} above
+     * it; 0 outside introspection. Introspection's own nesting is left out of the depth: the
+     * standard introspection query GraphiQL sends nests {@code ofType} seven levels deep, past any
+     * depth limit fit for business queries, and graphql-java's good-faith introspection check
+     * already bounds that nesting (no cycles, at most 20 levels and 500 fields). Its fields still
+     * count towards complexity, aliases and root fields.
+     */
+    private static int belowIntrospectionRoot(QueryVisitorFieldEnvironment field) {
+        int levels = 0;
+        int below = 0;
         for (var current = field; current != null; current = current.getParentEnvironment()) {
-            if (current.getField().getName().startsWith("__")) {
-                return true;
+            String name = current.getField().getName();
+            if (name.equals("__schema") || name.equals("__type")) {
+                below = levels;
             }
+            levels++;
         }
-        return false;
+        return below;
     }
 
     private static long pageSize(Map<String, Object> arguments) {

@@ -1,5 +1,6 @@
 package uk.trustplatform.configuration;
 
+import graphql.schema.DataFetcher;
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import uk.trustplatform.api.Caller;
@@ -33,19 +34,11 @@ final class ConfigurationQueries implements GraphQLTypeWiring {
     @Override
     public TypeRuntimeWiring typeWiring() {
         return TypeRuntimeWiring.newTypeWiring("Query")
-                .dataFetcher(
-                        "standardsFrameworks",
-                        env -> reading.page(Callers.of(env), DocumentKind.STANDARDS_FRAMEWORK, PageRequest.of(env, 1)))
-                .dataFetcher(
-                        "strategies",
-                        env -> reading.page(Callers.of(env), DocumentKind.STRATEGY, PageRequest.of(env, 1)))
-                .dataFetcher(
-                        "actionPlanTemplates",
-                        env -> reading.page(Callers.of(env), DocumentKind.ACTION_PLAN_TEMPLATE, PageRequest.of(env, 1)))
-                .dataFetcher(
-                        "charters", env -> reading.page(Callers.of(env), DocumentKind.CHARTER, PageRequest.of(env, 1)))
-                .dataFetcher(
-                        "pledges", env -> reading.page(Callers.of(env), DocumentKind.PLEDGE, PageRequest.of(env, 1)))
+                .dataFetcher("standardsFrameworks", list(DocumentKind.STANDARDS_FRAMEWORK))
+                .dataFetcher("strategies", list(DocumentKind.STRATEGY))
+                .dataFetcher("actionPlanTemplates", list(DocumentKind.ACTION_PLAN_TEMPLATE))
+                .dataFetcher("charters", list(DocumentKind.CHARTER))
+                .dataFetcher("pledges", list(DocumentKind.PLEDGE))
                 .dataFetcher("vocabularies", env -> {
                     Caller caller = Callers.of(env);
                     caller.requireTenant();
@@ -59,5 +52,9 @@ final class ConfigurationQueries implements GraphQLTypeWiring {
                         "partnershipSettings",
                         env -> settings.current(Callers.of(env).requireTenant()))
                 .build();
+    }
+
+    private DataFetcher<?> list(DocumentKind kind) {
+        return env -> reading.page(Callers.of(env), kind, PageRequest.of(env, ReadingDocuments.cursors(kind)));
     }
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
+import uk.trustplatform.api.CursorShape;
+import uk.trustplatform.api.CursorShape.Part;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
 
@@ -24,6 +26,11 @@ final class ReadingDocuments implements NodeResolver {
     ReadingDocuments(DocumentRecords records, DocumentCodec codec) {
         this.records = records;
         this.codec = codec;
+    }
+
+    /** The cursors of a kind's list, by key: one shape per kind, so one list's cursor is refused by another. */
+    static CursorShape cursors(DocumentKind kind) {
+        return CursorShape.of(kind.name(), Part.TEXT);
     }
 
     /** One page of a kind's documents by key: the newest edition each caller may see. */
@@ -45,12 +52,12 @@ final class ReadingDocuments implements NodeResolver {
                 .map(codec::view)
                 .toList();
         return Connection.fromRowsPlusOne(
-                views, page, view -> PageRequest.cursor(view.record().key()));
+                views, page, view -> page.cursor(view.record().key()));
     }
 
     /** The newest edition of the tenant's only document of a kind (vocabularies), if the caller may see it. */
     Optional<DocumentView> single(Caller caller, DocumentKind kind) {
-        return page(caller, kind, new PageRequest(1, List.of())).edges().stream()
+        return page(caller, kind, PageRequest.firstPage(cursors(kind), 1)).edges().stream()
                 .map(edge -> edge.node())
                 .findFirst();
     }

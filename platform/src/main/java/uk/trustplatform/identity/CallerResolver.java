@@ -34,6 +34,7 @@ final class CallerResolver implements CallerResolution {
 
     @Override
     public Caller resolve(HttpRequest<?> request, @Nullable Authentication authentication) {
+        String named = namedTenant(request);
         if (authentication == null) {
             if (request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
                 throw new ApiException(
@@ -41,7 +42,7 @@ final class CallerResolver implements CallerResolution {
                         "The bearer token was not accepted: it is malformed, expired, not yet valid, not signed by"
                                 + " the platform's identity provider, or not issued for this API.");
             }
-            if (request.getHeaders().contains(TENANT_HEADER)) {
+            if (named != null) {
                 throw new ApiException(
                         ErrorCode.UNAUTHENTICATED,
                         "The " + TENANT_HEADER + " header needs a bearer token: it only chooses among the tenants"
@@ -49,7 +50,7 @@ final class CallerResolver implements CallerResolution {
             }
             return Caller.anonymous();
         }
-        return resolve(authentication, request.getHeaders().get(TENANT_HEADER));
+        return resolve(authentication, named);
     }
 
     @Override
@@ -71,6 +72,21 @@ final class CallerResolver implements CallerResolution {
                             + ": its sign-ins and tokens are refused.");
         }
         return new Caller(claims.subject(), claims.roles(), tenant.id(), slug, partnerBinding(claims), false, forum);
+    }
+
+    /**
+     * The tenant the {@value #TENANT_HEADER} header names, or null. Sent twice or as a list, it
+     * names no one tenant: refused, rather than acting in whichever value a proxy or framework
+     * happens to read first.
+     */
+    private static @Nullable String namedTenant(HttpRequest<?> request) {
+        List<String> values = request.getHeaders().getAll(TENANT_HEADER);
+        if (values.size() > 1 || values.stream().anyMatch(value -> value.contains(","))) {
+            throw new ApiException(
+                    ErrorCode.BAD_REQUEST,
+                    "Send the " + TENANT_HEADER + " header at most once, naming one tenant by its slug.");
+        }
+        return values.isEmpty() ? null : values.getFirst();
     }
 
     private Caller operator(TokenClaims claims, @Nullable String named) {

@@ -24,7 +24,10 @@ final class ParticipationOperations {
     @Named("participation.Query")
     GraphQLTypeWiring queries(ReadingParticipationRegister register, SummarisingParticipation summaries) {
         return () -> TypeRuntimeWiring.newTypeWiring("Query")
-                .dataFetcher("participationActivities", env -> register.page(Callers.of(env), PageRequest.of(env, 2)))
+                .dataFetcher(
+                        "participationActivities",
+                        env -> register.page(
+                                Callers.of(env), PageRequest.of(env, ReadingParticipationRegister.CURSORS)))
                 .dataFetcher(
                         "participationSummary",
                         env -> summaries.summary(

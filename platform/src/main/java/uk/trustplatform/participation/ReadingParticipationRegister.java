@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
+import uk.trustplatform.api.CursorShape;
+import uk.trustplatform.api.CursorShape.Part;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
@@ -30,6 +32,9 @@ import uk.trustplatform.partners.PartnerScope;
  */
 @Singleton
 final class ReadingParticipationRegister implements NodeResolver {
+
+    /** The register, latest start first. */
+    static final CursorShape CURSORS = CursorShape.of("participationActivities", Part.DATE, Part.UUID);
 
     private static final ZoneId LOCAL = ZoneId.of("Europe/London");
     /** The longest calendar asked for at once: a year and a day. */
@@ -79,11 +84,7 @@ final class ReadingParticipationRegister implements NodeResolver {
     }
 
     Connection<ParticipationActivity> page(Caller caller, PageRequest page) {
-        return partners.page(
-                caller,
-                page,
-                activities::page,
-                row -> PageRequest.cursor(row.startsOn().toString(), row.id().toString()));
+        return partners.page(caller, page, activities::page, row -> page.cursor(row.startsOn(), row.id()));
     }
 
     Optional<ParticipationActivity> visible(Caller caller, UUID id) {

@@ -23,8 +23,13 @@ final class PartnerQueries implements GraphQLTypeWiring {
     @Override
     public TypeRuntimeWiring typeWiring() {
         return TypeRuntimeWiring.newTypeWiring("Query")
-                .dataFetcher("partnerOrganisations", env -> organisations.page(Callers.of(env), PageRequest.of(env, 2)))
-                .dataFetcher("governanceBodies", env -> bodies.page(Callers.of(env), PageRequest.of(env, 2)))
+                .dataFetcher(
+                        "partnerOrganisations",
+                        env -> organisations.page(
+                                Callers.of(env), PageRequest.of(env, ReadingPartnerOrganisations.CURSORS)))
+                .dataFetcher(
+                        "governanceBodies",
+                        env -> bodies.page(Callers.of(env), PageRequest.of(env, ReadingGovernanceBodies.CURSORS)))
                 .dataFetcher("partnerGaps", env -> gaps.find(Callers.of(env)))
                 .build();
     }

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
+import uk.trustplatform.api.CursorShape;
+import uk.trustplatform.api.CursorShape.Part;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.api.PerRequestLoader;
@@ -18,6 +20,9 @@ import uk.trustplatform.api.PerRequestLoader;
  */
 @Singleton
 final class ReadingGovernanceBodies implements NodeResolver {
+
+    /** The bodies, by name. */
+    static final CursorShape CURSORS = CursorShape.of("governanceBodies", Part.TEXT, Part.UUID);
 
     static final String MEMBERSHIPS = "governanceMemberships";
 
@@ -36,8 +41,7 @@ final class ReadingGovernanceBodies implements NodeResolver {
                 page.continues() ? page.afterKey(0) : null,
                 page.continues() ? page.afterKey(1) : null,
                 page.fetchSize());
-        return Connection.fromRowsPlusOne(
-                rows, page, row -> PageRequest.cursor(row.name(), row.id().toString()));
+        return Connection.fromRowsPlusOne(rows, page, row -> page.cursor(row.name(), row.id()));
     }
 
     Optional<GovernanceBody> visible(Caller caller, UUID id) {

@@ -15,6 +15,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
+import uk.trustplatform.api.CursorShape;
+import uk.trustplatform.api.CursorShape.Part;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.api.PerRequestLoader;
@@ -24,6 +26,9 @@ import uk.trustplatform.api.Role;
 /** Reads partner organisations for a caller, always through {@link PartnerOrganisationAccess}. */
 @Singleton
 final class ReadingPartnerOrganisations implements NodeResolver {
+
+    /** The directory's list, by name. */
+    static final CursorShape CURSORS = CursorShape.of("partnerOrganisations", Part.TEXT, Part.UUID);
 
     static final String BY_ID = "partnerOrganisationsById";
     static final String SERVICES = "partnerOrganisationServices";
@@ -72,8 +77,7 @@ final class ReadingPartnerOrganisations implements NodeResolver {
                 page.continues() ? page.afterKey(0) : null,
                 page.continues() ? page.afterKey(1) : null,
                 page.fetchSize());
-        return Connection.fromRowsPlusOne(
-                rows, page, row -> PageRequest.cursor(row.name(), row.id().toString()));
+        return Connection.fromRowsPlusOne(rows, page, row -> page.cursor(row.name(), row.id()));
     }
 
     /** The organisation if the caller may see it. */

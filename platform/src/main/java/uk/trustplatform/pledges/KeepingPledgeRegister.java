@@ -2,11 +2,9 @@ package uk.trustplatform.pledges;
 
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +15,7 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -36,6 +35,8 @@ import uk.trustplatform.partners.PartnerOrganisation;
 @Singleton
 final class KeepingPledgeRegister {
 
+    private static final int REASON_MAX = 2000;
+
     /** A registration as saved, or why nothing was. */
     record Outcome(PledgeRegistration pledgeRegistration, List<UserError> userErrors) {
 
@@ -43,8 +44,6 @@ final class KeepingPledgeRegister {
             return new Outcome(null, List.of(problem));
         }
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PledgeRegistrations registrations;
     private final ReadingPledgeRegister reading;
@@ -129,7 +128,7 @@ final class KeepingPledgeRegister {
     Outcome register(Caller caller, Map<String, Object> input) {
         return transition(caller, input, Set.of(PledgeStatus.SIGNED), "registered", (current, problems) -> {
             LocalDate today = ReadingPledgeRegister.today();
-            return current.registered(today, renewalDate(current, current.signedOn()), badgeCode());
+            return current.registered(today, renewalDate(current, current.signedOn()), BadgeCodes.issue());
         });
     }
 
@@ -147,13 +146,11 @@ final class KeepingPledgeRegister {
         Set<PledgeStatus> from =
                 Set.of(PledgeStatus.INVITED, PledgeStatus.SIGNED, PledgeStatus.REGISTERED, PledgeStatus.RENEWAL_DUE);
         return transition(caller, input, from, "withdrawn", (current, problems) -> {
-            String reason = input.get("reason") == null
-                    ? ""
-                    : input.get("reason").toString().strip();
-            if (reason.isEmpty() || reason.length() > 2000) {
+            String reason = Inputs.trimmed(input.get("reason"));
+            if (reason == null) {
                 problems.add(UserError.of(
                         Code.REQUIRED,
-                        "Say why the pledge is withdrawn, in up to 2000 characters.",
+                        "Say why the pledge is withdrawn, in up to " + REASON_MAX + " characters.",
                         "input",
                         "reason"));
             }
@@ -197,6 +194,8 @@ final class KeepingPledgeRegister {
                     "id"));
         }
         List<UserError> problems = new ArrayList<>();
+        // Only a withdrawal keeps its reason, but a reason sent with any step is held to the same length.
+        Inputs.optional(problems, "reason", Inputs.trimmed(input.get("reason")), REASON_MAX);
         PledgeRegistration changed = change.apply(current, problems);
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
@@ -230,12 +229,6 @@ final class KeepingPledgeRegister {
                 .map(edition -> edition.content().renewalMonths())
                 .orElseThrow(() -> new IllegalStateException("Pledge " + registration.id() + " has lost its edition"));
         return signedOn.plusMonths(months);
-    }
-
-    private static String badgeCode() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The signature block, checked: who signed, the post they hold, for which organisation, when. */

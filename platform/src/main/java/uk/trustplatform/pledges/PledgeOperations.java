@@ -19,14 +19,18 @@ final class PledgeOperations {
     GraphQLTypeWiring queries(
             ReadingPledgeRegister register, PublicPledgeRegister published, ReadingSection11Audits audits) {
         return () -> TypeRuntimeWiring.newTypeWiring("Query")
-                .dataFetcher("pledgeRegistrations", env -> register.page(Callers.of(env), PageRequest.of(env, 2)))
+                .dataFetcher(
+                        "pledgeRegistrations",
+                        env -> register.page(Callers.of(env), PageRequest.of(env, ReadingPledgeRegister.CURSORS)))
                 .dataFetcher(
                         "pledgesDueForRenewal",
                         env -> register.dueForRenewal(Callers.of(env), env.getArgument("withinDays")))
                 .dataFetcher("publicPledgeRegister", env -> published.of(env.getArgument("tenantSlug")))
                 .dataFetcher(
                         "verifyPledge", env -> published.verify(env.getArgument("tenantSlug"), env.getArgument("code")))
-                .dataFetcher("section11Audits", env -> audits.page(Callers.of(env), PageRequest.of(env, 2)))
+                .dataFetcher(
+                        "section11Audits",
+                        env -> audits.page(Callers.of(env), PageRequest.of(env, ReadingSection11Audits.CURSORS)))
                 .build();
     }
 

@@ -104,10 +104,13 @@ final class PublicPledgeRegister {
         });
     }
 
-    /** What the badge with this code stands for today. */
+    /** What the badge with this code stands for today; a text that cannot be a code is not looked up. */
     Verification verify(String slug, String code) {
+        if (!BadgeCodes.couldBe(code)) {
+            return Verification.NOT_FOUND;
+        }
         Optional<Tenant> tenant = active(slug);
-        if (tenant.isEmpty() || code == null || code.length() > 64) {
+        if (tenant.isEmpty()) {
             return Verification.NOT_FOUND;
         }
         UUID tenantId = tenant.get().id();

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
+import uk.trustplatform.api.CursorShape;
+import uk.trustplatform.api.CursorShape.Part;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
@@ -25,6 +27,9 @@ import uk.trustplatform.partners.PartnerScope;
 /** Reads the pledge register for a caller, always through {@link PledgeAccess}. */
 @Singleton
 final class ReadingPledgeRegister implements NodeResolver {
+
+    /** The register, most recently invited first. */
+    static final CursorShape CURSORS = CursorShape.of("pledgeRegistrations", Part.TIMESTAMP, Part.UUID);
 
     static final String LATEST_OF_ORGANISATION = "latestPledgeOfOrganisation";
     static final String BY_ID = "pledgeRegistrationsById";
@@ -52,11 +57,7 @@ final class ReadingPledgeRegister implements NodeResolver {
     }
 
     Connection<PledgeRegistration> page(Caller caller, PageRequest page) {
-        return partners.page(
-                caller,
-                page,
-                registrations::page,
-                row -> PageRequest.cursor(row.invitedAt().toString(), row.id().toString()));
+        return partners.page(caller, page, registrations::page, row -> page.cursor(row.invitedAt(), row.id()));
     }
 
     /** Registered pledges, not yet lapsed, due for renewal within {@code days} (the tenant's notice by default). */

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
+import uk.trustplatform.api.CursorShape;
+import uk.trustplatform.api.CursorShape.Part;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.api.PerRequestLoader;
@@ -17,6 +19,9 @@ import uk.trustplatform.partners.PartnerScope;
 /** Reads Section 11 audits for a caller, always through {@link PledgeAccess}. */
 @Singleton
 final class ReadingSection11Audits implements NodeResolver {
+
+    /** Audits, latest round first. */
+    static final CursorShape CURSORS = CursorShape.of("section11Audits", Part.INTEGER, Part.UUID);
 
     static final String ENTRIES_OF_AUDIT = "section11EntriesOfAudit";
 
@@ -44,7 +49,7 @@ final class ReadingSection11Audits implements NodeResolver {
                         afterRound == null ? null : Integer.valueOf(afterRound),
                         afterId,
                         limit),
-                row -> PageRequest.cursor(String.valueOf(row.round()), row.id().toString()));
+                row -> page.cursor(row.round(), row.id()));
     }
 
     Optional<Section11Audit> visible(Caller caller, UUID id) {

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import uk.trustplatform.api.UnsafeCharacters;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 
@@ -80,6 +81,11 @@ public final class TenantDefinitions {
         if (tree == null || !tree.isObject()) {
             return refused(UserError.of(Code.REQUIRED, "The definition is empty or not a YAML mapping.", ROOT));
         }
+        List<UserError> unsafe = new ArrayList<>();
+        unsafeTexts(tree, List.of(ROOT), unsafe);
+        if (!unsafe.isEmpty()) {
+            return new Reading(null, unsafe);
+        }
         List<UserError> problems = new ArrayList<>(schema.validate(tree).stream()
                 .sorted(Comparator.comparing(ValidationMessage::getMessage))
                 .map(TenantDefinitions::problem)
@@ -98,6 +104,36 @@ public final class TenantDefinitions {
             problems.addAll(configuration.check(definition.configuration()));
         }
         return new Reading(problems.isEmpty() ? definition : null, problems);
+    }
+
+    /**
+     * The texts in which YAML's escapes ("\0", "\x07") put characters no text may hold, with
+     * their paths: the definition arrives as one text argument, checked as a whole before its
+     * escapes are read, and the database cannot store a NUL.
+     */
+    private static void unsafeTexts(JsonNode node, List<String> path, List<UserError> problems) {
+        if (node.isTextual()) {
+            UnsafeCharacters.firstIn(node.textValue())
+                    .ifPresent(found -> problems.add(new UserError(
+                            path,
+                            String.join(".", path.subList(1, path.size())) + ": contains " + found + "; "
+                                    + UnsafeCharacters.RULE + ".",
+                            Code.INVALID_FORMAT)));
+            return;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                unsafeTexts(node.get(i), append(path, String.valueOf(i)), problems);
+            }
+            return;
+        }
+        node.properties().forEach(member -> unsafeTexts(member.getValue(), append(path, member.getKey()), problems));
+    }
+
+    private static List<String> append(List<String> path, String step) {
+        List<String> longer = new ArrayList<>(path);
+        longer.add(step);
+        return List.copyOf(longer);
     }
 
     private static List<UserError> ruleProblems(TenantDefinition definition) {

@@ -42,8 +42,12 @@ class QueryLimitsTest {
                 Arguments.of("root fields at their limit", "{ item { name } items { name } }", Map.of()),
                 Arguments.of("page size at its limit", "{ items(first: 10) { name } }", Map.of()),
                 Arguments.of(
-                        "introspection is not counted",
+                        "introspection's own nesting is not counted as depth",
                         "{ __schema { types { fields { type { ofType { ofType { name } } } } } } }",
+                        Map.of()),
+                Arguments.of(
+                        "__typename counts as a field like any other, within the limits",
+                        "{ item { a: __typename } __typename }",
                         Map.of()));
     }
 
@@ -71,7 +75,23 @@ class QueryLimitsTest {
                 Arguments.of(
                         "query ($n: Int) { items(last: $n) { name } }",
                         Map.of("n", 11),
-                        "field 'items' asks for last: 11, over the page-size limit of 10"));
+                        "field 'items' asks for last: 11, over the page-size limit of 10"),
+                Arguments.of(
+                        "{ item { a: __typename b: __typename c: __typename } }",
+                        Map.of(),
+                        "aliases is 3, over the limit of 2"),
+                Arguments.of(
+                        "{ __typename item { name } items { name } }",
+                        Map.of(),
+                        "root fields is 3, over the limit of 2"),
+                Arguments.of(
+                        "{ items(first: 10) { __typename name children { __typename } } }",
+                        Map.of(),
+                        "complexity is 41, over the limit of 30"),
+                Arguments.of(
+                        "{ item { children { children { __typename } } } }",
+                        Map.of(),
+                        "depth is 4, over the limit of 3"));
     }
 
     @ParameterizedTest(name = "{0}")

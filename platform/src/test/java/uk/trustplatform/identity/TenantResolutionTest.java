@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import uk.trustplatform.api.Role;
@@ -75,6 +76,43 @@ class TenantResolutionTest {
         assertRefused(madeUp, 403, "does not make you a member of tenant 'nowhere-at-all'");
         assertThat(existing.firstError().path("message").asText().replace(luton.slug(), "X"))
                 .isEqualTo(madeUp.firstError().path("message").asText().replace("nowhere-at-all", "X"));
+    }
+
+    /** Own slug first, another tenant's second: acting in either would be a guess at what the caller meant. */
+    @Test
+    void a_repeated_or_comma_joined_tenant_header_is_refused_whoever_sends_it() {
+        TestTenant kent = TestTenants.active("kent");
+        TestTenant luton = TestTenants.active("luton");
+        String member = TestIdentityProvider.token("hana")
+                .roles(Role.TENANT_ADMIN)
+                .organisations(kent.slug())
+                .sign();
+        String operator = TestIdentityProvider.token("operator-" + UUID.randomUUID())
+                .roles(Role.PLATFORM_OPERATOR)
+                .sign();
+
+        Reply repeated = api().withToken(member)
+                .inTenant(kent.slug())
+                .withAnotherHeader("X-Trust-Tenant", luton.slug())
+                .query(WHICH_TENANT);
+        Reply joined = api().withToken(member)
+                .inTenant(kent.slug() + ", " + luton.slug())
+                .query(WHICH_TENANT);
+        Reply byOperator = api().withToken(operator)
+                .inTenant(luton.slug())
+                .withAnotherHeader("X-Trust-Tenant", kent.slug())
+                .query(WHICH_TENANT);
+        Reply anonymous = api().inTenant(kent.slug())
+                .withAnotherHeader("X-Trust-Tenant", kent.slug())
+                .query(WHICH_TENANT);
+        Reply once = api().withToken(member).inTenant(kent.slug()).query(WHICH_TENANT);
+
+        for (Reply refused : List.of(repeated, joined, byOperator, anonymous)) {
+            assertRefused(refused, 400, "Send the X-Trust-Tenant header at most once, naming one tenant by its slug.");
+            assertThat(refused.errorCode()).isEqualTo("BAD_REQUEST");
+        }
+        assertThat(once.data().path("viewer").path("tenant").path("slug").asText())
+                .isEqualTo(kent.slug());
     }
 
     @Test

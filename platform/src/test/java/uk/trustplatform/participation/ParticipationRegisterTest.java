@@ -205,6 +205,38 @@ class ParticipationRegisterTest {
                 .containsExactly("1");
     }
 
+    /** Dates arrive through the Date scalar, which once read 2026-02-30 as the 28th and took year 99999. */
+    @Test
+    void an_impossible_date_is_refused_naming_the_field_and_nothing_is_written() {
+        Map<String, Object> thirtiethOfFebruary = new HashMap<>(survey(youthService, TODAY));
+        thirtiethOfFebruary.put("startsOn", "2026-02-30");
+        Map<String, Object> farFuture = new HashMap<>(survey(youthService, TODAY));
+        farFuture.put("endsOn", "99999-01-01");
+        Map<String, Object> thirtyFirstOfApril = new HashMap<>(survey(youthService, TODAY));
+        thirtyFirstOfApril.put("feedbackDueOn", "2026-04-31");
+
+        Reply february = admin.query(SAVE, Map.of("i", thirtiethOfFebruary));
+        Reply future = admin.query(SAVE, Map.of("i", farFuture));
+        Reply april = admin.query(SAVE, Map.of("i", thirtyFirstOfApril));
+        Reply calendar = admin.query(
+                "{ participationCalendar(from: \"2026-02-30\", to: \"2026-03-31\") { activities { title } } }");
+
+        assertDateRefused(february, "input.startsOn", "saveParticipationActivity");
+        assertDateRefused(future, "input.endsOn", "saveParticipationActivity");
+        assertDateRefused(april, "input.feedbackDueOn", "saveParticipationActivity");
+        assertDateRefused(calendar, "from", "participationCalendar");
+        assertThat(count()).isZero();
+    }
+
+    private static void assertDateRefused(Reply reply, String argument, String field) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+        assertThat(reply.errorCode()).isEqualTo("BAD_USER_INPUT");
+        assertThat(reply.firstError().path("message").asText())
+                .isEqualTo("Argument '" + argument + "' of field '" + field
+                        + "' must be a real date, such as 2026-12-01, in the years 1900 to 2999.");
+        assertThat(reply.body().has("data")).isFalse();
+    }
+
     @Test
     void an_edit_from_a_stale_version_is_refused_and_overwrites_nothing() {
         JsonNode activity = record(survey(youthService, TODAY));

@@ -167,6 +167,41 @@ class PledgeRegisterTest {
                 .containsExactly("INVITED 0");
     }
 
+    /** Found by the malformed-input fuzz test: registering ignored the reason, so one of any length was accepted. */
+    @Test
+    void a_reason_longer_than_the_limit_is_refused_by_every_step_and_nothing_changes() {
+        String agency = fixture.partner("Luton Sports Trust", "pvi-community", false);
+        String id = registration(
+                        admin.query(
+                                mutation("invitePartnerToPledge", "InvitePartnerToPledgeInput"),
+                                input(Map.of("partnerOrganisationId", agency))),
+                        "invitePartnerToPledge")
+                .path("id")
+                .asText();
+        registration(
+                admin.query(mutation("signPledge", "SignPledgeInput"), input(signature(id, 0, TODAY))), "signPledge");
+        String tooLong = "Registered at the board. ".repeat(100);
+
+        JsonNode register = payload(
+                admin.query(
+                        mutation("registerPledge", "PledgeTransitionInput"),
+                        input(Map.of("id", id, "version", 1, "reason", tooLong))),
+                "registerPledge");
+        JsonNode withdraw = payload(
+                admin.query(
+                        mutation("withdrawPledge", "PledgeTransitionInput"),
+                        input(Map.of("id", id, "version", 1, "reason", tooLong))),
+                "withdrawPledge");
+
+        for (JsonNode refused : List.of(register, withdraw)) {
+            assertThat(refused.path("userErrors").toString())
+                    .isEqualTo("[{\"field\":[\"input\",\"reason\"],\"message\":\"The reason is longer than 2000"
+                            + " characters.\",\"code\":\"TOO_LONG\"}]");
+        }
+        assertThat(TenantData.query(luton.id(), "SELECT status || ' ' || version FROM pledge_registration"))
+                .containsExactly("SIGNED 1");
+    }
+
     @Test
     void a_badge_verifies_as_current_lapsed_or_withdrawn_and_a_made_up_code_only_as_not_found() throws Exception {
         String current = badgeOf(fixture.partner("Current Charity", "pvi-community", false), TODAY.minusMonths(1));

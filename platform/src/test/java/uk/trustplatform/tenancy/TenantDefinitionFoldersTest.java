@@ -66,6 +66,26 @@ class TenantDefinitionFoldersTest {
                         assertThat(problem.message()).startsWith("The definition is not valid YAML at line"));
     }
 
+    /** The definition is one text argument; YAML's escapes inside it would otherwise put a NUL in the database. */
+    @Test
+    void control_characters_written_as_yaml_escapes_are_refused_with_their_paths() {
+        String escaped = definition("kent")
+                .replace("name: kent partnership", "name: \"Kent\\0partnership\"")
+                .replace("name: Kent County Council", "name: \"Kent\\x07County Council\"");
+
+        TenantDefinitions.Reading reading = definitions.read(escaped);
+
+        assertThat(reading.valid()).isFalse();
+        assertThat(reading.problems())
+                .extracting(problem -> problem.field() + " " + problem.code() + " " + problem.message())
+                .containsExactly(
+                        "[definition, name] INVALID_FORMAT name: contains a control character (U+0000); text may hold"
+                                + " tabs and line breaks, but no other control characters and no unpaired surrogates.",
+                        "[definition, councils, 0, name] INVALID_FORMAT councils.0.name: contains a control character"
+                                + " (U+0007); text may hold tabs and line breaks, but no other control characters and no"
+                                + " unpaired surrogates.");
+    }
+
     @Test
     void councils_twice_and_dates_out_of_order_are_refused_with_their_paths() {
         String twice = definition("kent")

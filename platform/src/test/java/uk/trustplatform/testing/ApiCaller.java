@@ -1,7 +1,9 @@
 package uk.trustplatform.testing;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +14,9 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import uk.trustplatform.api.Role;
@@ -20,16 +24,19 @@ import uk.trustplatform.api.Role;
 /** Calls a running platform over real HTTP, the way a partner system would. */
 public final class ApiCaller {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Writes JSON as ASCII, so that any text (a lone surrogate too) arrives as sent, escaped, not mangled by UTF-8. */
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final URI base;
-    private final Map<String, String> headers;
+    private final List<Map.Entry<String, String>> headers;
 
     public ApiCaller(EmbeddedServer server) {
-        this(server.getURI(), Map.of());
+        this(server.getURI(), List.of());
     }
 
-    private ApiCaller(URI base, Map<String, String> headers) {
+    private ApiCaller(URI base, List<Map.Entry<String, String>> headers) {
         this.base = base;
         this.headers = headers;
     }
@@ -58,9 +65,17 @@ public final class ApiCaller {
     }
 
     public ApiCaller withHeader(String name, String value) {
-        Map<String, String> more = new LinkedHashMap<>(headers);
-        more.put(name, value);
-        return new ApiCaller(base, Map.copyOf(more));
+        List<Map.Entry<String, String>> more = new ArrayList<>(headers);
+        more.removeIf(header -> header.getKey().equalsIgnoreCase(name));
+        more.add(Map.entry(name, value));
+        return new ApiCaller(base, List.copyOf(more));
+    }
+
+    /** The same caller, sending one more value of a header it may already send, as a confused or hostile client might. */
+    public ApiCaller withAnotherHeader(String name, String value) {
+        List<Map.Entry<String, String>> more = new ArrayList<>(headers);
+        more.add(Map.entry(name, value));
+        return new ApiCaller(base, List.copyOf(more));
     }
 
     /** A reply: status, headers and the parsed JSON body (null when the body is not JSON). */
@@ -127,7 +142,7 @@ public final class ApiCaller {
 
     private Reply send(HttpRequest request) {
         HttpRequest.Builder withHeaders = HttpRequest.newBuilder(request, (name, value) -> true);
-        headers.forEach(withHeaders::header);
+        headers.forEach(header -> withHeaders.header(header.getKey(), header.getValue()));
         try {
             HttpResponse<String> response = HTTP.send(withHeaders.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), parse(response.body()), response.body());

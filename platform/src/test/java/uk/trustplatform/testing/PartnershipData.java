@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a partnership's partners, people, plans, actions and pledges straight into the database,
@@ -117,7 +119,14 @@ public final class PartnershipData implements AutoCloseable {
                 Date.valueOf(signed),
                 Date.valueOf(signed),
                 Date.valueOf(signed.plusMonths(12)),
-                UUID.randomUUID().toString());
+                badgeCode());
+    }
+
+    /** A badge code of the form the platform issues (16 random bytes, base64url), so its address can be checked. */
+    private static String badgeCode() {
+        byte[] code = new byte[16];
+        ThreadLocalRandom.current().nextBytes(code);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(code);
     }
 
     /**
