@@ -9,6 +9,7 @@ import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -32,7 +33,7 @@ record ActionPlan(
         @Nullable OffsetDateTime decidedAt,
         @Nullable UUID carriedForwardFrom,
         @Version long version)
-        implements NodeType.Typed {
+        implements NodeType.Typed, Audited {
 
     static final String TYPE = "ActionPlan";
 

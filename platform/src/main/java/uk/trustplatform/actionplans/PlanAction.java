@@ -9,6 +9,7 @@ import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import java.time.LocalDate;
 import java.util.UUID;
+import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -37,7 +38,7 @@ record PlanAction(
         @TypeDef(type = DataType.JSON) String columnValues,
         @Nullable UUID carriedForwardFrom,
         @Version long version)
-        implements NodeType.Typed {
+        implements NodeType.Typed, Audited {
 
     static final String TYPE = "Action";
 

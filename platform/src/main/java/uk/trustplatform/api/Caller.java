@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param partnerOrganisationId the partner organisation a partner lead or integration is bound to
  * @param operatorNamedTenant true when a platform operator reaches into a tenant by naming it (audited)
  * @param regionalForum the slug of the regional forum a forum analyst reads; null for others
+ * @param name how the caller's sign-in names them (a person's name, or a partner system's client);
+ *     null when anonymous
  */
 public record Caller(
         String subject,
@@ -22,14 +24,15 @@ public record Caller(
         String tenantSlug,
         UUID partnerOrganisationId,
         boolean operatorNamedTenant,
-        String regionalForum) {
+        String regionalForum,
+        String name) {
 
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 
     public static Caller anonymous() {
-        return new Caller(null, Set.of(), null, null, null, false, null);
+        return new Caller(null, Set.of(), null, null, null, false, null, null);
     }
 
     public boolean authenticated() {

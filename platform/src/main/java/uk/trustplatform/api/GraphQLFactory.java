@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Builds the one GraphQL engine from {@code schema.graphqls} (packaged at the root of the jar)
@@ -41,9 +42,18 @@ final class GraphQLFactory {
     @Context
     @Bean
     GraphQL graphQL(
-            ResourceResolver resources, List<GraphQLTypeWiring> wirings, GraphQLLimits limits, RequestScope scope) {
+            ResourceResolver resources,
+            List<GraphQLTypeWiring> wirings,
+            List<SharedFieldWiring> sharedFields,
+            GraphQLLimits limits,
+            RequestScope scope) {
         TypeDefinitionRegistry schema = new SchemaParser().parse(readSchema(resources));
-        RuntimeWiring wiring = runtimeWiring(wirings, scope);
+        RuntimeWiring wiring = runtimeWiring(
+                Stream.concat(
+                                wirings.stream().map(GraphQLTypeWiring::typeWiring),
+                                sharedFields.stream().flatMap(shared -> shared.typeWirings().stream()))
+                        .toList(),
+                scope);
         List<String> problems = WiringAgreement.disagreements(schema, wiring);
         if (!problems.isEmpty()) {
             throw new IllegalStateException(
@@ -76,11 +86,10 @@ final class GraphQLFactory {
      * (`extend type` in the schema); two fetchers for one field stop start-up. Each mutation field
      * runs atomically, so a failing one undoes only its own writes.
      */
-    static RuntimeWiring runtimeWiring(List<GraphQLTypeWiring> wirings, RequestScope scope) {
+    static RuntimeWiring runtimeWiring(List<TypeRuntimeWiring> wirings, RequestScope scope) {
         Map<String, Map<String, DataFetcher>> fetchers = new LinkedHashMap<>();
         Map<String, TypeRuntimeWiring.Builder> types = new LinkedHashMap<>();
-        for (GraphQLTypeWiring bean : wirings) {
-            TypeRuntimeWiring wiring = bean.typeWiring();
+        for (TypeRuntimeWiring wiring : wirings) {
             String type = wiring.getTypeName();
             TypeRuntimeWiring.Builder merged = types.computeIfAbsent(type, TypeRuntimeWiring::newTypeWiring);
             if (wiring.getTypeResolver() != null) {

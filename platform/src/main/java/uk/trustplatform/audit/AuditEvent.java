@@ -16,6 +16,7 @@ record AuditEvent(
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,
         OffsetDateTime occurredAt,
         String actor,
+        @Nullable String actorName,
         String actorRoles,
         String action,
         String entityType,

@@ -13,13 +13,15 @@ interface AuditEvents extends GenericRepository<AuditEvent, UUID> {
 
     @Query("""
             INSERT INTO audit_event
-                (tenant_id, id, actor, actor_roles, action, entity_type, entity_id, before, after, correlation_id)
-            VALUES (:tenantId, :id, :actor, :actorRoles, :action, :entityType, :entityId,
+                (tenant_id, id, actor, actor_name, actor_roles, action, entity_type, entity_id, before, after,
+                 correlation_id)
+            VALUES (:tenantId, :id, :actor, :actorName, :actorRoles, :action, :entityType, :entityId,
                     CAST(:before AS jsonb), CAST(:after AS jsonb), :correlationId)""")
     void append(
             UUID tenantId,
             UUID id,
             String actor,
+            @Nullable String actorName,
             String actorRoles,
             String action,
             String entityType,

@@ -50,6 +50,7 @@ public final class AuditTrail {
                 tenantId,
                 UUID.randomUUID(),
                 actor(caller),
+                caller == null ? null : caller.name(),
                 caller == null
                         ? ""
                         : caller.roles().stream().map(Role::tokenName).sorted().collect(Collectors.joining(",")),

@@ -62,7 +62,7 @@ final class CallerResolver implements CallerResolution {
         String slug = chooseTenant(claims.organisations(), named);
         String forum = forumBinding(claims);
         if (slug == null) {
-            return new Caller(claims.subject(), claims.roles(), null, null, null, false, forum);
+            return new Caller(claims.subject(), claims.roles(), null, null, null, false, forum, claims.name());
         }
         Tenant tenant = directory.findBySlug(slug).orElseThrow(() -> notMember(slug));
         if (!tenant.admitsMembers()) {
@@ -71,7 +71,15 @@ final class CallerResolver implements CallerResolution {
                     "Tenant '" + slug + "' is " + tenant.status().name().toLowerCase(Locale.ROOT)
                             + ": its sign-ins and tokens are refused.");
         }
-        return new Caller(claims.subject(), claims.roles(), tenant.id(), slug, partnerBinding(claims), false, forum);
+        return new Caller(
+                claims.subject(),
+                claims.roles(),
+                tenant.id(),
+                slug,
+                partnerBinding(claims),
+                false,
+                forum,
+                claims.name());
     }
 
     /**
@@ -91,12 +99,13 @@ final class CallerResolver implements CallerResolution {
 
     private Caller operator(TokenClaims claims, @Nullable String named) {
         if (named == null) {
-            return new Caller(claims.subject(), claims.roles(), null, null, null, false, null);
+            return new Caller(claims.subject(), claims.roles(), null, null, null, false, null, claims.name());
         }
         Tenant tenant = directory
                 .findBySlug(named)
                 .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "There is no tenant '" + named + "'."));
-        return new Caller(claims.subject(), claims.roles(), tenant.id(), tenant.slug(), null, true, null);
+        return new Caller(
+                claims.subject(), claims.roles(), tenant.id(), tenant.slug(), null, true, null, claims.name());
     }
 
     /** The tenant to act in: the one named (if the token allows it), else the token's only one. */

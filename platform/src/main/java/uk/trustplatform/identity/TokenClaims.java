@@ -15,14 +15,16 @@ import uk.trustplatform.api.Role;
  * them: roles as a top-level {@code roles} list or under {@code realm_access.roles}; tenant
  * memberships as the {@code organization} claim, either a list of aliases or a map from alias to
  * details; the bound partner organisation as {@code partner_organisation}; a forum analyst's
- * regional forum as {@code regional_forum}.
+ * regional forum as {@code regional_forum}; the holder's name from {@code name} or
+ * {@code preferred_username}.
  */
 record TokenClaims(
         String subject,
         Set<Role> roles,
         List<String> organisations,
         Optional<UUID> partnerOrganisation,
-        Optional<String> regionalForum) {
+        Optional<String> regionalForum,
+        String name) {
 
     static final String ORGANISATION = "organization";
     static final String PARTNER_ORGANISATION = "partner_organisation";
@@ -38,7 +40,18 @@ record TokenClaims(
                 roles(claims),
                 organisations(claims),
                 partner(claims),
-                strings(claims.get(REGIONAL_FORUM)).stream().findFirst());
+                strings(claims.get(REGIONAL_FORUM)).stream().findFirst(),
+                name(subject, claims));
+    }
+
+    /** A person's name, else their username, else the client a partner system signs in as. */
+    private static String name(String subject, Map<String, Object> claims) {
+        for (String claim : List.of("name", "preferred_username", "azp", "client_id")) {
+            if (claims.get(claim) instanceof String value && !value.isBlank()) {
+                return value;
+            }
+        }
+        return subject;
     }
 
     private static Set<Role> roles(Map<String, Object> claims) {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -52,7 +53,7 @@ public record ParticipationActivity(
         @Nullable String feedbackMethod,
         @Nullable OffsetDateTime recordedAt,
         @Version long version)
-        implements NodeType.Typed {
+        implements NodeType.Typed, Audited {
 
     public static final String TYPE = "ParticipationActivity";
 

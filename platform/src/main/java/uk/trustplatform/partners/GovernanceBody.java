@@ -9,6 +9,7 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import java.util.UUID;
+import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -24,7 +25,7 @@ record GovernanceBody(
         @MappedProperty("body_type") String type,
         @Nullable UUID parentId,
         @Version long version)
-        implements NodeType.Typed {
+        implements NodeType.Typed, Audited {
 
     static final String TYPE = "GovernanceBody";
 

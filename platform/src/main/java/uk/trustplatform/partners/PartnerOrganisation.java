@@ -8,6 +8,7 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import java.util.UUID;
+import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -28,7 +29,7 @@ public record PartnerOrganisation(
         @Nullable Sector sector,
         boolean statutory,
         @Version long version)
-        implements NodeType.Typed {
+        implements NodeType.Typed, Audited {
 
     public static final String TYPE = "PartnerOrganisation";
 

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -32,7 +33,7 @@ public record PartnerPerson(
         @TypeDef(type = DataType.STRING_ARRAY) String[] roles,
         @Nullable OffsetDateTime invitedAt,
         @Version long version)
-        implements NodeType.Typed {
+        implements NodeType.Typed, Audited {
 
     public static final String TYPE = "PartnerPerson";
 

@@ -10,6 +10,7 @@ import io.micronaut.data.model.DataType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -38,7 +39,7 @@ record PledgeRegistration(
         @Nullable LocalDate endedOn,
         @Nullable String withdrawnReason,
         @Version long version)
-        implements NodeType.Typed {
+        implements NodeType.Typed, Audited {
 
     static final String TYPE = "PledgeRegistration";
 

@@ -9,6 +9,7 @@ import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.NodeType;
 
 /** A statutory partner's Section 11 self-audit for one round (the tenant id as text: see PartnerOrganisation). */
@@ -25,7 +26,7 @@ record Section11Audit(
         @Nullable OffsetDateTime submittedAt,
         @Nullable OffsetDateTime moderatedAt,
         @Version long version)
-        implements NodeType.Typed {
+        implements NodeType.Typed, Audited {
 
     static final String TYPE = "Section11Audit";
 

@@ -1,6 +1,9 @@
 package uk.trustplatform.web;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -8,11 +11,22 @@ import java.util.Locale;
 public final class Dates {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private Dates() {}
 
     public static String day(LocalDate date) {
         return date == null ? "" : date.format(DAY);
+    }
+
+    /** An instant the API sent as ISO text, in London: "1 December 2026 at 10:42am". */
+    public static String dateTime(String isoInstant) {
+        if (isoInstant == null || isoInstant.isBlank()) {
+            return "";
+        }
+        ZonedDateTime local = OffsetDateTime.parse(isoInstant).atZoneSameInstant(LONDON);
+        return day(local.toLocalDate()) + " at " + local.format(TIME).toLowerCase(Locale.UK);
     }
 
     /** A date the API sent as ISO text (2026-12-01), or nothing. */

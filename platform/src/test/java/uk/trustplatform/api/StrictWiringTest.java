@@ -63,10 +63,10 @@ class StrictWiringTest {
 
     @Test
     void two_features_fetching_the_same_root_field_is_refused() {
-        GraphQLTypeWiring first = () -> TypeRuntimeWiring.newTypeWiring("Query")
+        TypeRuntimeWiring first = TypeRuntimeWiring.newTypeWiring("Query")
                 .dataFetcher("a", env -> "1")
                 .build();
-        GraphQLTypeWiring second = () -> TypeRuntimeWiring.newTypeWiring("Query")
+        TypeRuntimeWiring second = TypeRuntimeWiring.newTypeWiring("Query")
                 .dataFetcher("a", env -> "2")
                 .build();
 
@@ -79,7 +79,7 @@ class StrictWiringTest {
         GraphQLLimits limits = new GraphQLLimits(1, 1, 1, 1, 1, 1, 1);
 
         assertThatThrownBy(() -> new GraphQLFactory()
-                        .graphQL(new ResourceResolver(List.of()), List.of(), limits, NO_TRANSACTION))
+                        .graphQL(new ResourceResolver(List.of()), List.of(), List.of(), limits, NO_TRANSACTION))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("schema.graphqls is not on the classpath");
     }
