@@ -3,10 +3,14 @@ package uk.trustplatform.partners;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.RequestContext;
 import uk.trustplatform.configuration.InForceConfiguration;
 
 /**
@@ -22,12 +26,28 @@ final class FindingPartnerGaps {
 
     record Shortfall(UUID partnerOrganisationId, int champions) {}
 
+    /** One top-level partner's side of the same rule, for the partner itself to see (OrganisationGaps). */
+    record OfOrganisation(boolean hasStrategicLead, int participationChampions, int minimumParticipationChampions) {}
+
+    static final String OF_ORGANISATION = "gapsOfOrganisation";
+
     private final CountingPartners counting;
     private final InForceConfiguration configuration;
 
     FindingPartnerGaps(CountingPartners counting, InForceConfiguration configuration) {
         this.counting = counting;
         this.configuration = configuration;
+    }
+
+    /** Every top-level partner's gaps among {@code organisations}, counted in one query; services have none. */
+    Map<UUID, OfOrganisation> ofOrganisations(Set<UUID> organisations) {
+        UUID tenantId = RequestContext.current().orElseThrow().caller().requireTenant();
+        int minimum = configuration.settings(tenantId).minimumParticipationChampions();
+        return counting.byTopLevelPartner(tenantId).stream()
+                .filter(counts -> organisations.contains(counts.partnerOrganisationId()))
+                .collect(Collectors.toMap(
+                        PartnerFigures::partnerOrganisationId,
+                        counts -> new OfOrganisation(counts.strategicLeads() > 0, counts.champions(), minimum)));
     }
 
     Gaps find(Caller caller) {

@@ -36,6 +36,11 @@ final class PartnerLoaders {
     }
 
     @Singleton
+    PerRequestLoader<UUID, FindingPartnerGaps.OfOrganisation> gapsOf(FindingPartnerGaps gaps) {
+        return PerRequestLoader.of(FindingPartnerGaps.OF_ORGANISATION, gaps::ofOrganisations);
+    }
+
+    @Singleton
     PerRequestLoader<UUID, List<GovernanceMembership>> memberships(ReadingGovernanceBodies reading) {
         return PerRequestLoader.of(ReadingGovernanceBodies.MEMBERSHIPS, reading::membershipsOf);
     }

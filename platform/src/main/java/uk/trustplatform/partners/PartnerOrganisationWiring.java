@@ -40,6 +40,11 @@ final class PartnerOrganisationWiring implements GraphQLTypeWiring {
                                         ReadingPartnerOrganisations.DESCENDANTS)
                                 .load(source(env).id()))
                 .dataFetcher(
+                        "gaps",
+                        env -> env.<UUID, FindingPartnerGaps.OfOrganisation>getDataLoader(
+                                        FindingPartnerGaps.OF_ORGANISATION)
+                                .load(source(env).id()))
+                .dataFetcher(
                         "people",
                         env -> env.<UUID, List<PartnerPerson>>getDataLoader(ReadingPartnerPeople.OF_ORGANISATION)
                                 .load(source(env).id()))

@@ -85,9 +85,13 @@ public final class PageOperations {
             return body.path("data");
         }
 
-        /** A field of the data as a page's view model; null when the field is null or absent. */
+        /**
+         * A field of the data as a page's view model; null when the field is null or absent.
+         *
+         * @param field a field of the data, or a JSON pointer into it ({@code /viewer/partnerOrganisation})
+         */
         public <T> T as(String field, Class<T> type) {
-            JsonNode value = data().path(field);
+            JsonNode value = field.startsWith("/") ? data().at(field) : data().path(field);
             return value.isMissingNode() || value.isNull() ? null : json.convertValue(value, type);
         }
 

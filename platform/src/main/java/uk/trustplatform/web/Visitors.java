@@ -38,7 +38,8 @@ public final class Visitors {
             new MenuItem("You said, we did", "/you-said-we-did"));
 
     /** What a member of the partnership also finds in its menu. */
-    private static final List<MenuItem> MEMBER_MENU = List.of(new MenuItem("Your work", "/start"));
+    private static final List<MenuItem> MEMBER_MENU =
+            List.of(new MenuItem("Your work", "/start"), new MenuItem("Your organisation", "/organisation"));
 
     private record MenuItem(String label, String path) {}
 
