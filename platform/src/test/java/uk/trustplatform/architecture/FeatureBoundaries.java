@@ -53,6 +53,42 @@ final class FeatureBoundaries {
                 .allowEmptyShould(true);
     }
 
+    /**
+     * The web pages reach data only through named GraphQL operations: they depend on the GraphQL
+     * infrastructure ({@code api}) and on signing in ({@code identity}'s browser sessions), never on
+     * another feature, a use case, a repository or the database.
+     */
+    ArchRule pagesReachDataOnlyThroughGraphQL() {
+        return noClasses()
+                .that()
+                .resideInAPackage(root + ".web..")
+                .should()
+                .dependOnClassesThat(
+                        new com.tngtech.archunit.base.DescribedPredicate<JavaClass>(
+                                "another feature, or the database") {
+                            @Override
+                            public boolean test(JavaClass target) {
+                                String feature = featureOf(target);
+                                if (feature != null) {
+                                    return !feature.equals("web")
+                                            && !feature.equals("api")
+                                            && !(feature.equals("identity")
+                                                    && target.getName()
+                                                            .substring(target.getPackageName()
+                                                                            .length()
+                                                                    + 1)
+                                                            .startsWith("Browser"));
+                                }
+                                String name = target.getPackageName();
+                                return name.startsWith("java.sql")
+                                        || name.startsWith("javax.sql")
+                                        || name.startsWith("io.micronaut.data")
+                                        || name.startsWith("io.micronaut.transaction");
+                            }
+                        })
+                .allowEmptyShould(true);
+    }
+
     private ArchCondition<JavaClass> onlyBeAccessedFromTheirOwnFeature() {
         return new ArchCondition<>("only be accessed from their own feature") {
             @Override

@@ -32,6 +32,26 @@ class FeatureBoundariesTest {
     }
 
     @Test
+    void web_pages_reach_data_only_through_graphql_operations() {
+        RULES.pagesReachDataOnlyThroughGraphQL().check(PLATFORM);
+    }
+
+    @Test
+    void a_page_reading_the_database_or_calling_a_feature_is_reported() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("uk.trustplatform.architecture.fixture");
+
+        EvaluationResult result = new FeatureBoundaries("uk.trustplatform.architecture.fixture")
+                .pagesReachDataOnlyThroughGraphQL()
+                .evaluate(fixture);
+
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(detail ->
+                        assertThat(detail).contains("web.ShortcutPage").contains("java.sql.Connection"))
+                .anySatisfy(detail ->
+                        assertThat(detail).contains("web.ShortcutPage").contains("borrowing.Borrower"));
+    }
+
+    @Test
     void a_feature_reaching_into_anothers_internals_is_reported() {
         JavaClasses fixture = new ClassFileImporter().importPackages("uk.trustplatform.architecture.fixture");
 
