@@ -99,7 +99,14 @@ public final class ForumBenchmark {
                                     median(time(10, () -> refresh(executor, small))),
                                     actions));
             Caller analyst = new Caller(
-                    "bench-analyst", Set.of(Role.FORUM_ANALYST), null, null, null, false, PlatformData.FORUM);
+                    "bench-analyst",
+                    Set.of(Role.FORUM_ANALYST),
+                    null,
+                    null,
+                    null,
+                    false,
+                    PlatformData.FORUM,
+                    "Bench analyst");
             compare("Forum comparison, one indicator", executor, analyst, ONE_INDICATOR, runs);
             compare("Forum comparison, every indicator", executor, analyst, ALL_INDICATORS, runs);
         }
@@ -177,8 +184,8 @@ public final class ForumBenchmark {
     }
 
     private static void refresh(GraphQLExecutor executor, Tenant tenant) {
-        Caller admin =
-                new Caller("bench-admin", Set.of(Role.TENANT_ADMIN), tenant.id(), tenant.slug(), null, false, null);
+        Caller admin = new Caller(
+                "bench-admin", Set.of(Role.TENANT_ADMIN), tenant.id(), tenant.slug(), null, false, null, "Bench admin");
         JsonNode answer = execute(executor, admin, HttpMethod.POST, "mutation { refreshIndicators { values } }");
         if (answer.path("data").path("refreshIndicators").path("values").asInt() == 0) {
             throw new IllegalStateException("Refresh of " + tenant.slug() + " failed: " + answer);

@@ -143,6 +143,17 @@ public final class SignInPages {
                 .cookie(visitors.expired(Visitors.SESSION_COOKIE, "/"));
     }
 
+    /**
+     * Keeps a session alive when the person asks to stay signed in (the timeout warning's button,
+     * with JavaScript): looking the session up is what renews it.
+     */
+    @Get("/session/keep-alive")
+    HttpResponse<?> keepAlive(HttpRequest<?> request) {
+        return visitors.platformVisitor(request).signedIn()
+                ? HttpResponse.noContent().header("Cache-Control", "no-store")
+                : HttpResponse.status(HttpStatus.UNAUTHORIZED).header("Cache-Control", "no-store");
+    }
+
     @Get("/signed-out")
     HttpResponse<String> signedOut(HttpRequest<?> request) {
         return templates.page(

@@ -9,6 +9,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.LoadState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -77,7 +78,8 @@ public final class WebSite {
         }
         page.fill("#password", password);
         page.click("#kc-login");
-        assertThat(page.url()).as("back from Keycloak").startsWith(baseUrl());
+        page.waitForURL(url -> url.startsWith(baseUrl()));
+        page.waitForLoadState(LoadState.LOAD);
         return page.url().substring(baseUrl().length());
     }
 

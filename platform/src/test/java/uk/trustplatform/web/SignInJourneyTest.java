@@ -10,6 +10,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,6 +118,68 @@ class SignInJourneyTest implements TestPropertyProvider {
             assertThat(missing.status()).isEqualTo(404);
             assertThat(page.locator("main").innerText()).isEqualTo(lutonPage).contains("Page not found");
             WebSite.assertAccessible(page, "page not found");
+        }
+    }
+
+    @Test
+    void with_javascript_a_warning_comes_two_minutes_before_the_session_would_time_out_and_staying_renews_it() {
+        try (BrowserContext browser = uk.trustplatform.testing.TestBrowser.withJavaScript()) {
+            Page page = browser.newPage();
+            page.clock().install();
+            site.signIn(page, "medway", medwayLead.username(), medwayLead.password());
+            assertThat(page.locator(".govuk-notification-banner").count()).isZero();
+
+            page.clock().runFor(28 * 60 * 1000);
+
+            assertThat(page.locator("[role=alert]").innerText()).contains("You will be signed out in 2 minutes");
+            WebSite.assertAccessible(page, "the session timeout warning");
+            page.click("text=Stay signed in");
+            page.waitForCondition(() -> page.locator("[role=alert]").count() == 0);
+            assertThat(page.request().get(site.url("/session/keep-alive")).status())
+                    .isEqualTo(204);
+        }
+    }
+
+    @Test
+    void a_session_idle_for_longer_than_the_timeout_is_over() throws Exception {
+        try (BrowserContext browser = site.browser()) {
+            Page page = browser.newPage();
+            site.signIn(page, "medway", medwayLead.username(), medwayLead.password());
+            String cookie = browser.cookies().stream()
+                    .filter(found -> found.name.equals("trust_session"))
+                    .findFirst()
+                    .orElseThrow()
+                    .value;
+            idleFor(cookie, java.time.Duration.ofMinutes(31));
+
+            assertThat(page.request().get(site.url("/session/keep-alive")).status())
+                    .isEqualTo(401);
+            List<String> visited = new ArrayList<>();
+            page.onRequest(request -> visited.add(request.url()));
+            page.navigate(site.url("/medway/start"));
+            assertThat(visited)
+                    .as("the old session is over: the page sends the browser to sign in again")
+                    .anyMatch(url -> url.startsWith(site.url("/medway/sign-in")));
+        }
+    }
+
+    /** Moves the session's last use back in time, as the database holds it (by its hash, as the table's policy asks). */
+    private static void idleFor(String cookie, java.time.Duration idle) throws Exception {
+        String hash = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(cookie.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        try (java.sql.Connection owner = uk.trustplatform.testing.TestDatabase.ownerConnection()) {
+            owner.setAutoCommit(false);
+            try (var name = owner.prepareStatement("SELECT set_config('app.session', ?, true)")) {
+                name.setString(1, hash);
+                name.execute();
+            }
+            try (var age =
+                    owner.prepareStatement("UPDATE web_session SET last_seen_at = now() - make_interval(secs => ?)")) {
+                age.setLong(1, idle.toSeconds());
+                assertThat(age.executeUpdate()).isEqualTo(1);
+            }
+            owner.commit();
         }
     }
 
