@@ -108,6 +108,9 @@ public final class DevStack implements AutoCloseable {
         URI base = baseUrl();
         StringBuilder text = new StringBuilder()
                 .append("\nTrust Platform devstack is ready.\n")
+                .append("  Web pages     ")
+                .append(base.resolve("/"))
+                .append(" (sign in to Medway as medway.lead, the partner lead below)\n")
                 .append("  GraphQL API   ")
                 .append(base.resolve("/graphql"))
                 .append('\n')

@@ -60,7 +60,8 @@ class DevstackIT {
     private Banner banner;
 
     /** What the banner printed: the addresses, the sign-ins and the two token commands. */
-    record Banner(String graphql, String graphiql, List<Login> logins, String personToken, String systemToken) {}
+    record Banner(
+            String web, String graphql, String graphiql, List<Login> logins, String personToken, String systemToken) {}
 
     record Login(String role, String tenant, String username, String secret) {}
 
@@ -170,6 +171,34 @@ class DevstackIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void the_web_pages_open_and_the_demo_partner_lead_signs_in_with_javascript_off() {
+        Login lead = banner.logins().stream()
+                .filter(login -> login.role().equals("partner-lead"))
+                .findFirst()
+                .orElseThrow();
+        try (HeadlessChromium chromium = HeadlessChromium.launch();
+                BrowserContext context = chromium.newContext(false)) {
+            Page page = context.newPage();
+            page.navigate(banner.web());
+            assertThat(page.locator("main").innerText()).contains("Medway Children's Trust");
+            page.click("text=Medway Children's Trust");
+            page.click("nav >> text=Sign in");
+            page.fill("#username", lead.username());
+            if (page.locator("#password").count() == 0) {
+                page.click("#kc-login");
+            }
+            page.fill("#password", lead.secret());
+            page.click("#kc-login");
+            page.waitForURL(url -> url.startsWith(banner.web()));
+
+            assertThat(page.url()).isEqualTo(banner.web() + lead.tenant() + "/start");
+            assertThat(page.locator("main").innerText()).contains("Your work");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/devstack-your-work.png")));
+        }
+    }
+
     @AfterAll
     void stopAsCtrlCWould() throws InterruptedException {
         if (devstack == null) {
@@ -230,6 +259,7 @@ class DevstackIT {
 
     private static Banner parse(List<String> lines) {
         List<Login> logins = new ArrayList<>();
+        String web = null;
         String graphql = null;
         String graphiql = null;
         String personToken = null;
@@ -237,7 +267,9 @@ class DevstackIT {
         boolean inLogins = false;
         for (String line : lines) {
             String trimmed = line.strip();
-            if (trimmed.startsWith("GraphQL API")) {
+            if (trimmed.startsWith("Web pages")) {
+                web = trimmed.split("\\s+")[2];
+            } else if (trimmed.startsWith("GraphQL API")) {
                 graphql = lastWord(trimmed);
             } else if (trimmed.startsWith("GraphiQL")) {
                 graphiql = lastWord(trimmed);
@@ -254,7 +286,7 @@ class DevstackIT {
                 logins.add(new Login(columns[0], columns[1], columns[2], columns[3]));
             }
         }
-        return new Banner(graphql, graphiql, List.copyOf(logins), personToken, systemToken);
+        return new Banner(web, graphql, graphiql, List.copyOf(logins), personToken, systemToken);
     }
 
     private static String lastWord(String line) {
