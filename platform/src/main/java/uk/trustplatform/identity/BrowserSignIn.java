@@ -156,15 +156,14 @@ public final class BrowserSignIn {
             return Optional.empty();
         }
         StoredSession session = stored.get();
-        if (!now.isBefore(session.accessExpiresAt().minus(REFRESH_AHEAD))) {
-            Optional<KeycloakTokens.Issued> renewed =
-                    session.refreshToken() == null ? Optional.empty() : keycloak.refresh(session.refreshToken());
-            if (renewed.isEmpty()) {
-                store.delete(id);
-                return Optional.empty();
+        if (!now.isBefore(session.accessExpiresAt().minus(REFRESH_AHEAD)) && session.refreshToken() != null) {
+            // When Keycloak cannot renew it (unreachable, or its session ended), the current token
+            // serves until it expires; then it no longer validates and the session ends below.
+            Optional<KeycloakTokens.Issued> renewed = keycloak.refresh(session.refreshToken());
+            if (renewed.isPresent()) {
+                session = session.withTokens(renewed.get());
+                store.updateTokens(session);
             }
-            session = session.withTokens(renewed.get());
-            store.updateTokens(session);
         }
         Optional<Authentication> authentication = validated(session.accessToken(), request);
         if (authentication.isEmpty()) {

@@ -10,7 +10,12 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.SeedPartnerships;
 import uk.trustplatform.testing.SeedPartnerships.Person;
+import uk.trustplatform.testing.TestBrowser;
+import uk.trustplatform.testing.TestDatabase;
 import uk.trustplatform.testing.WebSite;
 
 /**
@@ -123,7 +130,7 @@ class SignInJourneyTest implements TestPropertyProvider {
 
     @Test
     void with_javascript_a_warning_comes_two_minutes_before_the_session_would_time_out_and_staying_renews_it() {
-        try (BrowserContext browser = uk.trustplatform.testing.TestBrowser.withJavaScript()) {
+        try (BrowserContext browser = TestBrowser.withJavaScript()) {
             Page page = browser.newPage();
             page.clock().install();
             site.signIn(page, "medway", medwayLead.username(), medwayLead.password());
@@ -145,12 +152,8 @@ class SignInJourneyTest implements TestPropertyProvider {
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
             site.signIn(page, "medway", medwayLead.username(), medwayLead.password());
-            String cookie = browser.cookies().stream()
-                    .filter(found -> found.name.equals("trust_session"))
-                    .findFirst()
-                    .orElseThrow()
-                    .value;
-            idleFor(cookie, java.time.Duration.ofMinutes(31));
+            String cookie = sessionCookie(browser);
+            idleFor(cookie, Duration.ofMinutes(31));
 
             assertThat(page.request().get(site.url("/session/keep-alive")).status())
                     .isEqualTo(401);
@@ -163,23 +166,59 @@ class SignInJourneyTest implements TestPropertyProvider {
         }
     }
 
-    /** Moves the session's last use back in time, as the database holds it (by its hash, as the table's policy asks). */
-    private static void idleFor(String cookie, java.time.Duration idle) throws Exception {
-        String hash = java.util.HexFormat.of()
-                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(cookie.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        try (java.sql.Connection owner = uk.trustplatform.testing.TestDatabase.ownerConnection()) {
+    @Test
+    void the_access_token_is_renewed_with_the_refresh_token_shortly_before_it_expires() throws Exception {
+        try (BrowserContext browser = site.browser()) {
+            Page page = browser.newPage();
+            site.signIn(page, "medway", medwayLead.username(), medwayLead.password());
+            String cookie = sessionCookie(browser);
+            String issued = inSession(
+                    cookie,
+                    "UPDATE web_session SET access_expires_at = now() + interval '10 seconds'"
+                            + " RETURNING access_token");
+
+            assertThat(page.navigate(site.url("/medway/start")).status()).isEqualTo(200);
+
+            String renewed = inSession(
+                    cookie,
+                    "SELECT access_token FROM web_session WHERE access_expires_at > now() + interval '1 minute'");
+            assertThat(renewed).isNotNull().isNotEqualTo(issued);
+        }
+    }
+
+    private static String sessionCookie(BrowserContext browser) {
+        return browser.cookies().stream()
+                .filter(found -> found.name.equals("trust_session"))
+                .findFirst()
+                .orElseThrow()
+                .value;
+    }
+
+    /** Moves the session's last use back in time, as the database holds it. */
+    private static void idleFor(String cookie, Duration idle) throws Exception {
+        assertThat(inSession(
+                        cookie,
+                        "UPDATE web_session SET last_seen_at = now() - make_interval(secs => " + idle.toSeconds()
+                                + ") RETURNING 'moved'"))
+                .isEqualTo("moved");
+    }
+
+    /** One statement on the session's row, named by its hash as the table's policy asks; its first value. */
+    private static String inSession(String cookie, String sql) throws Exception {
+        String hash = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(cookie.getBytes(StandardCharsets.UTF_8)));
+        try (Connection owner = TestDatabase.ownerConnection()) {
             owner.setAutoCommit(false);
             try (var name = owner.prepareStatement("SELECT set_config('app.session', ?, true)")) {
                 name.setString(1, hash);
                 name.execute();
             }
-            try (var age =
-                    owner.prepareStatement("UPDATE web_session SET last_seen_at = now() - make_interval(secs => ?)")) {
-                age.setLong(1, idle.toSeconds());
-                assertThat(age.executeUpdate()).isEqualTo(1);
+            try (var statement = owner.createStatement();
+                    var row = statement.executeQuery(sql)) {
+                String value = row.next() ? row.getString(1) : null;
+                owner.commit();
+                return value;
             }
-            owner.commit();
         }
     }
 
