@@ -97,6 +97,15 @@ class BadInputOverHttpTest {
     }
 
     @Test
+    void a_body_over_the_size_limit_is_a_413_that_says_so_with_a_code() {
+        Reply reply = anonymous.postJson("{\"query\": \"" + "x".repeat(2_000_000) + "\"}");
+
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.errorCode()).isEqualTo("LIMIT_EXCEEDED");
+        assertThat(reply.firstError().path("message").asText()).contains("larger than the server accepts");
+    }
+
+    @Test
     void a_subscription_is_a_validation_error_since_the_schema_has_none() {
         Reply alone = anonymous.query("subscription { tenant(slug: \"medway\") { name } }");
         Reply beside = anonymous.postJson(
