@@ -33,6 +33,14 @@ interface ParticipationActivities extends CrudRepository<ParticipationActivity, 
             @Nullable String afterId,
             int limit);
 
+    /** The tenant's activities whose participants were told what was done, newest feedback first. */
+    @Query("""
+            SELECT * FROM participation_activity
+            WHERE tenant_id = :tenantId AND feedback_given_on IS NOT NULL
+            ORDER BY feedback_given_on DESC, starts_on DESC, id DESC
+            LIMIT :limit""")
+    List<ParticipationActivity> fedBack(UUID tenantId, int limit);
+
     /** Every activity of the tenant running on any day from {@code from} to {@code to}, by start. */
     @Query("""
             SELECT * FROM participation_activity

@@ -22,7 +22,8 @@ final class ParticipationOperations {
 
     @Bean
     @Named("participation.Query")
-    GraphQLTypeWiring queries(ReadingParticipationRegister register, SummarisingParticipation summaries) {
+    GraphQLTypeWiring queries(
+            ReadingParticipationRegister register, SummarisingParticipation summaries, YouSaidWeDid feedback) {
         return () -> TypeRuntimeWiring.newTypeWiring("Query")
                 .dataFetcher(
                         "participationActivities",
@@ -36,6 +37,7 @@ final class ParticipationOperations {
                         "participationCalendar",
                         env -> register.calendar(
                                 Callers.of(env), env.<LocalDate>getArgument("from"), env.getArgument("to")))
+                .dataFetcher("youSaidWeDid", env -> feedback.of(env.getArgument("tenantSlug")))
                 .build();
     }
 

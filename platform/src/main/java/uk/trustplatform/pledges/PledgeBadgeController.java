@@ -2,29 +2,26 @@ package uk.trustplatform.pledges;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import uk.trustplatform.pledges.PublicPledgeRegister.Result;
 import uk.trustplatform.pledges.PublicPledgeRegister.Verification;
 
 /**
- * The pledge badge a partner puts in its literature, and the page its address leads to, which
- * says whether the pledge is current. Anyone may fetch both. A code that does not exist gets a
- * plain "not found", the same whatever the reason.
+ * The pledge badge a partner puts in its literature. Anyone may fetch it. A code that does not
+ * exist gets a plain "not found", the same whatever the reason. The page the badge's address leads
+ * to, which says whether the pledge is current, is a web page (PledgeCheckPages), fed by
+ * verifyPledge like any client.
  */
 @Controller("/pledges/{tenant}/{code}")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PledgeBadgeController {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private final PublicPledgeRegister register;
 
     PledgeBadgeController(PublicPledgeRegister register) {
@@ -39,14 +36,6 @@ class PledgeBadgeController {
             return HttpResponse.<String>status(HttpStatus.NOT_FOUND).body(notFoundSvg());
         }
         return HttpResponse.ok(svg(found)).header("Cache-Control", "public, max-age=3600");
-    }
-
-    /** The verification page. */
-    @Get(produces = MediaType.TEXT_HTML)
-    HttpResponse<String> verify(String tenant, String code) {
-        Verification found = register.verify(tenant, code);
-        HttpStatus status = found.result() == Result.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.OK;
-        return HttpResponse.<String>status(status).body(page(found)).header("Cache-Control", "no-store");
     }
 
     static String svg(Verification badge) {
@@ -73,45 +62,7 @@ class PledgeBadgeController {
                 """;
     }
 
-    static String page(Verification found) {
-        String verdict = switch (found.result()) {
-            case CURRENT -> "This pledge is current.";
-            case LAPSED -> "This pledge has lapsed: it was not renewed by its renewal date.";
-            case WITHDRAWN -> "This pledge has been withdrawn.";
-            case NOT_FOUND -> "No pledge has this address.";
-        };
-        String details = found.result() == Result.NOT_FOUND
-                ? ""
-                : """
-                  <dl>
-                    <dt>Organisation</dt><dd>%s</dd>
-                    <dt>Partnership</dt><dd>%s</dd>
-                    <dt>Pledge</dt><dd>%s</dd>
-                    <dt>Registered</dt><dd>%s</dd>
-                    <dt>Renewal due</dt><dd>%s</dd>
-                  </dl>
-                """.formatted(
-                                xml(found.organisationName()),
-                                xml(found.tenantName()),
-                                xml(found.pledgeTitle()),
-                                found.registeredOn().format(DAY),
-                                found.renewalDueOn().format(DAY));
-        return """
-                <!DOCTYPE html>
-                <html lang="en">
-                <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Pledge check – Trust Platform</title></head>
-                <body>
-                <main>
-                  <h1>Pledge check</h1>
-                  <p id="verdict" data-result="%s">%s</p>
-                %s</main>
-                </body>
-                </html>
-                """.formatted(found.result(), verdict, details);
-    }
-
-    /** Text made safe inside XML and HTML. */
+    /** Text made safe inside XML. */
     private static String xml(String text) {
         return text.replace("&", "&amp;")
                 .replace("<", "&lt;")

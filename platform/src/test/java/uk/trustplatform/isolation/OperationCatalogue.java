@@ -477,6 +477,15 @@ final class OperationCatalogue {
                                         .asInt()
                                 > 0,
                         READERS_OF_THE_AGENCY),
+                new Operation(
+                        "Query.youSaidWeDid",
+                        world -> new Request(
+                                "query ($s: String!) { youSaidWeDid(tenantSlug: $s) { agencyName title purpose"
+                                        + " ageBands audienceGroups startsOn endsOn youSaid weDid givenOn } }",
+                                Map.of("s", world.tenant().slug())),
+                        (reply, world) -> reply.text()
+                                .contains("The club in " + world.tenant().slug()),
+                        EVERYONE),
                 save(
                         "saveParticipationActivity",
                         "SaveParticipationActivityInput",

@@ -76,6 +76,7 @@ record World(
         UUID service = register(admin, agencyMarker + " Youth Forum Team", agency);
         UUID other = register(admin, marker + " Community Health Trust", null);
         Pledges pledges = pledges(admin, agencyMarker, agency);
+        toldParticipants(admin, pledges.listedCharity(), tenant.slug());
         Plans plans = plans(admin, agencyMarker, agency, service);
         forum(api, tenant, admin);
         return new World(
@@ -116,6 +117,50 @@ record World(
                 .path("participationActivity")
                 .path("id")
                 .asText();
+    }
+
+    /**
+     * An activity of the listed charity whose participants were told what was done: public (no
+     * marker), on the tenant's "You said, we did", with the tenant's slug in what was done.
+     */
+    private static void toldParticipants(ApiCaller admin, String charity, String slug) {
+        String activity = mutate(
+                        admin,
+                        "saveParticipationActivity",
+                        "SaveParticipationActivityInput",
+                        "participationActivity { id }",
+                        Map.of(
+                                "partnerOrganisationId",
+                                charity,
+                                "title",
+                                "After-school club survey",
+                                "purpose",
+                                "To hear when young people can come.",
+                                "startsOn",
+                                "2025-06-02",
+                                "endsOn",
+                                "2025-06-06",
+                                "ageBands",
+                                List.of("Young people")))
+                .path("participationActivity")
+                .path("id")
+                .asText();
+        mutate(
+                admin,
+                "recordParticipationFeedback",
+                "RecordParticipationFeedbackInput",
+                "participationActivity { id }",
+                Map.of(
+                        "id",
+                        activity,
+                        "version",
+                        0,
+                        "youSaid",
+                        "Open later in the day.",
+                        "weDid",
+                        "The club in " + slug + " now opens at 4pm.",
+                        "givenOn",
+                        "2025-07-01"));
     }
 
     private static Hierarchy hierarchy(ApiCaller admin, String marker, String agencyMarker, UUID agency) {
