@@ -298,6 +298,86 @@ class ParticipationJourneyTest implements TestPropertyProvider {
     }
 
     @Test
+    void feedback_recorded_by_keyboard_alone_and_a_stale_copy_of_it_shows_whose_feedback_came_first() {
+        String id = record(youthService, "Play park survey", TODAY.minusDays(20), TODAY.minusDays(15), "children");
+        try (BrowserContext browser = site.browser()) {
+            Page page = browser.newPage();
+            site.signIn(page, "medway", medwayLead.username(), medwayLead.password());
+            page.navigate(site.url("/medway/participation/activities/" + id + "/feedback"));
+
+            tabTo(page, "#youSaid");
+            page.keyboard().type("More swings for younger children.");
+            page.keyboard().press("Tab");
+            page.keyboard().type("Two baby swings were added in the summer.");
+            page.keyboard().press("Tab");
+            page.keyboard().type(String.valueOf(TODAY.minusDays(1).getDayOfMonth()));
+            page.keyboard().press("Tab");
+            page.keyboard().type(String.valueOf(TODAY.minusDays(1).getMonthValue()));
+            page.keyboard().press("Tab");
+            page.keyboard().type(String.valueOf(TODAY.minusDays(1).getYear()));
+            page.keyboard().press("Tab");
+            page.keyboard().type("A poster at the play park");
+            page.keyboard().press("Tab");
+            assertThat(page.locator("button:focus").innerText()).isEqualTo("Save the feedback");
+            @SuppressWarnings("deprecation")
+            Response saved = page.waitForNavigation(() -> page.keyboard().press("Enter"));
+
+            assertThat(saved.status()).isEqualTo(200);
+            assertThat(page.locator(".govuk-notification-banner").innerText()).contains("Feedback recorded");
+            JsonNode feedback = activity(medwayApi, id).path("feedback");
+            assertThat(feedback.path("weDid").asText()).isEqualTo("Two baby swings were added in the summer.");
+            assertThat(feedback.path("givenOn").asText())
+                    .isEqualTo(TODAY.minusDays(1).toString());
+            assertThat(feedback.path("method").asText()).isEqualTo("A poster at the play park");
+
+            page.navigate(site.url("/medway/participation/activities/" + id + "/feedback"));
+            assertThat(page.inputValue("#weDid")).isEqualTo("Two baby swings were added in the summer.");
+            JsonNode corrected = medwayApi
+                    .query(
+                            "mutation ($i: RecordParticipationFeedbackInput!) { recordParticipationFeedback(input: $i)"
+                                    + " { userErrors { message } } }",
+                            Map.of(
+                                    "i",
+                                    Map.of(
+                                            "id",
+                                            id,
+                                            "version",
+                                            1,
+                                            "youSaid",
+                                            "More swings for younger children.",
+                                            "weDid",
+                                            "Two baby swings and a roundabout were added.",
+                                            "givenOn",
+                                            TODAY.toString())))
+                    .data()
+                    .path("recordParticipationFeedback");
+            assertThat(corrected.path("userErrors")).isEmpty();
+            page.fill("#weDid", "Two baby swings were added in August.");
+            Response stale = submit(page, "Save the feedback");
+
+            assertThat(stale.status()).isEqualTo(400);
+            assertThat(page.locator("#conflict").innerText())
+                    .contains("Demo " + medwayAdmin.username() + " changed this on")
+                    .contains("Two baby swings and a roundabout were added.", "Two baby swings were added in August.");
+            assertThat(page.inputValue("#weDid")).isEqualTo("Two baby swings were added in August.");
+            assertThat(activity(medwayApi, id).path("feedback").path("weDid").asText())
+                    .isEqualTo("Two baby swings and a roundabout were added.");
+            WebSite.assertAccessible(page, "feedback that met a newer version");
+        }
+    }
+
+    /** Presses Tab until the element is focused, as a keyboard user moves through the page. */
+    private static void tabTo(Page page, String selector) {
+        for (int presses = 0; presses < 60; presses++) {
+            if (page.locator(selector + ":focus").count() == 1) {
+                return;
+            }
+            page.keyboard().press("Tab");
+        }
+        throw new AssertionError("Tab never reached " + selector);
+    }
+
+    @Test
     void the_calendar_shows_two_partners_asking_the_same_children_without_naming_the_other_or_its_activity() {
         YearMonth month = YearMonth.from(TODAY).plusMonths(5);
         LocalDate first = month.atDay(3);
