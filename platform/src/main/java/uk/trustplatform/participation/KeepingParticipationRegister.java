@@ -156,7 +156,9 @@ final class KeepingParticipationRegister {
         required(problems, "youSaid", youSaid, TEXT_MAX, "Say what the children and young people said.");
         required(problems, "weDid", weDid, TEXT_MAX, "Say what was done about it.");
         optional(problems, "method", method, SHORT_MAX);
-        if (givenOn.isAfter(ReadingParticipationRegister.today())) {
+        if (givenOn == null) {
+            problems.add(UserError.of(Code.REQUIRED, "Give the date the participants were told.", "input", "givenOn"));
+        } else if (givenOn.isAfter(ReadingParticipationRegister.today())) {
             problems.add(UserError.of(
                     Code.NOT_ALLOWED, "Feedback is recorded once given: today or earlier.", "input", "givenOn"));
         } else if (givenOn.isBefore(current.startsOn())) {

@@ -1,6 +1,7 @@
 package uk.trustplatform.web;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ public record Form(Map<String, List<String>> values, Map<String, String> errors)
     }
 
     public Form withErrors(Map<String, String> refused) {
-        return new Form(values, Map.copyOf(new LinkedHashMap<>(refused)));
+        // Map.copyOf would lose the order: the error summary lists the errors as given.
+        return new Form(values, Collections.unmodifiableMap(new LinkedHashMap<>(refused)));
     }
 
     public String value(String name) {

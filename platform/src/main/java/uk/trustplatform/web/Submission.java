@@ -2,6 +2,7 @@ package uk.trustplatform.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class Submission {
                     fieldOf(error.path("field"), fallbackField),
                     error.path("message").asText());
         }
-        return new Submission(payload, Map.copyOf(errors), conflict, null);
+        return new Submission(payload, Collections.unmodifiableMap(errors), conflict, null);
     }
 
     /** The form field an API field path names. */

@@ -38,8 +38,11 @@ public final class Visitors {
             new MenuItem("You said, we did", "/you-said-we-did"));
 
     /** What a member of the partnership also finds in its menu. */
-    private static final List<MenuItem> MEMBER_MENU =
-            List.of(new MenuItem("Your work", "/start"), new MenuItem("Your organisation", "/organisation"));
+    private static final List<MenuItem> MEMBER_MENU = List.of(
+            new MenuItem("Your work", "/start"),
+            new MenuItem("Your organisation", "/organisation"),
+            new MenuItem("Participation", "/participation"),
+            new MenuItem("Section 11", "/section-11"));
 
     private record MenuItem(String label, String path) {}
 

@@ -237,6 +237,32 @@ class ParticipationRegisterTest {
         assertThat(reply.body().has("data")).isFalse();
     }
 
+    /** A form left without a date reaches the API as no date: refused like any other missing answer. */
+    @Test
+    void a_missing_start_or_feedback_date_is_a_required_answer_and_nothing_is_written() {
+        Map<String, Object> noStart = new HashMap<>(survey(youthService, TODAY));
+        noStart.remove("startsOn");
+        Map<String, Object> nullStart = new HashMap<>(survey(youthService, TODAY));
+        nullStart.put("startsOn", null);
+
+        assertThat(refusal(noStart)).isEqualTo("[\"input\",\"startsOn\"] REQUIRED Give the date the activity starts.");
+        assertThat(refusal(nullStart))
+                .isEqualTo("[\"input\",\"startsOn\"] REQUIRED Give the date the activity starts.");
+        assertThat(count()).isZero();
+
+        JsonNode activity = record(survey(youthService, TODAY));
+        Map<String, Object> noDay = new HashMap<>(Map.of(
+                "id", activity.path("id").asText(), "version", 0, "youSaid", "Later, please.", "weDid", "Moved it."));
+        noDay.put("givenOn", null);
+        JsonNode refused = admin.query(FEEDBACK, Map.of("i", noDay)).data().path("recordParticipationFeedback");
+
+        assertThat(refused.path("userErrors").path(0).path("field").toString()).isEqualTo("[\"input\",\"givenOn\"]");
+        assertThat(refused.path("userErrors").path(0).path("code").asText()).isEqualTo("REQUIRED");
+        assertThat(refused.path("participationActivity").isNull()).isTrue();
+        assertThat(TenantData.query(medway.id(), "SELECT count(*) FROM participation_activity WHERE you_said IS NULL"))
+                .containsExactly("1");
+    }
+
     @Test
     void an_edit_from_a_stale_version_is_refused_and_overwrites_nothing() {
         JsonNode activity = record(survey(youthService, TODAY));
