@@ -235,6 +235,7 @@ class PledgeJourneyTest implements TestPropertyProvider {
                     withdrawing.lead().password());
             page.navigate(site.url("/medway/pledge"));
             page.click("text=Withdraw the pledge");
+            WebSite.assertAccessible(page, "withdrawing the pledge");
             Response noReason = submit(page, "Withdraw the pledge");
             assertThat(noReason.status()).isEqualTo(400);
             assertThat(page.locator("#reason-error").innerText()).contains("Say why the pledge is withdrawn");
