@@ -41,6 +41,18 @@ public final class ErrorPages {
                 new Problem(null));
     }
 
+    /**
+     * A form the API refused as a whole ({@link Submission#refusal}): something the person may not
+     * change is "page not found", as a page of theirs would be if it did not exist; anything else
+     * is a problem with the service.
+     */
+    public MutableHttpResponse<String> refused(
+            Visitor visitor, HttpRequest<?> request, String code, String correlationId) {
+        return code.equals("FORBIDDEN") || code.equals("NOT_FOUND")
+                ? notFound(visitor, request)
+                : serviceProblem(visitor, request, correlationId);
+    }
+
     public MutableHttpResponse<String> serviceProblem(Visitor visitor, HttpRequest<?> request, String correlationId) {
         return templates.page(
                 HttpStatus.INTERNAL_SERVER_ERROR,

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,6 +96,11 @@ public final class PageOperations {
             return value.isMissingNode() || value.isNull() ? null : json.convertValue(value, type);
         }
 
+        /** Any part of the data as a view model. */
+        public <T> T convert(JsonNode part, Class<T> type) {
+            return json.convertValue(part, type);
+        }
+
         /** A list field of the data, each item as a view model; empty when the field is null. */
         public <T> List<T> list(String field, Class<T> type) {
             return data().path(field)
@@ -107,6 +113,26 @@ public final class PageOperations {
         public String errorCode() {
             JsonNode code = body.path("errors").path(0).path("extensions").path("code");
             return code.isMissingNode() ? null : code.asText();
+        }
+
+        /**
+         * The arguments the API refused before running the operation ({@code BAD_USER_INPUT} with
+         * the argument's path in {@code extensions.field}), by form field as {@link
+         * Submission#fieldOf} names them; empty when there were none.
+         */
+        public Map<String, String> argumentErrors(String fallbackField) {
+            Map<String, String> refused = new LinkedHashMap<>();
+            for (JsonNode error : body.path("errors")) {
+                JsonNode field = error.path("extensions").path("field");
+                if ("BAD_USER_INPUT"
+                                .equals(error.path("extensions").path("code").asText())
+                        && field.isArray()) {
+                    refused.putIfAbsent(
+                            Submission.fieldOf(field, fallbackField),
+                            error.path("message").asText());
+                }
+            }
+            return refused;
         }
 
         /** The first error's correlation id, for an internal error's page. */

@@ -13,7 +13,9 @@ import java.util.Map;
  *
  * <p>An API field path names its form field: {@code ["input", "dueDate"]} is {@code dueDate},
  * {@code ["input", "entries", "0", "rating"]} is {@code entries-0-rating}; a problem with no field
- * is put on {@code fallbackField}, the form's first question.
+ * is put on {@code fallbackField}, the form's first question. An argument the API refused before
+ * running anything (a due date that is not a real day) names its field the same way, in the
+ * error's {@code extensions.field}, and lands on that question too.
  */
 public final class Submission {
 
@@ -32,6 +34,10 @@ public final class Submission {
     public static Submission of(PageOperations.Answer answer, String payloadField, String fallbackField) {
         JsonNode payload = answer.data().path(payloadField);
         if (payload.isMissingNode() || payload.isNull()) {
+            Map<String, String> refusedArguments = answer.argumentErrors(fallbackField);
+            if (!refusedArguments.isEmpty()) {
+                return new Submission(payload, refusedArguments, false, null);
+            }
             return new Submission(
                     payload, Map.of(), false, answer.errorCode() == null ? "INTERNAL_ERROR" : answer.errorCode());
         }
@@ -68,6 +74,17 @@ public final class Submission {
 
     public boolean conflict() {
         return conflict;
+    }
+
+    /** Whether the API could not find (or would not show) what the form's {@code field} names: an id of another agency's. */
+    public boolean notFound(String field) {
+        for (JsonNode error : payload.path("userErrors")) {
+            if ("NOT_FOUND".equals(error.path("code").asText())
+                    && fieldOf(error.path("field"), "").equals(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Map<String, String> errors() {

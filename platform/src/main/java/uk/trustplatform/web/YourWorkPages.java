@@ -8,11 +8,15 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A signed-in member's start page in a partnership: what there is to do. */
+/**
+ * A signed-in member's start page in a partnership: for an agency's partner lead, a task list of
+ * the agency's work (its action plan, the pledge, the charter), each with where it stands.
+ */
 @Controller("/{tenant}/start")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -28,11 +32,38 @@ public final class YourWorkPages {
         this.members = members;
     }
 
-    public record YourWork(Viewer viewer) {}
+    public record YourWork(Viewer viewer, List<Task> tasks) {}
 
     public record Viewer(List<String> roles, Organisation partnerOrganisation) {}
 
-    public record Organisation(String id, String name) {}
+    public record Organisation(String id, String name, List<Plan> actionPlans, Pledge pledge) {
+
+        public Organisation {
+            actionPlans = actionPlans == null ? List.of() : actionPlans;
+        }
+    }
+
+    public record Plan(String id, int periodStart, int periodEnd, String status) {}
+
+    public record Pledge(String status, String renewalDueOn) {}
+
+    public record Published(List<Template> actionPlanTemplates, Document charter, Document pledge) {
+
+        public Published {
+            actionPlanTemplates = actionPlanTemplates == null ? List.of() : actionPlanTemplates;
+        }
+    }
+
+    public record Template(String id, int periodStart, int periodEnd) {
+
+        String period() {
+            return periodStart + "–" + periodEnd;
+        }
+    }
+
+    public record Document(String id) {}
+
+    public record Adoption(Document partnerOrganisation, boolean personalised) {}
 
     @Get
     HttpResponse<?> show(String tenant, HttpRequest<?> request) {
@@ -42,9 +73,100 @@ public final class YourWorkPages {
         }
         PageOperations.Answer answer = operations.run(
                 "pages/yourWork", Map.of("slug", tenant), member.get().caller(), request);
+        Viewer viewer = answer.as("viewer", Viewer.class);
+        Organisation organisation = viewer == null ? null : viewer.partnerOrganisation();
+        List<Task> tasks = organisation == null
+                ? List.of()
+                : tasks(
+                        tenant,
+                        organisation,
+                        Optional.ofNullable(answer.as("publishedConfiguration", Published.class))
+                                .orElse(new Published(List.of(), null, null)),
+                        answer.list("charterAdoptions", Adoption.class));
         return templates.page(
-                "yourWork",
-                members.layout(member.get(), "Your work", answer, request),
-                new YourWork(answer.as("viewer", Viewer.class)));
+                "yourWork", members.layout(member.get(), "Your work", answer, request), new YourWork(viewer, tasks));
+    }
+
+    private static List<Task> tasks(
+            String tenant, Organisation organisation, Published published, List<Adoption> adoptions) {
+        return List.of(
+                actionPlan(tenant, organisation, published),
+                pledge(tenant, organisation, published),
+                charter(tenant, organisation, published, adoptions));
+    }
+
+    /** This period's plan: the newest published template's. */
+    private static Task actionPlan(String tenant, Organisation organisation, Published published) {
+        String name = "Our action plan";
+        Optional<Template> template = published.actionPlanTemplates().stream()
+                .max(Comparator.comparingInt(Template::periodStart).thenComparingInt(Template::periodEnd));
+        if (template.isEmpty()) {
+            return Task.cannotStartYet(
+                    "action-plan", name, "The partnership has not published an action-plan template yet");
+        }
+        String href = "/" + tenant + "/action-plan";
+        String hint = "Our plan for " + template.get().period();
+        Optional<Plan> plan = organisation.actionPlans().stream()
+                .filter(found -> found.periodStart() == template.get().periodStart()
+                        && found.periodEnd() == template.get().periodEnd())
+                .findFirst();
+        if (plan.isEmpty()) {
+            return Task.toDo("action-plan", name, href, hint, "Not yet started", "blue");
+        }
+        String status = plan.get().status();
+        return switch (status) {
+            case "APPROVED" -> Task.finished("action-plan", name, href, hint, "Approved");
+            case "SUBMITTED" -> Task.finished("action-plan", name, href, hint, "With the board");
+            default -> Task.toDo("action-plan", name, href, hint, Labels.of(status), Tags.colour(status));
+        };
+    }
+
+    private static Task pledge(String tenant, Organisation organisation, Published published) {
+        String name = "The pledge";
+        if (published.pledge() == null && organisation.pledge() == null) {
+            return Task.cannotStartYet("pledge", name, "The partnership has not published a pledge");
+        }
+        String href = "/" + tenant + "/pledge";
+        Pledge pledge = organisation.pledge();
+        if (pledge == null) {
+            return Task.toDo("pledge", name, href, "Read the partnership's pledge", "Not invited yet", "grey");
+        }
+        return switch (pledge.status()) {
+            case "REGISTERED" ->
+                Task.finished("pledge", name, href, "Renewal due " + Dates.day(pledge.renewalDueOn()), "Registered");
+            case "RENEWAL_DUE" ->
+                Task.toDo(
+                        "pledge",
+                        name,
+                        href,
+                        "Renew by " + Dates.day(pledge.renewalDueOn()),
+                        "Renewal due",
+                        Tags.colour("RENEWAL_DUE"));
+            default ->
+                Task.toDo(
+                        "pledge",
+                        name,
+                        href,
+                        pledge.status().equals("INVITED") ? "Sign the partnership's pledge" : null,
+                        Labels.of(pledge.status()),
+                        Tags.colour(pledge.status()));
+        };
+    }
+
+    private static Task charter(
+            String tenant, Organisation organisation, Published published, List<Adoption> adoptions) {
+        String name = "The charter of values";
+        Optional<Adoption> ours = adoptions.stream()
+                .filter(adoption -> adoption.partnerOrganisation() != null
+                        && adoption.partnerOrganisation().id().equals(organisation.id()))
+                .findFirst();
+        if (published.charter() == null && ours.isEmpty()) {
+            return Task.cannotStartYet("charter", name, "The partnership has not published a charter of values");
+        }
+        String href = "/" + tenant + "/charter/adopt";
+        if (ours.isEmpty()) {
+            return Task.toDo("charter", name, href, "Adopt it, or personalise a copy", "Not adopted yet", "blue");
+        }
+        return Task.finished("charter", name, href, null, ours.get().personalised() ? "Personalised" : "Adopted");
     }
 }

@@ -144,6 +144,28 @@ class ArgumentRulesTest {
         assertRefused(result, "Argument '" + path + "' of field '" + field + "'" + DATE_RULE);
     }
 
+    @Test
+    void the_error_names_the_argument_as_a_user_errors_field_does_so_a_form_can_show_it_on_its_question() {
+        ExecutionResult result = run(
+                "mutation ($input: Input!) { save(input: $input) }",
+                Map.of(
+                        "input",
+                        Map.of(
+                                "name",
+                                "ok",
+                                "lines",
+                                List.of(Map.of("on", "2026-01-01"), Map.of("on", "2026-06-31")))));
+        ExecutionResult literal = run("{ find(on: \"2026-02-30\") }", Map.of());
+
+        assertThat(result.getErrors())
+                .singleElement()
+                .satisfies(error ->
+                        assertThat(error.getExtensions()).containsEntry("field", List.of("input", "lines", "1", "on")));
+        assertThat(literal.getErrors())
+                .singleElement()
+                .satisfies(error -> assertThat(error.getExtensions()).containsEntry("field", List.of("on")));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2026-12-01", "2024-02-29", "1900-01-01", "2999-12-31"})
     void a_real_date_reaches_the_fetcher_as_that_day(String day) {
