@@ -136,8 +136,36 @@ public final class TenantDefinitions {
         return List.copyOf(longer);
     }
 
+    /**
+     * The first part of the platform's own addresses ({@code /accessibility}, {@code /pledges/…}
+     * …): a partnership's pages live at {@code /<slug>/…}, so a slug must not be one of them.
+     */
+    static final Set<String> RESERVED_SLUGS = Set.of(
+            "accessibility",
+            "assets",
+            "choose-partnership",
+            "exports",
+            "graphiql",
+            "graphql",
+            "health",
+            "pledges",
+            "privacy",
+            "prometheus",
+            "session",
+            "sign-in",
+            "sign-out",
+            "signed-out",
+            "webjars");
+
     private static List<UserError> ruleProblems(TenantDefinition definition) {
         List<UserError> problems = new ArrayList<>();
+        if (RESERVED_SLUGS.contains(definition.slug())) {
+            problems.add(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "slug: '" + definition.slug() + "' is one of the platform's own addresses; choose another.",
+                    ROOT,
+                    "slug"));
+        }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < definition.councils().size(); i++) {
             var council = definition.councils().get(i);

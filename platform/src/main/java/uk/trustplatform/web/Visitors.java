@@ -143,18 +143,20 @@ public final class Visitors {
         String path = request.getPath();
         List<Layout.NavigationItem> menu = new ArrayList<>();
         if (partnership != null) {
-            PUBLIC_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
+            // What a partnership publishes is one page each; a member's work spans the pages below its item.
+            PUBLIC_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path, false)));
             if (visitor.caller().inTenant()
                     && partnership.slug().equals(visitor.caller().tenantSlug())) {
-                MEMBER_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
+                MEMBER_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path, true)));
             }
         }
         return new Layout(title, partnership, visitor.person(), List.copyOf(menu), path);
     }
 
-    private static Layout.NavigationItem navigationItem(Layout.Partnership partnership, MenuItem item, String path) {
+    private static Layout.NavigationItem navigationItem(
+            Layout.Partnership partnership, MenuItem item, String path, boolean below) {
         String href = "/" + partnership.slug() + item.path();
-        boolean current = item.path().isEmpty() ? path.equals(href) : path.startsWith(href);
+        boolean current = path.equals(href) || (below && path.startsWith(href + "/"));
         return new Layout.NavigationItem(item.label(), href, current);
     }
 

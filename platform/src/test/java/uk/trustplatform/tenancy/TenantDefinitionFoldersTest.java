@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import uk.trustplatform.api.UserError;
 
 /** Reading tenant definitions: the repository's own, and every kind of bad one. */
@@ -98,6 +100,17 @@ class TenantDefinitionFoldersTest {
                 .containsExactlyInAnyOrder(
                         List.of("definition", "councils", "1", "gssCode"),
                         List.of("definition", "councils", "1", "validTo"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pledges", "accessibility", "sign-in", "assets"})
+    void a_slug_that_is_one_of_the_platforms_own_addresses_is_refused(String slug) {
+        String reserved = definition(slug);
+
+        TenantDefinitions.Reading reading = definitions.read(reserved);
+
+        assertThat(reading.problems()).extracting(UserError::field).containsExactly(List.of("definition", "slug"));
+        assertThat(reading.problems().getFirst().message()).contains("one of the platform's own addresses");
     }
 
     @Test

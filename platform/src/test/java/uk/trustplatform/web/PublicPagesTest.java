@@ -301,10 +301,10 @@ class PublicPagesTest implements TestPropertyProvider {
             WebSite.assertAccessible(page, "Luton's pledge register");
             WebSite.screenshot(page, "pledge-register");
 
-            page.navigate(site.url("/medway/pledge-register"));
+            // A partnership of this test's own: the seeds' registers fill as other journeys sign pledges.
+            page.navigate(site.url("/" + reviewshire + "/pledge-register"));
 
-            assertThat(page.locator("main").innerText())
-                    .contains("No agency holds a current pledge yet.", "Standard 9:");
+            assertThat(page.locator("main").innerText()).contains("No agency holds a current pledge yet.");
             assertThat(page.locator("table").count()).isZero();
             WebSite.assertAccessible(page, "an empty pledge register");
         }
