@@ -70,7 +70,10 @@ final class KeycloakTokens {
                 Map.of(
                         "client_id", clientId,
                         "response_type", "code",
-                        "scope", "openid",
+                        // Every partnership the person belongs to, not one Keycloak makes them pick:
+                        // the platform's own page lets a member of several choose (plain
+                        // "organization" puts none in the token for a member of two).
+                        "scope", "openid organization:*",
                         "redirect_uri", redirectUri,
                         "state", state,
                         "nonce", nonce,

@@ -18,6 +18,7 @@ import uk.trustplatform.isolation.Operation.Request;
 import uk.trustplatform.isolation.World.Persona;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
+import uk.trustplatform.testing.TenantSnapshot;
 import uk.trustplatform.testing.TestKeycloak;
 
 /**

@@ -29,14 +29,36 @@ public final class SeedPartnerships {
 
     /** Onboards and opens {@code tenants/<slug>} (again, if another test did: onboarding is idempotent). */
     public void open(String slug) {
-        ApiCaller operator =
-                api.withToken(TestKeycloak.personToken("operator", List.of(Role.PLATFORM_OPERATOR), null, null));
-        String definition;
+        onboard(slug, seed(slug));
+    }
+
+    /**
+     * A partnership of the test's own made from a seed's definition (its configuration, under a
+     * new slug, name, domain and admin), for a test that changes what the partnership publishes,
+     * which the seed itself must keep as its definition says. Returns the new slug.
+     */
+    public String openCopy(String seed) {
+        String copy = seed + "-" + UUID.randomUUID().toString().substring(0, 6);
+        String definition = seed(seed)
+                .replaceFirst("(?m)^slug: .*$", "slug: " + copy)
+                .replaceFirst("(?m)^name: (.*)$", "name: $1 (" + copy + ")")
+                .replaceFirst("(?m)^emailDomains: .*$", "emailDomains: [" + copy + ".example]")
+                .replaceFirst("(?m)^  email: .*$", "  email: admin@" + copy + ".example");
+        onboard(copy, definition);
+        return copy;
+    }
+
+    private static String seed(String slug) {
         try {
-            definition = Files.readString(Path.of("../tenants", slug, "tenant.yaml"));
+            return Files.readString(Path.of("../tenants", slug, "tenant.yaml"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void onboard(String slug, String definition) {
+        ApiCaller operator =
+                api.withToken(TestKeycloak.personToken("operator", List.of(Role.PLATFORM_OPERATOR), null, null));
         JsonNode onboarded = operator.query(
                         "mutation ($d: String!) { onboardTenant(definition: $d) { tenant { slug } userErrors { message } } }",
                         Map.of("d", definition))
@@ -54,6 +76,20 @@ public final class SeedPartnerships {
     public Person person(String who, String tenant, UUID partner, Role... roles) {
         String username = who + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new Person(username, TestKeycloak.person(username, List.of(roles), tenant, partner));
+    }
+
+    /** Makes the person a member of another partnership too (in Keycloak, as its admin would). */
+    public void alsoMemberOf(Person person, String tenant) {
+        var realm = TestKeycloak.realm();
+        String user = realm.users()
+                .searchByUsername(person.username(), true)
+                .getFirst()
+                .getId();
+        String organisation = realm.organizations()
+                .searchByAttribute("trust.tenant:" + tenant)
+                .getFirst()
+                .getId();
+        realm.organizations().get(organisation).members().addMember(user).close();
     }
 
     /** The partnership's admin, signed in to the API. */

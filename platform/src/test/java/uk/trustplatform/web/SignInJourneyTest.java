@@ -112,6 +112,28 @@ class SignInJourneyTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_member_of_two_partnerships_chooses_one_when_signing_in_elsewhere_and_works_in_each() {
+        SeedPartnerships seeds = new SeedPartnerships(server);
+        seeds.open("cumbria");
+        Person both = seeds.person("member-of-two", "medway", null, Role.BOARD_MEMBER);
+        seeds.alsoMemberOf(both, "luton");
+        try (BrowserContext browser = site.browser()) {
+            Page page = browser.newPage();
+
+            String landed = site.signIn(page, "cumbria", both.username(), both.password());
+
+            assertThat(landed).isEqualTo("/choose-partnership");
+            assertThat(page.locator("main a").allInnerTexts())
+                    .containsExactlyInAnyOrder("Medway Children's Trust", "Luton Safeguarding Children Partnership");
+            WebSite.assertAccessible(page, "choose a partnership");
+            page.click("text=Luton Safeguarding Children Partnership");
+            assertThat(page.url()).isEqualTo(site.url("/luton/start"));
+            assertThat(page.navigate(site.url("/medway/start")).status()).isEqualTo(200);
+            assertThat(page.navigate(site.url("/cumbria/start")).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void another_partnerships_pages_answer_page_not_found_as_a_missing_one_does() {
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();

@@ -1,4 +1,4 @@
-package uk.trustplatform.isolation;
+package uk.trustplatform.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,17 +8,16 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import uk.trustplatform.testing.TestDatabase;
 
 /**
  * Everything a tenant holds, across every table with a tenant_id, as text: taken before and after
  * a call to prove the call changed nothing of the tenant's.
  */
-final class TenantSnapshot {
+public final class TenantSnapshot {
 
     private TenantSnapshot() {}
 
-    static String of(UUID tenantId) {
+    public static String of(UUID tenantId) {
         StringBuilder snapshot = new StringBuilder();
         try (Connection owner = TestDatabase.ownerConnection()) {
             owner.setAutoCommit(false);
