@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.ClientRepresentation;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.devstack.embedded.KeycloakAccounts;
 import uk.trustplatform.devstack.embedded.KeycloakServer;
@@ -81,13 +78,7 @@ public final class TestKeycloak {
 
     /** Lets the web pages' client (trust-web) return to, and sign out to, a test's own site. */
     public static synchronized void allowWebPagesAt(String baseUrl) {
-        ClientResource web = realm().clients()
-                .get(realm().clients().findByClientId("trust-web").getFirst().getId());
-        ClientRepresentation client = web.toRepresentation();
-        List<String> uris = new ArrayList<>(client.getRedirectUris());
-        uris.add(baseUrl + "/*");
-        client.setRedirectUris(uris);
-        web.update(client);
+        accounts().allowWebPagesAt(baseUrl);
     }
 
     public static RealmResource realm() {

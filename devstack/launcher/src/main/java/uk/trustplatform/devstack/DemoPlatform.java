@@ -36,16 +36,19 @@ final class DemoPlatform {
     private static final String DEMO_AGENCY = "Medway Youth Service";
     private static final String DEMO_FORUM = "south-east";
 
+    private final URI platform;
     private final URI graphql;
     private final KeycloakAccounts accounts;
     private final List<Login> logins = new ArrayList<>();
 
     DemoPlatform(KeycloakServer keycloak, URI platform) {
+        this.platform = platform;
         this.graphql = platform.resolve("/graphql");
         this.accounts = new KeycloakAccounts(keycloak);
     }
 
     List<Login> populate(Path tenants) {
+        accounts.allowWebPagesAt(platform.toString());
         String operator = person("operator", "platform-operator", null, null);
         for (Path definition : definitions(tenants)) {
             onboard(operator, definition);

@@ -44,7 +44,7 @@ public final class DevStack implements AutoCloseable {
      * Starts everything and onboards the tenants.
      *
      * @param home where the devstack keeps its data between runs
-     * @param httpPort the platform's port, or -1 for any free one
+     * @param httpPort the platform's port
      * @param keycloakPort Keycloak's port, or 0 for any free one
      * @param tenants the folder of tenant definitions
      */
@@ -53,10 +53,8 @@ public final class DevStack implements AutoCloseable {
         KeycloakServer keycloak = KeycloakServer.start(keycloakPort, home.resolve("keycloak.log"));
         Map<String, Object> properties = new HashMap<>(postgres.settings().asPlatformProperties());
         properties.put("micronaut.server.port", httpPort);
-        if (httpPort > 0) {
-            // Printed on pledge badges, so it must be where the devstack answers.
-            properties.put("trust.public-url", "http://localhost:" + httpPort);
-        }
+        // Printed on pledge badges and where Keycloak sends a signed-in browser back to.
+        properties.put("trust.public-url", "http://localhost:" + httpPort);
         properties.put("trust.oidc.issuer", keycloak.issuer());
         properties.put("trust.oidc.jwks-url", keycloak.jwksUrl());
         properties.put("trust.keycloak.server-url", keycloak.baseUrl().toString());

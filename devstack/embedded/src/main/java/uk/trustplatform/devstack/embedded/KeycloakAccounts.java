@@ -10,13 +10,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -39,6 +42,20 @@ public final class KeycloakAccounts implements AutoCloseable {
 
     public RealmResource realm() {
         return admin.realm(KeycloakServer.REALM);
+    }
+
+    /**
+     * Lets the web pages' client (trust-web) return to, and sign out to, the platform at this
+     * address: the realm as code allows only http://localhost:8080.
+     */
+    public void allowWebPagesAt(String baseUrl) {
+        ClientResource web = realm().clients()
+                .get(realm().clients().findByClientId("trust-web").getFirst().getId());
+        ClientRepresentation client = web.toRepresentation();
+        List<String> uris = new ArrayList<>(client.getRedirectUris());
+        uris.add(baseUrl.replaceAll("/+$", "") + "/*");
+        client.setRedirectUris(uris);
+        web.update(client);
     }
 
     /**
