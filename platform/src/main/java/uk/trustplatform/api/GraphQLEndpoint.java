@@ -37,6 +37,11 @@ import org.slf4j.MDC;
  *
  * <p>Replaces micronaut-graphql's controller, which accepts any content type and mutations by GET.
  */
+/*
+ * Every media type a client may put first in Accept is named in `produces`: Micronaut settles an
+ * address two routes match (/graphql and a partnership's page /{tenant}) by which route names the
+ * first accepted type, before it prefers the literal path; the answer's type is chosen below.
+ */
 @Replaces(GraphQLController.class)
 @Controller("${graphql.path:/graphql}")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -44,7 +49,8 @@ import org.slf4j.MDC;
 class GraphQLEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphQLEndpoint.class);
-    static final MediaType GRAPHQL_RESPONSE_JSON = MediaType.of("application/graphql-response+json");
+    private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+    static final MediaType GRAPHQL_RESPONSE_JSON = MediaType.of(GRAPHQL_RESPONSE);
 
     private final GraphQLExecutor executor;
     private final CallerResolution callers;
@@ -65,7 +71,9 @@ class GraphQLEndpoint {
         this.maxBatchOperations = maxBatchOperations;
     }
 
-    @Post(consumes = MediaType.ALL, produces = MediaType.ALL)
+    @Post(
+            consumes = MediaType.ALL,
+            produces = {MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE, MediaType.TEXT_HTML, MediaType.ALL})
     HttpResponse<Object> post(
             HttpRequest<?> http, @Nullable Authentication authentication, @Nullable @Body String body) {
         Optional<MediaType> contentType = http.getContentType();
@@ -93,7 +101,7 @@ class GraphQLEndpoint {
         return send(http, single(http, authentication, tree));
     }
 
-    @Get(produces = MediaType.ALL)
+    @Get(produces = {MediaType.APPLICATION_JSON, GRAPHQL_RESPONSE, MediaType.TEXT_HTML, MediaType.ALL})
     HttpResponse<Object> get(HttpRequest<?> http, @Nullable Authentication authentication) {
         var parameters = http.getParameters();
         String query = parameters.get("query");

@@ -90,6 +90,20 @@ class ResponseMediaTypeTest {
         assertThat(reply.errorCode()).isEqualTo("UNAUTHENTICATED");
     }
 
+    @ParameterizedTest(name = "Accept: {0}")
+    @CsvSource({"application/json", "text/html", "'text/html,application/xhtml+xml,*/*;q=0.8'"})
+    void a_get_with_variables_is_answered_by_the_api_whatever_it_accepts_not_by_a_page(String accept) {
+        Reply reply = accepting(accept)
+                .get(
+                        "/graphql",
+                        java.util.Map.of(
+                                "query", "query ($slug: String!) { tenant(slug: $slug) { name } }",
+                                "variables", "{\"slug\": \"nowhere\"}"));
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.body().path("data").has("tenant")).isTrue();
+    }
+
     @Test
     void a_get_may_ask_for_the_graphql_response_media_type() {
         Reply reply = accepting(GRAPHQL_RESPONSE).get("/graphql", java.util.Map.of("query", "{ __typename }"));
