@@ -10,9 +10,11 @@ import uk.trustplatform.api.UserError;
 import uk.trustplatform.tenancy.TenantConfiguration;
 
 /**
- * Applies the configuration section of a tenant definition: every document it defines (and the
- * starter kits it names) becomes the published edition, unless the edition in force already says
- * exactly the same. Runs inside the onboarding transaction, bound to the tenant.
+ * Applies the configuration section of a tenant definition: every document it writes becomes the
+ * published edition, unless the edition in force already says exactly the same. The starter kits
+ * it names are copied as drafts, never published: a kit is someone else's words until the
+ * tenant's admin has made the copy the partnership's own and published it. Runs inside the
+ * onboarding transaction, bound to the tenant.
  */
 @Singleton
 final class ApplyingTenantConfiguration implements TenantConfiguration {
@@ -39,7 +41,8 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
 
     @Override
     public List<UserError> check(JsonNode configuration) {
-        List<UserError> problems = new ArrayList<>(read(configuration).check());
+        List<UserError> problems =
+                new ArrayList<>(read(configuration, "the partnership").check());
         JsonNode partnership = configuration.path("partnership");
         if (!partnership.isMissingNode()) {
             problems.addAll(KeepingPartnershipSettings.problems(
@@ -49,10 +52,14 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
     }
 
     @Override
-    public List<String> apply(UUID tenantId, JsonNode configuration) {
+    public List<String> apply(UUID tenantId, String name, JsonNode configuration) {
         List<String> changes = new ArrayList<>();
-        for (ConfigurationSection.Entry entry : read(configuration).entries()) {
+        for (ConfigurationSection.Entry entry : read(configuration, name).entries()) {
             String key = DocumentKeys.of(entry.content(), null);
+            if (entry.basedOn() != null) {
+                copyOnce(tenantId, entry, key).ifPresent(changes::add);
+                continue;
+            }
             Optional<DocumentRecord> inForce =
                     records.findByKindAndKeyAndStatus(entry.kind(), key, DocumentStatus.PUBLISHED);
             if (inForce.isPresent()
@@ -84,6 +91,20 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
         return changes;
     }
 
+    /** A kit's document becomes a draft once; after that it is the tenant's to change or leave. */
+    private Optional<String> copyOnce(UUID tenantId, ConfigurationSection.Entry entry, String key) {
+        if (records.lastEdition(tenantId, entry.kind().name(), key) > 0) {
+            return Optional.empty();
+        }
+        EditingDocuments.Outcome copied =
+                editing.create(tenantId, entry.kind(), entry.content(), null, entry.basedOn(), ROOT);
+        if (!copied.userErrors().isEmpty()) {
+            throw new IllegalStateException("A checked starter kit was refused: " + copied.userErrors());
+        }
+        return Optional.of(
+                "copied " + entry.kind().graphQLType() + " " + key + " from " + entry.basedOn() + " as a draft");
+    }
+
     /** Settings the definition leaves out keep the platform's defaults. */
     private static Integer champions(JsonNode partnership) {
         return partnership
@@ -95,9 +116,12 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
         return partnership.path("renewalNoticeDays").asInt(PartnershipSettings.DEFAULTS.renewalNoticeDays());
     }
 
-    private ConfigurationSection read(JsonNode configuration) {
+    private ConfigurationSection read(JsonNode configuration, String partnership) {
         return ConfigurationSection.read(
-                        configuration, codec, code -> kits.section(code).orElseThrow(), ROOT)
+                        configuration,
+                        codec,
+                        code -> kits.section(code, partnership).orElseThrow(),
+                        ROOT)
                 .withPeriodsFilled();
     }
 }

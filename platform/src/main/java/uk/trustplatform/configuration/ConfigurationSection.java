@@ -77,10 +77,17 @@ record ConfigurationSection(List<Entry> entries, List<UserError> problems) {
         }
     }
 
-    /** Every problem of every document, checked against the frameworks the section itself defines. */
+    /**
+     * Every problem of every document, checked against the frameworks the section itself defines.
+     * What the tenant writes is published, so it may refer only to frameworks it writes too, not
+     * to a kit's, which stays a draft.
+     */
     List<UserError> check() {
         List<UserError> all = new ArrayList<>(problems);
-        Standards standards = standards(Standards.none());
+        Standards everything = standards(Standards.none());
+        Standards written = new ConfigurationSection(
+                        entries.stream().filter(e -> e.basedOn() == null).toList(), problems)
+                .standards(Standards.none());
         List<String> keys = new ArrayList<>();
         for (Entry entry : entries) {
             String key = entry.kind() + ":" + DocumentKeys.of(entry.content(), null);
@@ -93,7 +100,10 @@ record ConfigurationSection(List<Entry> entries, List<UserError> problems) {
                         Code.NOT_ALLOWED));
             }
             keys.add(key);
-            all.addAll(entry.content().problems(Problems.at(entry.path().toArray(String[]::new)), standards));
+            all.addAll(entry.content()
+                    .problems(
+                            Problems.at(entry.path().toArray(String[]::new)),
+                            entry.basedOn() == null ? written : everything));
         }
         return all;
     }

@@ -9,8 +9,12 @@ import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.tenancy.TenantDirectory;
 
-/** A tenant admin copies a starter kit's documents into the tenant as drafts to edit. */
+/**
+ * A tenant admin copies a starter kit's documents into the tenant as drafts to edit, with the
+ * partnership's name where the kit names the partnership.
+ */
 @Singleton
 final class CopyingStarterKit {
 
@@ -18,10 +22,12 @@ final class CopyingStarterKit {
 
     private final StarterKits kits;
     private final EditingDocuments editing;
+    private final TenantDirectory directory;
 
-    CopyingStarterKit(StarterKits kits, EditingDocuments editing) {
+    CopyingStarterKit(StarterKits kits, EditingDocuments editing, TenantDirectory directory) {
         this.kits = kits;
         this.editing = editing;
+        this.directory = directory;
     }
 
     Outcome copy(Caller caller, String code) {
@@ -29,7 +35,8 @@ final class CopyingStarterKit {
         if (!DocumentAccess.canCreate(caller)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a tenant admin may copy a starter kit.");
         }
-        ConfigurationSection section = kits.section(code).orElse(null);
+        String partnership = directory.byIds(List.of(tenantId)).get(tenantId).name();
+        ConfigurationSection section = kits.section(code, partnership).orElse(null);
         if (section == null) {
             return new Outcome(
                     List.of(),

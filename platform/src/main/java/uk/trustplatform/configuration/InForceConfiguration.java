@@ -13,45 +13,47 @@ import java.util.UUID;
 @Singleton
 public final class InForceConfiguration {
 
-    /** Governance body types for a tenant whose vocabularies name none: the bodies the seeds describe. */
-    static final List<String> DEFAULT_GOVERNANCE_BODY_TYPES =
-            List.of("board", "sub-group", "task-group", "district-delivery-group", "youth-forum");
-
     private final DocumentRecords records;
     private final DocumentCodec codec;
     private final KeepingPartnershipSettings settings;
+    private final PlatformVocabularies platform;
 
-    InForceConfiguration(DocumentRecords records, DocumentCodec codec, KeepingPartnershipSettings settings) {
+    InForceConfiguration(
+            DocumentRecords records,
+            DocumentCodec codec,
+            KeepingPartnershipSettings settings,
+            PlatformVocabularies platform) {
         this.records = records;
         this.codec = codec;
         this.settings = settings;
+        this.platform = platform;
     }
 
-    /** The tenant's published vocabularies, if it has published any. */
-    public Optional<VocabulariesContent> vocabularies() {
-        return records.findByKindAndStatus(DocumentKind.VOCABULARIES, DocumentStatus.PUBLISHED).stream()
-                .filter(row -> row.partnerOrganisationId() == null)
-                .findFirst()
-                .map(row -> (VocabulariesContent) codec.read(row.kind(), row.content()));
+    /**
+     * The terms in force: each list of the tenant's published vocabularies, or the platform's
+     * default where the tenant's is empty (partner categories excepted: only the tenant's).
+     */
+    public VocabulariesContent vocabularies() {
+        return platform.inForce(
+                        records.findByKindAndStatus(DocumentKind.VOCABULARIES, DocumentStatus.PUBLISHED).stream()
+                                .filter(row -> row.partnerOrganisationId() == null)
+                                .findFirst()
+                                .map(row -> (VocabulariesContent) codec.read(row.kind(), row.content())))
+                .terms();
     }
 
     /** The codes a partner's category may take: the tenant's partner categories (none until it defines some). */
     public List<String> partnerCategories() {
-        return vocabularies()
-                .map(v -> v.partnerCategories().stream()
-                        .map(VocabulariesContent.Term::code)
-                        .toList())
-                .orElse(List.of());
+        return vocabularies().partnerCategories().stream()
+                .map(VocabulariesContent.Term::code)
+                .toList();
     }
 
-    /** The codes a governance body's type may take: the tenant's own, or the defaults if it has none. */
+    /** The codes a governance body's type may take: the tenant's own, or the platform's if it has none. */
     public List<String> governanceBodyTypes() {
-        List<String> own = vocabularies()
-                .map(v -> v.governanceBodyTypes().stream()
-                        .map(VocabulariesContent.Term::code)
-                        .toList())
-                .orElse(List.of());
-        return own.isEmpty() ? DEFAULT_GOVERNANCE_BODY_TYPES : own;
+        return vocabularies().governanceBodyTypes().stream()
+                .map(VocabulariesContent.Term::code)
+                .toList();
     }
 
     public PartnershipSettings settings(UUID tenantId) {

@@ -3,6 +3,7 @@ package uk.trustplatform.configuration;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.tenancy.Tenant;
@@ -24,19 +25,26 @@ final class PublishedConfigurations {
             List<DocumentView> actionPlanTemplates,
             DocumentView charter,
             DocumentView pledge,
-            DocumentView vocabularies) {}
+            DocumentView vocabularies,
+            PlatformVocabularies.TermsInForce termsInForce) {}
 
     private final TenantDirectory directory;
     private final TenantTransactions transactions;
     private final DocumentRecords records;
     private final DocumentCodec codec;
+    private final PlatformVocabularies platform;
 
     PublishedConfigurations(
-            TenantDirectory directory, TenantTransactions transactions, DocumentRecords records, DocumentCodec codec) {
+            TenantDirectory directory,
+            TenantTransactions transactions,
+            DocumentRecords records,
+            DocumentCodec codec,
+            PlatformVocabularies platform) {
         this.directory = directory;
         this.transactions = transactions;
         this.records = records;
         this.codec = codec;
+        this.platform = platform;
     }
 
     Published of(String slug, Caller caller) {
@@ -52,6 +60,7 @@ final class PublishedConfigurations {
                 .stream()
                 .map(codec::view)
                 .collect(Collectors.groupingBy(view -> view.record().kind()));
+        DocumentView vocabularies = only(byKind, DocumentKind.VOCABULARIES);
         return new Published(
                 tenant,
                 byKind.getOrDefault(DocumentKind.STANDARDS_FRAMEWORK, List.of()),
@@ -59,7 +68,8 @@ final class PublishedConfigurations {
                 byKind.getOrDefault(DocumentKind.ACTION_PLAN_TEMPLATE, List.of()),
                 only(byKind, DocumentKind.CHARTER),
                 only(byKind, DocumentKind.PLEDGE),
-                only(byKind, DocumentKind.VOCABULARIES));
+                vocabularies,
+                platform.inForce(Optional.ofNullable(vocabularies).map(view -> (VocabulariesContent) view.content())));
     }
 
     private static DocumentView only(Map<DocumentKind, List<DocumentView>> byKind, DocumentKind kind) {

@@ -1,6 +1,9 @@
 package uk.trustplatform.configuration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -18,6 +21,10 @@ import uk.trustplatform.api.UserError;
  * The platform's read-only starter kits ({@code starter-kits/<code>.yaml} in the jar): the Hear by
  * Right framework and template, the nine-standard safeguarding pledge, the Cambridgeshire charter.
  * Each is checked when the platform starts; a broken kit stops start-up.
+ *
+ * <p>A kit is written council-neutral: where the document it came from named its own board, the
+ * kit says {@value #PARTNERSHIP}, which becomes the name of the partnership that copies it (and
+ * "the partnership" where a kit is only shown). Its {@code origin} credits where it came from.
  */
 @Singleton
 final class StarterKits {
@@ -25,36 +32,34 @@ final class StarterKits {
     static final List<String> CODES =
             List.of("hear-by-right", "nine-standard-safeguarding-pledge", "cambridgeshire-charter");
 
-    /** A kit as the API shows it. */
-    record StarterKit(String code, String name, String description, List<DocumentView> documents) {}
+    /** Where a kit's text names the partnership that copies it. */
+    static final String PARTNERSHIP = "{partnership}";
 
-    private final Map<String, ConfigurationSection> sections = new LinkedHashMap<>();
+    /** A kit as the API shows it. */
+    record StarterKit(String code, String name, String description, String origin, List<DocumentView> documents) {}
+
+    private final DocumentCodec codec;
+    private final Map<String, JsonNode> written = new LinkedHashMap<>();
     private final Map<String, StarterKit> kits = new LinkedHashMap<>();
 
     StarterKits(DocumentCodec codec) {
+        this.codec = codec;
         YAMLMapper yaml = new YAMLMapper();
         for (String code : CODES) {
             JsonNode kit = load(yaml, code);
-            ConfigurationSection section = ConfigurationSection.read(
-                            kit.path("configuration"),
-                            codec,
-                            other -> {
-                                throw new IllegalStateException("Kits do not nest");
-                            },
-                            "starterKit",
-                            code)
-                    .fromKit(code, List.of("starterKit", code));
+            written.put(code, kit.path("configuration"));
+            ConfigurationSection section = section(code, "the partnership").orElseThrow();
             List<UserError> problems = section.withPeriodsFilled().check();
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("Starter kit " + code + " is invalid: " + problems);
             }
-            sections.put(code, section);
             kits.put(
                     code,
                     new StarterKit(
                             code,
                             kit.path("name").asText(),
                             kit.path("description").asText(),
+                            kit.path("origin").asText(),
                             section.withPeriodsFilled().entries().stream()
                                     .map(entry -> shown(code, entry, codec))
                                     .toList()));
@@ -65,8 +70,34 @@ final class StarterKits {
         return List.copyOf(kits.values());
     }
 
-    Optional<ConfigurationSection> section(String code) {
-        return Optional.ofNullable(sections.get(code));
+    /** The kit's documents as the given partnership copies them, its name where the kit names the partnership. */
+    Optional<ConfigurationSection> section(String code, String partnership) {
+        JsonNode configuration = written.get(code);
+        if (configuration == null) {
+            return Optional.empty();
+        }
+        return Optional.of(ConfigurationSection.read(
+                        naming(configuration.deepCopy(), partnership),
+                        codec,
+                        other -> {
+                            throw new IllegalStateException("Kits do not nest");
+                        },
+                        "starterKit",
+                        code)
+                .fromKit(code, List.of("starterKit", code)));
+    }
+
+    private static JsonNode naming(JsonNode node, String partnership) {
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(field -> object.set(field.getKey(), naming(field.getValue(), partnership)));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, naming(array.get(i), partnership));
+            }
+        } else if (node.isTextual()) {
+            return TextNode.valueOf(node.asText().replace(PARTNERSHIP, partnership));
+        }
+        return node;
     }
 
     /** A kit's document shown as published edition 1, with an id stable across restarts. */

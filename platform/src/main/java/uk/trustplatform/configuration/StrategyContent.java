@@ -15,7 +15,8 @@ import uk.trustplatform.api.UserError.Code;
  * A participation strategy for a period (Medway 2011, Cumbria 2011–14, Cambridgeshire
  * 2009–2012): vision, aims, principles, definitions, legal drivers, benefits, an outcome
  * framework whose level names the tenant chooses, participation structures, the implementation
- * plan, barriers and the review date.
+ * plan, barriers and when it is reviewed: a date, or, where that is all a document says, a month
+ * or a season ({@code reviewDue}: Cambridgeshire's "reviewed in the autumn of 2011").
  */
 public record StrategyContent(
         String title,
@@ -31,8 +32,13 @@ public record StrategyContent(
         List<ParticipationStructure> participationStructures,
         List<ImplementationPlanRow> implementationPlan,
         List<String> barriers,
-        LocalDate reviewDate)
+        LocalDate reviewDate,
+        String reviewDue)
         implements DocumentContent {
+
+    /** A month or a season and its year, as documents put it: "January 2012", "autumn 2011". */
+    private static final String MONTH_OR_SEASON = "(?i)(spring|summer|autumn|winter|january|february|march|april|may"
+            + "|june|july|august|september|october|november|december) (19|20)[0-9]{2}";
 
     public StrategyContent {
         aims = orEmpty(aims);
@@ -85,6 +91,15 @@ public record StrategyContent(
         at.optionalText("vision", vision);
         at.texts("aims", aims);
         at.texts("barriers", barriers);
+        if (reviewDue != null && !reviewDue.matches(MONTH_OR_SEASON)) {
+            at.add(
+                    Code.INVALID_FORMAT,
+                    "reviewDue",
+                    "give a month or a season and its year, e.g. January 2012 or autumn 2011.");
+        }
+        if (reviewDue != null && reviewDate != null) {
+            at.add(Code.NOT_ALLOWED, "reviewDue", "give reviewDate or reviewDue, not both.");
+        }
         for (int i = 0; i < principles.size(); i++) {
             at.in("principles", i).text("text", principles.get(i).text());
         }

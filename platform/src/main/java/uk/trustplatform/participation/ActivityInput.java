@@ -32,8 +32,6 @@ record ActivityInput(
 
     private static final int SHORT_MAX = 200;
     private static final int TEXT_MAX = 4000;
-    /** Hart's ladder, when the tenant's vocabularies do not list its rungs. */
-    private static final List<Integer> HARTS_RUNGS = List.of(1, 2, 3, 4, 5, 6, 7, 8);
 
     static ActivityInput from(Map<String, Object> input) {
         LocalDate startsOn = (LocalDate) input.get("startsOn");
@@ -54,7 +52,7 @@ record ActivityInput(
                 (LocalDate) input.get("feedbackDueOn"));
     }
 
-    /** Every rule broken, against the tenant's published vocabularies. */
+    /** Every rule broken, against the terms in force (the tenant's vocabularies, the platform's where it has none). */
     List<UserError> problems(VocabulariesContent vocabularies) {
         List<UserError> problems = new ArrayList<>();
         required(problems, "title", title, SHORT_MAX, "Give the activity a title.");
@@ -93,11 +91,9 @@ record ActivityInput(
             problems.add(UserError.of(
                     Code.NOT_ALLOWED, "The number taking part cannot be negative.", "input", "participants"));
         }
-        List<Integer> rungs = vocabularies.hartsLadderLevels().isEmpty()
-                ? HARTS_RUNGS
-                : vocabularies.hartsLadderLevels().stream()
-                        .map(VocabulariesContent.LadderLevel::rung)
-                        .toList();
+        List<Integer> rungs = vocabularies.hartsLadderLevels().stream()
+                .map(VocabulariesContent.LadderLevel::rung)
+                .toList();
         if (ladderRung != null && !rungs.contains(ladderRung)) {
             problems.add(UserError.of(
                     Code.NOT_FOUND,

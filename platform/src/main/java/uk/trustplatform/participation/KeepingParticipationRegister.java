@@ -21,7 +21,6 @@ import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
 import uk.trustplatform.configuration.InForceConfiguration;
-import uk.trustplatform.configuration.VocabulariesContent;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 
@@ -83,7 +82,7 @@ final class KeepingParticipationRegister {
         }
         requireKeeper(caller, organisation.get().id());
         ActivityInput details = ActivityInput.from(input);
-        List<UserError> problems = details.problems(vocabularies());
+        List<UserError> problems = details.problems(configuration.vocabularies());
         if (!problems.isEmpty()) {
             return Saved.refused(problems);
         }
@@ -116,7 +115,7 @@ final class KeepingParticipationRegister {
             return Saved.refused(stale.get());
         }
         ActivityInput details = ActivityInput.from(input);
-        List<UserError> problems = new ArrayList<>(details.problems(vocabularies()));
+        List<UserError> problems = new ArrayList<>(details.problems(configuration.vocabularies()));
         if (current.feedbackGivenOn() != null
                 && details.startsOn() != null
                 && current.feedbackGivenOn().isBefore(details.startsOn())) {
@@ -229,12 +228,6 @@ final class KeepingParticipationRegister {
                 kept == null ? null : kept.feedbackMethod(),
                 kept == null ? OffsetDateTime.now() : kept.recordedAt(),
                 version);
-    }
-
-    private VocabulariesContent vocabularies() {
-        return configuration
-                .vocabularies()
-                .orElseGet(() -> new VocabulariesContent(null, null, null, null, null, null));
     }
 
     private Optional<ParticipationActivity> find(Caller caller, String id) {

@@ -75,12 +75,9 @@ final class YouSaidWeDid {
                     .map(ParticipationActivity::partnerOrganisationId)
                     .distinct()
                     .toList());
-            Map<String, String> groups = configuration
-                    .vocabularies()
-                    .map(v -> v.audienceGroups().stream()
-                            .collect(Collectors.toMap(
-                                    VocabulariesContent.Term::code, VocabulariesContent.Term::label, (a, b) -> a)))
-                    .orElse(Map.of());
+            Map<String, String> groups = configuration.vocabularies().audienceGroups().stream()
+                    .collect(Collectors.toMap(
+                            VocabulariesContent.Term::code, VocabulariesContent.Term::label, (a, b) -> a));
             return told.stream()
                     .map(activity -> new PublicFeedback(
                             agencies.get(activity.partnerOrganisationId()).name(),

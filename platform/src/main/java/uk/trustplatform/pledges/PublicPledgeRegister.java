@@ -85,11 +85,8 @@ final class PublicPledgeRegister {
             Map<UUID, PartnerOrganisation> named = partners.published(current.stream()
                     .map(PledgeRegistration::partnerOrganisationId)
                     .toList());
-            Map<String, String> labels = configuration
-                    .vocabularies()
-                    .map(v -> v.partnerCategories().stream()
-                            .collect(Collectors.toMap(VocabulariesContent.Term::code, VocabulariesContent.Term::label)))
-                    .orElse(Map.of());
+            Map<String, String> labels = configuration.vocabularies().partnerCategories().stream()
+                    .collect(Collectors.toMap(VocabulariesContent.Term::code, VocabulariesContent.Term::label));
             List<Entry> entries = current.stream()
                     .map(registration -> {
                         PartnerOrganisation organisation = named.get(registration.partnerOrganisationId());

@@ -91,7 +91,7 @@ public final class OnboardingTenant {
             return transactions.inTenant(tenantId, true, () -> {
                 List<String> changes = new ArrayList<>(recordInRegister(tenantId, existing, definition));
                 if (definition.configuration() != null) {
-                    changes.addAll(configuration.apply(tenantId, definition.configuration()));
+                    changes.addAll(configuration.apply(tenantId, definition.name(), definition.configuration()));
                 }
                 Tenant tenant = tenants.findById(tenantId).orElseThrow();
                 identity[0] = identities.reconcile(definition, tenant.admitsMembers());

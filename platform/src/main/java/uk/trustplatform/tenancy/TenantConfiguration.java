@@ -15,6 +15,12 @@ public interface TenantConfiguration {
     /** Every problem of the section, with paths from {@code definition.configuration}. */
     List<UserError> check(JsonNode configuration);
 
-    /** Publishes what differs from what is in force; one line per change, none when it all matches. */
-    List<String> apply(UUID tenantId, JsonNode configuration);
+    /**
+     * Publishes what the definition writes and differs from what is in force, and copies the
+     * starter kits it names as drafts the tenant has not got yet; one line per change, none when
+     * it all matches.
+     *
+     * @param partnership the tenant's name, which a kit's copy takes where the kit names the partnership
+     */
+    List<String> apply(UUID tenantId, String partnership, JsonNode configuration);
 }

@@ -56,7 +56,7 @@ public final class ParticipationPages {
         this.errors = errors;
     }
 
-    /** The tenant's own words for whom an activity is aimed at and how it asks them. */
+    /** The partnership's words (or the platform's, where it has none) for whom an activity is aimed at and how it asks them. */
     public record Vocabularies(
             List<AgeBand> ageBands,
             List<Term> audienceGroups,
@@ -70,12 +70,10 @@ public final class ParticipationPages {
             hartsLadderLevels = hartsLadderLevels == null ? List.of() : hartsLadderLevels;
         }
 
-        /** The vocabularies the tenant has published, as the page's operation read them; empty when none. */
+        /** The terms in force, as the page's operation read them; empty when the partnership is not active. */
         static Vocabularies of(PageOperations.Answer answer) {
             Published published = answer.as("publishedConfiguration", Published.class);
-            return published == null || published.vocabularies() == null
-                    ? new Vocabularies(null, null, null, null)
-                    : published.vocabularies();
+            return published == null ? new Vocabularies(null, null, null, null) : published.termsInForce();
         }
 
         String audienceGroup(String code) {
@@ -116,7 +114,7 @@ public final class ParticipationPages {
         }
     }
 
-    public record Published(Vocabularies vocabularies) {}
+    public record Published(Vocabularies termsInForce) {}
 
     public record Term(String code, String label, String description) {}
 

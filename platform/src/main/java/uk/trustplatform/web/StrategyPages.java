@@ -62,7 +62,13 @@ public final class StrategyPages {
             List<Structure> participationStructures,
             List<PlanRow> implementationPlan,
             List<String> barriers,
-            String reviewDate) {
+            String reviewDate,
+            String reviewDue) {
+
+        /** When the strategy is reviewed, as exactly as the document says: a day, or a month or season. */
+        public String review() {
+            return reviewDate != null ? Dates.day(reviewDate) : reviewDue;
+        }
 
         /** As GOV.UK writes a range of years: "2011 to 2014". */
         public String period() {

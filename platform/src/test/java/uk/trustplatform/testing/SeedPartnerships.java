@@ -92,6 +92,37 @@ public final class SeedPartnerships {
         realm.organizations().get(organisation).members().addMember(user).close();
     }
 
+    /** The drafts onboarding copied from a starter kit (its code), in the order they are published: frameworks first. */
+    public static final String KIT_DRAFTS = """
+            {
+              standardsFrameworks { edges { node { id version status basedOn } } }
+              actionPlanTemplates { edges { node { id version status basedOn } } }
+              charters { edges { node { id version status basedOn } } }
+              pledges { edges { node { id version status basedOn } } }
+            }""";
+
+    /**
+     * The partnership's admin makes a starter kit's drafts the partnership's own and publishes
+     * them, as a partnership whose documents lack what the kit gives would.
+     */
+    public void publishStarterKit(ApiCaller admin, String kit) {
+        JsonNode drafts = admin.query(KIT_DRAFTS).data();
+        drafts.forEach(connection -> connection.path("edges").forEach(edge -> {
+            JsonNode draft = edge.path("node");
+            if (draft.path("basedOn").asText().equals("starter-kit:" + kit)
+                    && draft.path("status").asText().equals("DRAFT")) {
+                JsonNode published = admin.query(
+                                "mutation ($i: PublishDocumentInput!) { publishDocument(input: $i) { userErrors { message } } }",
+                                Map.of("i", Map.of("id", draft.path("id").asText(), "version", draft.path("version").asInt())))
+                        .data()
+                        .path("publishDocument");
+                if (!published.path("userErrors").isEmpty()) {
+                    throw new IllegalStateException("Could not publish the " + kit + " kit's draft: " + published);
+                }
+            }
+        }));
+    }
+
     /** The partnership's admin, signed in to the API. */
     public ApiCaller admin(String tenant) {
         Person admin = person("admin", tenant, null, Role.TENANT_ADMIN);

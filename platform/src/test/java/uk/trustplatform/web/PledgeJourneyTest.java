@@ -46,6 +46,8 @@ class PledgeJourneyTest implements TestPropertyProvider {
 
     private SeedPartnerships seeds;
     private ApiCaller lutonAdmin;
+    /** A copy of Medway whose admin has published the safeguarding pledge kit: Medway writes no pledge of its own. */
+    private String medway;
     private ApiCaller medwayAdmin;
 
     @Override
@@ -57,9 +59,10 @@ class PledgeJourneyTest implements TestPropertyProvider {
     void twoSeedPartnershipsWithPledges() {
         seeds = new SeedPartnerships(server);
         seeds.open("luton");
-        seeds.open("medway");
+        medway = seeds.openCopy("medway");
         lutonAdmin = seeds.admin("luton");
-        medwayAdmin = seeds.admin("medway");
+        medwayAdmin = seeds.admin(medway);
+        seeds.publishStarterKit(medwayAdmin, "nine-standard-safeguarding-pledge");
     }
 
     @AfterAll
@@ -178,10 +181,10 @@ class PledgeJourneyTest implements TestPropertyProvider {
 
     @Test
     void renewal_due_lapsed_withdrawn_and_not_invited_each_show_their_tag_and_a_pledge_due_is_renewed() {
-        Agency dueForRenewal = agency("medway", "Medway Sports Trust");
-        Agency lapsed = agency("medway", "Medway Music Hub");
-        Agency withdrawing = agency("medway", "Medway Dance Academy");
-        Agency notInvited = agency("medway", "Medway Chess Club");
+        Agency dueForRenewal = agency(medway, "Medway Sports Trust");
+        Agency lapsed = agency(medway, "Medway Music Hub");
+        Agency withdrawing = agency(medway, "Medway Dance Academy");
+        Agency notInvited = agency(medway, "Medway Chess Club");
         registered(medwayAdmin, dueForRenewal, LocalDate.now().minusMonths(11));
         registered(medwayAdmin, lapsed, LocalDate.now().minusMonths(13));
         invite(medwayAdmin, withdrawing);
@@ -190,7 +193,7 @@ class PledgeJourneyTest implements TestPropertyProvider {
             Page page = browser.newPage();
             site.signIn(
                     page,
-                    "medway",
+                    medway,
                     dueForRenewal.lead().username(),
                     dueForRenewal.lead().password());
             assertThat(page.locator("#pledge-status").innerText()).isEqualTo("Renewal due");
@@ -216,7 +219,7 @@ class PledgeJourneyTest implements TestPropertyProvider {
         }
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
-            site.signIn(page, "medway", lapsed.lead().username(), lapsed.lead().password());
+            site.signIn(page, medway, lapsed.lead().username(), lapsed.lead().password());
             assertThat(page.locator("#pledge-status").innerText()).isEqualTo("Lapsed");
             page.click("text=The pledge");
             assertThat(page.locator("main .govuk-tag").first().innerText()).isEqualTo("Lapsed");
@@ -230,10 +233,10 @@ class PledgeJourneyTest implements TestPropertyProvider {
             Page page = browser.newPage();
             site.signIn(
                     page,
-                    "medway",
+                    medway,
                     withdrawing.lead().username(),
                     withdrawing.lead().password());
-            page.navigate(site.url("/medway/pledge"));
+            page.navigate(site.url("/" + medway + "/pledge"));
             page.click("text=Withdraw the pledge");
             WebSite.assertAccessible(page, "withdrawing the pledge");
             Response noReason = submit(page, "Withdraw the pledge");
@@ -252,7 +255,7 @@ class PledgeJourneyTest implements TestPropertyProvider {
             Page page = browser.newPage();
             site.signIn(
                     page,
-                    "medway",
+                    medway,
                     notInvited.lead().username(),
                     notInvited.lead().password());
             assertThat(page.locator("#pledge-status").innerText()).isEqualTo("Not invited yet");
@@ -272,7 +275,7 @@ class PledgeJourneyTest implements TestPropertyProvider {
     void another_agencys_pledge_is_not_found_and_posting_to_it_changes_nothing() {
         Agency ours = agency("luton", "Luton Youth Football League");
         Agency theirs = agency("luton", "Luton Foodbank");
-        Agency elsewhere = agency("medway", "Medway Swimming Club");
+        Agency elsewhere = agency(medway, "Medway Swimming Club");
         invite(lutonAdmin, ours);
         invite(lutonAdmin, theirs);
         invite(medwayAdmin, elsewhere);
@@ -312,12 +315,12 @@ class PledgeJourneyTest implements TestPropertyProvider {
                                             "Not ours"))
                             .status())
                     .isEqualTo(404);
-            for (String path : List.of("/medway/pledge", "/medway/pledge/sign", "/medway/pledge/withdraw")) {
+            for (String path : List.of("/" + medway + "/pledge", "/" + medway + "/pledge/sign", "/" + medway + "/pledge/withdraw")) {
                 assertThat(page.navigate(site.url(path)).status()).as(path).isEqualTo(404);
             }
             assertThat(page.locator("h1").innerText()).isEqualTo("Page not found");
             WebSite.assertAccessible(page, "another partnership's pledge, not found");
-            assertThat(MemberJourneys.post(page, site.url("/medway/pledge/sign"), signature)
+            assertThat(MemberJourneys.post(page, site.url("/" + medway + "/pledge/sign"), signature)
                             .status())
                     .isEqualTo(404);
         }

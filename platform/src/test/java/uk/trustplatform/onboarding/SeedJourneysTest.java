@@ -1,0 +1,274 @@
+package uk.trustplatform.onboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.Role;
+import uk.trustplatform.testing.ApiCaller;
+import uk.trustplatform.testing.ApiCaller.Reply;
+import uk.trustplatform.testing.SeedPartnerships;
+import uk.trustplatform.testing.TestKeycloak;
+
+/**
+ * Each of the five seed partnerships, onboarded from {@code tenants/}, can do its ordinary work
+ * from its first day with what its own document gives it, and publishes nothing in another
+ * council's words: the starter kits it names arrive as drafts with its own name in them.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SeedJourneysTest implements TestPropertyProvider {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+    /** The councils of the five seeds, and the people and telephone numbers their documents print. */
+    private static final Map<String, List<String>> OWN_WORDS = Map.of(
+            "cambridgeshire", List.of("Cambridgeshire"),
+            "cumbria", List.of("Cumbria"),
+            "kent", List.of("Kent"),
+            "luton", List.of("Luton", "Harriet Martin"),
+            "medway", List.of("Medway"));
+    /** A UK telephone number as the seeds print them: "01582 - 548153". */
+    private static final Pattern PHONE = Pattern.compile("\\b0\\d{3,4}\\s?-?\\s?\\d{6}\\b");
+    private static final String TERMS = """
+            query ($s: String!) {
+              tenant(slug: $s) { name kind }
+              publishedConfiguration(tenantSlug: $s) {
+                actionPlanTemplates { id title }
+                charter { id title }
+                pledge { id title statement }
+                termsInForce {
+                  governanceBodyTypes { code label }
+                  ageBands { label }
+                  audienceGroups { code }
+                  participationMethods { code }
+                  hartsLadderLevels { rung name }
+                  platformDefaults
+                }
+              }
+            }""";
+    private static final String DRAFTS = """
+            {
+              standardsFrameworks { edges { node { id status basedOn name description
+                standards { title description criteria { text } } } } }
+              actionPlanTemplates { edges { node { id status basedOn title framework } } }
+              charters { edges { node { id status basedOn title values { name belief commitment } } } }
+              pledges { edges { node { id status basedOn title statement commitments { text } } } }
+            }""";
+
+    @Inject
+    EmbeddedServer server;
+
+    private SeedPartnerships seeds;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestKeycloak.adminApiProperties();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"cambridgeshire", "cumbria", "kent", "luton", "medway"})
+    void a_seed_partnership_does_its_ordinary_work_in_its_own_words(String slug) throws IOException {
+        seeds = new SeedPartnerships(server);
+        seeds.open(slug);
+        JsonNode definition = YAML.readTree(Files.readString(Path.of("../tenants", slug, "tenant.yaml")));
+        ApiCaller admin = ApiCaller.member(server, "seed-admin", Role.TENANT_ADMIN, slug, null);
+        ApiCaller anyone = new ApiCaller(server);
+
+        JsonNode drafts = admin.query(DRAFTS).data();
+        List<String> kits = StreamSupport.stream(
+                        definition.path("configuration").path("starterKits").spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
+        for (String kit : kits) {
+            assertThat(documents(drafts, "starter-kit:" + kit))
+                    .as("the %s kit is copied into %s, as drafts only", kit, slug)
+                    .isNotEmpty()
+                    .allSatisfy(document ->
+                            assertThat(document.path("status").asText()).isEqualTo("DRAFT"));
+        }
+        String name = definition.path("name").asText();
+        if (kits.contains("nine-standard-safeguarding-pledge")) {
+            assertThat(documents(drafts, "starter-kit:nine-standard-safeguarding-pledge").toString())
+                    .as("the kit's copy names the partnership that copied it")
+                    .contains("active participation in " + name)
+                    .doesNotContain("{partnership}");
+        }
+
+        String published = anyone.query(TERMS, Map.of("s", slug)).text();
+        // A copy's basedOn names the kit it came from (starter-kit:cambridgeshire-charter): its credit, not its text.
+        String draftText = drafts.toString().replaceAll("\"basedOn\":\"[^\"]*\"", "");
+        List<String> pages = new ArrayList<>(List.of(published, draftText));
+        for (String page : List.of("", "/strategy", "/charter", "/standards", "/pledge-register", "/you-said-we-did")) {
+            Reply shown = anyone.get("/" + slug + page, Map.of());
+            assertThat(shown.status()).as("/" + slug + page).isEqualTo(200);
+            pages.add(shown.text());
+        }
+        for (String text : pages) {
+            OWN_WORDS.forEach((other, words) -> {
+                if (!other.equals(slug)) {
+                    words.forEach(word ->
+                            assertThat(text).as("%s names %s", slug, word).doesNotContainIgnoringCase(word));
+                }
+            });
+            Matcher phone = PHONE.matcher(text);
+            assertThat(phone.find()).as("%s prints a telephone number: %s", slug, text).isFalse();
+        }
+
+        JsonNode configuration = anyone.query(TERMS, Map.of("s", slug)).data().path("publishedConfiguration");
+        JsonNode terms = configuration.path("termsInForce");
+        assertThat(terms.path("platformDefaults").toString())
+                .as("%s names its own governance bodies", slug)
+                .doesNotContain("governanceBodyTypes");
+        assertThat(terms.path("hartsLadderLevels")).as("Hart's ladder, rungs 1 to 8").hasSize(8);
+
+        UUID agency = seeds.agency(slug, "Seed journey agency");
+        String agencyId = GlobalId.encode("PartnerOrganisation", agency);
+        ApiCaller lead = ApiCaller.member(server, "seed-lead", Role.PARTNER_LEAD, slug, agency);
+
+        JsonNode activity = lead.query(
+                        """
+                        mutation ($i: SaveParticipationActivityInput!) { saveParticipationActivity(input: $i) {
+                          participationActivity { title ladderRung } userErrors { field message } } }""",
+                        Map.of(
+                                "i",
+                                activityFor(agencyId, terms)))
+                .data()
+                .path("saveParticipationActivity");
+        assertThat(activity.path("userErrors")).as(activity.toString()).isEmpty();
+        assertThat(activity.path("participationActivity").path("ladderRung").asInt())
+                .isEqualTo(5);
+
+        JsonNode body = admin.query(
+                        """
+                        mutation ($i: SaveGovernanceBodyInput!) { saveGovernanceBody(input: $i) {
+                          governanceBody { name type } userErrors { field message } } }""",
+                        Map.of(
+                                "i",
+                                Map.of(
+                                        "name",
+                                        "Seed journey group",
+                                        "type",
+                                        terms.path("governanceBodyTypes").get(0).path("code").asText())))
+                .data()
+                .path("saveGovernanceBody");
+        assertThat(body.path("userErrors")).as(body.toString()).isEmpty();
+
+        String template = configuration.path("actionPlanTemplates").path(0).path("id").asText(null);
+        if (template == null) {
+            // The partnership writes no template of its own: its admin makes the kit's its own first.
+            seeds.publishStarterKit(admin, "hear-by-right");
+            template = anyone.query(TERMS, Map.of("s", slug))
+                    .data()
+                    .path("publishedConfiguration")
+                    .path("actionPlanTemplates")
+                    .path(0)
+                    .path("id")
+                    .asText();
+        }
+        JsonNode plan = lead.query(
+                        """
+                        mutation ($i: StartActionPlanInput!) { startActionPlan(input: $i) {
+                          actionPlan { status } userErrors { field message } } }""",
+                        Map.of("i", Map.of("partnerOrganisationId", agencyId, "templateId", template)))
+                .data()
+                .path("startActionPlan");
+        assertThat(plan.path("userErrors")).as(plan.toString()).isEmpty();
+
+        if (definition.path("configuration").has("pledge")) {
+            JsonNode invited = admin.query(
+                            """
+                            mutation ($i: InvitePartnerToPledgeInput!) { invitePartnerToPledge(input: $i) {
+                              pledgeRegistration { id version } userErrors { message } } }""",
+                            Map.of("i", Map.of("partnerOrganisationId", agencyId)))
+                    .data()
+                    .path("invitePartnerToPledge")
+                    .path("pledgeRegistration");
+            JsonNode signed = lead.query(
+                            """
+                            mutation ($i: SignPledgeInput!) { signPledge(input: $i) {
+                              pledgeRegistration { status } userErrors { field message } } }""",
+                            Map.of(
+                                    "i",
+                                    Map.of(
+                                            "id", invited.path("id").asText(),
+                                            "version", invited.path("version").asInt(),
+                                            "signatory", "Sam Okafor",
+                                            "postHeld", "Chair",
+                                            "onBehalfOf", "Seed journey agency",
+                                            "signedOn", LocalDate.now().toString())))
+                    .data()
+                    .path("signPledge");
+            assertThat(signed.path("userErrors")).as(signed.toString()).isEmpty();
+        } else {
+            assertThat(configuration.path("pledge").isNull())
+                    .as("%s writes no pledge, so publishes none", slug)
+                    .isTrue();
+        }
+
+        if (definition.path("configuration").has("charter")) {
+            JsonNode adopted = lead.query(
+                            """
+                            mutation ($i: AdoptCharterInput!) { adoptCharter(input: $i) {
+                              charterAdoption { personalised } userErrors { field message } } }""",
+                            Map.of(
+                                    "i",
+                                    Map.of(
+                                            "charterId", configuration.path("charter").path("id").asText(),
+                                            "partnerOrganisationId", agencyId,
+                                            "personalise", false)))
+                    .data()
+                    .path("adoptCharter");
+            assertThat(adopted.path("userErrors")).as(adopted.toString()).isEmpty();
+        } else {
+            assertThat(configuration.path("charter").isNull())
+                    .as("%s writes no charter, so publishes none", slug)
+                    .isTrue();
+        }
+    }
+
+    /** An activity for the first of each of the partnership's terms in force, on rung 5. */
+    private static Map<String, Object> activityFor(String agencyId, JsonNode terms) {
+        Map<String, Object> activity = new HashMap<>();
+        activity.put("partnerOrganisationId", agencyId);
+        activity.put("title", "What would make the youth centre better?");
+        activity.put("purpose", "To hear what young people want from the youth centre.");
+        activity.put("startsOn", LocalDate.now().toString());
+        activity.put("endsOn", LocalDate.now().toString());
+        activity.put("ageBands", List.of(terms.path("ageBands").get(0).path("label").asText()));
+        activity.put("audienceGroups", List.of(terms.path("audienceGroups").get(0).path("code").asText()));
+        activity.put("methods", List.of(terms.path("participationMethods").get(0).path("code").asText()));
+        activity.put("ladderRung", 5);
+        return activity;
+    }
+
+    /** The documents of every kind copied from the given source. */
+    private static List<JsonNode> documents(JsonNode drafts, String basedOn) {
+        List<JsonNode> found = new ArrayList<>();
+        drafts.forEach(connection -> connection.path("edges").forEach(edge -> {
+            if (edge.path("node").path("basedOn").asText().equals(basedOn)) {
+                found.add(edge.path("node"));
+            }
+        }));
+        return found;
+    }
+}
