@@ -30,11 +30,6 @@ record ConfigurationSection(List<Entry> entries, List<UserError> problems) {
             JsonNode section, DocumentCodec codec, Function<String, ConfigurationSection> kits, String... path) {
         List<Entry> entries = new ArrayList<>();
         List<UserError> problems = new ArrayList<>();
-        JsonNode starterKits = section.path("starterKits");
-        for (int i = 0; i < starterKits.size(); i++) {
-            ConfigurationSection kit = kits.apply(starterKits.get(i).asText());
-            entries.addAll(kit.entries());
-        }
         for (String part : ORDER) {
             JsonNode node = section.path(part);
             if (node.isArray()) {
@@ -44,6 +39,10 @@ record ConfigurationSection(List<Entry> entries, List<UserError> problems) {
             } else if (!node.isMissingNode() && !node.isNull()) {
                 read(node, part, codec, entries, problems, append(path, part));
             }
+        }
+        JsonNode starterKits = section.path("starterKits");
+        for (int i = 0; i < starterKits.size(); i++) {
+            entries.addAll(kits.apply(starterKits.get(i).asText()).entries());
         }
         List<Entry> ordered = entries.stream()
                 .sorted((a, b) -> Boolean.compare(
@@ -90,7 +89,7 @@ record ConfigurationSection(List<Entry> entries, List<UserError> problems) {
                 .standards(Standards.none());
         List<String> keys = new ArrayList<>();
         for (Entry entry : entries) {
-            String key = entry.kind() + ":" + DocumentKeys.of(entry.content(), null);
+            String key = identity(entry);
             if (keys.contains(key)) {
                 all.add(new UserError(
                         entry.path(),
@@ -106,6 +105,11 @@ record ConfigurationSection(List<Entry> entries, List<UserError> problems) {
                             entry.basedOn() == null ? written : everything));
         }
         return all;
+    }
+
+    /** What tells one document from another: its kind and its key. */
+    private static String identity(Entry entry) {
+        return entry.kind() + ":" + DocumentKeys.of(entry.content(), null);
     }
 
     /** The given standards and those of the frameworks this section defines. */
@@ -130,7 +134,9 @@ record ConfigurationSection(List<Entry> entries, List<UserError> problems) {
 
     /**
      * A starter kit's template has no period of its own: it takes the period of the strategy
-     * defined beside it, or else this year and the next.
+     * defined beside it, or else this year and the next. A kit fills only what the tenant's own
+     * documents lack, so a kit's document with the kind and key of one the tenant writes (Medway's
+     * own template for the period the kit's would take) is left out.
      */
     ConfigurationSection withPeriodsFilled() {
         StrategyContent strategy = entries.stream()
@@ -157,7 +163,15 @@ record ConfigurationSection(List<Entry> entries, List<UserError> problems) {
                                         entry.path())
                                 : entry)
                 .toList();
-        return new ConfigurationSection(filled, problems);
+        List<String> written = filled.stream()
+                .filter(entry -> entry.basedOn() == null)
+                .map(ConfigurationSection::identity)
+                .toList();
+        return new ConfigurationSection(
+                filled.stream()
+                        .filter(entry -> entry.basedOn() == null || !written.contains(identity(entry)))
+                        .toList(),
+                problems);
     }
 
     private static List<String> append(String[] path, String... more) {

@@ -192,7 +192,7 @@ public final class ParticipationActivityPages {
                 member.get(),
                 read,
                 saved,
-                form.withErrors(onQuestions(submission.errors(), words)),
+                form.withErrors(onQuestions(submission.errors())),
                 conflict,
                 HttpStatus.BAD_REQUEST,
                 request);
@@ -286,18 +286,11 @@ public final class ParticipationActivityPages {
         }
     }
 
-    /**
-     * The API's errors on the form's questions, in the order they are asked. "Who it is for" is
-     * asked as age bands alone where the partnership has no audience groups of its own.
-     */
-    private static Map<String, String> onQuestions(Map<String, String> apiErrors, Vocabularies words) {
+    /** The API's errors on the form's questions, in the order they are asked. */
+    private static Map<String, String> onQuestions(Map<String, String> apiErrors) {
         Map<String, String> placed = new HashMap<>();
         apiErrors.forEach((field, message) -> {
-            String question = QUESTIONS.contains(field) ? field : "title";
-            if (question.equals("audienceGroups") && words.audienceGroups().isEmpty()) {
-                question = "ageBands";
-            }
-            placed.putIfAbsent(question, message);
+            placed.putIfAbsent(QUESTIONS.contains(field) ? field : "title", message);
         });
         Map<String, String> ordered = new LinkedHashMap<>();
         QUESTIONS.stream().filter(placed::containsKey).forEach(question -> ordered.put(question, placed.get(question)));
@@ -355,11 +348,8 @@ public final class ParticipationActivityPages {
                 status, "participationActivityForm", members.layout(member, documentTitle, read, request), page);
     }
 
-    /** The rungs the partnership names, with "not rated" first; none when it names none (a number is typed). */
+    /** The rungs in force, with "not rated" first. */
     private static List<Option> ladderRungs(Vocabularies words) {
-        if (words.hartsLadderLevels().isEmpty()) {
-            return List.of();
-        }
         List<Option> rungs = new ArrayList<>();
         rungs.add(new Option("", "Not rated yet"));
         words.hartsLadderLevels()

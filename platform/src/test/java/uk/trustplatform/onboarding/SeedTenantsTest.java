@@ -44,7 +44,7 @@ class SeedTenantsTest implements TestPropertyProvider {
                   legalDrivers { name summary } benefits { audience text }
                   outcomeFramework { levels outcomes { ref level levelName parent text } }
                   participationStructures { name rationale implementation responsiblePartners timescale meetingFrequency }
-                  implementationPlan { objective lead completion } barriers reviewDate }
+                  implementationPlan { objective lead completion } barriers reviewDate reviewDue }
                 actionPlanTemplates { title periodStart periodEnd framework columns { key label type }
                   sections { number title standard outcomes { number text } } }
                 charter { title values { name belief commitment } reviews { date withGroup } }

@@ -113,7 +113,13 @@ public final class SeedPartnerships {
                     && draft.path("status").asText().equals("DRAFT")) {
                 JsonNode published = admin.query(
                                 "mutation ($i: PublishDocumentInput!) { publishDocument(input: $i) { userErrors { message } } }",
-                                Map.of("i", Map.of("id", draft.path("id").asText(), "version", draft.path("version").asInt())))
+                                Map.of(
+                                        "i",
+                                        Map.of(
+                                                "id",
+                                                draft.path("id").asText(),
+                                                "version",
+                                                draft.path("version").asInt())))
                         .data()
                         .path("publishDocument");
                 if (!published.path("userErrors").isEmpty()) {

@@ -31,8 +31,8 @@ import uk.trustplatform.testing.WebSite;
 
 /**
  * An agency's action plan in Chromium with JavaScript off, through Keycloak's own sign-in page, on
- * two seed partnerships whose definitions publish a template (Medway by the Hear by Right starter
- * kit, Cambridgeshire its own 2009–2010 template): starting the plan, adding actions in the
+ * two seed partnerships with a template (a copy of Cumbria whose admin has made the Hear by Right
+ * starter kit its own, for the strategy's 2011–2014; Cambridgeshire its own 2009–2010 template): starting the plan, adding actions in the
  * template's columns, refused answers, progress with evidence, checking and sending it, the
  * board's decision, carrying unfinished actions forward, a conflict with someone else's change,
  * another agency's plan as not found, and adding an action by keyboard alone.
@@ -48,7 +48,8 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
     EmbeddedServer server;
 
     private SeedPartnerships seeds;
-    private ApiCaller medwayAdmin;
+    private String cumbria;
+    private ApiCaller cumbriaAdmin;
     private ApiCaller cambridgeshireAdmin;
 
     @Override
@@ -59,10 +60,11 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
     @BeforeAll
     void twoSeedPartnershipsWithTemplates() {
         seeds = new SeedPartnerships(server);
-        seeds.open("medway");
+        // Cumbria writes no template of its own; a copy, because its admin publishes the kit's.
+        cumbria = seeds.openCopy("cumbria");
         seeds.open("cambridgeshire");
-        seeds.open("kent");
-        medwayAdmin = seeds.admin("medway");
+        cumbriaAdmin = seeds.admin(cumbria);
+        seeds.publishStarterKit(cumbriaAdmin, "hear-by-right");
         cambridgeshireAdmin = seeds.admin("cambridgeshire");
     }
 
@@ -87,15 +89,12 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
 
     @Test
     void a_partner_lead_starts_the_plan_adds_an_action_in_the_templates_columns_records_progress_and_sends_it() {
-        Agency youth = agency("medway", "Medway Youth Service");
+        Agency youth = agency(cumbria, "Cumbria Youth Service");
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
             assertThat(site.signIn(
-                            page,
-                            "medway",
-                            youth.lead().username(),
-                            youth.lead().password()))
-                    .isEqualTo("/medway/start");
+                            page, cumbria, youth.lead().username(), youth.lead().password()))
+                    .isEqualTo("/" + cumbria + "/start");
             assertThat(page.locator(".govuk-task-list").innerText())
                     .contains("Our action plan", "Not yet started", "The pledge", "The charter of values");
             WebSite.assertAccessible(page, "the start page's task list");
@@ -197,13 +196,13 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
             WebSite.assertAccessible(page, "progress refused");
             fillDate(page, "date", LocalDate.now());
             page.fill("#note", "Pilot run with two locality teams");
-            page.fill("#evidenceLinks-0", "https://intranet.medway.example/participation/pilot-report");
+            page.fill("#evidenceLinks-0", "https://intranet.cumbria.example/participation/pilot-report");
             submit(page, "Save progress");
             assertThat(page.locator(".govuk-notification-banner").innerText()).contains("Progress recorded");
             assertThat(page.locator("main").innerText())
                     .contains(
                             "Pilot run with two locality teams",
-                            "https://intranet.medway.example/participation/pilot-report");
+                            "https://intranet.cumbria.example/participation/pilot-report");
             WebSite.assertAccessible(page, "an action with its progress");
             WebSite.screenshot(page, "action-with-progress");
 
@@ -221,7 +220,7 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
             WebSite.screenshot(page, "action-plan-sent");
         }
 
-        JsonNode plan = plansOf(medwayAdmin, youth).path(0);
+        JsonNode plan = plansOf(cumbriaAdmin, youth).path(0);
         assertThat(plan.path("status").asText()).isEqualTo("SUBMITTED");
         JsonNode action = plan.path("sections")
                 .path(0)
@@ -239,7 +238,7 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
                         .path("evidenceLinks")
                         .path(0)
                         .asText())
-                .isEqualTo("https://intranet.medway.example/participation/pilot-report");
+                .isEqualTo("https://intranet.cumbria.example/participation/pilot-report");
     }
 
     @Test
@@ -316,6 +315,7 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
         // Kent itself must keep publishing what its definition says.
         String kent = seeds.openCopy("kent");
         ApiCaller kentAdmin = seeds.admin(kent);
+        seeds.publishStarterKit(kentAdmin, "hear-by-right");
         Agency schools = agency(kent, "Kent Schools Participation Team");
         String earlier = planWithAnAction(
                 kentAdmin, schools, kent, "2", "2.1", "Engage young people in the review of the Big Plan");
@@ -345,10 +345,10 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
 
     @Test
     void a_stale_version_shows_who_changed_the_action_and_their_answers_beside_what_the_person_typed() {
-        Agency social = agency("medway", "Medway Children's Social Care");
+        Agency social = agency(cumbria, "Cumbria Children's Social Care");
         String plan = planWithAnAction(
-                medwayAdmin, social, "medway", "4", "4.4", "Feedback to young people after each consultation");
-        String action = plansOf(medwayAdmin, social)
+                cumbriaAdmin, social, cumbria, "4", "4.4", "Feedback to young people after each consultation");
+        String action = plansOf(cumbriaAdmin, social)
                 .path(0)
                 .path("sections")
                 .path(3)
@@ -361,12 +361,12 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
 
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
-            site.signIn(page, "medway", social.lead().username(), social.lead().password());
-            page.navigate(site.url("/medway/action-plan/" + plan + "/actions/" + action + "/change"));
+            site.signIn(page, cumbria, social.lead().username(), social.lead().password());
+            page.navigate(site.url("/" + cumbria + "/action-plan/" + plan + "/actions/" + action + "/change"));
             page.fill("#description", "Feedback within four weeks, by a 'You said, we did' letter");
 
             JsonNode theirs = ok(
-                    medwayAdmin,
+                    cumbriaAdmin,
                     "saveAction",
                     "SaveActionInput",
                     Map.of(
@@ -400,7 +400,7 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
             submit(page, "Save the action");
             assertThat(page.locator(".govuk-notification-banner").innerText()).contains("Action changed");
         }
-        JsonNode saved = plansOf(medwayAdmin, social)
+        JsonNode saved = plansOf(cumbriaAdmin, social)
                 .path(0)
                 .path("sections")
                 .path(3)
@@ -418,12 +418,12 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
 
     @Test
     void another_agencys_plan_and_actions_are_not_found_and_posting_to_them_changes_nothing() {
-        Agency ours = agency("medway", "Medway Early Help");
-        Agency theirs = agency("medway", "Medway Youth Offending Team");
+        Agency ours = agency(cumbria, "Cumbria Early Help");
+        Agency theirs = agency(cumbria, "Cumbria Youth Offending Team");
         Agency elsewhere = agency("cambridgeshire", "Cambridgeshire Libraries");
         String theirPlan =
-                planWithAnAction(medwayAdmin, theirs, "medway", "1", "1.3", "Young people on appraisal panels");
-        String theirAction = plansOf(medwayAdmin, theirs)
+                planWithAnAction(cumbriaAdmin, theirs, cumbria, "1", "1.3", "Young people on appraisal panels");
+        String theirAction = plansOf(cumbriaAdmin, theirs)
                 .path(0)
                 .path("sections")
                 .path(0)
@@ -435,14 +435,14 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
                 .asText();
         String elsewherePlan =
                 planWithAnAction(cambridgeshireAdmin, elsewhere, "cambridgeshire", "1", "1.2", "Recruitment panels");
-        String before = plansOf(medwayAdmin, theirs).toString();
+        String before = plansOf(cumbriaAdmin, theirs).toString();
         String elsewhereBefore = plansOf(cambridgeshireAdmin, elsewhere).toString();
 
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
-            site.signIn(page, "medway", ours.lead().username(), ours.lead().password());
+            site.signIn(page, cumbria, ours.lead().username(), ours.lead().password());
             String token = MemberJourneys.csrf(page);
-            String plan = "/medway/action-plan/" + theirPlan;
+            String plan = "/" + cumbria + "/action-plan/" + theirPlan;
             String action = plan + "/actions/" + theirAction;
             for (String path : List.of(
                     plan,
@@ -490,7 +490,7 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
                             .status())
                     .isEqualTo(404);
         }
-        assertThat(plansOf(medwayAdmin, theirs).toString())
+        assertThat(plansOf(cumbriaAdmin, theirs).toString())
                 .as("nothing written")
                 .isEqualTo(before);
         assertThat(plansOf(cambridgeshireAdmin, elsewhere).toString()).isEqualTo(elsewhereBefore);
@@ -498,50 +498,44 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
 
     @Test
     void a_form_without_its_token_is_refused_and_changes_nothing() {
-        Agency fostering = agency("medway", "Medway Fostering Service");
-        String plan = planWithAnAction(medwayAdmin, fostering, "medway", "6", "6.1", "Young Lives training");
-        String before = plansOf(medwayAdmin, fostering).toString();
+        Agency fostering = agency(cumbria, "Cumbria Fostering Service");
+        String plan = planWithAnAction(cumbriaAdmin, fostering, cumbria, "6", "6.1", "Young Lives training");
+        String before = plansOf(cumbriaAdmin, fostering).toString();
 
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
             site.signIn(
-                    page,
-                    "medway",
-                    fostering.lead().username(),
-                    fostering.lead().password());
+                    page, cumbria, fostering.lead().username(), fostering.lead().password());
             APIResponse without = MemberJourneys.post(
                     page,
-                    site.url("/medway/action-plan/" + plan + "/actions"),
+                    site.url("/" + cumbria + "/action-plan/" + plan + "/actions"),
                     Map.of("outcome", "6|6.1", "description", "Without the form's token"));
             APIResponse wrong = MemberJourneys.post(
                     page,
-                    site.url("/medway/action-plan/" + plan + "/check"),
+                    site.url("/" + cumbria + "/action-plan/" + plan + "/check"),
                     Map.of("_csrf", "not-the-token", "version", "0"));
 
             assertThat(without.status()).isEqualTo(403);
             assertThat(wrong.status()).isEqualTo(403);
             assertThat(without.text()).contains("Your form could not be sent");
         }
-        assertThat(plansOf(medwayAdmin, fostering).toString()).isEqualTo(before);
+        assertThat(plansOf(cumbriaAdmin, fostering).toString()).isEqualTo(before);
     }
 
     @Test
     void an_action_is_added_by_keyboard_alone_with_the_focus_visible_at_each_step() {
-        Agency libraries = agency("medway", "Medway Libraries");
-        String plan = planOf(medwayAdmin, libraries, "medway");
+        Agency libraries = agency(cumbria, "Cumbria Libraries");
+        String plan = planOf(cumbriaAdmin, libraries, cumbria);
 
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
             site.signIn(
-                    page,
-                    "medway",
-                    libraries.lead().username(),
-                    libraries.lead().password());
+                    page, cumbria, libraries.lead().username(), libraries.lead().password());
             Keyboard keys = new Keyboard(page);
 
             keys.tabTo("a", "Our action plan");
             keys.follow();
-            assertThat(page.url()).isEqualTo(site.url("/medway/action-plan/" + plan));
+            assertThat(page.url()).isEqualTo(site.url("/" + cumbria + "/action-plan/" + plan));
             keys.tabTo("a", "2. Strategy");
             keys.follow();
             assertThat(page.locator("h1").innerText()).isEqualTo("2. Strategy");
@@ -584,7 +578,7 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
                     .contains("Draw down external income for participation work", "Due 31 March 2028", "Not started");
             WebSite.assertAccessible(page, "the action added by keyboard");
         }
-        JsonNode added = plansOf(medwayAdmin, libraries)
+        JsonNode added = plansOf(cumbriaAdmin, libraries)
                 .path(0)
                 .path("sections")
                 .path(1)

@@ -236,7 +236,9 @@ class CharterJourneyTest implements TestPropertyProvider {
             Page page = browser.newPage();
             site.signIn(page, luton, fire.lead().username(), fire.lead().password());
             APIResponse refused = MemberJourneys.post(
-                    page, site.url("/" + luton + "/charter/adopt"), Map.of("charterId", charter, "personalise", "false"));
+                    page,
+                    site.url("/" + luton + "/charter/adopt"),
+                    Map.of("charterId", charter, "personalise", "false"));
             assertThat(refused.status()).isEqualTo(403);
         }
         assertThat(adoptionOf(lutonAdmin, fire).isMissingNode())

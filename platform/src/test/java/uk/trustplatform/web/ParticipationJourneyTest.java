@@ -37,7 +37,8 @@ import uk.trustplatform.testing.WebSite;
  * A partner lead's participation register in Chromium with JavaScript off, signed in through
  * Keycloak's own page, on two seed partnerships with vocabularies of their own: Medway (children
  * up to 11, young people 12–18, up to 24 with a severe disability; its groups and methods) and
- * Luton (one age band, children up to 19, and no groups or methods of its own).
+ * Luton (one age band, children up to 19, and the platform's groups, methods and ladder, since it
+ * names none of its own).
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -106,8 +107,12 @@ class ParticipationJourneyTest implements TestPropertyProvider {
             assertThat(labels(page, "audienceGroups"))
                     .containsExactly("Children", "Young people", "Parents and carers");
             assertThat(labels(page, "methods"))
-                    .containsExactly(
-                            "Planning and organising", "Doing and delivering", "Checking, reviewing and learning");
+                    .as("Medway's own methods")
+                    .startsWith("Discussion groups", "Interviews", "Mystery shopping", "Surveys")
+                    .hasSize(19);
+            assertThat(page.locator("input[name=ladderRung]").count())
+                    .as("not rated yet, and the platform's eight rungs of Hart's ladder")
+                    .isEqualTo(9);
             WebSite.assertAccessible(page, "recording an activity");
             WebSite.screenshot(page, "participation-record");
 
@@ -148,9 +153,10 @@ class ParticipationJourneyTest implements TestPropertyProvider {
             fillDate(page, "endsOn", start.plusDays(3));
             page.fill("#decisionInformed", "The youth centre's opening hours from April");
             page.getByLabel("Parents and carers").check();
-            page.getByLabel("Doing and delivering").check();
+            page.getByLabel("Surveys").check();
             page.fill("#participants", "34");
-            page.fill("#ladderRung", "6");
+            page.getByLabel("Rung 6: Adult-initiated, shared decisions with children")
+                    .check();
             page.getByLabel("Established").check();
             fillDate(page, "feedbackDueOn", start.plusDays(20));
             Response recorded = submit(page, "Record the activity");
@@ -159,14 +165,14 @@ class ParticipationJourneyTest implements TestPropertyProvider {
             assertThat(page.url()).contains("/medway/participation/activities/").endsWith("?saved=recorded");
             assertThat(page.locator(".govuk-notification-banner").innerText()).contains("Activity recorded");
             assertThat(page.locator("main").innerText())
-                    .contains("Young people, Parents and carers", "Doing and delivering", "Rung 6", "Established");
+                    .contains("Young people, Parents and carers", "Surveys", "Rung 6", "Established");
             WebSite.assertAccessible(page, "an activity just recorded");
             WebSite.screenshot(page, "participation-activity");
             String id = idIn(page.url());
             JsonNode saved = activity(medwayApi, id);
             assertThat(saved.path("ageBands").toString()).isEqualTo("[\"Young people\"]");
             assertThat(saved.path("audienceGroups").toString()).isEqualTo("[\"parents-carers\"]");
-            assertThat(saved.path("methods").toString()).isEqualTo("[\"doing-and-delivering\"]");
+            assertThat(saved.path("methods").toString()).isEqualTo("[\"surveys\"]");
             assertThat(saved.path("startsOn").asText()).isEqualTo(start.toString());
             assertThat(saved.path("endsOn").asText())
                     .isEqualTo(start.plusDays(3).toString());
@@ -207,18 +213,18 @@ class ParticipationJourneyTest implements TestPropertyProvider {
     }
 
     @Test
-    void a_luton_lead_is_offered_lutons_own_age_band_and_nothing_luton_has_not_published() {
+    void a_luton_lead_is_offered_lutons_own_age_band_and_the_platforms_terms_where_luton_names_none() {
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
             site.signIn(page, "luton", lutonLead.username(), lutonLead.password());
             page.navigate(site.url("/luton/participation/new"));
 
             assertThat(labels(page, "ageBands")).containsExactly("Children (0 to 19)");
-            assertThat(page.locator("input[name=audienceGroups]").count()).isZero();
-            assertThat(page.locator("input[name=methods]").count()).isZero();
-            assertThat(page.locator("input[name=ladderRung]").getAttribute("type"))
-                    .as("Luton names no rungs of its own: the rung is typed")
-                    .isEqualTo("text");
+            assertThat(labels(page, "audienceGroups"))
+                    .as("the platform's groups")
+                    .contains("Children in care", "Care leavers", "Young carers");
+            assertThat(labels(page, "methods")).as("the platform's methods").contains("Survey or questionnaire");
+            assertThat(page.locator("input[name=ladderRung]").count()).isEqualTo(9);
             WebSite.assertAccessible(page, "Luton's activity form");
 
             page.fill("#title", "Safer streets consultation");
@@ -226,10 +232,7 @@ class ParticipationJourneyTest implements TestPropertyProvider {
             fillDate(page, "startsOn", TODAY.plusDays(30));
             Response nobody = submit(page, "Record the activity");
             assertThat(nobody.status()).isEqualTo(400);
-            assertThat(page.locator(".govuk-error-summary a").getAttribute("href"))
-                    .as("who it is for is asked as Luton's age band alone")
-                    .isEqualTo("#ageBands");
-            assertThat(page.locator("#ageBands-error").innerText()).contains("Say who the activity is aimed at");
+            assertThat(page.locator("#audienceGroups-error").innerText()).contains("Say who the activity is aimed at");
             WebSite.assertAccessible(page, "Luton's activity without an audience");
 
             page.getByLabel("Children (0 to 19)").check();

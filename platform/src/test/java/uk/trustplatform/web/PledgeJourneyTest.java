@@ -48,6 +48,7 @@ class PledgeJourneyTest implements TestPropertyProvider {
     private ApiCaller lutonAdmin;
     /** A copy of Medway whose admin has published the safeguarding pledge kit: Medway writes no pledge of its own. */
     private String medway;
+
     private ApiCaller medwayAdmin;
 
     @Override
@@ -315,7 +316,8 @@ class PledgeJourneyTest implements TestPropertyProvider {
                                             "Not ours"))
                             .status())
                     .isEqualTo(404);
-            for (String path : List.of("/" + medway + "/pledge", "/" + medway + "/pledge/sign", "/" + medway + "/pledge/withdraw")) {
+            for (String path : List.of(
+                    "/" + medway + "/pledge", "/" + medway + "/pledge/sign", "/" + medway + "/pledge/withdraw")) {
                 assertThat(page.navigate(site.url(path)).status()).as(path).isEqualTo(404);
             }
             assertThat(page.locator("h1").innerText()).isEqualTo("Page not found");

@@ -206,8 +206,8 @@ class Section11JourneyTest implements TestPropertyProvider {
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
             site.signIn(page, medway.slug(), policeLead.username(), policeLead.password());
-            page.navigate(site.url(
-                    "/" + medway.slug() + "/section-11/" + id + "/criteria/" + first.path("id").asText()));
+            page.navigate(site.url("/" + medway.slug() + "/section-11/" + id + "/criteria/"
+                    + first.path("id").asText()));
             page.getByLabel("Green").check();
             page.fill("#narrative", "The district commander is our strategic lead.");
 
@@ -277,7 +277,8 @@ class Section11JourneyTest implements TestPropertyProvider {
         String entry = audit(admin, id).path("entries").path(0).path("id").asText();
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
-            site.signIn(page, medway.slug(), medway.lead().username(), medway.lead().password());
+            site.signIn(
+                    page, medway.slug(), medway.lead().username(), medway.lead().password());
             page.navigate(site.url("/" + medway.slug() + "/section-11"));
             String token = page.locator("input[name=_csrf]").first().inputValue();
             assertThat(page.locator("main").innerText()).doesNotContain("Medway NHS Foundation Trust");
@@ -306,7 +307,8 @@ class Section11JourneyTest implements TestPropertyProvider {
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
             site.signIn(page, "luton", luton.lead().username(), luton.lead().password());
-            assertThat(page.navigate(site.url("/" + medway.slug() + "/section-11/" + id)).status())
+            assertThat(page.navigate(site.url("/" + medway.slug() + "/section-11/" + id))
+                            .status())
                     .isEqualTo(404);
             assertThat(page.navigate(site.url("/luton/section-11/" + id)).status())
                     .isEqualTo(404);
