@@ -2,6 +2,7 @@ package uk.trustplatform.devstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +25,9 @@ import uk.trustplatform.devstack.embedded.KeycloakServer;
 /**
  * Fills a fresh devstack the way people would: a platform operator onboards every tenant in
  * {@code tenants/} and opens it through the GraphQL API; Medway's admin registers a partner agency
- * and its integration; one demo person per role is made in Keycloak. Prints what to sign in with.
+ * and its integration; one demo person per role is made in Keycloak. A tenant folder's
+ * {@code demo-action-plan.yaml} (Cambridgeshire's: the completed plan its strategy prints) becomes
+ * that partner's plan, kept by a demo partner lead. Prints what to sign in with.
  */
 final class DemoPlatform {
 
@@ -31,6 +35,7 @@ final class DemoPlatform {
     record Login(String role, String tenant, String username, String secret) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLMapper YAML = new YAMLMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String DEMO_TENANT = "medway";
     private static final String DEMO_AGENCY = "Medway Youth Service";
@@ -53,13 +58,8 @@ final class DemoPlatform {
         for (Path definition : definitions(tenants)) {
             onboard(operator, definition);
         }
-        String medwayAdmin = logins.stream()
-                .filter(login ->
-                        login.role().equals("tenant-admin") && login.tenant().equals(DEMO_TENANT))
-                .map(login -> accounts.passwordToken(login.username(), login.secret()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("tenants/medway was not onboarded"));
-        String agency = agency(medwayAdmin);
+        String medwayAdmin = admin(DEMO_TENANT);
+        String agency = agency(medwayAdmin, DEMO_AGENCY);
         person("medway.board", "board-member", DEMO_TENANT, null);
         person("medway.lead", "partner-lead", DEMO_TENANT, agency);
         forum(operator, medwayAdmin);
@@ -80,8 +80,108 @@ final class DemoPlatform {
                 DEMO_TENANT,
                 client.path("clientId").asText(),
                 client.path("clientSecret").asText()));
+        for (Path definition : definitions(tenants)) {
+            Path plan = definition.resolveSibling("demo-action-plan.yaml");
+            if (Files.exists(plan)) {
+                demoPlan(definition.getParent().getFileName().toString(), plan);
+            }
+        }
         accounts.close();
         return List.copyOf(logins);
+    }
+
+    private String admin(String tenant) {
+        return logins.stream()
+                .filter(login ->
+                        login.role().equals("tenant-admin") && login.tenant().equals(tenant))
+                .map(login -> accounts.passwordToken(login.username(), login.secret()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("tenants/" + tenant + " was not onboarded"));
+    }
+
+    /**
+     * The partner's plan as the demo file gives it, started from the tenant's template for its
+     * period and filled on the first run only (the database keeps it); its lead made each start.
+     */
+    private void demoPlan(String tenant, Path file) {
+        JsonNode demo;
+        try {
+            demo = YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String admin = admin(tenant);
+        String agency = agency(admin, demo.path("partner").asText());
+        String lead = person(tenant + ".lead", "partner-lead", tenant, agency);
+        JsonNode plans = call(
+                        lead,
+                        null,
+                        "query ($p: ID!) { node(id: $p) { ... on PartnerOrganisation { actionPlans { id } } } }",
+                        Map.of("p", agency))
+                .path("node")
+                .path("actionPlans");
+        if (!plans.isEmpty()) {
+            return;
+        }
+        String template = call(
+                        lead,
+                        null,
+                        "query ($s: String!) { publishedConfiguration(tenantSlug: $s) { actionPlanTemplates { id periodStart periodEnd } } }",
+                        Map.of("s", tenant))
+                .path("publishedConfiguration")
+                .path("actionPlanTemplates")
+                .valueStream()
+                .filter(t -> t.path("periodStart").asInt()
+                                == demo.path("periodStart").asInt()
+                        && t.path("periodEnd").asInt() == demo.path("periodEnd").asInt())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(file + ": " + tenant + " has no template for its period"))
+                .path("id")
+                .asText();
+        String plan = refusedUnlessDone(
+                        call(
+                                lead,
+                                null,
+                                "mutation ($i: StartActionPlanInput!) { startActionPlan(input: $i) { actionPlan { id } userErrors { message } } }",
+                                Map.of("i", Map.of("partnerOrganisationId", agency, "templateId", template))),
+                        "startActionPlan")
+                .path("actionPlan")
+                .path("id")
+                .asText();
+        for (JsonNode action : demo.path("actions")) {
+            String outcome = action.path("outcome").asText();
+            Map<String, Object> input = new HashMap<>(Map.of(
+                    "actionPlanId",
+                    plan,
+                    "sectionNumber",
+                    outcome.substring(0, outcome.indexOf('.')),
+                    "outcomeNumber",
+                    outcome,
+                    "description",
+                    action.path("description").asText()));
+            for (String field : List.of("lead", "timescale", "risks")) {
+                if (action.has(field)) {
+                    input.put(field, action.path(field).asText());
+                }
+            }
+            refusedUnlessDone(
+                    call(
+                            lead,
+                            null,
+                            "mutation ($i: SaveActionInput!) { saveAction(input: $i) { userErrors { message } } }",
+                            Map.of("i", input)),
+                    "saveAction");
+        }
+    }
+
+    /** A mutation's payload, or a stop naming what the platform refused. */
+    private static JsonNode refusedUnlessDone(JsonNode data, String mutation) {
+        JsonNode payload = data.path(mutation);
+        if (!payload.path("userErrors").isEmpty()) {
+            throw new IllegalStateException(
+                    "The platform refused a demo " + mutation + ": " + payload.path("userErrors"));
+        }
+        return payload;
     }
 
     private void onboard(String operator, Path definition) {
@@ -137,8 +237,8 @@ final class DemoPlatform {
         call(adminToken, null, "mutation { refreshIndicators { values } }", Map.of());
     }
 
-    /** The demo agency's id, registering it on the first run (the database keeps it). */
-    private String agency(String adminToken) {
+    /** A demo agency's id, registering it on the first run (the database keeps it). */
+    private String agency(String adminToken, String name) {
         JsonNode edges = call(
                         adminToken,
                         null,
@@ -147,7 +247,7 @@ final class DemoPlatform {
                 .path("partnerOrganisations")
                 .path("edges");
         for (JsonNode edge : edges) {
-            if (edge.path("node").path("name").asText().equals(DEMO_AGENCY)) {
+            if (edge.path("node").path("name").asText().equals(name)) {
                 return edge.path("node").path("id").asText();
             }
         }
@@ -155,7 +255,7 @@ final class DemoPlatform {
                         adminToken,
                         null,
                         "mutation ($i: RegisterPartnerOrganisationInput!) { registerPartnerOrganisation(input: $i) { partnerOrganisation { id } } }",
-                        Map.of("i", Map.of("name", DEMO_AGENCY)))
+                        Map.of("i", Map.of("name", name)))
                 .path("registerPartnerOrganisation")
                 .path("partnerOrganisation")
                 .path("id")
