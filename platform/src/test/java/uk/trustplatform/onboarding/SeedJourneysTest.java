@@ -33,7 +33,7 @@ import uk.trustplatform.testing.TestKeycloak;
 
 /**
  * Each of the five seed partnerships, onboarded from {@code tenants/}, can do its ordinary work
- * from its first day with what its own document gives it, and publishes nothing in another
+ * from its first day with what its own document gives it (its admin, a partner lead, its board), and publishes nothing in another
  * council's words: the starter kits it names arrive as drafts with its own name in them.
  */
 @MicronautTest(transactional = false)
@@ -203,6 +203,14 @@ class SeedJourneysTest implements TestPropertyProvider {
                 .data()
                 .path("startActionPlan");
         assertThat(plan.path("userErrors")).as(plan.toString()).isEmpty();
+        SeedPartnerships.Person boardMember = seeds.person("seed-board", slug, null, Role.BOARD_MEMBER);
+        ApiCaller board = new ApiCaller(server)
+                .withToken(TestKeycloak.passwordToken(boardMember.username(), boardMember.password()));
+        assertThat(board.query("{ actionPlans(first: 50) { edges { node { partnerOrganisation { id } } } } }")
+                        .data()
+                        .findValuesAsText("id"))
+                .as("the board sees the agency's plan")
+                .contains(agencyId);
 
         if (definition.path("configuration").has("pledge")) {
             JsonNode invited = admin.query("""

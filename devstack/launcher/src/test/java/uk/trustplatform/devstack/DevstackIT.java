@@ -174,29 +174,56 @@ class DevstackIT {
     @Test
     @Order(5)
     void the_web_pages_open_and_the_demo_partner_lead_signs_in_with_javascript_off() {
-        Login lead = banner.logins().stream()
-                .filter(login -> login.role().equals("partner-lead"))
-                .findFirst()
-                .orElseThrow();
         try (HeadlessChromium chromium = HeadlessChromium.launch();
                 BrowserContext context = chromium.newContext(false)) {
             Page page = context.newPage();
-            page.navigate(banner.web());
-            assertThat(page.locator("main").innerText()).contains("Medway Children's Trust");
-            page.click("text=Medway Children's Trust");
-            page.click("nav >> text=Sign in");
-            page.fill("#username", lead.username());
-            if (page.locator("#password").count() == 0) {
-                page.click("#kc-login");
-            }
-            page.fill("#password", lead.secret());
-            page.click("#kc-login");
-            page.waitForURL(url -> url.startsWith(banner.web()));
+            Login lead = signIn(page, "medway.lead", "Medway Children's Trust");
 
             assertThat(page.url()).isEqualTo(banner.web() + lead.tenant() + "/start");
             assertThat(page.locator("main").innerText()).contains("Your work");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/devstack-your-work.png")));
+            page.click("text=Our action plan");
+            assertThat(page.locator("h1").innerText())
+                    .as("Medway's own template, in its implementation plan's columns")
+                    .isEqualTo("Start our action plan 2011–2014");
         }
+    }
+
+    @Test
+    @Order(6)
+    void cambridgeshires_demo_partner_keeps_the_completed_plan_its_strategy_prints() {
+        try (HeadlessChromium chromium = HeadlessChromium.launch();
+                BrowserContext context = chromium.newContext(false)) {
+            Page page = context.newPage();
+            signIn(page, "cambridgeshire.lead", "Cambridgeshire Children and Young People's Strategic Partnership");
+            page.click("text=Our action plan");
+
+            assertThat(page.locator("h1").innerText()).isEqualTo("Our action plan 2009–2010");
+            page.click("text=1. Shared Values");
+            assertThat(page.locator("main").innerText())
+                    .contains("Build capacity in area teams to involve children and young people on recruitment panels");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/devstack-cambridgeshire-plan.png")));
+        }
+    }
+
+    /** Signs in from the partnerships' list through Keycloak's page as the banner's demo person. */
+    private Login signIn(Page page, String username, String partnership) {
+        Login login = banner.logins().stream()
+                .filter(candidate -> candidate.username().equals(username))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("The banner prints no sign-in for " + username));
+        page.navigate(banner.web());
+        assertThat(page.locator("main").innerText()).contains(partnership);
+        page.click("text=" + partnership);
+        page.click("nav >> text=Sign in");
+        page.fill("#username", login.username());
+        if (page.locator("#password").count() == 0) {
+            page.click("#kc-login");
+        }
+        page.fill("#password", login.secret());
+        page.click("#kc-login");
+        page.waitForURL(url -> url.startsWith(banner.web()));
+        return login;
     }
 
     @AfterAll
