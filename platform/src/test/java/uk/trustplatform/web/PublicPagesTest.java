@@ -268,7 +268,7 @@ class PublicPagesTest implements TestPropertyProvider {
 
             page.navigate(site.url("/cambridgeshire/standards"));
 
-            assertThat(page.locator("h2").allInnerTexts()).contains("Hear by Right");
+            assertThat(page.locator("h2").allInnerTexts()).contains("Hear By Right");
             assertThat(page.locator("h3").allInnerTexts()).contains("Standard 7: Style of leadership");
             WebSite.assertAccessible(page, "Cambridgeshire's Hear by Right standards");
         }
