@@ -47,6 +47,7 @@ final class ConfigurationMutations implements GraphQLTypeWiring {
                 .dataFetcher("saveCharter", env -> save(env, DocumentKind.CHARTER, "charter"))
                 .dataFetcher("savePledge", env -> save(env, DocumentKind.PLEDGE, "pledge"))
                 .dataFetcher("saveVocabularies", env -> save(env, DocumentKind.VOCABULARIES, "vocabularies"))
+                .dataFetcher("saveGuidance", env -> save(env, DocumentKind.GUIDANCE, "guidance"))
                 .dataFetcher(
                         "reviseDocument",
                         env -> payload("document", editing.revise(Callers.of(env), (String)

@@ -39,6 +39,7 @@ final class ConfigurationQueries implements GraphQLTypeWiring {
                 .dataFetcher("actionPlanTemplates", list(DocumentKind.ACTION_PLAN_TEMPLATE))
                 .dataFetcher("charters", list(DocumentKind.CHARTER))
                 .dataFetcher("pledges", list(DocumentKind.PLEDGE))
+                .dataFetcher("guidance", list(DocumentKind.GUIDANCE))
                 .dataFetcher("vocabularies", env -> {
                     Caller caller = Callers.of(env);
                     caller.requireTenant();

@@ -17,8 +17,8 @@ record ConfigurationSection(List<Entry> entries, List<UserError> problems) {
     /** One document of the section, where it came from, and its path in the YAML. */
     record Entry(DocumentKind kind, DocumentContent content, String basedOn, List<String> path) {}
 
-    private static final List<String> ORDER =
-            List.of("standardsFrameworks", "vocabularies", "strategies", "actionPlanTemplate", "charter", "pledge");
+    private static final List<String> ORDER = List.of(
+            "standardsFrameworks", "vocabularies", "strategies", "actionPlanTemplate", "charter", "pledge", "guidance");
 
     /**
      * Reads a section as written; a starter kit's template still lacks its period until
@@ -64,10 +64,18 @@ record ConfigurationSection(List<Entry> entries, List<UserError> problems) {
             case "strategies" -> DocumentKind.STRATEGY;
             case "actionPlanTemplate" -> DocumentKind.ACTION_PLAN_TEMPLATE;
             case "charter" -> DocumentKind.CHARTER;
+            case "guidance" -> DocumentKind.GUIDANCE;
             default -> DocumentKind.PLEDGE;
         };
         try {
             entries.add(new Entry(kind, codec.from(node, kind.content()), null, path));
+        } catch (DocumentCodec.Unreadable value) {
+            List<String> at = new ArrayList<>(path);
+            at.addAll(value.path());
+            problems.add(new UserError(
+                    List.copyOf(at),
+                    String.join(".", at.subList(1, at.size())) + ": " + value.getMessage(),
+                    Code.INVALID_FORMAT));
         } catch (IllegalArgumentException unreadable) {
             problems.add(new UserError(
                     path,

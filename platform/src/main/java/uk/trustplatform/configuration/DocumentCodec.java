@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,8 +55,37 @@ final class DocumentCodec {
     private <T> T treeToValue(JsonNode node, Class<T> type) {
         try {
             return json.treeToValue(node, type);
+        } catch (InvalidFormatException notADay) {
+            if (notADay.getTargetType() != LocalDate.class) {
+                throw new IllegalArgumentException(notADay.getOriginalMessage(), notADay);
+            }
+            throw new Unreadable(
+                    notADay.getPath().stream()
+                            .map(step ->
+                                    step.getFieldName() != null ? step.getFieldName() : String.valueOf(step.getIndex()))
+                            .toList(),
+                    notADay.getValue() + " is not a day; write a real date as YYYY-MM-DD.");
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * A definition's value that does not read as its field's type, where it is (below the
+     * document) and what is wrong with it: a YAML date reaches no Date scalar, and Jackson's own
+     * words name Java classes.
+     */
+    static final class Unreadable extends IllegalArgumentException {
+
+        private final transient List<String> path;
+
+        Unreadable(List<String> path, String rule) {
+            super(rule);
+            this.path = List.copyOf(path);
+        }
+
+        List<String> path() {
+            return path;
         }
     }
 

@@ -13,7 +13,8 @@ public sealed interface DocumentContent
                 ActionPlanTemplateContent,
                 CharterContent,
                 PledgeContent,
-                VocabulariesContent {
+                VocabulariesContent,
+                GuidanceContent {
 
     /** Every rule this content breaks; fields are paths below {@code at}. */
     List<UserError> problems(Problems at, Standards standards);

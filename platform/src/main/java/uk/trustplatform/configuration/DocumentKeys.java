@@ -4,9 +4,9 @@ import java.util.UUID;
 
 /**
  * The key that stays the same across a document's editions, derived from what the document is:
- * a framework's own key, a strategy's or template's period; there is one charter, one pledge and
- * one set of vocabularies per tenant (and one personalised charter per partner). The same
- * definition applied again therefore finds the same document.
+ * a framework's or a guidance document's own key, a strategy's or template's period; there is one
+ * charter, one pledge and one set of vocabularies per tenant (and one personalised charter per
+ * partner). The same definition applied again therefore finds the same document.
  */
 final class DocumentKeys {
 
@@ -21,7 +21,16 @@ final class DocumentKeys {
             case CharterContent charter -> "charter";
             case PledgeContent pledge -> "pledge";
             case VocabulariesContent vocabularies -> "vocabularies";
+            case GuidanceContent guidance -> guidance.key();
         };
         return partner == null ? key : key + "-" + partner;
+    }
+
+    /**
+     * Whether the document's author writes its key: a framework's and a guidance document's are
+     * how others refer to them (templates, pledges, web addresses), so they never change.
+     */
+    static boolean chosenByAuthor(DocumentContent content) {
+        return content instanceof StandardsFrameworkContent || content instanceof GuidanceContent;
     }
 }

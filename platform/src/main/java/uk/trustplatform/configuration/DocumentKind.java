@@ -7,7 +7,8 @@ public enum DocumentKind {
     ACTION_PLAN_TEMPLATE("ActionPlanTemplate", ActionPlanTemplateContent.class),
     CHARTER("Charter", CharterContent.class),
     PLEDGE("Pledge", PledgeContent.class),
-    VOCABULARIES("Vocabularies", VocabulariesContent.class);
+    VOCABULARIES("Vocabularies", VocabulariesContent.class),
+    GUIDANCE("Guidance", GuidanceContent.class);
 
     private final String graphQLType;
     private final Class<? extends DocumentContent> content;

@@ -54,6 +54,30 @@ final class DocumentTypeWirings {
     }
 
     @Bean
+    @Named("Guidance")
+    GraphQLTypeWiring guidance(ReadingDocuments reading) {
+        return () -> plain(DocumentKind.GUIDANCE, reading).build();
+    }
+
+    /** What a tenant has published; its guidance may be asked for by key, as one document's page does. */
+    @Bean
+    @Named("PublishedConfiguration")
+    GraphQLTypeWiring publishedConfiguration() {
+        return () -> TypeRuntimeWiring.newTypeWiring("PublishedConfiguration")
+                .dataFetcher("guidance", env -> {
+                    String key = env.getArgument("key");
+                    List<DocumentView> guidance =
+                            env.<PublishedConfigurations.Published>getSource().guidance();
+                    return key == null
+                            ? guidance
+                            : guidance.stream()
+                                    .filter(view -> view.record().key().equals(key))
+                                    .toList();
+                })
+                .build();
+    }
+
+    @Bean
     @Named("Strategy")
     GraphQLTypeWiring strategy(ReadingDocuments reading, Endorsements endorsements, TenantTransactions transactions) {
         return () -> plain(DocumentKind.STRATEGY, reading)

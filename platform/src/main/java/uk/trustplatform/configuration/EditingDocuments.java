@@ -89,10 +89,12 @@ final class EditingDocuments {
             return Outcome.refused(conflict(current, version));
         }
         List<UserError> problems = new ArrayList<>(checked(tenantId, content, Standards.none(), input));
-        if (content instanceof StandardsFrameworkContent framework
-                && !framework.key().equals(current.key())) {
-            problems.add(
-                    UserError.of(Code.NOT_ALLOWED, "A framework's key is fixed once created.", path(input, "key")));
+        if (DocumentKeys.chosenByAuthor(content)
+                && !current.key().equals(DocumentKeys.of(content, current.partnerOrganisationId()))) {
+            problems.add(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "The key is fixed once created (it is " + current.key() + "); create a new document for another.",
+                    path(input, "key")));
         }
         if (!problems.isEmpty()) {
             return Outcome.refused(problems);

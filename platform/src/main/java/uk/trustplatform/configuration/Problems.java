@@ -1,5 +1,6 @@
 package uk.trustplatform.configuration;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -17,6 +18,11 @@ import uk.trustplatform.api.UserError.Code;
 final class Problems {
 
     static final int TEXT_MAX = 4000;
+
+    /** A month or a season and its year, as documents put it: "January 2012", "autumn 2011". */
+    private static final String MONTH_OR_SEASON = "(?i)(spring|summer|autumn|winter|january|february|march|april|may"
+            + "|june|july|august|september|october|november|december) (19|20)[0-9]{2}";
+
     private final List<String> path;
     private final List<UserError> found;
 
@@ -84,6 +90,26 @@ final class Problems {
         }
         if (start != null && end != null && end < start) {
             add(Code.NOT_ALLOWED, "periodEnd", end + " is before periodStart " + start + ".");
+        }
+    }
+
+    /**
+     * When a document is reviewed: a day ({@code reviewDate}) or, where that is all the document
+     * says, a month or a season ({@code reviewDue}), not both. A definition's day is read by YAML,
+     * not the API's Date scalar, so its years are checked here too.
+     */
+    void review(LocalDate reviewDate, String reviewDue) {
+        if (reviewDue != null && !reviewDue.matches(MONTH_OR_SEASON)) {
+            add(
+                    Code.INVALID_FORMAT,
+                    "reviewDue",
+                    "give a month or a season and its year, e.g. January 2012 or autumn 2011.");
+        }
+        if (reviewDue != null && reviewDate != null) {
+            add(Code.NOT_ALLOWED, "reviewDue", "give reviewDate or reviewDue, not both.");
+        }
+        if (reviewDate != null && (reviewDate.getYear() < 1900 || reviewDate.getYear() > 2999)) {
+            add(Code.NOT_ALLOWED, "reviewDate", "must be a day in the years 1900 to 2999.");
         }
     }
 

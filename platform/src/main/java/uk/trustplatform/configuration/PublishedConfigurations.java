@@ -1,6 +1,7 @@
 package uk.trustplatform.configuration;
 
 import jakarta.inject.Singleton;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,12 @@ final class PublishedConfigurations {
             DocumentView charter,
             DocumentView pledge,
             DocumentView vocabularies,
-            PlatformVocabularies.TermsInForce termsInForce) {}
+            PlatformVocabularies.TermsInForce termsInForce,
+            List<DocumentView> guidance) {}
+
+    /** A library is read by title, as a reader looks for a document. */
+    private static final Comparator<DocumentView> BY_TITLE =
+            Comparator.comparing(view -> ((GuidanceContent) view.content()).title());
 
     private final TenantDirectory directory;
     private final TenantTransactions transactions;
@@ -69,7 +75,10 @@ final class PublishedConfigurations {
                 only(byKind, DocumentKind.CHARTER),
                 only(byKind, DocumentKind.PLEDGE),
                 vocabularies,
-                platform.inForce(Optional.ofNullable(vocabularies).map(view -> (VocabulariesContent) view.content())));
+                platform.inForce(Optional.ofNullable(vocabularies).map(view -> (VocabulariesContent) view.content())),
+                byKind.getOrDefault(DocumentKind.GUIDANCE, List.of()).stream()
+                        .sorted(BY_TITLE)
+                        .toList());
     }
 
     private static DocumentView only(Map<DocumentKind, List<DocumentView>> byKind, DocumentKind kind) {

@@ -36,10 +36,6 @@ public record StrategyContent(
         String reviewDue)
         implements DocumentContent {
 
-    /** A month or a season and its year, as documents put it: "January 2012", "autumn 2011". */
-    private static final String MONTH_OR_SEASON = "(?i)(spring|summer|autumn|winter|january|february|march|april|may"
-            + "|june|july|august|september|october|november|december) (19|20)[0-9]{2}";
-
     public StrategyContent {
         aims = orEmpty(aims);
         principles = orEmpty(principles);
@@ -91,15 +87,7 @@ public record StrategyContent(
         at.optionalText("vision", vision);
         at.texts("aims", aims);
         at.texts("barriers", barriers);
-        if (reviewDue != null && !reviewDue.matches(MONTH_OR_SEASON)) {
-            at.add(
-                    Code.INVALID_FORMAT,
-                    "reviewDue",
-                    "give a month or a season and its year, e.g. January 2012 or autumn 2011.");
-        }
-        if (reviewDue != null && reviewDate != null) {
-            at.add(Code.NOT_ALLOWED, "reviewDue", "give reviewDate or reviewDue, not both.");
-        }
+        at.review(reviewDate, reviewDue);
         for (int i = 0; i < principles.size(); i++) {
             at.in("principles", i).text("text", principles.get(i).text());
         }

@@ -36,7 +36,11 @@ public final class PartnershipPages {
     public record Council(String gssCode, String name, String validFrom, String validTo, String predecessorGssCode) {}
 
     public record Published(
-            List<Strategy> strategies, Charter charter, List<Framework> standardsFrameworks, Pledge pledge) {}
+            List<Strategy> strategies,
+            Charter charter,
+            List<Framework> standardsFrameworks,
+            Pledge pledge,
+            List<Guidance> guidance) {}
 
     public record Strategy(String key, String title, int periodStart, int periodEnd) {}
 
@@ -45,6 +49,8 @@ public final class PartnershipPages {
     public record Framework(String key, String name) {}
 
     public record Pledge(String title) {}
+
+    public record Guidance(String title) {}
 
     public record Register(List<Entry> entries) {}
 

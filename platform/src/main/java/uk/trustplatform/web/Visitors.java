@@ -28,23 +28,28 @@ public final class Visitors {
     public static final String SESSION_COOKIE = "trust_session";
     private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
-    /** The partnership's menu for anyone: what it publishes. */
+    /**
+     * The partnership's menu for anyone: what it publishes, each one page, except the guidance
+     * library, whose documents are pages below it.
+     */
     private static final List<MenuItem> PUBLIC_MENU = List.of(
-            new MenuItem("Home", ""),
-            new MenuItem("Strategy", "/strategy"),
-            new MenuItem("Charter", "/charter"),
-            new MenuItem("Standards", "/standards"),
-            new MenuItem("Pledge register", "/pledge-register"),
-            new MenuItem("You said, we did", "/you-said-we-did"));
+            new MenuItem("Home", "", false),
+            new MenuItem("Strategy", "/strategy", false),
+            new MenuItem("Charter", "/charter", false),
+            new MenuItem("Standards", "/standards", false),
+            new MenuItem("Guidance", "/guidance", true),
+            new MenuItem("Pledge register", "/pledge-register", false),
+            new MenuItem("You said, we did", "/you-said-we-did", false));
 
-    /** What a member of the partnership also finds in its menu. */
+    /** What a member of the partnership also finds in its menu: each item spans the pages below it. */
     private static final List<MenuItem> MEMBER_MENU = List.of(
-            new MenuItem("Your work", "/start"),
-            new MenuItem("Your organisation", "/organisation"),
-            new MenuItem("Participation", "/participation"),
-            new MenuItem("Section 11", "/section-11"));
+            new MenuItem("Your work", "/start", true),
+            new MenuItem("Your organisation", "/organisation", true),
+            new MenuItem("Participation", "/participation", true),
+            new MenuItem("Section 11", "/section-11", true));
 
-    private record MenuItem(String label, String path) {}
+    /** @param below whether the item is current on the pages below its own too */
+    private record MenuItem(String label, String path, boolean below) {}
 
     private final BrowserSignIn signIn;
     private final CallerResolution callers;
@@ -143,20 +148,18 @@ public final class Visitors {
         String path = request.getPath();
         List<Layout.NavigationItem> menu = new ArrayList<>();
         if (partnership != null) {
-            // What a partnership publishes is one page each; a member's work spans the pages below its item.
-            PUBLIC_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path, false)));
+            PUBLIC_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
             if (visitor.caller().inTenant()
                     && partnership.slug().equals(visitor.caller().tenantSlug())) {
-                MEMBER_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path, true)));
+                MEMBER_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
             }
         }
         return new Layout(title, partnership, visitor.person(), List.copyOf(menu), path);
     }
 
-    private static Layout.NavigationItem navigationItem(
-            Layout.Partnership partnership, MenuItem item, String path, boolean below) {
+    private static Layout.NavigationItem navigationItem(Layout.Partnership partnership, MenuItem item, String path) {
         String href = "/" + partnership.slug() + item.path();
-        boolean current = path.equals(href) || (below && path.startsWith(href + "/"));
+        boolean current = path.equals(href) || (item.below() && path.startsWith(href + "/"));
         return new Layout.NavigationItem(item.label(), href, current);
     }
 

@@ -43,6 +43,14 @@ class ConfigurationDocumentsTest {
             mutation ($input: SaveStrategyInput!) { saveStrategy(input: $input) {
               strategy { %s title outcomeFramework { levels outcomes { ref level levelName parent } } endorsements { endorsedBy } }
               userErrors { field message code } } }""".formatted(DOC);
+    private static final String SAVE_GUIDANCE = """
+            mutation ($input: SaveGuidanceInput!) { saveGuidance(input: $input) {
+              guidance { %s title audience source reviewDate reviewDue introduction
+                sections { heading body { subheading paragraph items } } }
+              userErrors { field message code } } }""".formatted(DOC);
+    private static final String PUBLISHED_GUIDANCE = """
+            query ($s: String!, $key: String) { publishedConfiguration(tenantSlug: $s) {
+              all: guidance { key title edition } one: guidance(key: $key) { key title edition } } }""";
     private static final String PUBLISH = """
             mutation ($input: PublishDocumentInput!) { publishDocument(input: $input) {
               document { %s } userErrors { field message code } } }""".formatted(DOC);
@@ -404,6 +412,204 @@ class ConfigurationDocumentsTest {
             assertThat(rows.getString(2)).isEqualTo("Audited before");
             assertThat(rows.getString(3)).isEqualTo("Audited after");
         }
+    }
+
+    @Test
+    void a_tenant_keeps_several_guidance_documents_by_key_and_anyone_reads_those_in_force_by_title() {
+        JsonNode code = saveGuidance(null, null, guidance("online-code-of-conduct", "Online Code of Conduct"));
+        JsonNode safeguarding = saveGuidance(null, null, guidance("safeguarding", "Safeguarding"));
+        JsonNode draftOnly = saveGuidance(null, null, guidance("champion-role", "Champion role description"));
+        JsonNode renamed = saveGuidance(
+                code.path("id").asText(), 0, guidance("online-code-of-conduct", "Online Communication Code"));
+        JsonNode stale =
+                guidancePayload(code.path("id").asText(), 0, guidance("online-code-of-conduct", "Overwritten"));
+        publish(renamed.path("id").asText(), 1);
+        publish(safeguarding.path("id").asText(), 0);
+
+        ApiCaller anyone = new ApiCaller(server);
+        JsonNode published = anyone.query(PUBLISHED_GUIDANCE, Map.of("s", tenant.slug(), "key", "safeguarding"))
+                .data()
+                .path("publishedConfiguration");
+        JsonNode unknown = anyone.query(PUBLISHED_GUIDANCE, Map.of("s", tenant.slug(), "key", "champion-role"))
+                .data()
+                .path("publishedConfiguration");
+        String agency = registerPartner("Cambridgeshire Youth Offending Service");
+        String asLead = as(Role.PARTNER_LEAD, uuid(agency))
+                .query("{ guidance { edges { node { key status } } } }")
+                .text();
+        String asBoard = as(Role.BOARD_MEMBER, null)
+                .query("{ guidance { edges { node { key status } } } }")
+                .text();
+
+        assertThat(renamed.path("title").asText()).isEqualTo("Online Communication Code");
+        assertThat(renamed.path("key").asText()).isEqualTo("online-code-of-conduct");
+        assertThat(stale.path("userErrors").path(0).path("code").asText()).isEqualTo("CONFLICT");
+        assertThat(published.path("all").findValuesAsText("title"))
+                .as("by title, drafts left out")
+                .containsExactly("Online Communication Code", "Safeguarding");
+        assertThat(published.path("one").findValuesAsText("key")).containsExactly("safeguarding");
+        assertThat(unknown.path("one")).as("a draft has no published edition").isEmpty();
+        assertThat(asLead).contains("online-code-of-conduct", "safeguarding").doesNotContain("champion-role");
+        assertThat(asBoard).contains("champion-role", "DRAFT");
+        assertThat(draftOnly.path("sections").path(0).path("body").toString())
+                .isEqualTo("[{\"subheading\":\"Lone working\",\"paragraph\":null,\"items\":[]},"
+                        + "{\"subheading\":null,\"paragraph\":null,\"items\":[\"Tell your manager where you are.\"]}]");
+
+        JsonNode second = admin.query(
+                        REVISE,
+                        Map.of("input", Map.of("id", safeguarding.path("id").asText())))
+                .data()
+                .path("reviseDocument")
+                .path("document");
+        JsonNode whileDrafting = anyone.query(PUBLISHED_GUIDANCE, Map.of("s", tenant.slug(), "key", "safeguarding"))
+                .data()
+                .path("publishedConfiguration");
+        publish(second.path("id").asText(), 0);
+        JsonNode afterwards = anyone.query(PUBLISHED_GUIDANCE, Map.of("s", tenant.slug(), "key", "safeguarding"))
+                .data()
+                .path("publishedConfiguration");
+
+        assertThat(second.path("edition").asInt()).isEqualTo(2);
+        assertThat(whileDrafting.path("one").path(0).path("edition").asInt()).isEqualTo(1);
+        assertThat(afterwards.path("one").path(0).path("edition").asInt()).isEqualTo(2);
+        assertThat(afterwards.path("all")).hasSize(2);
+    }
+
+    @Test
+    void only_the_tenant_admin_writes_guidance() throws SQLException {
+        String agency = registerPartner("Cambridgeshire Constabulary");
+        for (ApiCaller caller : List.of(as(Role.BOARD_MEMBER, null), as(Role.PARTNER_LEAD, uuid(agency)))) {
+            Reply refused = caller.query(
+                    SAVE_GUIDANCE, Map.of("input", Map.of("guidance", guidance("lone-working", "Lone working"))));
+
+            assertThat(refused.errorCode()).as(refused.text()).isEqualTo("FORBIDDEN");
+        }
+        assertThat(documents(DocumentKind.GUIDANCE)).isZero();
+    }
+
+    @Test
+    void guidance_that_breaks_a_rule_is_refused_naming_each_field_and_its_rule_and_nothing_is_stored()
+            throws SQLException {
+        Map<String, Object> empty = new HashMap<>(Map.of(
+                "key", "Online Code", "title", "  ", "source", "", "reviewDue", "next year", "sections", List.of()));
+        Map<String, Object> badBlocks = new HashMap<>(guidance("lone-working", "Lone working"));
+        badBlocks.put("reviewDate", "2012-01-01");
+        badBlocks.put("reviewDue", "January 2012");
+        badBlocks.put(
+                "sections",
+                List.of(
+                        Map.of("heading", "", "body", List.of()),
+                        Map.of(
+                                "heading",
+                                "Lone working",
+                                "body",
+                                List.of(
+                                        Map.of("paragraph", "Tell your manager.", "items", List.of("Or a colleague.")),
+                                        Map.of()))));
+
+        JsonNode first = guidancePayload(null, null, empty);
+        JsonNode second = guidancePayload(null, null, badBlocks);
+
+        assertThat(first.path("guidance").isNull()).isTrue();
+        assertThat(problems(first))
+                .containsExactlyInAnyOrder(
+                        "guidance.key INVALID_FORMAT",
+                        "guidance.title REQUIRED",
+                        "guidance.source REQUIRED",
+                        "guidance.reviewDue INVALID_FORMAT",
+                        "guidance.sections REQUIRED");
+        assertThat(problems(second))
+                .containsExactlyInAnyOrder(
+                        "guidance.reviewDue NOT_ALLOWED",
+                        "guidance.sections.0.heading REQUIRED",
+                        "guidance.sections.0.body REQUIRED",
+                        "guidance.sections.1.body.0 NOT_ALLOWED",
+                        "guidance.sections.1.body.1 REQUIRED");
+        assertThat(second.path("userErrors").findValuesAsText("message"))
+                .contains(
+                        "guidance.sections.1.body.0: give one of subheading, paragraph or items, not several.",
+                        "guidance.reviewDue: give reviewDate or reviewDue, not both.");
+        assertThat(first.path("userErrors").findValuesAsText("message"))
+                .contains("guidance.key: use at most 60 lower-case letters, digits and single hyphens, starting with"
+                        + " a letter, e.g. online-code-of-conduct.");
+        assertThat(documents(DocumentKind.GUIDANCE)).isZero();
+    }
+
+    @Test
+    void a_review_date_that_is_not_a_day_is_refused_naming_it_and_nothing_is_stored() throws SQLException {
+        Map<String, Object> content = new HashMap<>(guidance("lone-working", "Lone working"));
+        content.put("reviewDate", "2026-02-30");
+
+        Reply refused = admin.query(SAVE_GUIDANCE, Map.of("input", Map.of("guidance", content)));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorCode()).isEqualTo("BAD_USER_INPUT");
+        assertThat(refused.firstError().path("message").asText())
+                .startsWith("Argument 'input.guidance.reviewDate' of field 'saveGuidance'");
+        assertThat(documents(DocumentKind.GUIDANCE)).isZero();
+    }
+
+    @Test
+    void a_guidance_documents_key_is_its_own_and_fixed_once_created() throws SQLException {
+        JsonNode draft = saveGuidance(null, null, guidance("lone-working", "Lone working"));
+
+        JsonNode moved = guidancePayload(draft.path("id").asText(), 0, guidance("working-alone", "Lone working"));
+        JsonNode twice = guidancePayload(null, null, guidance("lone-working", "Another lone working"));
+
+        assertThat(problems(moved)).containsExactly("guidance.key NOT_ALLOWED");
+        assertThat(moved.path("userErrors").path(0).path("message").asText())
+                .isEqualTo("The key is fixed once created (it is lone-working); create a new document for another.");
+        assertThat(twice.path("userErrors").path(0).path("message").asText())
+                .isEqualTo("There is already a Guidance 'lone-working'; change or revise it instead.");
+        assertThat(documents(DocumentKind.GUIDANCE)).isEqualTo(1);
+    }
+
+    /** A guidance document saved by the admin, as the payload answers it. */
+    private JsonNode saveGuidance(String id, Integer version, Map<String, Object> content) {
+        JsonNode payload = guidancePayload(id, version, content);
+        assertThat(payload.path("guidance").has("id")).as(payload.toString()).isTrue();
+        return payload.path("guidance");
+    }
+
+    private JsonNode guidancePayload(String id, Integer version, Map<String, Object> content) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("id", id);
+        input.put("version", version);
+        input.put("guidance", content);
+        return admin.query(SAVE_GUIDANCE, Map.of("input", input)).data().path("saveGuidance");
+    }
+
+    /** Guidance for staff with one section: a subheading and a list under it. */
+    private static Map<String, Object> guidance(String key, String title) {
+        return Map.of(
+                "key",
+                key,
+                "title",
+                title,
+                "audience",
+                "Staff",
+                "source",
+                "Appendix 1 of the strategy",
+                "sections",
+                List.of(Map.of(
+                        "heading",
+                        "Staff are aware of safe working practices",
+                        "body",
+                        List.of(
+                                Map.of("subheading", "Lone working"),
+                                Map.of("items", List.of("Tell your manager where you are."))))));
+    }
+
+    /** Each user error as its field below the input and its code: "guidance.title REQUIRED". */
+    private static List<String> problems(JsonNode payload) {
+        List<String> problems = new ArrayList<>();
+        for (JsonNode error : payload.path("userErrors")) {
+            List<String> field = new ArrayList<>();
+            error.path("field").forEach(part -> field.add(part.asText()));
+            problems.add(String.join(".", field.subList(1, field.size())) + " "
+                    + error.path("code").asText());
+        }
+        return problems;
     }
 
     private JsonNode saveFramework(String id, Integer version, String name, List<String> titles) {

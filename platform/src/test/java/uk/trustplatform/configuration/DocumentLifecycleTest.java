@@ -128,7 +128,28 @@ class DocumentLifecycleTest {
                         "vocabularies",
                         name -> Map.of(
                                 "partnerCategories", List.of(Map.of("code", "statutory", "label", name)),
-                                "ageBands", List.of(Map.of("label", "Children", "fromAge", 0, "toAge", 11))))));
+                                "ageBands", List.of(Map.of("label", "Children", "fromAge", 0, "toAge", 11))))),
+                Arguments.of(new Kind(
+                        "saveGuidance",
+                        "SaveGuidanceInput",
+                        "guidance",
+                        name -> Map.of(
+                                "key",
+                                "lone-working",
+                                "title",
+                                name,
+                                "source",
+                                "Appendix 1 of the strategy",
+                                "reviewDue",
+                                "January 2012",
+                                "sections",
+                                List.of(Map.of(
+                                        "heading",
+                                        "Lone working",
+                                        "body",
+                                        List.of(Map.of(
+                                                "items",
+                                                List.of("Ensure you make arrangements with your line manager.")))))))));
     }
 
     @ParameterizedTest(name = "{0}")

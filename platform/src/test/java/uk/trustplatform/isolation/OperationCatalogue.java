@@ -208,6 +208,11 @@ final class OperationCatalogue {
                         (reply, world) -> reply.text().contains(world.agencyMarker()),
                         READERS_OF_THE_AGENCY),
                 list("pledges", "title", (reply, world) -> reply.text().contains(world.marker()), WHOLE_TENANT),
+                list(
+                        "guidance",
+                        "title sections { heading body { items } }",
+                        (reply, world) -> reply.text().contains(world.marker()),
+                        WHOLE_TENANT),
                 new Operation(
                         "Query.vocabularies",
                         world -> new Request(
@@ -226,7 +231,7 @@ final class OperationCatalogue {
                         world -> new Request(
                                 "query ($s: String!) { publishedConfiguration(tenantSlug: $s) { tenant { slug }"
                                         + " standardsFrameworks { " + DOCUMENT
-                                        + " name } charter { title } pledge { title } } }",
+                                        + " name } charter { title } pledge { title } guidance { key title } } }",
                                 Map.of("s", world.tenant().slug())),
                         (reply, world) -> reply.text().contains("World charter"),
                         EVERYONE),
@@ -317,6 +322,18 @@ final class OperationCatalogue {
                                 world.documentVersion(world.documents().draftVocabularies()),
                                 "vocabularies",
                                 World.vocabularies(world.marker())),
+                        ADMINS),
+                save(
+                        "saveGuidance",
+                        "SaveGuidanceInput",
+                        "guidance",
+                        world -> Map.of(
+                                "id",
+                                world.documents().draftGuidance(),
+                                "version",
+                                world.documentVersion(world.documents().draftGuidance()),
+                                "guidance",
+                                World.guidance(world.marker())),
                         ADMINS),
                 save(
                         "reviseDocument",

@@ -65,7 +65,8 @@ record World(
             String draftStrategy,
             String draftPledge,
             String draftVocabularies,
-            String agencyCharter) {}
+            String agencyCharter,
+            String draftGuidance) {}
 
     static World create(ApiCaller api, String prefix) {
         TestTenant tenant = onboard(api, prefix);
@@ -484,7 +485,29 @@ record World(
                 "SaveCharterInput",
                 "charter { id }",
                 Map.of("id", copy, "version", 0, "charter", charter(agencyMarker + " charter")));
-        return new Documents(framework, charter, strategy, pledge, vocabularies, copy);
+        // The definition publishes guidance of its own; this is a second document, still a draft.
+        String guidance = mutate(
+                        admin,
+                        "saveGuidance",
+                        "SaveGuidanceInput",
+                        "guidance { id }",
+                        Map.of("guidance", guidance(marker)))
+                .path("guidance")
+                .path("id")
+                .asText();
+        return new Documents(framework, charter, strategy, pledge, vocabularies, copy, guidance);
+    }
+
+    static Map<String, Object> guidance(String marker) {
+        return Map.of(
+                "key",
+                "draft-code-of-conduct",
+                "title",
+                marker + " code of conduct",
+                "source",
+                "The world's own",
+                "sections",
+                List.of(Map.of("heading", "Code of Conduct", "body", List.of(Map.of("items", List.of("Be kind."))))));
     }
 
     static Map<String, Object> strategy(String marker) {
@@ -593,6 +616,11 @@ record World(
                   vocabularies:
                     ageBands: [{ label: Young people, fromAge: 12, toAge: 18 }]
                     audienceGroups: [{ code: young-carers, label: Young carers }]
+                  guidance:
+                    - key: world-guidance
+                      title: World guidance
+                      source: The world's own
+                      sections: [{ heading: Safeguarding, body: [{ paragraph: Tell your manager. }] }]
                 """.formatted(slug, slug, slug, slug);
     }
 

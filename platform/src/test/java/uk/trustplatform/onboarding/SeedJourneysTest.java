@@ -122,7 +122,14 @@ class SeedJourneysTest implements TestPropertyProvider {
         // A copy's basedOn names the kit it came from (starter-kit:cambridgeshire-charter): its credit, not its text.
         String draftText = drafts.toString().replaceAll("\"basedOn\":\"[^\"]*\"", "");
         List<String> pages = new ArrayList<>(List.of(published, draftText));
-        for (String page : List.of("", "/strategy", "/charter", "/standards", "/pledge-register", "/you-said-we-did")) {
+        List<String> addresses = new ArrayList<>(List.of(
+                "", "/strategy", "/charter", "/standards", "/guidance", "/pledge-register", "/you-said-we-did"));
+        definition
+                .path("configuration")
+                .path("guidance")
+                .forEach(guidance ->
+                        addresses.add("/guidance/" + guidance.path("key").asText()));
+        for (String page : addresses) {
             Reply shown = anyone.get("/" + slug + page, Map.of());
             assertThat(shown.status()).as("/" + slug + page).isEqualTo(200);
             pages.add(shown.text());

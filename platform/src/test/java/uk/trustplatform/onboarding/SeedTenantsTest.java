@@ -52,6 +52,8 @@ class SeedTenantsTest implements TestPropertyProvider {
                 vocabularies { partnerCategories { code label description } governanceBodyTypes { code label description }
                   ageBands { label fromAge toAge note } participationMethods { code label description }
                   audienceGroups { code label description } hartsLadderLevels { rung name description } }
+                guidance { key title audience source reviewDate reviewDue introduction
+                  sections { heading body { subheading paragraph items } } }
               }
             }""";
 
@@ -117,7 +119,9 @@ class SeedTenantsTest implements TestPropertyProvider {
         ArrayNode frameworks = expected.putArray("standardsFrameworks");
         ArrayNode strategies = expected.putArray("strategies");
         ArrayNode templates = expected.putArray("actionPlanTemplates");
+        ArrayNode guidance = expected.putArray("guidance");
         configuration.path("standardsFrameworks").forEach(frameworks::add);
+        configuration.path("guidance").forEach(guidance::add);
         configuration.path("strategies").forEach(strategies::add);
         if (configuration.has("actionPlanTemplate")) {
             templates.add(configuration.path("actionPlanTemplate"));
@@ -135,6 +139,7 @@ class SeedTenantsTest implements TestPropertyProvider {
                 expected.path("standardsFrameworks"), actual.path("standardsFrameworks"), "key", "standardsFrameworks");
         matchesByKey(expected.path("strategies"), actual.path("strategies"), "periodStart", "strategies");
         matches(expected.path("actionPlanTemplates"), actual.path("actionPlanTemplates"), "actionPlanTemplates");
+        matchesByKey(expected.path("guidance"), actual.path("guidance"), "key", "guidance");
         for (String single : List.of("charter", "pledge", "vocabularies")) {
             if (expected.has(single)) {
                 matches(expected.path(single), actual.path(single), single);

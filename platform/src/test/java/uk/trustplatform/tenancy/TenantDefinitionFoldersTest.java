@@ -128,6 +128,63 @@ class TenantDefinitionFoldersTest {
                 .containsExactlyInAnyOrder("INVALID_FORMAT", "REQUIRED");
     }
 
+    @Test
+    void guidance_whose_key_is_used_twice_or_whose_review_date_is_no_day_is_refused_with_its_path() {
+        String twice = definition("kent") + """
+                configuration:
+                  guidance:
+                    - key: online-code-of-conduct
+                      title: Online Code of Conduct
+                      source: Appendix 3
+                      sections: [{ heading: Code of Conduct, body: [{ items: [Be careful online.] }] }]
+                    - key: online-code-of-conduct
+                      title: Online Code of Conduct again
+                      source: Appendix 3
+                      sections: [{ heading: Code of Conduct, body: [{ paragraph: Be careful online. }] }]
+                    - key: lone-working
+                      title: Lone working
+                      source: Appendix 1
+                      reviewDate: 2012-02-30
+                      sections: [{ heading: Lone working, body: [{ paragraph: Tell your manager. }] }]
+                """;
+
+        TenantDefinitions.Reading reading = definitions.read(twice);
+
+        assertThat(reading.valid()).isFalse();
+        assertThat(reading.problems())
+                .extracting(problem -> problem.field() + " " + problem.code())
+                .containsExactlyInAnyOrder(
+                        "[definition, configuration, guidance, 1] NOT_ALLOWED",
+                        "[definition, configuration, guidance, 2, reviewDate] INVALID_FORMAT");
+        assertThat(reading.problems())
+                .extracting(UserError::message)
+                .containsExactlyInAnyOrder(
+                        "configuration.guidance.1: defines online-code-of-conduct a second time (perhaps also from"
+                                + " a starter kit).",
+                        "configuration.guidance.2.reviewDate: 2012-02-30 is not a day; write a real date as YYYY-MM-DD.");
+    }
+
+    @Test
+    void a_guidance_block_that_is_both_a_paragraph_and_a_list_is_refused_by_the_schema_with_its_path() {
+        String both = definition("kent") + """
+                configuration:
+                  guidance:
+                    - key: online-code-of-conduct
+                      title: Online Code of Conduct
+                      source: Appendix 3
+                      sections:
+                        - heading: Code of Conduct
+                          body: [{ paragraph: Be careful online., items: [Decline friend requests.] }]
+                """;
+
+        TenantDefinitions.Reading reading = definitions.read(both);
+
+        assertThat(reading.valid()).isFalse();
+        assertThat(reading.problems())
+                .extracting(UserError::field)
+                .contains(List.of("definition", "configuration", "guidance", "0", "sections", "0", "body", "0"));
+    }
+
     private static String definition(String slug) {
         return """
                 slug: %s

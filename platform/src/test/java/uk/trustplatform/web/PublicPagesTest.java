@@ -35,8 +35,8 @@ import uk.trustplatform.testing.WebSite;
 
 /**
  * What a partnership publishes, read by a visitor who has not signed in, in Chromium with
- * JavaScript off: its strategy, charter, standards, pledge register, the badge check, and "You
- * said, we did". Medway and Luton (and Cumbria for its outcome framework) as their seed documents
+ * JavaScript off: its strategy, charter, standards, guidance, pledge register, the badge check,
+ * and "You said, we did". Medway and Luton (and Cumbria for its outcome framework) as their seed documents
  * have them, and a partnership of the test's own with what no seed has: two strategies and charter
  * reviews.
  */
@@ -46,7 +46,7 @@ class PublicPagesTest implements TestPropertyProvider {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
     private static final List<String> PUBLISHED_PAGES =
-            List.of("/strategy", "/charter", "/standards", "/pledge-register", "/you-said-we-did");
+            List.of("/strategy", "/charter", "/standards", "/guidance", "/pledge-register", "/you-said-we-did");
 
     private final WebSite site = WebSite.onFreePort();
 
@@ -271,6 +271,112 @@ class PublicPagesTest implements TestPropertyProvider {
             assertThat(page.locator("h2").allInnerTexts()).contains("Hear By Right");
             assertThat(page.locator("h3").allInnerTexts()).contains("Standard 7: Style of leadership");
             WebSite.assertAccessible(page, "Cambridgeshire's Hear by Right standards");
+        }
+        journeys++;
+    }
+
+    @Test
+    void the_guidance_library_lists_each_document_with_its_audience_and_review_and_each_reads_as_its_seed() {
+        try (BrowserContext browser = site.browser()) {
+            Page page = browser.newPage();
+            page.navigate(site.url("/medway"));
+            page.click("main >> text=Guidance");
+
+            assertThat(page.url()).isEqualTo(site.url("/medway/guidance"));
+            assertThat(page.title()).isEqualTo("Guidance – Medway Children's Trust – Trust Platform");
+            assertThat(page.locator("[aria-current=page]").innerText()).isEqualTo("Guidance");
+            assertThat(page.locator("table tbody tr").allInnerTexts())
+                    .containsExactly("Safeguarding\tStaff working with children or young people, or on behalf of"
+                            + " children and young people\tNot stated");
+            WebSite.assertAccessible(page, "Medway's guidance library");
+            WebSite.screenshot(page, "guidance-library");
+
+            page.click("text=Safeguarding");
+
+            assertThat(page.url()).isEqualTo(site.url("/medway/guidance/safeguarding-guidance-for-staff"));
+            assertThat(page.title()).isEqualTo("Safeguarding – Medway Children's Trust – Trust Platform");
+            assertThat(page.locator("[aria-current=page]").innerText())
+                    .as("a document is a page below the library's menu item")
+                    .isEqualTo("Guidance");
+            assertThat(page.locator("h2").allInnerTexts())
+                    .containsSubsequence(
+                            "Staff are aware of procedures to follow when they are concerned about the welfare of a child",
+                            "Staff are aware of organisational processes to follow to ensure children are kept safe",
+                            "Staff are aware of procedures to follow when they are concerned about the welfare of a child",
+                            "Staff are aware of ‘safe working ‘ practices with children to protect staff from allegations");
+            assertThat(page.locator("main h3").allInnerTexts())
+                    .containsExactly(
+                            "Staff Recruitment",
+                            "Equal opportunities",
+                            "Consents",
+                            "Risk assessments",
+                            "Information",
+                            "Safe working Behaviour",
+                            "Relationships with children",
+                            "Lone working");
+            assertThat(summary(page.locator("main dl")))
+                    .containsEntry("To be reviewed", "Not stated")
+                    .hasEntrySatisfying(
+                            "Source",
+                            source -> assertThat(source)
+                                    .contains("Guidance developed with reference to Medway’s Safeguarding Procedures"));
+            assertThat(page.locator("main").innerText())
+                    .contains(
+                            "These principles apply to all staff including unpaid employees.",
+                            "2.8 Do undertake a risk assessment of the premises/activity",
+                            "4.19 Ensure you make arrangements with your line manager to track your whereabouts");
+            WebSite.assertAccessible(page, "Medway's safeguarding guidance for staff");
+            WebSite.screenshot(page, "guidance");
+
+            page.click("text=All guidance");
+            assertThat(page.url()).isEqualTo(site.url("/medway/guidance"));
+
+            page.navigate(site.url("/cumbria/guidance/online-code-of-conduct"));
+            String code = page.locator("main").innerText();
+
+            assertThat(code.indexOf("Examples of such problematic usage of publicly accessible social networking"))
+                    .as("the section reads paragraph, list, paragraph, as the code does")
+                    .isLessThan(code.indexOf("Staff referring to forthcoming trips/visits"));
+            assertThat(code.indexOf("Staff referring to forthcoming trips/visits"))
+                    .isLessThan(code.indexOf("This code of conduct is designed to protect staff"));
+            WebSite.assertAccessible(page, "Cumbria's online code of conduct");
+
+            page.navigate(site.url("/cumbria/guidance"));
+
+            assertThat(page.locator("table tbody tr").allInnerTexts())
+                    .containsExactly(
+                            "Online Communication Code of Conduct for Staff Working with Children\tStaff working with"
+                                    + " children\tNot stated",
+                            "UNCRC Articles 1-42\tNot stated\tNot stated");
+            page.click("text=UNCRC Articles 1-42");
+            assertThat(page.locator("h2").allInnerTexts()).contains("Article 1", "Article 12", "Article 42");
+            assertThat(page.locator("main").innerText())
+                    .contains("Articles 1-42 set out how children should be treated.");
+            WebSite.assertAccessible(page, "the UNCRC articles");
+
+            page.navigate(site.url("/cambridgeshire/guidance"));
+
+            assertThat(page.locator("table tbody tr").allInnerTexts())
+                    .containsExactly("Children and Young People's Participation Champion role description"
+                            + "\tParticipation Champions\tautumn 2011");
+            WebSite.assertAccessible(page, "Cambridgeshire's guidance library");
+
+            Response none = page.navigate(site.url("/luton/guidance"));
+            assertThat(none.status()).isEqualTo(200);
+            assertThat(page.locator("main").innerText())
+                    .contains("Luton Safeguarding Children Partnership has not published any guidance yet.");
+            assertThat(page.locator("table").count()).isZero();
+            WebSite.assertAccessible(page, "a partnership with no guidance");
+
+            for (String missing : List.of(
+                    "/medway/guidance/no-such-guidance",
+                    "/luton/guidance/online-code-of-conduct",
+                    "/no-such-partnership/guidance/online-code-of-conduct")) {
+                Response notFound = page.navigate(site.url(missing));
+                assertThat(notFound.status()).as(missing).isEqualTo(404);
+                assertThat(page.locator("h1").innerText()).isEqualTo("Page not found");
+            }
+            WebSite.assertAccessible(page, "guidance that is not published");
         }
         journeys++;
     }
