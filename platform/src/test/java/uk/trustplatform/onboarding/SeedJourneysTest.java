@@ -164,32 +164,22 @@ class SeedJourneysTest implements TestPropertyProvider {
         ApiCaller lead =
                 new ApiCaller(server).withToken(TestKeycloak.passwordToken(person.username(), person.password()));
 
-        JsonNode activity = lead.query("""
-                        mutation ($i: SaveParticipationActivityInput!) { saveParticipationActivity(input: $i) {
-                          participationActivity { title ladderRung } userErrors { field message } } }""", Map.of("i", activityFor(agencyId, terms)))
-                .data()
-                .path("saveParticipationActivity");
-        assertThat(activity.path("userErrors")).as(activity.toString()).isEmpty();
+        JsonNode activity = lead.mutate(
+                "saveParticipationActivity",
+                "SaveParticipationActivityInput",
+                activityFor(agencyId, terms),
+                "participationActivity { ladderRung }");
         assertThat(activity.path("participationActivity").path("ladderRung").asInt())
                 .isEqualTo(5);
-
-        JsonNode body = admin.query(
-                        """
-                        mutation ($i: SaveGovernanceBodyInput!) { saveGovernanceBody(input: $i) {
-                          governanceBody { name type } userErrors { field message } } }""",
-                        Map.of(
-                                "i",
-                                Map.of(
-                                        "name",
-                                        "Seed journey group",
-                                        "type",
-                                        terms.path("governanceBodyTypes")
-                                                .get(0)
-                                                .path("code")
-                                                .asText())))
-                .data()
-                .path("saveGovernanceBody");
-        assertThat(body.path("userErrors")).as(body.toString()).isEmpty();
+        admin.mutate(
+                "saveGovernanceBody",
+                "SaveGovernanceBodyInput",
+                Map.of(
+                        "name",
+                        "Seed journey group",
+                        "type",
+                        terms.path("governanceBodyTypes").get(0).path("code").asText()),
+                "governanceBody { type }");
 
         String template =
                 configuration.path("actionPlanTemplates").path(0).path("id").asText(null);
@@ -204,12 +194,11 @@ class SeedJourneysTest implements TestPropertyProvider {
                     .path("id")
                     .asText();
         }
-        JsonNode plan = lead.query("""
-                        mutation ($i: StartActionPlanInput!) { startActionPlan(input: $i) {
-                          actionPlan { status } userErrors { field message } } }""", Map.of("i", Map.of("partnerOrganisationId", agencyId, "templateId", template)))
-                .data()
-                .path("startActionPlan");
-        assertThat(plan.path("userErrors")).as(plan.toString()).isEmpty();
+        lead.mutate(
+                "startActionPlan",
+                "StartActionPlanInput",
+                Map.of("partnerOrganisationId", agencyId, "templateId", template),
+                "actionPlan { id }");
         SeedPartnerships.Person boardMember = seeds.person("seed-board", slug, null, Role.BOARD_MEMBER);
         ApiCaller board = new ApiCaller(server)
                 .withToken(TestKeycloak.passwordToken(boardMember.username(), boardMember.password()));
@@ -220,34 +209,20 @@ class SeedJourneysTest implements TestPropertyProvider {
                 .contains(agencyId);
 
         if (definition.path("configuration").has("pledge")) {
-            JsonNode invited = admin.query("""
-                            mutation ($i: InvitePartnerToPledgeInput!) { invitePartnerToPledge(input: $i) {
-                              pledgeRegistration { id version } userErrors { message } } }""", Map.of("i", Map.of("partnerOrganisationId", agencyId)))
-                    .data()
-                    .path("invitePartnerToPledge")
+            JsonNode invited = admin.mutate(
+                            "invitePartnerToPledge",
+                            "InvitePartnerToPledgeInput",
+                            Map.of("partnerOrganisationId", agencyId),
+                            "pledgeRegistration { id version }")
                     .path("pledgeRegistration");
-            JsonNode signed = lead.query(
-                            """
-                            mutation ($i: SignPledgeInput!) { signPledge(input: $i) {
-                              pledgeRegistration { status } userErrors { field message } } }""",
-                            Map.of(
-                                    "i",
-                                    Map.of(
-                                            "id",
-                                            invited.path("id").asText(),
-                                            "version",
-                                            invited.path("version").asInt(),
-                                            "signatory",
-                                            "Sam Okafor",
-                                            "postHeld",
-                                            "Chair",
-                                            "onBehalfOf",
-                                            "Seed journey agency",
-                                            "signedOn",
-                                            LocalDate.now().toString())))
-                    .data()
-                    .path("signPledge");
-            assertThat(signed.path("userErrors")).as(signed.toString()).isEmpty();
+            Map<String, Object> signature = new HashMap<>();
+            signature.put("id", invited.path("id").asText());
+            signature.put("version", invited.path("version").asInt());
+            signature.put("signatory", "Sam Okafor");
+            signature.put("postHeld", "Chair");
+            signature.put("onBehalfOf", "Seed journey agency");
+            signature.put("signedOn", LocalDate.now().toString());
+            lead.mutate("signPledge", "SignPledgeInput", signature, "pledgeRegistration { status }");
         } else {
             assertThat(configuration.path("pledge").isNull())
                     .as("%s writes no pledge, so publishes none", slug)
@@ -255,25 +230,17 @@ class SeedJourneysTest implements TestPropertyProvider {
         }
 
         if (definition.path("configuration").has("charter")) {
-            JsonNode adopted = lead.query(
-                            """
-                            mutation ($i: AdoptCharterInput!) { adoptCharter(input: $i) {
-                              charterAdoption { personalised } userErrors { field message } } }""",
-                            Map.of(
-                                    "i",
-                                    Map.of(
-                                            "charterId",
-                                            configuration
-                                                    .path("charter")
-                                                    .path("id")
-                                                    .asText(),
-                                            "partnerOrganisationId",
-                                            agencyId,
-                                            "personalise",
-                                            false)))
-                    .data()
-                    .path("adoptCharter");
-            assertThat(adopted.path("userErrors")).as(adopted.toString()).isEmpty();
+            lead.mutate(
+                    "adoptCharter",
+                    "AdoptCharterInput",
+                    Map.of(
+                            "charterId",
+                            configuration.path("charter").path("id").asText(),
+                            "partnerOrganisationId",
+                            agencyId,
+                            "personalise",
+                            false),
+                    "charterAdoption { personalised }");
         } else {
             assertThat(configuration.path("charter").isNull())
                     .as("%s writes no charter, so publishes none", slug)

@@ -94,6 +94,21 @@ public final class ApiCaller {
         }
     }
 
+    /** A mutation's payload, failing loudly when the API refused it or reported user errors. */
+    public JsonNode mutate(String mutation, String inputType, Map<String, Object> input, String selection) {
+        Reply reply = query(
+                "mutation ($input: " + inputType + "!) { " + mutation + "(input: $input) { " + selection
+                        + " userErrors { field message code } } }",
+                Map.of("input", input));
+        JsonNode payload = reply.data().path(mutation);
+        if (payload.isMissingNode()
+                || payload.isNull()
+                || !payload.path("userErrors").isEmpty()) {
+            throw new IllegalStateException(mutation + " was refused: " + reply.text());
+        }
+        return payload;
+    }
+
     public Reply query(String query) {
         return query(query, Map.of());
     }

@@ -36,16 +36,6 @@ final class MemberJourneys {
     /** A mutation's payload, failing loudly when the API refused it or reported user errors. */
     static JsonNode ok(
             ApiCaller caller, String mutation, String inputType, Map<String, Object> input, String selection) {
-        ApiCaller.Reply reply = caller.query(
-                "mutation ($input: " + inputType + "!) { " + mutation + "(input: $input) { " + selection
-                        + " userErrors { field message code } } }",
-                Map.of("input", input));
-        JsonNode payload = reply.data().path(mutation);
-        if (payload.isMissingNode()
-                || payload.isNull()
-                || !payload.path("userErrors").isEmpty()) {
-            throw new IllegalStateException(mutation + " was refused: " + reply.text());
-        }
-        return payload;
+        return caller.mutate(mutation, inputType, input, selection);
     }
 }
