@@ -47,6 +47,7 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
         if (!partnership.isMissingNode()) {
             problems.addAll(KeepingPartnershipSettings.problems(
                     champions(partnership), noticeDays(partnership), "definition", "configuration", "partnership"));
+            problems.addAll(quietPeriodProblems(partnership));
         }
         return problems;
     }
@@ -87,8 +88,30 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
         JsonNode partnership = configuration.path("partnership");
         if (!partnership.isMissingNode()) {
             changes.addAll(settings.apply(tenantId, champions(partnership), noticeDays(partnership)));
+            if (partnership.has("quietPeriods")) {
+                // Checked already: the problems found reading it again are none.
+                changes.addAll(settings.applyQuietPeriods(
+                        tenantId,
+                        QuietPeriods.fromDefinition(partnership.path("quietPeriods"), partnershipProblems())));
+            }
         }
         return changes;
+    }
+
+    /**
+     * The problems of the definition's quiet periods. Left out, the tenant's list stays as it is:
+     * its admin keeps the dates year by year, and applying the definition again must not undo that.
+     */
+    private static List<UserError> quietPeriodProblems(JsonNode partnership) {
+        if (!partnership.has("quietPeriods")) {
+            return List.of();
+        }
+        Problems problems = partnershipProblems();
+        List<QuietPeriod> periods = QuietPeriods.fromDefinition(partnership.path("quietPeriods"), problems);
+        if (problems.found().isEmpty()) {
+            QuietPeriods.check(periods, problems);
+        }
+        return problems.found();
     }
 
     /** A kit's document becomes a draft once; after that it is the tenant's to change or leave. */
@@ -103,6 +126,10 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
         }
         return Optional.of(
                 "copied " + entry.kind().graphQLType() + " " + key + " from " + entry.basedOn() + " as a draft");
+    }
+
+    private static Problems partnershipProblems() {
+        return Problems.at("definition", "configuration", "partnership");
     }
 
     /** Settings the definition leaves out keep the platform's defaults. */

@@ -85,6 +85,13 @@ final class ConfigurationMutations implements GraphQLTypeWiring {
                             (Integer) input.get("minimumParticipationChampions"),
                             (Integer) input.get("renewalNoticeDays"));
                 })
+                .dataFetcher("setQuietPeriods", env -> {
+                    Map<String, Object> input = input(env);
+                    return settings.setQuietPeriods(
+                            Callers.of(env),
+                            ((Number) input.get("version")).longValue(),
+                            QuietPeriods.fromInput(input.get("quietPeriods")));
+                })
                 .build();
     }
 

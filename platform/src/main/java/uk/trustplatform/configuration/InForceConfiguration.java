@@ -60,6 +60,11 @@ public final class InForceConfiguration {
         return settings.current(tenantId);
     }
 
+    /** The tenant's quiet periods, by first day. */
+    public List<QuietPeriod> quietPeriods(UUID tenantId) {
+        return settings.quietPeriods(tenantId);
+    }
+
     /**
      * An edition of an action-plan template that has been in force (published, or superseded
      * since): what a plan was made from never changes, so its content stays readable.

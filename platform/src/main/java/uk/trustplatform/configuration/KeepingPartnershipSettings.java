@@ -2,9 +2,13 @@ package uk.trustplatform.configuration;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
@@ -14,8 +18,9 @@ import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
 
 /**
- * Reads and changes a tenant's partnership settings. A tenant with no row has the defaults; the
- * first change inserts the row, later ones update it only at the version the caller read.
+ * Reads and changes a tenant's partnership settings: its numbers and its quiet periods, which
+ * share one version. A tenant with no row has the defaults and no quiet periods; the first change
+ * inserts the row, later ones update it only at the version the caller read.
  */
 @Singleton
 final class KeepingPartnershipSettings {
@@ -35,6 +40,21 @@ final class KeepingPartnershipSettings {
                    version = s.version + 1
              WHERE s.version = ?
             RETURNING version""";
+
+    /** Moves the version on, inserting the row with the defaults if there is none. */
+    private static final String NEXT_VERSION = """
+            INSERT INTO partnership_settings AS s (tenant_id, version) VALUES (?, 1)
+            ON CONFLICT (tenant_id) DO UPDATE SET version = s.version + 1 WHERE s.version = ?
+            RETURNING version""";
+
+    private static final String READ_QUIET_PERIODS =
+            "SELECT name, first_day, last_day FROM partnership_quiet_period WHERE tenant_id = ?";
+    private static final String CLEAR_QUIET_PERIODS = "DELETE FROM partnership_quiet_period WHERE tenant_id = ?";
+    private static final String ADD_QUIET_PERIOD =
+            "INSERT INTO partnership_quiet_period (tenant_id, name, first_day, last_day) VALUES (?, ?, ?, ?)";
+
+    /** The quiet periods at a version, as the audit trail keeps them. */
+    record QuietPeriodsAt(long version, List<QuietPeriod> quietPeriods) {}
 
     private final JdbcOperations jdbc;
     private final AuditTrail audit;
@@ -93,6 +113,103 @@ final class KeepingPartnershipSettings {
                 before,
                 new PartnershipSettings(champions, noticeDays, saved));
         return List.of("set partnership settings: " + champions + " champions, " + noticeDays + " days' notice");
+    }
+
+    /** The quiet periods of the current transaction's tenant, by first day. */
+    List<QuietPeriod> quietPeriods(UUID tenantId) {
+        return jdbc.prepareStatement(READ_QUIET_PERIODS, statement -> {
+            statement.setObject(1, tenantId);
+            List<QuietPeriod> periods = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    periods.add(new QuietPeriod(
+                            row.getString(1),
+                            row.getDate(2).toLocalDate(),
+                            row.getDate(3).toLocalDate()));
+                }
+            }
+            return QuietPeriods.ordered(periods);
+        });
+    }
+
+    /** Replaces the quiet periods with {@code periods}, at the version the caller read. */
+    Outcome setQuietPeriods(Caller caller, long version, List<QuietPeriod> periods) {
+        UUID tenantId = caller.requireTenant();
+        if (!caller.administersTenant()) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only a tenant admin may change the quiet periods.");
+        }
+        Problems problems = Problems.at("input");
+        QuietPeriods.check(periods, problems);
+        if (!problems.found().isEmpty()) {
+            return new Outcome(null, problems.found());
+        }
+        PartnershipSettings before = current(tenantId);
+        if (before.version() != version) {
+            return new Outcome(null, List.of(UserError.conflict("settings", before.version(), version)));
+        }
+        List<QuietPeriod> was = quietPeriods(tenantId);
+        Long saved = replaceQuietPeriods(tenantId, version, periods);
+        if (saved == null) {
+            return new Outcome(null, List.of(UserError.conflict("settings", version + 1, version)));
+        }
+        recordQuietPeriods(tenantId, new QuietPeriodsAt(version, was), new QuietPeriodsAt(saved, periods));
+        return new Outcome(
+                new PartnershipSettings(before.minimumParticipationChampions(), before.renewalNoticeDays(), saved),
+                List.of());
+    }
+
+    /** Applies a definition's quiet periods; a line when they changed, none when they already matched. */
+    List<String> applyQuietPeriods(UUID tenantId, List<QuietPeriod> periods) {
+        List<QuietPeriod> was = quietPeriods(tenantId);
+        if (Set.copyOf(was).equals(Set.copyOf(periods))) {
+            return List.of();
+        }
+        long version = current(tenantId).version();
+        Long saved = replaceQuietPeriods(tenantId, version, periods);
+        recordQuietPeriods(tenantId, new QuietPeriodsAt(version, was), new QuietPeriodsAt(saved, periods));
+        return List.of("set " + periods.size() + " quiet periods");
+    }
+
+    private void recordQuietPeriods(UUID tenantId, QuietPeriodsAt before, QuietPeriodsAt after) {
+        audit.record(
+                tenantId,
+                "PartnershipSettings.quietPeriodsChanged",
+                "PartnershipSettings",
+                tenantId,
+                before,
+                new QuietPeriodsAt(after.version(), QuietPeriods.ordered(after.quietPeriods())));
+    }
+
+    /** The new version with the quiet periods replaced, or null (and nothing changed) when someone else changed the settings first. */
+    private Long replaceQuietPeriods(UUID tenantId, long version, List<QuietPeriod> periods) {
+        Long saved = jdbc.prepareStatement(NEXT_VERSION, statement -> {
+            statement.setObject(1, tenantId);
+            statement.setLong(2, version);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getLong(1) : null;
+            }
+        });
+        if (saved == null) {
+            return null;
+        }
+        jdbc.prepareStatement(CLEAR_QUIET_PERIODS, statement -> {
+            statement.setObject(1, tenantId);
+            return statement.executeUpdate();
+        });
+        jdbc.prepareStatement(ADD_QUIET_PERIOD, statement -> addAll(statement, tenantId, periods));
+        return saved;
+    }
+
+    private static int[] addAll(PreparedStatement statement, UUID tenantId, List<QuietPeriod> periods)
+            throws SQLException {
+        for (QuietPeriod period : periods) {
+            statement.setObject(1, tenantId);
+            statement.setString(2, period.name());
+            statement.setDate(3, Date.valueOf(period.firstDay()));
+            statement.setDate(4, Date.valueOf(period.lastDay()));
+            statement.addBatch();
+        }
+        return statement.executeBatch();
     }
 
     static List<UserError> problems(Integer champions, Integer noticeDays, String... path) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.configuration.VocabulariesContent;
+import uk.trustplatform.participation.ParticipationActivity.DecisionStage;
 import uk.trustplatform.participation.ParticipationActivity.HearByRightStage;
 
 /** An activity's details as a caller sent them, trimmed, with the rules each must meet. */
@@ -20,6 +21,8 @@ record ActivityInput(
         String title,
         String purpose,
         String decisionInformed,
+        DecisionStage decisionStage,
+        LocalDate decisionDueOn,
         LocalDate startsOn,
         LocalDate endsOn,
         List<String> ageBands,
@@ -37,10 +40,13 @@ record ActivityInput(
         LocalDate startsOn = (LocalDate) input.get("startsOn");
         LocalDate endsOn = (LocalDate) input.get("endsOn");
         Object stage = input.get("hearByRightStage");
+        Object decisionStage = input.get("decisionStage");
         return new ActivityInput(
                 trimmed(input.get("title")),
                 trimmed(input.get("purpose")),
                 trimmed(input.get("decisionInformed")),
+                decisionStage == null ? null : DecisionStage.valueOf(decisionStage.toString()),
+                (LocalDate) input.get("decisionDueOn"),
                 startsOn,
                 endsOn == null ? startsOn : endsOn,
                 texts(input.get("ageBands")),
@@ -62,6 +68,13 @@ record ActivityInput(
             problems.add(UserError.of(Code.REQUIRED, "Give the date the activity starts.", "input", "startsOn"));
         } else if (endsOn.isBefore(startsOn)) {
             problems.add(UserError.of(Code.NOT_ALLOWED, "The activity ends before it starts.", "input", "endsOn"));
+        }
+        if (decisionDueOn != null && startsOn != null && decisionDueOn.isBefore(startsOn)) {
+            problems.add(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "The decision it informs must be due on or after the day the activity starts.",
+                    "input",
+                    "decisionDueOn"));
         }
         if (feedbackDueOn != null && endsOn != null && feedbackDueOn.isBefore(endsOn)) {
             problems.add(UserError.of(

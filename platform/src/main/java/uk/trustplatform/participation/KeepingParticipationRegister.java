@@ -213,6 +213,8 @@ final class KeepingParticipationRegister {
                 details.title(),
                 details.purpose(),
                 details.decisionInformed(),
+                details.decisionStage(),
+                details.decisionDueOn(),
                 details.startsOn(),
                 details.endsOn(),
                 details.ageBands().toArray(String[]::new),

@@ -20,6 +20,8 @@ import uk.trustplatform.api.NodeType;
  * One consultation or engagement activity of a partner, and its feedback loop (the tenant id as
  * text: see {@code PartnerOrganisation}).
  *
+ * @param decisionStage the stage of Medway's commissioning cycle the decision it informs is at
+ * @param decisionDueOn when that decision is due; the activity's start day or later
  * @param ageBands labels of the tenant's age bands the activity is aimed at
  * @param audienceGroups codes of the tenant's audience groups (looked-after children, young carers …)
  * @param methods codes of the tenant's participation methods
@@ -38,6 +40,8 @@ public record ParticipationActivity(
         String title,
         String purpose,
         @Nullable String decisionInformed,
+        @Nullable DecisionStage decisionStage,
+        @Nullable LocalDate decisionDueOn,
         LocalDate startsOn,
         LocalDate endsOn,
         @TypeDef(type = DataType.STRING_ARRAY) String[] ageBands,
@@ -56,6 +60,14 @@ public record ParticipationActivity(
         implements NodeType.Typed, Audited {
 
     public static final String TYPE = "ParticipationActivity";
+
+    /** Medway's commissioning cycle: understand, plan, do, review. */
+    public enum DecisionStage {
+        UNDERSTAND,
+        PLAN,
+        DO,
+        REVIEW
+    }
 
     /** Hear by Right's stages of an organisation's practice. */
     public enum HearByRightStage {
@@ -86,6 +98,11 @@ public record ParticipationActivity(
         return feedbackDueOn != null && day.isAfter(feedbackDueOn) ? Stage.FEEDBACK_OVERDUE : Stage.AWAITING_FEEDBACK;
     }
 
+    /** Whether the decision is due before the feedback: the participants would hear back after it is made. */
+    boolean feedbackDueAfterDecision() {
+        return decisionDueOn != null && feedbackDueOn != null && decisionDueOn.isBefore(feedbackDueOn);
+    }
+
     ParticipationActivity withFeedback(String said, String did, LocalDate givenOn, String method) {
         return new ParticipationActivity(
                 id,
@@ -94,6 +111,8 @@ public record ParticipationActivity(
                 title,
                 purpose,
                 decisionInformed,
+                decisionStage,
+                decisionDueOn,
                 startsOn,
                 endsOn,
                 ageBands,

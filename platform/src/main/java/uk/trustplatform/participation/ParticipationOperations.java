@@ -5,13 +5,19 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.PageRequest;
+import uk.trustplatform.api.PerRequestLoader;
+import uk.trustplatform.configuration.QuietPeriod;
+import uk.trustplatform.participation.ReadingParticipationRegister.Calendar;
 import uk.trustplatform.participation.ReadingParticipationRegister.CalendarEntry;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
@@ -41,6 +47,11 @@ final class ParticipationOperations {
                 .build();
     }
 
+    @Singleton
+    PerRequestLoader<UUID, List<QuietPeriod>> quietPeriods(ReadingParticipationRegister register) {
+        return PerRequestLoader.of(ReadingParticipationRegister.QUIET_PERIODS, register::quietPeriodsOf);
+    }
+
     @Bean
     @Named("participation.Mutation")
     GraphQLTypeWiring mutations(KeepingParticipationRegister register) {
@@ -63,6 +74,8 @@ final class ParticipationOperations {
                         env -> env.<UUID, PartnerOrganisation>getDataLoader(PartnerDirectory.BY_ID)
                                 .load(activity(env).partnerOrganisationId()))
                 .dataFetcher("stage", env -> activity(env).stageOn(ReadingParticipationRegister.today()))
+                .dataFetcher("feedbackDueAfterDecision", env -> activity(env).feedbackDueAfterDecision())
+                .dataFetcher("quietPeriods", env -> quietPeriodsOf(env, activity(env)))
                 .dataFetcher("feedback", env -> activity(env).feedbackGivenOn() == null ? null : activity(env))
                 .build();
     }
@@ -93,7 +106,34 @@ final class ParticipationOperations {
                 .dataFetcher("ageBands", env -> entry(env).ageBands())
                 .dataFetcher("audienceGroups", env -> entry(env).audienceGroups())
                 .dataFetcher("methods", env -> entry(env).methods())
+                .dataFetcher("quietPeriods", env -> quietPeriodsOf(env, entry(env)))
                 .build();
+    }
+
+    @Bean
+    @Named("ParticipationCalendar")
+    GraphQLTypeWiring calendar() {
+        return () -> TypeRuntimeWiring.newTypeWiring("ParticipationCalendar")
+                .dataFetcher("quietPeriods", env -> {
+                    Calendar calendar = env.getSource();
+                    return quietPeriods(env, Callers.of(env).requireTenant(), calendar.from(), calendar.to());
+                })
+                .build();
+    }
+
+    private static CompletableFuture<List<QuietPeriod>> quietPeriodsOf(
+            DataFetchingEnvironment env, ParticipationActivity activity) {
+        return quietPeriods(env, UUID.fromString(activity.tenantId()), activity.startsOn(), activity.endsOn());
+    }
+
+    /** The tenant's quiet periods with a day from {@code from} to {@code to}. */
+    private static CompletableFuture<List<QuietPeriod>> quietPeriods(
+            DataFetchingEnvironment env, UUID tenantId, LocalDate from, LocalDate to) {
+        return env.<UUID, List<QuietPeriod>>getDataLoader(ReadingParticipationRegister.QUIET_PERIODS)
+                .load(tenantId)
+                .thenApply(periods -> periods.stream()
+                        .filter(period -> period.overlaps(from, to))
+                        .toList());
     }
 
     private static ParticipationActivity activity(DataFetchingEnvironment env) {

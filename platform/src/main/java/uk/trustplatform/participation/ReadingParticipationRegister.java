@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
@@ -20,6 +21,8 @@ import uk.trustplatform.api.CursorShape.Part;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
+import uk.trustplatform.configuration.InForceConfiguration;
+import uk.trustplatform.configuration.QuietPeriod;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 import uk.trustplatform.partners.PartnerScope;
@@ -35,6 +38,9 @@ final class ReadingParticipationRegister implements NodeResolver {
 
     /** The register, latest start first. */
     static final CursorShape CURSORS = CursorShape.of("participationActivities", Part.DATE, Part.UUID);
+
+    /** Each tenant's quiet periods, read once for all the activities of a response. */
+    static final String QUIET_PERIODS = "quietPeriodsOfTenant";
 
     private static final ZoneId LOCAL = ZoneId.of("Europe/London");
     /** The longest calendar asked for at once: a year and a day. */
@@ -64,10 +70,13 @@ final class ReadingParticipationRegister implements NodeResolver {
 
     private final ParticipationActivities activities;
     private final PartnerDirectory partners;
+    private final InForceConfiguration configuration;
 
-    ReadingParticipationRegister(ParticipationActivities activities, PartnerDirectory partners) {
+    ReadingParticipationRegister(
+            ParticipationActivities activities, PartnerDirectory partners, InForceConfiguration configuration) {
         this.activities = activities;
         this.partners = partners;
+        this.configuration = configuration;
     }
 
     /** Refuses a period given backwards or longer than {@code longest} (said as {@code inWords}). */
@@ -120,6 +129,10 @@ final class ReadingParticipationRegister implements NodeResolver {
                                 .toList()))
                 .toList();
         return new Calendar(from, to, List.copyOf(entries.values()), clashes);
+    }
+
+    Map<UUID, List<QuietPeriod>> quietPeriodsOf(Set<UUID> tenants) {
+        return tenants.stream().collect(Collectors.toMap(Function.identity(), configuration::quietPeriods));
     }
 
     @Override

@@ -43,6 +43,8 @@ public final class ParticipationActivityPages {
             "title",
             "purpose",
             "decisionInformed",
+            "decisionStage",
+            "decisionDueOn",
             "startsOn",
             "endsOn",
             "ageBands",
@@ -52,6 +54,25 @@ public final class ParticipationActivityPages {
             "ladderRung",
             "hearByRightStage",
             "feedbackDueOn");
+
+    /** The stages of Medway's commissioning cycle, as the schema's enum names them, in Medway's words. */
+    private static final List<Option> DECISION_STAGES = List.of(
+            new Option(
+                    "UNDERSTAND",
+                    "Understand",
+                    "A needs analysis is a way of estimating the nature and extent of the needs of a population so"
+                            + " that services can be planned accordingly."),
+            new Option("PLAN", "Plan", "Develop a plan of how needs will best be met."),
+            new Option(
+                    "DO",
+                    "Do",
+                    "Putting the plan into practice: ceasing or adapting an existing service, commissioning a new"
+                            + " service."),
+            new Option(
+                    "REVIEW",
+                    "Review",
+                    "Monitor and evaluate the services/support provided to ensure it is meeting the identified"
+                            + " needs."));
 
     /** Hear by Right's stages of practice, as the schema's enum names them. */
     private static final List<String> HEAR_BY_RIGHT_STAGES = List.of("EMERGING", "ESTABLISHED", "ADVANCED");
@@ -76,6 +97,8 @@ public final class ParticipationActivityPages {
             String title,
             String purpose,
             String decisionInformed,
+            String decisionStage,
+            String decisionDueOn,
             String startsOn,
             String endsOn,
             List<String> ageBands,
@@ -108,6 +131,7 @@ public final class ParticipationActivityPages {
             String version,
             String runBy,
             List<Option> organisations,
+            List<Option> decisionStages,
             List<Option> ageBands,
             List<Option> audienceGroups,
             List<Option> methods,
@@ -245,6 +269,18 @@ public final class ParticipationActivityPages {
         input.put("title", form.value("title"));
         input.put("purpose", form.value("purpose"));
         input.put("decisionInformed", blankAsNull(form.value("decisionInformed")));
+        String decisionStage = form.value("decisionStage");
+        input.put(
+                "decisionStage",
+                DECISION_STAGES.stream().anyMatch(option -> option.value().equals(decisionStage))
+                        ? decisionStage
+                        : null);
+        input.put(
+                "decisionDueOn",
+                typed(
+                        TypedValues.date(form, "decisionDueOn", "The date the decision is due"),
+                        "decisionDueOn",
+                        problems));
         input.put("startsOn", typed(TypedValues.date(form, "startsOn", "Start date"), "startsOn", problems));
         input.put("endsOn", typed(TypedValues.date(form, "endsOn", "End date"), "endsOn", problems));
         input.put("ageBands", form.all("ageBands"));
@@ -331,6 +367,7 @@ public final class ParticipationActivityPages {
                         : organisations.stream()
                                 .map(organisation -> new Option(organisation.id(), organisation.name()))
                                 .toList(),
+                decisionStages(),
                 words.ageBands().stream()
                         .map(band -> new Option(
                                 band.label(), band.label() + " (" + band.fromAge() + " to " + band.toAge() + ")"))
@@ -360,6 +397,14 @@ public final class ParticipationActivityPages {
         return List.copyOf(rungs);
     }
 
+    /** The stages of the commissioning cycle, with "not known yet" first. */
+    private static List<Option> decisionStages() {
+        List<Option> stages = new ArrayList<>();
+        stages.add(new Option("", "Not known yet"));
+        stages.addAll(DECISION_STAGES);
+        return List.copyOf(stages);
+    }
+
     private static List<Option> hearByRightStages() {
         List<Option> stages = new ArrayList<>();
         stages.add(new Option("", "Not rated yet"));
@@ -373,6 +418,8 @@ public final class ParticipationActivityPages {
         single.put("title", saved.title());
         single.put("purpose", saved.purpose());
         single.put("decisionInformed", saved.decisionInformed());
+        single.put("decisionStage", saved.decisionStage());
+        TypedValues.putDate(single, "decisionDueOn", saved.decisionDueOn());
         TypedValues.putDate(single, "startsOn", saved.startsOn());
         TypedValues.putDate(single, "endsOn", saved.endsOn());
         single.put("participants", saved.participants() == null ? null : String.valueOf(saved.participants()));
@@ -395,6 +442,11 @@ public final class ParticipationActivityPages {
         rows.add(row("Title", theirs.title(), yours.value("title")));
         rows.add(row("Why you are asking", theirs.purpose(), yours.value("purpose")));
         rows.add(row("Decision it informs", theirs.decisionInformed(), yours.value("decisionInformed")));
+        rows.add(row(
+                "Stage of the decision",
+                Labels.of(theirs.decisionStage()),
+                Labels.of(blankAsNull(yours.value("decisionStage")))));
+        rows.add(row("Decision due", Dates.day(theirs.decisionDueOn()), typedDate(yours, "decisionDueOn")));
         rows.add(row("Start date", Dates.day(theirs.startsOn()), typedDate(yours, "startsOn")));
         rows.add(row("End date", Dates.day(theirs.endsOn()), typedDate(yours, "endsOn")));
         rows.add(row("Age bands", String.join(", ", theirs.ageBands()), String.join(", ", yours.all("ageBands"))));

@@ -17,6 +17,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -128,6 +129,23 @@ public final class ParticipationPages {
 
     public record Feedback(String youSaid, String weDid, String givenOn, String method) {}
 
+    /** One of the partnership's quiet periods, as the API sent it. */
+    public record QuietPeriod(String name, String firstDay, String lastDay) {
+
+        public String dates() {
+            return period(firstDay, lastDay);
+        }
+
+        /** What an activity planned inside the period is flagged with. */
+        String flag() {
+            return "This activity falls in " + name + " (" + dates() + "), a quiet period";
+        }
+
+        static List<String> flags(List<QuietPeriod> periods) {
+            return periods.stream().map(QuietPeriod::flag).toList();
+        }
+    }
+
     public record ListedActivity(
             String id,
             String title,
@@ -136,7 +154,8 @@ public final class ParticipationPages {
             List<String> ageBands,
             List<String> audienceGroups,
             String stage,
-            Named partnerOrganisation) {}
+            Named partnerOrganisation,
+            List<QuietPeriod> quietPeriods) {}
 
     public record Activities(List<Edge> edges, PageInfo pageInfo) {}
 
@@ -147,7 +166,15 @@ public final class ParticipationPages {
     /** The register as the page lists it. */
     public record Register(List<RegisterRow> activities, String nextPage, boolean firstPage, boolean canRecord) {}
 
-    public record RegisterRow(String href, String title, String partner, String when, String forWhom, Stage stage) {}
+    /** @param quietPeriods the flags of the quiet periods it falls in */
+    public record RegisterRow(
+            String href,
+            String title,
+            String partner,
+            String when,
+            String forWhom,
+            Stage stage,
+            List<String> quietPeriods) {}
 
     /** An activity's stage as a GOV.UK tag. */
     public record Stage(String label, String colour) {
@@ -170,6 +197,8 @@ public final class ParticipationPages {
             String title,
             String purpose,
             String decisionInformed,
+            String decisionStage,
+            String decisionDueOn,
             String startsOn,
             String endsOn,
             List<String> ageBands,
@@ -179,14 +208,26 @@ public final class ParticipationPages {
             Integer ladderRung,
             String hearByRightStage,
             String feedbackDueOn,
+            boolean feedbackDueAfterDecision,
+            List<QuietPeriod> quietPeriods,
             String stage,
             Named partnerOrganisation,
             Feedback feedback,
             Change lastChange) {}
 
-    /** One activity as its page shows it, with the banner of what was just saved. */
+    /**
+     * One activity as its page shows it, with the banner of what was just saved.
+     *
+     * @param warnings what the API flags about its timing: quiet periods, a decision before the feedback
+     */
     public record ActivityPage(
-            String slug, String href, Activity activity, Stage stage, List<Detail> details, String saved) {}
+            String slug,
+            String href,
+            Activity activity,
+            Stage stage,
+            List<String> warnings,
+            List<Detail> details,
+            String saved) {}
 
     /** One row of a summary list. */
     public record Detail(String key, String value, String changeHref, String changeWhat) {}
@@ -199,25 +240,39 @@ public final class ParticipationPages {
             String endsOn,
             List<String> ageBands,
             List<String> audienceGroups,
-            List<String> methods) {}
+            List<String> methods,
+            List<QuietPeriod> quietPeriods) {}
 
     public record CalendarClash(
             String audienceKind, String audience, String from, String to, List<CalendarEntry> activities) {}
 
-    public record CalendarData(List<CalendarEntry> activities, List<CalendarClash> clashes) {}
+    public record CalendarData(
+            List<QuietPeriod> quietPeriods, List<CalendarEntry> activities, List<CalendarClash> clashes) {}
 
-    /** The calendar as the page shows it: the months, what runs in them, and the clashes. */
+    /** The calendar as the page shows it: the months, the quiet periods in them, what runs in them, and the clashes. */
     public record Calendar(
             String period,
             String previous,
             String previousLabel,
             String next,
             String nextLabel,
+            List<QuietPeriod> quietPeriods,
             List<CalendarRow> activities,
             List<Clash> clashes) {}
 
-    /** An activity in the calendar: another partner's without its title, partner or page. */
-    public record CalendarRow(String when, String title, String href, String partner, String forWhom, String methods) {}
+    /**
+     * An activity in the calendar: another partner's without its title, partner or page.
+     *
+     * @param quietPeriods the flags of the quiet periods it falls in
+     */
+    public record CalendarRow(
+            String when,
+            String title,
+            String href,
+            String partner,
+            String forWhom,
+            String methods,
+            List<String> quietPeriods) {}
 
     public record Clash(String audience, String when, List<CalendarRow> activities) {}
 
@@ -246,7 +301,8 @@ public final class ParticipationPages {
                         activity.partnerOrganisation().name(),
                         period(activity.startsOn(), activity.endsOn()),
                         words.forWhom(activity.ageBands(), activity.audienceGroups()),
-                        Stage.of(activity.stage())))
+                        Stage.of(activity.stage()),
+                        QuietPeriod.flags(activity.quietPeriods())))
                 .toList();
         String next = listed.pageInfo().hasNextPage()
                 ? "/" + tenant + "/participation?after="
@@ -275,10 +331,23 @@ public final class ParticipationPages {
         if (activity == null || activity.id() == null) {
             return errors.notFound(member.get().visitor(), request);
         }
-        Vocabularies words = Vocabularies.of(answer);
         String href = activityHref(tenant, id);
-        String change = href + "/change";
-        List<Detail> details = List.of(
+        return templates.page(
+                "participationActivity",
+                members.layout(member.get(), activity.title() + " – Participation register", answer, request),
+                new ActivityPage(
+                        tenant,
+                        href,
+                        activity,
+                        Stage.of(activity.stage()),
+                        warnings(activity),
+                        details(activity, href + "/change", Vocabularies.of(answer)),
+                        saved == null ? null : SAVED.get(saved)));
+    }
+
+    /** The activity's answers as summary-list rows, each with a link to its question on the form. */
+    private static List<Detail> details(Activity activity, String change, Vocabularies words) {
+        return List.of(
                 new Detail("Run by", activity.partnerOrganisation().name(), null, null),
                 new Detail("Title", activity.title(), change + "#title", "title"),
                 new Detail("Why you are asking", activity.purpose(), change + "#purpose", "why you are asking"),
@@ -287,6 +356,16 @@ public final class ParticipationPages {
                         orNotGiven(activity.decisionInformed()),
                         change + "#decisionInformed",
                         "the decision it informs"),
+                new Detail(
+                        "Stage of the decision",
+                        activity.decisionStage() == null ? "Not known yet" : Labels.of(activity.decisionStage()),
+                        change + "#decisionStage",
+                        "the stage of the decision"),
+                new Detail(
+                        "Decision due",
+                        activity.decisionDueOn() == null ? "No date set" : Dates.day(activity.decisionDueOn()),
+                        change + "#decisionDueOn",
+                        "when the decision is due"),
                 new Detail(
                         "When", period(activity.startsOn(), activity.endsOn()), change + "#startsOn", "when it runs"),
                 new Detail(
@@ -319,16 +398,18 @@ public final class ParticipationPages {
                         activity.feedbackDueOn() == null ? "No date set" : Dates.day(activity.feedbackDueOn()),
                         change + "#feedbackDueOn",
                         "when feedback is due"));
-        return templates.page(
-                "participationActivity",
-                members.layout(member.get(), activity.title() + " – Participation register", answer, request),
-                new ActivityPage(
-                        tenant,
-                        href,
-                        activity,
-                        Stage.of(activity.stage()),
-                        details,
-                        saved == null ? null : SAVED.get(saved)));
+    }
+
+    /** What the API flags about the activity's timing, in words. */
+    private static List<String> warnings(Activity activity) {
+        List<String> warnings = new ArrayList<>(QuietPeriod.flags(activity.quietPeriods()));
+        if (activity.feedbackDueAfterDecision()) {
+            warnings.add("The decision is due on " + Dates.day(activity.decisionDueOn())
+                    + ", before feedback is due on "
+                    + Dates.day(activity.feedbackDueOn()) + ": the participants would hear back after the decision is"
+                    + " made");
+        }
+        return List.copyOf(warnings);
     }
 
     @Get("/calendar")
@@ -384,6 +465,7 @@ public final class ParticipationPages {
                         months(previous, previous.plusMonths(CALENDAR_MONTHS - 1L)),
                         base + next,
                         months(next, next.plusMonths(CALENDAR_MONTHS - 1L)),
+                        data.quietPeriods(),
                         data.activities().stream()
                                 .map(entry -> calendarRow(tenant, entry, words))
                                 .toList(),
@@ -398,7 +480,8 @@ public final class ParticipationPages {
                 readable ? activityHref(tenant, entry.activityId()) : null,
                 readable ? entry.partnerOrganisationName() : "Another partner",
                 words.forWhom(entry.ageBands(), entry.audienceGroups()),
-                orNotGiven(words.methods(entry.methods())));
+                orNotGiven(words.methods(entry.methods())),
+                QuietPeriod.flags(entry.quietPeriods()));
     }
 
     static String activityHref(String tenant, String id) {

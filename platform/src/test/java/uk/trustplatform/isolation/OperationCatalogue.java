@@ -389,7 +389,8 @@ final class OperationCatalogue {
                 new Operation(
                         "Query.partnershipSettings",
                         world -> new Request(
-                                "{ partnershipSettings { minimumParticipationChampions renewalNoticeDays version } }",
+                                "{ partnershipSettings { minimumParticipationChampions renewalNoticeDays version"
+                                        + " quietPeriods { name firstDay lastDay } } }",
                                 Map.of()),
                         (reply, world) ->
                                 reply.data().path("partnershipSettings").has("renewalNoticeDays"),
@@ -463,12 +464,30 @@ final class OperationCatalogue {
                         "updatePartnershipSettings",
                         "UpdatePartnershipSettingsInput",
                         "partnershipSettings",
-                        world -> Map.of("version", 0, "minimumParticipationChampions", 3, "renewalNoticeDays", 45),
+                        world -> Map.of(
+                                "version",
+                                world.settingsVersion(),
+                                "minimumParticipationChampions",
+                                3,
+                                "renewalNoticeDays",
+                                45),
+                        ADMINS),
+                save(
+                        "setQuietPeriods",
+                        "SetQuietPeriodsInput",
+                        "partnershipSettings",
+                        world -> Map.of(
+                                "version",
+                                world.settingsVersion(),
+                                "quietPeriods",
+                                List.of(World.quietPeriod(world.marker()))),
                         ADMINS),
                 new Operation(
                         "Query.participationActivities",
                         world -> new Request(
                                 "{ participationActivities { edges { cursor node { id title version stage audienceGroups"
+                                        + " decisionStage decisionDueOn feedbackDueAfterDecision"
+                                        + " quietPeriods { name firstDay lastDay }"
                                         + " partnerOrganisation { id name } feedback { youSaid givenOn } } } } }",
                                 Map.of()),
                         (reply, world) -> reply.text().contains(world.agencyMarker() + " Young carers"),
@@ -477,7 +496,9 @@ final class OperationCatalogue {
                         "Query.participationCalendar",
                         world -> new Request(
                                 "{ participationCalendar(from: \"2026-03-01\", to: \"2026-03-31\") {"
-                                        + " activities { activityId title partnerOrganisationName startsOn audienceGroups }"
+                                        + " quietPeriods { name firstDay lastDay }"
+                                        + " activities { activityId title partnerOrganisationName startsOn audienceGroups"
+                                        + " quietPeriods { name } }"
                                         + " clashes { audience activities { title } } } }",
                                 Map.of()),
                         (reply, world) -> reply.text().contains(world.agencyMarker() + " Young carers"),
@@ -519,7 +540,11 @@ final class OperationCatalogue {
                                 "startsOn",
                                 "2026-03-01",
                                 "audienceGroups",
-                                List.of("young-carers")),
+                                List.of("young-carers"),
+                                "decisionStage",
+                                "PLAN",
+                                "decisionDueOn",
+                                "2026-04-15"),
                         ADMINS_AND_LEAD),
                 save(
                         "recordParticipationFeedback",

@@ -80,6 +80,7 @@ record World(
         toldParticipants(admin, pledges.listedCharity(), tenant.slug());
         Plans plans = plans(admin, agencyMarker, agency, service);
         forum(api, tenant, admin);
+        keepQuietPeriod(admin, marker);
         return new World(
                 tenant,
                 marker,
@@ -118,6 +119,21 @@ record World(
                 .path("participationActivity")
                 .path("id")
                 .asText();
+    }
+
+    /** A quiet period (with the world's marker: every member reads it) during the agency's activity. */
+    private static void keepQuietPeriod(ApiCaller admin, String marker) {
+        mutate(
+                admin,
+                "setQuietPeriods",
+                "SetQuietPeriodsInput",
+                "partnershipSettings { version }",
+                Map.of("version", 0, "quietPeriods", List.of(quietPeriod(marker))));
+    }
+
+    /** The world's quiet period, as the API takes it. */
+    static Map<String, Object> quietPeriod(String marker) {
+        return Map.of("name", marker + " exams", "firstDay", "2026-03-10", "lastDay", "2026-03-14");
     }
 
     /**
@@ -670,6 +686,12 @@ record World(
         return versionIn(
                 "configuration_document",
                 GlobalId.decode(globalId).orElseThrow().uuid());
+    }
+
+    /** The version of the partnership settings as stored now. */
+    long settingsVersion() {
+        return Long.parseLong(TenantData.query(tenant.id(), "SELECT version FROM partnership_settings")
+                .getFirst());
     }
 
     private long versionIn(String table, UUID id) {

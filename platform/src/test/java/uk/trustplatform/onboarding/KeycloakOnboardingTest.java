@@ -112,6 +112,84 @@ class KeycloakOnboardingTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_definitions_quiet_periods_are_set_at_onboarding_and_a_definition_without_them_keeps_the_admins() {
+        String slug = slug("quiet");
+        String withoutPeriods = definition(slug, "Quiet Children's Trust", "E06000035", "Medway Council") + """
+                configuration:
+                  partnership:
+                    minimumParticipationChampions: 3
+                """;
+        String withPeriods = withoutPeriods + """
+                    quietPeriods:
+                      - { name: May half term, firstDay: 2027-05-31, lastDay: 2027-06-04 }
+                      - { name: GCSE and A level exams, firstDay: 2027-05-10, lastDay: 2027-06-25 }
+                """;
+        String settings = "{ partnershipSettings { version minimumParticipationChampions quietPeriods { name } } }";
+
+        JsonNode onboarded = onboard(withPeriods);
+        JsonNode again = onboard(withPeriods);
+        ApiCaller admin = new ApiCaller(server)
+                .withToken(TestKeycloak.passwordToken(
+                        onboarded.path("adminAccount").path("username").asText(),
+                        onboarded.path("adminAccount").path("temporaryPassword").asText()));
+        JsonNode atOnboarding = admin.query(settings).data().path("partnershipSettings");
+        JsonNode kept = admin.query(
+                        "mutation ($i: SetQuietPeriodsInput!) { setQuietPeriods(input: $i) { userErrors { message } } }",
+                        Map.of(
+                                "i",
+                                Map.of(
+                                        "version",
+                                        atOnboarding.path("version").asInt(),
+                                        "quietPeriods",
+                                        List.of(Map.of(
+                                                "name",
+                                                "Summer holidays",
+                                                "firstDay",
+                                                "2027-07-22",
+                                                "lastDay",
+                                                "2027-09-01")))))
+                .data()
+                .path("setQuietPeriods");
+        JsonNode withoutThem = onboard(withoutPeriods);
+        JsonNode after = admin.query(settings).data().path("partnershipSettings");
+
+        assertThat(onboarded.path("changes").toString()).contains("set 2 quiet periods");
+        assertThat(again.path("changes"))
+                .as("the same definition again changes nothing")
+                .isEmpty();
+        assertThat(atOnboarding.path("quietPeriods").findValuesAsText("name"))
+                .as("by first day")
+                .containsExactly("GCSE and A level exams", "May half term");
+        assertThat(kept.path("userErrors")).isEmpty();
+        assertThat(withoutThem.path("changes")).isEmpty();
+        assertThat(after.path("quietPeriods").findValuesAsText("name"))
+                .as("the admin's list, kept")
+                .containsExactly("Summer holidays");
+        assertThat(after.path("minimumParticipationChampions").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void a_definitions_quiet_period_that_ends_before_it_starts_is_refused_with_its_path_and_nothing_is_made()
+            throws SQLException {
+        String slug = slug("quiet");
+
+        JsonNode refused = onboard(definition(slug, "Quiet Children's Trust", "E06000035", "Medway Council") + """
+                configuration:
+                  partnership:
+                    quietPeriods:
+                      - { name: Exams, firstDay: 2027-06-25, lastDay: 2027-05-10 }
+                """);
+
+        assertThat(refused.path("tenant").isNull()).isTrue();
+        assertThat(refused.path("userErrors").path(0).path("field").toString())
+                .isEqualTo("[\"definition\",\"configuration\",\"partnership\",\"quietPeriods\",\"0\",\"lastDay\"]");
+        assertThat(refused.path("userErrors").path(0).path("message").asText())
+                .isEqualTo("configuration.partnership.quietPeriods.0.lastDay: must not be before the first day"
+                        + " (2027-05-10 is before 2027-06-25).");
+        assertThat(tenantRows(slug)).isZero();
+    }
+
+    @Test
     void a_failure_at_keycloak_midway_leaves_nothing_behind_and_names_the_step() throws SQLException {
         String slug = slug("cumbria");
         String clash = slug + "-admin@" + slug + ".example";

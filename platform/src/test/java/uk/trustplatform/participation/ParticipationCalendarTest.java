@@ -72,6 +72,8 @@ class ParticipationCalendarTest {
                 title,
                 "To hear them",
                 null,
+                null,
+                null,
                 MARCH.plusDays(startDay),
                 MARCH.plusDays(endDay),
                 ageBands,

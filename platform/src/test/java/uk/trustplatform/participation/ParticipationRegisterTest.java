@@ -32,8 +32,9 @@ import uk.trustplatform.testing.TestTenants.TestTenant;
 class ParticipationRegisterTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
-    private static final String FIELDS = "id version title purpose decisionInformed startsOn endsOn ageBands"
-            + " audienceGroups methods participants ladderRung hearByRightStage feedbackDueOn stage recordedAt"
+    private static final String FIELDS = "id version title purpose decisionInformed decisionStage decisionDueOn"
+            + " startsOn endsOn ageBands audienceGroups methods participants ladderRung hearByRightStage"
+            + " feedbackDueOn feedbackDueAfterDecision quietPeriods { name firstDay lastDay } stage recordedAt"
             + " partnerOrganisation { name } feedback { youSaid weDid givenOn method }";
     private static final String SAVE =
             "mutation ($i: SaveParticipationActivityInput!) { saveParticipationActivity(input: $i)"
@@ -325,6 +326,146 @@ class ParticipationRegisterTest {
 
         Reply tooLong = admin.query("{ participationCalendar(from: \"2027-01-01\", to: \"2028-06-01\") { from } }");
         assertThat(tooLong.errorCode()).isEqualTo("BAD_USER_INPUT");
+    }
+
+    @Test
+    void an_activity_says_which_stage_of_its_decision_it_informs_and_is_flagged_when_they_would_hear_back_after_it() {
+        LocalDate start = LocalDate.of(2027, 3, 1);
+        Map<String, Object> early = new HashMap<>(survey(youthService, start));
+        early.put("decisionStage", "UNDERSTAND");
+        early.put("decisionDueOn", start.plusDays(5).toString());
+
+        JsonNode recorded = record(early);
+        JsonNode changed = saved(admin.query(
+                SAVE,
+                Map.of(
+                        "i",
+                        change(
+                                recorded,
+                                early,
+                                Map.of(
+                                        "decisionStage",
+                                        "PLAN",
+                                        "decisionDueOn",
+                                        start.plusDays(30).toString())))));
+        JsonNode without = record(survey(youthService, start));
+
+        assertThat(recorded.path("decisionStage").asText()).isEqualTo("UNDERSTAND");
+        assertThat(recorded.path("decisionDueOn").asText()).isEqualTo("2027-03-06");
+        assertThat(recorded.path("feedbackDueAfterDecision").asBoolean())
+                .as("feedback due 10 March, the decision 6 March")
+                .isTrue();
+        assertThat(changed.path("decisionStage").asText()).isEqualTo("PLAN");
+        assertThat(changed.path("decisionDueOn").asText()).isEqualTo("2027-03-31");
+        assertThat(changed.path("feedbackDueAfterDecision").asBoolean()).isFalse();
+        assertThat(changed.path("version").asInt()).isEqualTo(1);
+        assertThat(without.path("decisionStage").isNull()).isTrue();
+        assertThat(without.path("decisionDueOn").isNull()).isTrue();
+        assertThat(without.path("feedbackDueAfterDecision").asBoolean()).isFalse();
+        assertThat(TenantData.query(
+                        medway.id(),
+                        "SELECT decision_stage || ' ' || decision_due_on FROM participation_activity"
+                                + " WHERE decision_stage IS NOT NULL"))
+                .containsExactly("PLAN 2027-03-31");
+        assertThat(
+                        TenantData.query(
+                                medway.id(),
+                                "SELECT after->>'decisionStage' FROM audit_event WHERE action = 'ParticipationActivity.changed'"))
+                .containsExactly("PLAN");
+    }
+
+    @Test
+    void a_decision_due_before_the_activity_starts_is_refused_naming_the_field_and_nothing_is_written() {
+        LocalDate start = LocalDate.of(2027, 3, 1);
+        Map<String, Object> tooLate = new HashMap<>(survey(youthService, start));
+        tooLate.put("decisionDueOn", start.minusDays(1).toString());
+
+        assertThat(refusal(tooLate))
+                .isEqualTo("[\"input\",\"decisionDueOn\"] NOT_ALLOWED The decision it informs must be due on or after"
+                        + " the day the activity starts.");
+        assertThat(count()).isZero();
+
+        Map<String, Object> onTheDay = new HashMap<>(survey(youthService, start));
+        onTheDay.put("decisionDueOn", start.toString());
+        JsonNode activity = record(onTheDay);
+
+        assertThat(refusal(change(
+                        activity, onTheDay, Map.of("startsOn", start.plusDays(1).toString()))))
+                .as("moving the start past the decision is refused too")
+                .startsWith("[\"input\",\"decisionDueOn\"] NOT_ALLOWED");
+        assertThat(TenantData.query(medway.id(), "SELECT starts_on || ' ' || version FROM participation_activity"))
+                .containsExactly("2027-03-01 0");
+    }
+
+    @Test
+    void an_activity_in_a_quiet_period_is_flagged_and_the_calendar_shows_the_quiet_periods_of_its_months() {
+        JsonNode quiet = admin.query(
+                        "mutation ($i: SetQuietPeriodsInput!) { setQuietPeriods(input: $i) { userErrors { message } } }",
+                        Map.of(
+                                "i",
+                                Map.of(
+                                        "version",
+                                        0,
+                                        "quietPeriods",
+                                        List.of(
+                                                quietPeriod("GCSE and A level exams", "2027-05-10", "2027-06-25"),
+                                                quietPeriod("May half term", "2027-05-31", "2027-06-04"),
+                                                quietPeriod("Summer holidays", "2027-07-22", "2027-09-01")))))
+                .data()
+                .path("setQuietPeriods");
+        assertThat(quiet.path("userErrors")).as(quiet.toString()).isEmpty();
+        JsonNode inside =
+                record(activity(youthService, "Exam-time survey", LocalDate.of(2027, 5, 28), 4, "young-carers"));
+        JsonNode before = record(activity(fosterCare, "Easter survey", LocalDate.of(2027, 4, 5), 4, "young-carers"));
+        JsonNode lastDay = record(activity(fosterCare, "Results day", LocalDate.of(2027, 6, 25), 0, "looked-after"));
+        String calendar = "{ participationCalendar(from: \"2027-04-01\", to: \"2027-06-30\") {"
+                + " quietPeriods { name firstDay lastDay } activities { title startsOn quietPeriods { name } } } }";
+
+        JsonNode lead = read(as("lead", Role.PARTNER_LEAD, uuid(youthService)), calendar, "participationCalendar");
+        JsonNode register = read(
+                as("lead", Role.PARTNER_LEAD, uuid(youthService)),
+                "{ participationActivities { edges { node { title quietPeriods { name } } } } }",
+                "participationActivities");
+
+        assertThat(inside.path("quietPeriods").toString())
+                .isEqualTo(
+                        "[{\"name\":\"GCSE and A level exams\",\"firstDay\":\"2027-05-10\",\"lastDay\":\"2027-06-25\"},"
+                                + "{\"name\":\"May half term\",\"firstDay\":\"2027-05-31\",\"lastDay\":\"2027-06-04\"}]");
+        assertThat(before.path("quietPeriods")).isEmpty();
+        assertThat(lastDay.path("quietPeriods").findValuesAsText("name"))
+                .as("the period's last day is in it")
+                .containsExactly("GCSE and A level exams");
+        assertThat(lead.path("quietPeriods").findValuesAsText("name"))
+                .as("the summer holidays fall after these months")
+                .containsExactly("GCSE and A level exams", "May half term");
+        assertThat(lead.path("activities").findValuesAsText("startsOn"))
+                .containsExactly("2027-04-05", "2027-05-28", "2027-06-25");
+        assertThat(lead.path("activities").path(0).path("quietPeriods")).isEmpty();
+        assertThat(lead.path("activities").path(1).path("quietPeriods").findValuesAsText("name"))
+                .containsExactly("GCSE and A level exams", "May half term");
+        assertThat(lead.path("activities").path(2).path("title").isNull())
+                .as("another partner's activity, flagged without its title")
+                .isTrue();
+        assertThat(lead.path("activities").path(2).path("quietPeriods").findValuesAsText("name"))
+                .containsExactly("GCSE and A level exams");
+        assertThat(register.path("edges").findValuesAsText("title")).containsExactly("Exam-time survey");
+        assertThat(register.path("edges").findValues("quietPeriods").getFirst().findValuesAsText("name"))
+                .containsExactly("GCSE and A level exams", "May half term");
+    }
+
+    /** The input that changes an activity as recorded (from {@code recordedWith}) in {@code changes}. */
+    private static Map<String, Object> change(
+            JsonNode recorded, Map<String, Object> recordedWith, Map<String, Object> changes) {
+        Map<String, Object> input = new HashMap<>(recordedWith);
+        input.remove("partnerOrganisationId");
+        input.put("id", recorded.path("id").asText());
+        input.put("version", recorded.path("version").asInt());
+        input.putAll(changes);
+        return input;
+    }
+
+    private static Map<String, Object> quietPeriod(String name, String firstDay, String lastDay) {
+        return Map.of("name", name, "firstDay", firstDay, "lastDay", lastDay);
     }
 
     @Test

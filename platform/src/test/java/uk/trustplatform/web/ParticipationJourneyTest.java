@@ -46,7 +46,8 @@ class ParticipationJourneyTest implements TestPropertyProvider {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
     private static final String ACTIVITY = "query ($id: ID!) { node(id: $id) { ... on ParticipationActivity {"
-            + " id version title purpose decisionInformed startsOn endsOn ageBands audienceGroups methods participants"
+            + " id version title purpose decisionInformed decisionStage decisionDueOn startsOn endsOn ageBands"
+            + " audienceGroups methods participants"
             + " ladderRung hearByRightStage feedbackDueOn stage feedback { youSaid weDid givenOn method } } } }";
     private static final String SAVE =
             "mutation ($i: SaveParticipationActivityInput!) { saveParticipationActivity(input: $i)"
@@ -113,6 +114,9 @@ class ParticipationJourneyTest implements TestPropertyProvider {
             assertThat(page.locator("input[name=ladderRung]").count())
                     .as("not rated yet, and the platform's eight rungs of Hart's ladder")
                     .isEqualTo(9);
+            assertThat(labels(page, "decisionStage"))
+                    .as("Medway's commissioning cycle")
+                    .containsExactly("Not known yet", "Understand", "Plan", "Do", "Review");
             WebSite.assertAccessible(page, "recording an activity");
             WebSite.screenshot(page, "participation-record");
 
@@ -145,13 +149,20 @@ class ParticipationJourneyTest implements TestPropertyProvider {
             LocalDate start = TODAY.minusDays(10);
             fillDate(page, "startsOn", start);
             fillDate(page, "endsOn", start.minusDays(1));
+            fillDate(page, "decisionDueOn", start.minusDays(1));
             Response backwards = submit(page, "Record the activity");
             assertThat(backwards.status()).isEqualTo(400);
-            assertThat(errorSummary(page)).containsExactly("The activity ends before it starts.");
-            WebSite.assertAccessible(page, "an end before the start");
+            assertThat(errorSummary(page))
+                    .containsExactly(
+                            "The decision it informs must be due on or after the day the activity starts.",
+                            "The activity ends before it starts.");
+            assertThat(page.locator("#decisionDueOn-error").innerText()).contains("must be due on or after");
+            WebSite.assertAccessible(page, "an end and a decision before the start");
 
             fillDate(page, "endsOn", start.plusDays(3));
             page.fill("#decisionInformed", "The youth centre's opening hours from April");
+            page.getByLabel("Plan", new Page.GetByLabelOptions().setExact(true)).check();
+            fillDate(page, "decisionDueOn", start.plusDays(10));
             page.getByLabel("Parents and carers").check();
             page.getByLabel("Surveys").check();
             page.fill("#participants", "34");
@@ -166,6 +177,12 @@ class ParticipationJourneyTest implements TestPropertyProvider {
             assertThat(page.locator(".govuk-notification-banner").innerText()).contains("Activity recorded");
             assertThat(page.locator("main").innerText())
                     .contains("Young people, Parents and carers", "Surveys", "Rung 6", "Established");
+            assertThat(summaryValue(page, "Stage of the decision")).isEqualTo("Plan");
+            assertThat(summaryValue(page, "Decision due")).isEqualTo(Dates.day(start.plusDays(10)));
+            assertThat(page.locator(".govuk-warning-text__text").innerText())
+                    .contains("The decision is due on " + Dates.day(start.plusDays(10)) + ", before feedback is due on "
+                            + Dates.day(start.plusDays(20))
+                            + ": the participants would hear back after the decision is made.");
             WebSite.assertAccessible(page, "an activity just recorded");
             WebSite.screenshot(page, "participation-activity");
             String id = idIn(page.url());
@@ -180,6 +197,9 @@ class ParticipationJourneyTest implements TestPropertyProvider {
             assertThat(saved.path("ladderRung").asInt()).isEqualTo(6);
             assertThat(saved.path("hearByRightStage").asText()).isEqualTo("ESTABLISHED");
             assertThat(saved.path("stage").asText()).isEqualTo("AWAITING_FEEDBACK");
+            assertThat(saved.path("decisionStage").asText()).isEqualTo("PLAN");
+            assertThat(saved.path("decisionDueOn").asText())
+                    .isEqualTo(start.plusDays(10).toString());
 
             page.click("text=Record the feedback given");
             WebSite.assertAccessible(page, "recording the feedback given");
@@ -380,6 +400,87 @@ class ParticipationJourneyTest implements TestPropertyProvider {
         throw new AssertionError("Tab never reached " + selector);
     }
 
+    /**
+     * On a copy of Medway's definition, whose admin keeps quiet periods the seed does not name: the
+     * calendar shows them, and an activity planned inside one is flagged in the register, on the
+     * calendar and on its page.
+     */
+    @Test
+    void quiet_periods_show_on_the_calendar_and_an_activity_inside_one_is_flagged_wherever_it_is_listed() {
+        String copy = seeds.openCopy("medway");
+        ApiCaller admin = seeds.admin(copy);
+        UUID agency = seeds.agency(copy, "Medway Youth Service");
+        Person lead = seeds.person("lead", copy, agency, Role.PARTNER_LEAD);
+        YearMonth month = YearMonth.from(TODAY).plusMonths(4);
+        LocalDate examsStart = month.atDay(4);
+        LocalDate examsEnd = month.atDay(20);
+        int version = admin.query("{ partnershipSettings { version } }")
+                .data()
+                .path("partnershipSettings")
+                .path("version")
+                .asInt();
+        MemberJourneys.ok(
+                admin,
+                "setQuietPeriods",
+                "SetQuietPeriodsInput",
+                Map.of(
+                        "version",
+                        version,
+                        "quietPeriods",
+                        List.of(Map.of(
+                                "name",
+                                "GCSE and A level exams",
+                                "firstDay",
+                                examsStart.toString(),
+                                "lastDay",
+                                examsEnd.toString()))),
+                "partnershipSettings { version }");
+        String inside = record(admin, agency, "Exam-week survey", month.atDay(10), month.atDay(12), "young-people");
+        record(admin, agency, "After-exams survey", month.atDay(21), month.atDay(22), "young-people");
+        String flag = "This activity falls in GCSE and A level exams (" + Dates.day(examsStart) + " to "
+                + Dates.day(examsEnd) + "), a quiet period.";
+        try (BrowserContext browser = site.browser()) {
+            Page page = browser.newPage();
+            site.signIn(page, copy, lead.username(), lead.password());
+            page.navigate(site.url("/" + copy + "/participation/calendar?from=" + month));
+
+            var quiet = page.locator("#quiet-periods ~ table").first();
+            assertThat(quiet.locator("caption").innerText()).startsWith("Quiet periods");
+            assertThat(quiet.locator("tbody tr").allInnerTexts())
+                    .containsExactly("GCSE and A level exams\t" + Dates.day(examsStart) + " to " + Dates.day(examsEnd));
+            assertThat(row(page, "Exam-week survey")).contains(flag);
+            assertThat(row(page, "After-exams survey")).doesNotContain("quiet period");
+            WebSite.assertAccessible(page, "the calendar with a quiet period");
+            WebSite.screenshot(page, "participation-calendar-quiet-period");
+
+            page.navigate(site.url("/" + copy + "/participation"));
+            assertThat(row(page, "Exam-week survey")).contains("Quiet period", flag);
+            assertThat(row(page, "After-exams survey")).doesNotContain("quiet period");
+            WebSite.assertAccessible(page, "the register with an activity in a quiet period");
+
+            page.click("text=Exam-week survey");
+            assertThat(page.url()).isEqualTo(site.url(ParticipationPages.activityHref(copy, inside)));
+            assertThat(page.locator(".govuk-warning-text__text").allInnerTexts())
+                    .singleElement()
+                    .asString()
+                    .endsWith(flag);
+            WebSite.assertAccessible(page, "an activity in a quiet period");
+        }
+    }
+
+    /** The text of the table row that names {@code title}. */
+    private static String row(Page page, String title) {
+        return page.locator("tr", new Page.LocatorOptions().setHasText(title)).innerText();
+    }
+
+    /** The value beside {@code key} in the page's summary list. */
+    private static String summaryValue(Page page, String key) {
+        return page.locator(".govuk-summary-list__row", new Page.LocatorOptions().setHasText(key))
+                .first()
+                .locator(".govuk-summary-list__value")
+                .innerText();
+    }
+
     @Test
     void the_calendar_shows_two_partners_asking_the_same_children_without_naming_the_other_or_its_activity() {
         YearMonth month = YearMonth.from(TODAY).plusMonths(5);
@@ -538,8 +639,13 @@ class ParticipationJourneyTest implements TestPropertyProvider {
 
     /** Records an activity of an agency through the API, as Medway's admin; its id. */
     private String record(UUID agency, String title, LocalDate start, LocalDate end, String group) {
-        JsonNode payload = medwayApi
-                .query(SAVE, Map.of("i", input(agency, title, start, end, group)))
+        return record(medwayApi, agency, title, start, end, group);
+    }
+
+    /** Records an activity of an agency through the API, as {@code admin}; its id. */
+    private static String record(
+            ApiCaller admin, UUID agency, String title, LocalDate start, LocalDate end, String group) {
+        JsonNode payload = admin.query(SAVE, Map.of("i", input(agency, title, start, end, group)))
                 .data()
                 .path("saveParticipationActivity");
         assertThat(payload.path("userErrors")).as(payload.toString()).isEmpty();
