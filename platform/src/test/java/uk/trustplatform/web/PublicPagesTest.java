@@ -151,6 +151,11 @@ class PublicPagesTest implements TestPropertyProvider {
                     .contains(
                             "Luton Safeguarding Children Partnership has not published a participation strategy yet.");
             WebSite.assertAccessible(page, "a partnership with no strategy");
+
+            page.navigate(site.url("/cambridgeshire/strategy"));
+            assertThat(page.locator(".govuk-summary-list").first().innerText())
+                    .as("a review the document dates only by its season")
+                    .contains("To be reviewed\tautumn 2011");
         }
         journeys++;
     }
