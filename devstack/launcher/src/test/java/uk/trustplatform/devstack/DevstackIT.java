@@ -201,7 +201,8 @@ class DevstackIT {
             assertThat(page.locator("h1").innerText()).isEqualTo("Our action plan 2009–2010");
             page.click("text=1. Shared Values");
             assertThat(page.locator("main").innerText())
-                    .contains("Build capacity in area teams to involve children and young people on recruitment panels");
+                    .contains(
+                            "Build capacity in area teams to involve children and young people on recruitment panels");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/devstack-cambridgeshire-plan.png")));
         }
     }
