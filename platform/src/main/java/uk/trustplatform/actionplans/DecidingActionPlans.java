@@ -148,8 +148,8 @@ final class DecidingActionPlans {
             problems.add(
                     UserError.of(Code.NOT_ALLOWED, "An audit is recorded once it has happened.", "input", "auditedOn"));
         }
-        String by = text(problems, input, "auditedBy", 200);
-        String findings = text(problems, input, "findings", 4000);
+        String by = text(problems, input, "auditedBy", 200, "Say who audited the plan.", "The auditor's name");
+        String findings = text(problems, input, "findings", 4000, "Say what the audit found.", "The findings");
         if (!problems.isEmpty()) {
             return new PlanPayload(null, null, problems);
         }
@@ -165,14 +165,18 @@ final class DecidingActionPlans {
         return PlanPayload.saved(plan);
     }
 
-    private static String text(List<UserError> problems, Map<String, Object> input, String field, int max) {
+    /**
+     * @param missing what to tell a person who left it empty
+     * @param what how a sentence names it: "The findings"
+     */
+    private static String text(
+            List<UserError> problems, Map<String, Object> input, String field, int max, String missing, String what) {
         String value =
                 input.get(field) == null ? "" : input.get(field).toString().strip();
         if (value.isEmpty()) {
-            problems.add(UserError.of(Code.REQUIRED, "The " + field + " must not be empty.", "input", field));
+            problems.add(UserError.of(Code.REQUIRED, missing, "input", field));
         } else if (value.length() > max) {
-            problems.add(UserError.of(
-                    Code.TOO_LONG, "The " + field + " is longer than " + max + " characters.", "input", field));
+            problems.add(UserError.of(Code.TOO_LONG, what + " is longer than " + max + " characters.", "input", field));
         }
         return value;
     }

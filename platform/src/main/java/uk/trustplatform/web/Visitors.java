@@ -48,6 +48,9 @@ public final class Visitors {
             new MenuItem("Participation", "/participation", true),
             new MenuItem("Section 11", "/section-11", true));
 
+    /** What the board (its members and the tenant admin) also finds: the partners' plans to review. */
+    private static final List<MenuItem> BOARD_MENU = List.of(new MenuItem("Plans", "/plans", true));
+
     /** @param below whether the item is current on the pages below its own too */
     private record MenuItem(String label, String path, boolean below) {}
 
@@ -103,6 +106,14 @@ public final class Visitors {
         return session(request).map(BrowserSession::tenants).orElse(List.of());
     }
 
+    /**
+     * Whether the visitor acts for the partnership's board: a board member or the tenant admin,
+     * who review and decide on the partners' plans. Anyone else is shown no board page.
+     */
+    public static boolean isBoard(Visitor visitor) {
+        return visitor.caller().seesWholeTenant();
+    }
+
     /** Whether a form came from a page this session showed: its hidden token is the session's own. */
     public static boolean csrfMatches(Visitor visitor, Form form) {
         return visitor.signedIn()
@@ -152,6 +163,9 @@ public final class Visitors {
             if (visitor.caller().inTenant()
                     && partnership.slug().equals(visitor.caller().tenantSlug())) {
                 MEMBER_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
+                if (isBoard(visitor)) {
+                    BOARD_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
+                }
             }
         }
         return new Layout(title, partnership, visitor.person(), List.copyOf(menu), path);
