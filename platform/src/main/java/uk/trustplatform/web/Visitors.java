@@ -48,6 +48,9 @@ public final class Visitors {
             new MenuItem("Participation", "/participation", true),
             new MenuItem("Section 11", "/section-11", true));
 
+    /** What the board's members and the tenant admin, who read the whole partnership, also find. */
+    private static final List<MenuItem> BOARD_MENU = List.of(new MenuItem("Board dashboard", "/board", true));
+
     /** @param below whether the item is current on the pages below its own too */
     private record MenuItem(String label, String path, boolean below) {}
 
@@ -152,6 +155,9 @@ public final class Visitors {
             if (visitor.caller().inTenant()
                     && partnership.slug().equals(visitor.caller().tenantSlug())) {
                 MEMBER_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
+                if (visitor.caller().seesWholeTenant()) {
+                    BOARD_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
+                }
             }
         }
         return new Layout(title, partnership, visitor.person(), List.copyOf(menu), path);
