@@ -58,8 +58,8 @@ class BoardDashboardTest implements TestPropertyProvider {
                 tooFewChampions { partnerOrganisation { name } champions } }
               pledgesDueForRenewal { partnerOrganisation { name } renewalDueOn }
               pledgeRegistrations(first: 100) { edges { node { status renewalDueOn partnerOrganisation { id name } } } }
-              participationSummary(from: $from, to: $to) { activities participants informingDecisions ended feedbackGiven
-                feedbackOverdue }
+              participationSummary(from: $from, to: $to) { activities participants withoutParticipantCount
+                informingDecisions ended feedbackGiven feedbackOverdue }
             }""".formatted(COUNTS);
 
     private final WebSite site = WebSite.onFreePort();
@@ -115,7 +115,28 @@ class BoardDashboardTest implements TestPropertyProvider {
         action(schools, schoolsPlan, "4", "4.4", "Feedback to pupils after consultations", "COMPLETE", "GREEN", null);
 
         ApiCaller lutonAdmin = seeds.admin(luton);
-        registered(lutonAdmin, agency(luton, "Luton Youth Offending Service"), TODAY.minusMonths(11));
+        Agency offending = agency(luton, "Luton Youth Offending Service");
+        registered(lutonAdmin, offending, TODAY.minusMonths(11));
+        ok(
+                lutonAdmin,
+                "saveParticipationActivity",
+                "SaveParticipationActivityInput",
+                Map.of(
+                        "partnerOrganisationId",
+                        offending.globalId(),
+                        "title",
+                        "Young people's views of the youth offending service",
+                        "purpose",
+                        "To hear what young people think of the service",
+                        "decisionInformed",
+                        "The service's review",
+                        "startsOn",
+                        TODAY.toString(),
+                        "ageBands",
+                        List.of(firstAgeBand(lutonAdmin)),
+                        "participants",
+                        12),
+                "participationActivity { id }");
         registered(lutonAdmin, agency(luton, "Luton Early Years"), TODAY.minusMonths(13));
         forum = "east-" + UUID.randomUUID().toString().substring(0, 6);
         new ApiCaller(server)
@@ -242,6 +263,10 @@ class BoardDashboardTest implements TestPropertyProvider {
             JsonNode api = boardView(lutonBoard, 2006, 2007, TODAY.withDayOfYear(1), yearEnd());
 
             assertThat(page.locator("#no-plans").innerText()).isEqualTo("No plans for 2006–2007 yet.");
+            assertThat(api.path("participationSummary").path("activities").asInt())
+                    .isEqualTo(1);
+            assertParticipation(page, api.path("participationSummary"));
+            assertThat(rows(page, "#ladder")).containsExactly(List.of("Not rated", "1"));
             assertThat(api.path("actionPlanProgress").path("byPartner")).isEmpty();
             assertThat(page.locator("#glance").innerText())
                     .contains("No plans for 2006–2007 yet", "1 due for renewal, 1 lapsed");
@@ -331,14 +356,22 @@ class BoardDashboardTest implements TestPropertyProvider {
             assertThat(page.locator("#no-participation").innerText()).startsWith("No participation activities started");
             return;
         }
+        int activities = summary.path("activities").asInt();
+        int ended = summary.path("ended").asInt();
+        int uncounted = summary.path("withoutParticipantCount").asInt();
         assertThat(page.locator("#participation-summary dd").allTextContents().stream()
                         .map(String::strip)
                         .toList())
-                .startsWith(
-                        summary.path("activities").asText(),
-                        summary.path("participants").asText())
-                .contains(
-                        summary.path("ended").asText(),
+                .containsExactly(
+                        String.valueOf(activities),
+                        summary.path("participants").asText()
+                                + (uncounted == 0
+                                        ? ""
+                                        : " (" + uncounted + (uncounted == 1 ? " activity" : " activities")
+                                                + " did not count them)"),
+                        summary.path("informingDecisions").asText() + " of " + activities,
+                        String.valueOf(ended),
+                        summary.path("feedbackGiven").asText() + " of " + ended,
                         summary.path("feedbackOverdue").asText());
     }
 
@@ -502,6 +535,16 @@ class BoardDashboardTest implements TestPropertyProvider {
                         "version",
                         signed.path("version").asInt()),
                 "pledgeRegistration { id }");
+    }
+
+    /** One of the age bands in force in the Luton copy, for an activity to be aimed at. */
+    private String firstAgeBand(ApiCaller admin) {
+        return admin.query(
+                        "query ($s: String!) { publishedConfiguration(tenantSlug: $s) { termsInForce { ageBands { label } } } }",
+                        Map.of("s", luton))
+                .data()
+                .at("/publishedConfiguration/termsInForce/ageBands/0/label")
+                .asText();
     }
 
     private static JsonNode pledgeOf(ApiCaller admin, Agency agency) {
