@@ -109,6 +109,11 @@ public final class PageOperations {
                     .toList();
         }
 
+        /** Every error of the answer, in the order the API gave them; empty when there were none. */
+        public List<JsonNode> errors() {
+            return body.path("errors").valueStream().toList();
+        }
+
         /** The first error's code, or null when every field was answered. */
         public String errorCode() {
             JsonNode code = body.path("errors").path(0).path("extensions").path("code");
