@@ -195,62 +195,49 @@ public final class PlanReviewPages {
 
     @Get("/{id}")
     HttpResponse<?> plan(String tenant, String id, @Nullable @QueryValue String done, HttpRequest<?> request) {
-        Optional<MemberPages.Member> member = members.of(tenant, request);
-        if (member.isEmpty()) {
-            return members.refuse(tenant, request);
+        Reviewing reviewing = reviewing(tenant, id, null, request);
+        if (reviewing.refusal() != null) {
+            return reviewing.refusal();
         }
-        if (!Visitors.isBoard(member.get().visitor())) {
-            return errors.notFound(member.get().visitor(), request);
-        }
-        PageOperations.Answer read = read(member.get(), id, request);
-        Plan plan = ActionPlanPages.plan(read);
-        if (plan == null) {
-            return errors.notFound(member.get().visitor(), request);
-        }
-        return reviewPage(member.get(), read, plan, banner(done), Form.empty(), null, HttpStatus.OK, request);
+        MemberPages.Member member = reviewing.member();
+        PageOperations.Answer read = reviewing.read();
+        Plan plan = reviewing.plan();
+        return reviewPage(member, read, plan, banner(done), Form.empty(), null, HttpStatus.OK, request);
     }
 
     @Post(value = "/{id}/approve", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> approve(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
-        Optional<MemberPages.Member> member = members.of(tenant, request);
-        if (member.isEmpty()) {
-            return members.refuse(tenant, request);
-        }
         Form form = FormBody.parse(body);
-        if (!Visitors.csrfMatches(member.get().visitor(), form)) {
-            return errors.forbidden(member.get().visitor(), request);
+        Reviewing reviewing = reviewing(tenant, id, form, request);
+        if (reviewing.refusal() != null) {
+            return reviewing.refusal();
         }
-        if (!Visitors.isBoard(member.get().visitor())) {
-            return errors.notFound(member.get().visitor(), request);
-        }
-        Plan plan = ActionPlanPages.plan(read(member.get(), id, request));
-        if (plan == null) {
-            return errors.notFound(member.get().visitor(), request);
-        }
+        MemberPages.Member member = reviewing.member();
+        Plan plan = reviewing.plan();
         PageOperations.Answer answer = operations.run(
                 "pages/approveActionPlan",
                 Map.of("input", Map.of("id", plan.id(), "version", ActionPlanPages.number(form.value("version")))),
-                member.get().caller(),
+                member.caller(),
                 request);
         Submission submission = Submission.of(answer, "approveActionPlan", DECISION);
         if (submission.refusal() != null) {
-            return errors.refused(member.get().visitor(), request, submission.refusal(), answer.correlationId());
+            return errors.refused(member.visitor(), request, submission.refusal(), answer.correlationId());
         }
         if (submission.notFound("id")) {
-            return errors.notFound(member.get().visitor(), request);
+            return errors.notFound(member.visitor(), request);
         }
         if (submission.saved()) {
             return HttpResponse.seeOther(URI.create(planHref(tenant, plan.id()) + "?done=approved"));
         }
-        PageOperations.Answer again = read(member.get(), id, request);
+        PageOperations.Answer again = read(member, id, request);
         Plan now = ActionPlanPages.plan(again);
         if (now == null) {
-            return errors.notFound(member.get().visitor(), request);
+            return errors.notFound(member.visitor(), request);
         }
         if (submission.conflict()) {
             Conflict conflict = conflict(again, now, "Approved", null);
             return reviewPage(
-                    member.get(),
+                    member,
                     again,
                     now,
                     null,
@@ -262,66 +249,53 @@ public final class PlanReviewPages {
         Map<String, String> onTheDecision = new LinkedHashMap<>();
         submission.errors().values().forEach(message -> onTheDecision.putIfAbsent(DECISION, message));
         return reviewPage(
-                member.get(), again, now, null, form.withErrors(onTheDecision), null, HttpStatus.BAD_REQUEST, request);
+                member, again, now, null, form.withErrors(onTheDecision), null, HttpStatus.BAD_REQUEST, request);
     }
 
     @Get("/{id}/return")
     HttpResponse<?> returning(String tenant, String id, HttpRequest<?> request) {
-        Optional<MemberPages.Member> member = members.of(tenant, request);
-        if (member.isEmpty()) {
-            return members.refuse(tenant, request);
+        Reviewing reviewing = reviewing(tenant, id, null, request);
+        if (reviewing.refusal() != null) {
+            return reviewing.refusal();
         }
-        if (!Visitors.isBoard(member.get().visitor())) {
-            return errors.notFound(member.get().visitor(), request);
-        }
-        PageOperations.Answer read = read(member.get(), id, request);
-        Plan plan = ActionPlanPages.plan(read);
-        if (plan == null) {
-            return errors.notFound(member.get().visitor(), request);
-        }
+        MemberPages.Member member = reviewing.member();
+        PageOperations.Answer read = reviewing.read();
+        Plan plan = reviewing.plan();
         if (!plan.status().equals("SUBMITTED") && !plan.status().equals("APPROVED")) {
             return HttpResponse.seeOther(URI.create(planHref(tenant, plan.id())));
         }
-        return returnPage(member.get(), read, plan, Form.empty(), null, HttpStatus.OK, request);
+        return returnPage(member, read, plan, Form.empty(), null, HttpStatus.OK, request);
     }
 
     @Post(value = "/{id}/return", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> giveBack(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
-        Optional<MemberPages.Member> member = members.of(tenant, request);
-        if (member.isEmpty()) {
-            return members.refuse(tenant, request);
-        }
         Form form = FormBody.parse(body);
-        if (!Visitors.csrfMatches(member.get().visitor(), form)) {
-            return errors.forbidden(member.get().visitor(), request);
+        Reviewing reviewing = reviewing(tenant, id, form, request);
+        if (reviewing.refusal() != null) {
+            return reviewing.refusal();
         }
-        if (!Visitors.isBoard(member.get().visitor())) {
-            return errors.notFound(member.get().visitor(), request);
-        }
-        Plan plan = ActionPlanPages.plan(read(member.get(), id, request));
-        if (plan == null) {
-            return errors.notFound(member.get().visitor(), request);
-        }
+        MemberPages.Member member = reviewing.member();
+        Plan plan = reviewing.plan();
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("id", plan.id());
         input.put("version", ActionPlanPages.number(form.value("version")));
         input.put("reason", form.value(REASON));
-        PageOperations.Answer answer = operations.run(
-                "pages/returnActionPlan", Map.of("input", input), member.get().caller(), request);
+        PageOperations.Answer answer =
+                operations.run("pages/returnActionPlan", Map.of("input", input), member.caller(), request);
         Submission submission = Submission.of(answer, "returnActionPlan", REASON);
         if (submission.refusal() != null) {
-            return errors.refused(member.get().visitor(), request, submission.refusal(), answer.correlationId());
+            return errors.refused(member.visitor(), request, submission.refusal(), answer.correlationId());
         }
         if (submission.notFound("id")) {
-            return errors.notFound(member.get().visitor(), request);
+            return errors.notFound(member.visitor(), request);
         }
         if (submission.saved()) {
             return HttpResponse.seeOther(URI.create(planHref(tenant, plan.id()) + "?done=returned"));
         }
-        PageOperations.Answer again = read(member.get(), id, request);
+        PageOperations.Answer again = read(member, id, request);
         Plan now = ActionPlanPages.plan(again);
         if (now == null) {
-            return errors.notFound(member.get().visitor(), request);
+            return errors.notFound(member.visitor(), request);
         }
         if (submission.conflict()) {
             Conflict conflict =
@@ -329,56 +303,43 @@ public final class PlanReviewPages {
             Map<String, List<String>> values = new LinkedHashMap<>(form.values());
             values.put("version", List.of(String.valueOf(now.version())));
             Form kept = new Form(values, Map.of()).withErrors(Map.of(CONFLICT, changedMeanwhile(conflict, now)));
-            return returnPage(member.get(), again, now, kept, conflict, HttpStatus.BAD_REQUEST, request);
+            return returnPage(member, again, now, kept, conflict, HttpStatus.BAD_REQUEST, request);
         }
         Map<String, String> refused = new LinkedHashMap<>();
         submission.errors().forEach((field, message) -> refused.putIfAbsent(REASON, message));
-        return returnPage(member.get(), again, now, form.withErrors(refused), null, HttpStatus.BAD_REQUEST, request);
+        return returnPage(member, again, now, form.withErrors(refused), null, HttpStatus.BAD_REQUEST, request);
     }
 
     @Get("/{id}/audit")
     HttpResponse<?> auditing(String tenant, String id, HttpRequest<?> request) {
-        Optional<MemberPages.Member> member = members.of(tenant, request);
-        if (member.isEmpty()) {
-            return members.refuse(tenant, request);
+        Reviewing reviewing = reviewing(tenant, id, null, request);
+        if (reviewing.refusal() != null) {
+            return reviewing.refusal();
         }
-        if (!Visitors.isBoard(member.get().visitor())) {
-            return errors.notFound(member.get().visitor(), request);
-        }
-        PageOperations.Answer read = read(member.get(), id, request);
-        Plan plan = ActionPlanPages.plan(read);
-        if (plan == null) {
-            return errors.notFound(member.get().visitor(), request);
-        }
+        MemberPages.Member member = reviewing.member();
+        PageOperations.Answer read = reviewing.read();
+        Plan plan = reviewing.plan();
         if (!plan.status().equals("APPROVED")) {
             return HttpResponse.seeOther(URI.create(planHref(tenant, plan.id())));
         }
-        return auditPage(member.get(), read, plan, Form.empty(), HttpStatus.OK, request);
+        return auditPage(member, read, plan, Form.empty(), HttpStatus.OK, request);
     }
 
     @Post(value = "/{id}/audit", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> recordAudit(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
-        Optional<MemberPages.Member> member = members.of(tenant, request);
-        if (member.isEmpty()) {
-            return members.refuse(tenant, request);
-        }
         Form form = FormBody.parse(body);
-        if (!Visitors.csrfMatches(member.get().visitor(), form)) {
-            return errors.forbidden(member.get().visitor(), request);
+        Reviewing reviewing = reviewing(tenant, id, form, request);
+        if (reviewing.refusal() != null) {
+            return reviewing.refusal();
         }
-        if (!Visitors.isBoard(member.get().visitor())) {
-            return errors.notFound(member.get().visitor(), request);
-        }
-        PageOperations.Answer read = read(member.get(), id, request);
-        Plan plan = ActionPlanPages.plan(read);
-        if (plan == null) {
-            return errors.notFound(member.get().visitor(), request);
-        }
+        MemberPages.Member member = reviewing.member();
+        PageOperations.Answer read = reviewing.read();
+        Plan plan = reviewing.plan();
         String kiteMark = form.value(KITE_MARK);
         if (!kiteMark.equals("yes") && !kiteMark.equals("no")) {
             // Neither yes nor no is no Boolean the API could be sent: the page's to say.
             return auditPage(
-                    member.get(),
+                    member,
                     read,
                     plan,
                     form.withErrors(Map.of(KITE_MARK, "Select yes if the audit awards the plan a kite mark")),
@@ -392,17 +353,14 @@ public final class PlanReviewPages {
         input.put(AUDITED_BY, form.value(AUDITED_BY));
         input.put(FINDINGS, form.value(FINDINGS));
         input.put(KITE_MARK, kiteMark.equals("yes"));
-        PageOperations.Answer answer = operations.run(
-                "pages/recordActionPlanAudit",
-                Map.of("input", input),
-                member.get().caller(),
-                request);
+        PageOperations.Answer answer =
+                operations.run("pages/recordActionPlanAudit", Map.of("input", input), member.caller(), request);
         Submission submission = Submission.of(answer, "recordActionPlanAudit", AUDITED_ON);
         if (submission.refusal() != null) {
-            return errors.refused(member.get().visitor(), request, submission.refusal(), answer.correlationId());
+            return errors.refused(member.visitor(), request, submission.refusal(), answer.correlationId());
         }
         if (submission.notFound("actionPlanId")) {
-            return errors.notFound(member.get().visitor(), request);
+            return errors.notFound(member.visitor(), request);
         }
         if (submission.saved()) {
             return HttpResponse.seeOther(URI.create(planHref(tenant, plan.id()) + "?done=audited"));
@@ -418,12 +376,39 @@ public final class PlanReviewPages {
             }
         });
         Map<String, String> worded = DateFields.worded(refused, form, Map.of(AUDITED_ON, "the date of the audit"));
-        return auditPage(member.get(), read, plan, form.withErrors(worded), HttpStatus.BAD_REQUEST, request);
+        return auditPage(member, read, plan, form.withErrors(worded), HttpStatus.BAD_REQUEST, request);
     }
 
     private PageOperations.Answer read(MemberPages.Member member, String id, HttpRequest<?> request) {
         return operations.run(
                 "pages/planReview", Map.of("slug", member.tenantSlug(), "id", id), member.caller(), request);
+    }
+
+    /** A plan the visitor reviews, or the answer that refuses them: the pages' shared first steps. */
+    private record Reviewing(
+            MemberPages.Member member, PageOperations.Answer read, Plan plan, HttpResponse<?> refusal) {}
+
+    /**
+     * Signs the visitor in to the partnership, checks a form's token (when there is a form), lets
+     * only the board on, and reads the plan; another partnership's or a missing plan is not found.
+     */
+    private Reviewing reviewing(String tenant, String id, @Nullable Form form, HttpRequest<?> request) {
+        Optional<MemberPages.Member> found = members.of(tenant, request);
+        if (found.isEmpty()) {
+            return new Reviewing(null, null, null, members.refuse(tenant, request));
+        }
+        MemberPages.Member member = found.get();
+        if (form != null && !Visitors.csrfMatches(member.visitor(), form)) {
+            return new Reviewing(member, null, null, errors.forbidden(member.visitor(), request));
+        }
+        if (!Visitors.isBoard(member.visitor())) {
+            return new Reviewing(member, null, null, errors.notFound(member.visitor(), request));
+        }
+        PageOperations.Answer read = read(member, id, request);
+        Plan plan = ActionPlanPages.plan(read);
+        return plan == null
+                ? new Reviewing(member, read, null, errors.notFound(member.visitor(), request))
+                : new Reviewing(member, read, plan, null);
     }
 
     private HttpResponse<?> reviewPage(

@@ -116,7 +116,8 @@ class BoardDashboardTest implements TestPropertyProvider {
 
         ApiCaller lutonAdmin = seeds.admin(luton);
         Agency offending = agency(luton, "Luton Youth Offending Service");
-        registered(lutonAdmin, offending, TODAY.minusMonths(11));
+        MemberJourneys.registeredPledge(
+                server, lutonAdmin, offending.globalId(), offending.lead(), TODAY.minusMonths(11));
         ok(
                 lutonAdmin,
                 "saveParticipationActivity",
@@ -137,7 +138,9 @@ class BoardDashboardTest implements TestPropertyProvider {
                         "participants",
                         12),
                 "participationActivity { id }");
-        registered(lutonAdmin, agency(luton, "Luton Early Years"), TODAY.minusMonths(13));
+        Agency earlyYears = agency(luton, "Luton Early Years");
+        MemberJourneys.registeredPledge(
+                server, lutonAdmin, earlyYears.globalId(), earlyYears.lead(), TODAY.minusMonths(13));
         forum = "east-" + UUID.randomUUID().toString().substring(0, 6);
         new ApiCaller(server)
                 .withToken(TestKeycloak.personToken("operator", List.of(Role.PLATFORM_OPERATOR), null, null))
@@ -497,46 +500,6 @@ class BoardDashboardTest implements TestPropertyProvider {
         ok(MemberJourneys.api(server, agency.lead()), "saveAction", "SaveActionInput", input, "action { id }");
     }
 
-    /** Invited, signed by its lead on {@code signedOn} and registered by the admin. */
-    private void registered(ApiCaller admin, Agency agency, LocalDate signedOn) {
-        ok(
-                admin,
-                "invitePartnerToPledge",
-                "InvitePartnerToPledgeInput",
-                Map.of("partnerOrganisationId", agency.globalId()),
-                "pledgeRegistration { id }");
-        JsonNode invited = pledgeOf(admin, agency);
-        ok(
-                MemberJourneys.api(server, agency.lead()),
-                "signPledge",
-                "SignPledgeInput",
-                Map.of(
-                        "id",
-                        invited.path("id").asText(),
-                        "version",
-                        invited.path("version").asInt(),
-                        "signatory",
-                        "Jo Lead",
-                        "postHeld",
-                        "Director",
-                        "onBehalfOf",
-                        "The agency",
-                        "signedOn",
-                        signedOn.toString()),
-                "pledgeRegistration { id }");
-        JsonNode signed = pledgeOf(admin, agency);
-        ok(
-                admin,
-                "registerPledge",
-                "PledgeTransitionInput",
-                Map.of(
-                        "id",
-                        signed.path("id").asText(),
-                        "version",
-                        signed.path("version").asInt()),
-                "pledgeRegistration { id }");
-    }
-
     /** One of the age bands in force in the Luton copy, for an activity to be aimed at. */
     private String firstAgeBand(ApiCaller admin) {
         return admin.query(
@@ -545,14 +508,5 @@ class BoardDashboardTest implements TestPropertyProvider {
                 .data()
                 .at("/publishedConfiguration/termsInForce/ageBands/0/label")
                 .asText();
-    }
-
-    private static JsonNode pledgeOf(ApiCaller admin, Agency agency) {
-        return admin.query(
-                        "query ($id: ID!) { node(id: $id) { ... on PartnerOrganisation { pledge { id version } } } }",
-                        Map.of("id", agency.globalId()))
-                .data()
-                .path("node")
-                .path("pledge");
     }
 }

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.time.LocalDate;
 import java.util.Map;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.SeedPartnerships.Person;
@@ -37,5 +38,55 @@ final class MemberJourneys {
     static JsonNode ok(
             ApiCaller caller, String mutation, String inputType, Map<String, Object> input, String selection) {
         return caller.mutate(mutation, inputType, input, selection);
+    }
+
+    /** The agency's pledge invited by the admin, signed by its lead on {@code signedOn} and registered. */
+    static void registeredPledge(
+            EmbeddedServer server, ApiCaller admin, String agencyId, Person lead, LocalDate signedOn) {
+        ok(
+                admin,
+                "invitePartnerToPledge",
+                "InvitePartnerToPledgeInput",
+                Map.of("partnerOrganisationId", agencyId),
+                "pledgeRegistration { id }");
+        JsonNode invited = pledge(admin, agencyId);
+        ok(
+                api(server, lead),
+                "signPledge",
+                "SignPledgeInput",
+                Map.of(
+                        "id",
+                        invited.path("id").asText(),
+                        "version",
+                        invited.path("version").asInt(),
+                        "signatory",
+                        "Jo Lead",
+                        "postHeld",
+                        "Director",
+                        "onBehalfOf",
+                        "The agency",
+                        "signedOn",
+                        signedOn.toString()),
+                "pledgeRegistration { id }");
+        JsonNode signed = pledge(admin, agencyId);
+        ok(
+                admin,
+                "registerPledge",
+                "PledgeTransitionInput",
+                Map.of(
+                        "id",
+                        signed.path("id").asText(),
+                        "version",
+                        signed.path("version").asInt()),
+                "pledgeRegistration { id }");
+    }
+
+    private static JsonNode pledge(ApiCaller admin, String agencyId) {
+        return admin.query(
+                        "query ($id: ID!) { node(id: $id) { ... on PartnerOrganisation { pledge { id version } } } }",
+                        Map.of("id", agencyId))
+                .data()
+                .path("node")
+                .path("pledge");
     }
 }

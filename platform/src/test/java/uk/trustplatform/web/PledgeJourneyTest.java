@@ -186,8 +186,18 @@ class PledgeJourneyTest implements TestPropertyProvider {
         Agency lapsed = agency(medway, "Medway Music Hub");
         Agency withdrawing = agency(medway, "Medway Dance Academy");
         Agency notInvited = agency(medway, "Medway Chess Club");
-        registered(medwayAdmin, dueForRenewal, LocalDate.now().minusMonths(11));
-        registered(medwayAdmin, lapsed, LocalDate.now().minusMonths(13));
+        MemberJourneys.registeredPledge(
+                server,
+                medwayAdmin,
+                dueForRenewal.globalId(),
+                dueForRenewal.lead(),
+                LocalDate.now().minusMonths(11));
+        MemberJourneys.registeredPledge(
+                server,
+                medwayAdmin,
+                lapsed.globalId(),
+                lapsed.lead(),
+                LocalDate.now().minusMonths(13));
         invite(medwayAdmin, withdrawing);
 
         try (BrowserContext browser = site.browser()) {
@@ -388,41 +398,6 @@ class PledgeJourneyTest implements TestPropertyProvider {
                 "invitePartnerToPledge",
                 "InvitePartnerToPledgeInput",
                 Map.of("partnerOrganisationId", agency.globalId()),
-                "pledgeRegistration { id }");
-    }
-
-    /** Invited, signed by its lead on {@code signedOn} and registered by the admin. */
-    private void registered(ApiCaller admin, Agency agency, LocalDate signedOn) {
-        invite(admin, agency);
-        JsonNode invited = pledgeOf(admin, agency);
-        ok(
-                MemberJourneys.api(server, agency.lead()),
-                "signPledge",
-                "SignPledgeInput",
-                Map.of(
-                        "id",
-                        invited.path("id").asText(),
-                        "version",
-                        invited.path("version").asInt(),
-                        "signatory",
-                        "Jo Lead",
-                        "postHeld",
-                        "Director",
-                        "onBehalfOf",
-                        "The agency",
-                        "signedOn",
-                        signedOn.toString()),
-                "pledgeRegistration { id }");
-        JsonNode signed = pledgeOf(admin, agency);
-        ok(
-                admin,
-                "registerPledge",
-                "PledgeTransitionInput",
-                Map.of(
-                        "id",
-                        signed.path("id").asText(),
-                        "version",
-                        signed.path("version").asInt()),
                 "pledgeRegistration { id }");
     }
 
