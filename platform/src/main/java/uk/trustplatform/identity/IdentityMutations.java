@@ -12,10 +12,15 @@ import uk.trustplatform.identity.LinkingIdentityProvider.Link;
 final class IdentityMutations implements GraphQLTypeWiring {
 
     private final RegisteringPartnerIntegration integrations;
+    private final KeepingPartnerIntegrations keptIntegrations;
     private final LinkingIdentityProvider providers;
 
-    IdentityMutations(RegisteringPartnerIntegration integrations, LinkingIdentityProvider providers) {
+    IdentityMutations(
+            RegisteringPartnerIntegration integrations,
+            KeepingPartnerIntegrations keptIntegrations,
+            LinkingIdentityProvider providers) {
         this.integrations = integrations;
+        this.keptIntegrations = keptIntegrations;
         this.providers = providers;
     }
 
@@ -26,6 +31,10 @@ final class IdentityMutations implements GraphQLTypeWiring {
                     Map<String, Object> input = env.getArgument("input");
                     return integrations.register(
                             Callers.of(env), (String) input.get("partnerOrganisationId"), (String) input.get("name"));
+                })
+                .dataFetcher("withdrawPartnerIntegration", env -> {
+                    Map<String, Object> input = env.getArgument("input");
+                    return keptIntegrations.withdraw(Callers.of(env), text(input, "clientId"));
                 })
                 .dataFetcher("linkIdentityProvider", env -> {
                     Map<String, Object> input = env.getArgument("input");

@@ -9,10 +9,20 @@ import uk.trustplatform.api.GraphQLTypeWiring;
 @Singleton
 final class IdentityQueries implements GraphQLTypeWiring {
 
+    private final KeepingPartnerIntegrations integrations;
+    private final LinkingIdentityProvider providers;
+
+    IdentityQueries(KeepingPartnerIntegrations integrations, LinkingIdentityProvider providers) {
+        this.integrations = integrations;
+        this.providers = providers;
+    }
+
     @Override
     public TypeRuntimeWiring typeWiring() {
         return TypeRuntimeWiring.newTypeWiring("Query")
                 .dataFetcher("viewer", env -> Callers.of(env))
+                .dataFetcher("partnerIntegrations", env -> integrations.list(Callers.of(env)))
+                .dataFetcher("tenantSignIn", env -> providers.signIn(Callers.of(env)))
                 .build();
     }
 }

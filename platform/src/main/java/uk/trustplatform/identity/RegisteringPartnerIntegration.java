@@ -3,6 +3,7 @@ package uk.trustplatform.identity;
 import static uk.trustplatform.identity.KeycloakSteps.step;
 
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +32,16 @@ import uk.trustplatform.audit.AuditTrail;
 final class RegisteringPartnerIntegration {
 
     private static final String PARTNER_ORGANISATION = "PartnerOrganisation";
+
+    /** The client's attributes that say whose it is and since when; {@link KeepingPartnerIntegrations} reads them. */
+    static final String PARTNER_ATTRIBUTE = "trust.partner_organisation";
+
+    static final String REGISTERED_AT_ATTRIBUTE = "trust.registered_at";
+
+    /** Every partner system's client id starts so: the tenant's are found by it. */
+    static String clientIdPrefix(String tenantSlug) {
+        return "partner-" + tenantSlug + "-";
+    }
 
     /** The new client, or why none was made. */
     record Registered(String clientId, String clientSecret, String tokenUrl, List<UserError> userErrors) {
@@ -67,7 +78,7 @@ final class RegisteringPartnerIntegration {
                     UserError.of(Code.REQUIRED, "Name the system in 1 to 100 characters.", "input", "name"));
         }
         RealmResource realm = keycloak.realm();
-        String clientId = "partner-" + caller.tenantSlug() + "-"
+        String clientId = clientIdPrefix(caller.tenantSlug())
                 + UUID.randomUUID().toString().substring(0, 8);
         String id = step(
                 "create the client",
@@ -118,7 +129,13 @@ final class RegisteringPartnerIntegration {
         client.setStandardFlowEnabled(false);
         client.setDirectAccessGrantsEnabled(false);
         client.setImplicitFlowEnabled(false);
-        client.setAttributes(Map.of("trust.tenant", tenantSlug, "trust.partner_organisation", partner.toString()));
+        client.setAttributes(Map.of(
+                KeycloakRealm.TENANT_ATTRIBUTE,
+                tenantSlug,
+                PARTNER_ATTRIBUTE,
+                partner.toString(),
+                REGISTERED_AT_ATTRIBUTE,
+                Instant.now().toString()));
         client.setProtocolMappers(List.of(
                 mapper(
                         "platform API audience",

@@ -52,6 +52,9 @@ public final class Visitors {
     private static final List<MenuItem> BOARD_MENU =
             List.of(new MenuItem("Board dashboard", "/board", true), new MenuItem("Plans", "/plans", true));
 
+    /** What the tenant admin also finds: where the partnership is kept. */
+    private static final List<MenuItem> ADMIN_MENU = List.of(new MenuItem("Administration", "/admin", true));
+
     /** @param below whether the item is current on the pages below its own too */
     private record MenuItem(String label, String path, boolean below) {}
 
@@ -166,6 +169,9 @@ public final class Visitors {
                 MEMBER_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
                 if (isBoard(visitor)) {
                     BOARD_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
+                }
+                if (visitor.caller().administersTenant()) {
+                    ADMIN_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
                 }
             }
         }

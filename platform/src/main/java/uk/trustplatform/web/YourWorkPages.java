@@ -8,6 +8,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * A signed-in member's start page in a partnership: for an agency's partner lead, a task list of
- * the agency's work (its action plan, the pledge, the charter), each with where it stands.
+ * the agency's work (its action plan, the pledge, the charter), each with where it stands; for
+ * the board and the tenant admin, where their own work is and what waits for them there.
  */
 @Controller("/{tenant}/start")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -32,7 +34,11 @@ public final class YourWorkPages {
         this.members = members;
     }
 
-    public record YourWork(Viewer viewer, List<Task> tasks) {}
+    /** @param boardWork the board's and the admin's own pages; empty for anyone else */
+    public record YourWork(Viewer viewer, List<Task> tasks, List<Destination> boardWork) {}
+
+    /** A page of the board's or the admin's, with what waits there. */
+    public record Destination(String id, String title, String href, String hint) {}
 
     public record Viewer(List<String> roles, Organisation partnerOrganisation) {}
 
@@ -71,8 +77,12 @@ public final class YourWorkPages {
         if (member.isEmpty()) {
             return members.refuse(tenant, request);
         }
+        boolean board = Visitors.isBoard(member.get().visitor());
         PageOperations.Answer answer = operations.run(
-                "pages/yourWork", Map.of("slug", tenant), member.get().caller(), request);
+                "pages/yourWork",
+                Map.of("slug", tenant, "board", board),
+                member.get().caller(),
+                request);
         Viewer viewer = answer.as("viewer", Viewer.class);
         Organisation organisation = viewer == null ? null : viewer.partnerOrganisation();
         List<Task> tasks = organisation == null
@@ -84,7 +94,42 @@ public final class YourWorkPages {
                                 .orElse(new Published(List.of(), null, null)),
                         answer.list("charterAdoptions", Adoption.class));
         return templates.page(
-                "yourWork", members.layout(member.get(), "Your work", answer, request), new YourWork(viewer, tasks));
+                "yourWork",
+                members.layout(member.get(), "Your work", answer, request),
+                new YourWork(viewer, tasks, board ? boardWork(tenant, member.get(), answer) : List.of()));
+    }
+
+    private static List<Destination> boardWork(String tenant, MemberPages.Member member, PageOperations.Answer answer) {
+        long submitted = answer.data()
+                .path("actionPlans")
+                .path("edges")
+                .valueStream()
+                .filter(edge -> edge.path("node").path("status").asText().equals("SUBMITTED"))
+                .count();
+        List<Destination> destinations = new ArrayList<>(List.of(
+                new Destination(
+                        "board-dashboard",
+                        "Board dashboard",
+                        "/" + tenant + "/board",
+                        "Plan progress by standard and partner, overdue actions, partners with gaps, pledges due"
+                                + " for renewal, participation and benchmarks"),
+                new Destination(
+                        "plans",
+                        "Partners' action plans",
+                        "/" + tenant + "/plans",
+                        submitted == 0
+                                ? "No plan is waiting for the board"
+                                : submitted + (submitted == 1 ? " plan is" : " plans are")
+                                        + " waiting for the board")));
+        if (member.caller().administersTenant()) {
+            destinations.add(new Destination(
+                    "administration",
+                    "Administration",
+                    "/" + tenant + "/admin",
+                    "Configuration documents, partner organisations, governance, partner systems, sign-in and"
+                            + " regional forums"));
+        }
+        return List.copyOf(destinations);
     }
 
     private static List<Task> tasks(

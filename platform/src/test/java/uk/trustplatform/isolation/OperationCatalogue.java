@@ -177,7 +177,33 @@ final class OperationCatalogue {
                                 .path("linkIdentityProvider")
                                 .path("alias")
                                 .isTextual(),
-                        EnumSet.of(PLATFORM_OPERATOR)),
+                        ADMINS),
+                new Operation(
+                        "Query.tenantSignIn",
+                        world -> new Request(
+                                "{ tenantSignIn { emailDomains redirectUriTemplate"
+                                        + " identityProviders { alias displayName emailDomain redirectUri } } }",
+                                Map.of()),
+                        (reply, world) -> reply.text().contains(world.marker()),
+                        ADMINS),
+                new Operation(
+                        "Query.partnerIntegrations",
+                        world -> new Request(
+                                "{ partnerIntegrations { clientId name registeredAt partnerOrganisation { id name } } }",
+                                Map.of()),
+                        (reply, world) -> reply.text().contains(world.agencyMarker()),
+                        ADMINS),
+                new Operation(
+                        "Mutation.withdrawPartnerIntegration",
+                        world -> new Request(
+                                "mutation ($input: WithdrawPartnerIntegrationInput!) {"
+                                        + " withdrawPartnerIntegration(input: $input) { clientId userErrors { field message } } }",
+                                Map.of("input", Map.of("clientId", world.freshIntegration()))),
+                        (reply, world) -> reply.data()
+                                .path("withdrawPartnerIntegration")
+                                .path("clientId")
+                                .isTextual(),
+                        ADMINS),
                 new Operation(
                         "Mutation.registerPartnerIntegration",
                         world -> new Request(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import uk.trustplatform.api.GlobalId;
@@ -81,6 +82,8 @@ record World(
         Plans plans = plans(admin, agencyMarker, agency, service);
         forum(api, tenant, admin);
         keepQuietPeriod(admin, marker);
+        integration(admin, agency, agencyMarker);
+        linkProvider(admin, tenant.slug(), marker);
         return new World(
                 tenant,
                 marker,
@@ -119,6 +122,55 @@ record World(
                 .path("participationActivity")
                 .path("id")
                 .asText();
+    }
+
+    /** Registers a partner system for the agency (with the agency's marker in its name); its client id. */
+    private static String integration(ApiCaller admin, UUID agency, String agencyMarker) {
+        return mutate(
+                        admin,
+                        "registerPartnerIntegration",
+                        "RegisterPartnerIntegrationInput",
+                        "clientId",
+                        Map.of(
+                                "partnerOrganisationId",
+                                GlobalId.encode("PartnerOrganisation", agency),
+                                "name",
+                                agencyMarker + " Case system"))
+                .path("clientId")
+                .asText();
+    }
+
+    /** A partner system registered for one call that withdraws it, so every call finds one. */
+    String freshIntegration() {
+        return integration(admin, agency, agencyMarker);
+    }
+
+    /** Links an identity provider to the tenant, named with the world's marker, as its own admin may. */
+    private static void linkProvider(ApiCaller admin, String slug, String marker) {
+        mutate(
+                admin,
+                "linkIdentityProvider",
+                "LinkIdentityProviderInput",
+                "alias",
+                Map.of(
+                        "tenantSlug",
+                        slug,
+                        "alias",
+                        marker.toLowerCase(Locale.ROOT),
+                        "displayName",
+                        marker + " council staff",
+                        "issuer",
+                        "https://idp.example/" + slug,
+                        "authorizationUrl",
+                        "https://idp.example/authorize",
+                        "tokenUrl",
+                        "https://idp.example/token",
+                        "clientId",
+                        "trust-platform",
+                        "clientSecret",
+                        "secret",
+                        "emailDomain",
+                        slug + ".example"));
     }
 
     /** A quiet period (with the world's marker: every member reads it) during the agency's activity. */
