@@ -34,6 +34,9 @@ public final class SignInPages {
     private static final String ATTEMPT_PATH = "/sign-in";
     private static final long ATTEMPT_SECONDS = 600;
 
+    /** Where an operator's sign-in started from, in place of a partnership: no slug can be empty. */
+    private static final String PLATFORM = "";
+
     private final BrowserSignIn signIn;
     private final Visitors visitors;
     private final PageTemplates templates;
@@ -68,6 +71,17 @@ public final class SignInPages {
                 .cookie(visitors.cookie(ATTEMPT_COOKIE, attempt.cookie(), ATTEMPT_PATH, ATTEMPT_SECONDS));
     }
 
+    /**
+     * A platform operator's sign-in, from no partnership's page: operators are members of none,
+     * so they come back to the operator's pages rather than to a partnership's.
+     */
+    @Get("/operator/sign-in")
+    HttpResponse<?> beginAsOperator() {
+        BrowserSignIn.Attempt attempt = signIn.begin(PLATFORM, OperatorPages.HOME);
+        return HttpResponse.seeOther(attempt.signInAt())
+                .cookie(visitors.cookie(ATTEMPT_COOKIE, attempt.cookie(), ATTEMPT_PATH, ATTEMPT_SECONDS));
+    }
+
     @Get("/sign-in/callback")
     HttpResponse<?> callback(
             @Nullable @QueryValue String code,
@@ -98,6 +112,9 @@ public final class SignInPages {
 
     /** Where a person lands: the page they were on, or their start page in the partnership they chose. */
     private static String landing(SignedIn signedIn) {
+        if (signedIn.tenantSlug().equals(PLATFORM)) {
+            return signedIn.returnPath();
+        }
         if (signedIn.tenants().contains(signedIn.tenantSlug())) {
             String home = "/" + signedIn.tenantSlug();
             return signedIn.returnPath().equals(home) ? home + "/start" : signedIn.returnPath();
