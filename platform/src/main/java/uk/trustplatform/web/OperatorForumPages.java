@@ -88,6 +88,15 @@ public final class OperatorForumPages {
             return Labels.of(naming);
         }
 
+        /** What the forum's comparisons show of each authority, as its naming's hint says. */
+        public String namingHint() {
+            return NAMINGS.stream()
+                    .filter(option -> option.value().equals(naming))
+                    .map(Option::hint)
+                    .findFirst()
+                    .orElse("");
+        }
+
         Form form() {
             return Form.of(Map.of(
                     SLUG,
