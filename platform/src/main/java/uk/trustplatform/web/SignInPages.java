@@ -59,7 +59,8 @@ public final class SignInPages {
     /** Why a sign-in failed, or which partnerships a person may choose between. */
     public record Message(String text) {}
 
-    public record Choice(List<PublicPages.Partnership> partnerships) {}
+    /** @param operator whether the person is a platform operator, whose pages are no partnership's */
+    public record Choice(List<PublicPages.Partnership> partnerships, boolean operator) {}
 
     @Get("/{tenant}/sign-in")
     HttpResponse<?> begin(String tenant, @Nullable @QueryValue("return") String returnPath, HttpRequest<?> request) {
@@ -139,7 +140,7 @@ public final class SignInPages {
         return templates.page(
                 "choosePartnership",
                 visitors.layout(visitor, "Choose a partnership", null, request),
-                new Choice(theirs));
+                new Choice(theirs, OperatorVisits.isOperator(visitor)));
     }
 
     @Post(value = "/sign-out", consumes = MediaType.APPLICATION_FORM_URLENCODED)

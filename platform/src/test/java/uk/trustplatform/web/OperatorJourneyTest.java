@@ -272,6 +272,18 @@ class OperatorJourneyTest implements TestPropertyProvider {
     }
 
     @Test
+    void an_operator_signing_in_from_a_partnerships_page_is_shown_the_way_to_the_operators_pages() {
+        try (BrowserContext browser = site.browser()) {
+            Page page = browser.newPage();
+            assertThat(site.signIn(page, "kent", operator.username(), operator.password()))
+                    .isEqualTo("/choose-partnership");
+            WebSite.assertAccessible(page, "an operator choosing a partnership");
+            page.click("text=go to the partnerships on the platform");
+            assertThat(page.locator("h1").innerText()).isEqualTo("Partnerships on the platform");
+        }
+    }
+
+    @Test
     void a_partnerships_admin_or_board_member_finds_no_operator_page_and_changes_nothing() {
         Person admin = seeds.person("admin", "medway", null, Role.TENANT_ADMIN);
         Person board = seeds.person("board", "kent", null, Role.BOARD_MEMBER);
