@@ -248,7 +248,10 @@ public final class OperatorPages {
                         partnership,
                         publicUrl + "/" + partnership.slug(),
                         payload.path("created").asBoolean(),
-                        answer.convert(payload.path("changes"), List.class),
+                        payload.path("changes")
+                                .valueStream()
+                                .map(JsonNode::asText)
+                                .toList(),
                         answer.convert(payload.path("adminAccount"), AdminAccount.class)));
     }
 
