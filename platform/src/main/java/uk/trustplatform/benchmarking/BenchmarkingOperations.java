@@ -22,7 +22,7 @@ final class BenchmarkingOperations {
 
     @Bean
     @Named("benchmarking.Query")
-    GraphQLTypeWiring queries(ComparingForums comparing) {
+    GraphQLTypeWiring queries(ComparingForums comparing, KeepingForums keeping) {
         return () -> TypeRuntimeWiring.newTypeWiring("Query")
                 .dataFetcher("regionalForums", env -> comparing.visible(Callers.of(env)))
                 .dataFetcher("forumComparison", env -> {
@@ -37,6 +37,7 @@ final class BenchmarkingOperations {
                         "benchmarks",
                         env -> comparing.benchmarks(
                                 Callers.of(env), env.getArgument("forumSlug"), env.getArgument("period")))
+                .dataFetcher("forumSharing", env -> keeping.sharing(Callers.of(env)))
                 .build();
     }
 

@@ -31,6 +31,9 @@ final class KeepingForums {
 
     record MembershipOutcome(RegionalForum regionalForum, List<IndicatorSet> sharing, List<UserError> userErrors) {}
 
+    /** A forum the tenant may share with, and the sets it shares with it now. */
+    record ForumSharing(RegionalForum forum, List<IndicatorSet> sharing) {}
+
     private final RegionalForums forums;
     private final ForumMemberships memberships;
     private final IndicatorRefreshMarks marks;
@@ -113,6 +116,25 @@ final class KeepingForums {
         });
     }
 
+    /**
+     * The forums of the tenant's region, and any other it still shares with (a forum moved to
+     * another region), each with what the tenant shares. Whole-tenant readers only.
+     */
+    List<ForumSharing> sharing(Caller caller) {
+        UUID tenantId = caller.requireTenant();
+        if (!caller.seesWholeTenant()) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN, "Only the tenant admin and the board see what the tenant shares with forums.");
+        }
+        Region region = directory.byIds(List.of(tenantId)).get(tenantId).region();
+        List<ForumMemberships.Membership> shared = memberships.ofTenant(tenantId);
+        return forums.findAllOrderByName().stream()
+                .filter(forum -> forum.region() == region
+                        || shared.stream().anyMatch(m -> m.forumId().equals(forum.id())))
+                .map(forum -> new ForumSharing(forum, setsSharedWith(forum, shared)))
+                .toList();
+    }
+
     /** Shares indicator sets with a forum (all three when none are named). Tenant admins only. */
     MembershipOutcome join(Caller caller, String slug, List<String> sets) {
         return change(caller, slug, sets, true);
@@ -173,12 +195,16 @@ final class KeepingForums {
             // The forum sees the tenant from its first snapshot, so make one now.
             marks.mark(tenantId);
         }
-        List<IndicatorSet> sharing = memberships.ofTenant(tenantId).stream()
-                .filter(m -> m.forumId().equals(forum.get().id()))
+        return new MembershipOutcome(
+                forum.get(), setsSharedWith(forum.get(), memberships.ofTenant(tenantId)), List.of());
+    }
+
+    private static List<IndicatorSet> setsSharedWith(RegionalForum forum, List<ForumMemberships.Membership> shared) {
+        return shared.stream()
+                .filter(m -> m.forumId().equals(forum.id()))
                 .map(ForumMemberships.Membership::set)
                 .sorted()
                 .toList();
-        return new MembershipOutcome(forum.get(), sharing, List.of());
     }
 
     private static String text(Object value) {

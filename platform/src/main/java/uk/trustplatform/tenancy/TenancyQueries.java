@@ -24,6 +24,7 @@ final class TenancyQueries implements GraphQLTypeWiring {
                                 .visibleBySlug(env.<String>getArgument("slug"), Callers.of(env))
                                 .orElse(null))
                 .dataFetcher("partnerships", env -> directory.active())
+                .dataFetcher("tenants", env -> directory.all(Callers.of(env)))
                 .build();
     }
 }

@@ -148,6 +148,7 @@ public final class TenantDefinitions {
             "graphiql",
             "graphql",
             "health",
+            "operator",
             "pledges",
             "privacy",
             "prometheus",

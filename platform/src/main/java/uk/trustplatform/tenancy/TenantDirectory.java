@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.Role;
 
@@ -42,6 +44,18 @@ public final class TenantDirectory implements NodeResolver {
     /** The active tenants, by name: the partnerships anyone may see. */
     public List<Tenant> active() {
         return tenants.findByStatus(TenantStatus.ACTIVE).stream()
+                .sorted(Comparator.comparing(Tenant::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    /** Every tenant whatever its status, by name: the platform operator's list. */
+    public List<Tenant> all(Caller caller) {
+        if (!caller.has(Role.PLATFORM_OPERATOR)) {
+            throw new ApiException(
+                    caller.authenticated() ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED,
+                    "Only a platform operator lists every tenant.");
+        }
+        return tenants.findAll().stream()
                 .sorted(Comparator.comparing(Tenant::name, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }

@@ -34,6 +34,9 @@ public final class SignInPages {
     private static final String ATTEMPT_PATH = "/sign-in";
     private static final long ATTEMPT_SECONDS = 600;
 
+    /** Where an operator's sign-in started from, in place of a partnership: no slug can be empty. */
+    private static final String PLATFORM = "";
+
     private final BrowserSignIn signIn;
     private final Visitors visitors;
     private final PageTemplates templates;
@@ -56,7 +59,8 @@ public final class SignInPages {
     /** Why a sign-in failed, or which partnerships a person may choose between. */
     public record Message(String text) {}
 
-    public record Choice(List<PublicPages.Partnership> partnerships) {}
+    /** @param operator whether the person is a platform operator, whose pages are no partnership's */
+    public record Choice(List<PublicPages.Partnership> partnerships, boolean operator) {}
 
     @Get("/{tenant}/sign-in")
     HttpResponse<?> begin(String tenant, @Nullable @QueryValue("return") String returnPath, HttpRequest<?> request) {
@@ -64,6 +68,17 @@ public final class SignInPages {
             return errors.notFound(Visitor.anonymous(), request);
         }
         BrowserSignIn.Attempt attempt = signIn.begin(tenant, returnPath);
+        return HttpResponse.seeOther(attempt.signInAt())
+                .cookie(visitors.cookie(ATTEMPT_COOKIE, attempt.cookie(), ATTEMPT_PATH, ATTEMPT_SECONDS));
+    }
+
+    /**
+     * A platform operator's sign-in, from no partnership's page: operators are members of none,
+     * so they come back to the operator's pages rather than to a partnership's.
+     */
+    @Get("/operator/sign-in")
+    HttpResponse<?> beginAsOperator() {
+        BrowserSignIn.Attempt attempt = signIn.begin(PLATFORM, OperatorPages.HOME);
         return HttpResponse.seeOther(attempt.signInAt())
                 .cookie(visitors.cookie(ATTEMPT_COOKIE, attempt.cookie(), ATTEMPT_PATH, ATTEMPT_SECONDS));
     }
@@ -98,6 +113,9 @@ public final class SignInPages {
 
     /** Where a person lands: the page they were on, or their start page in the partnership they chose. */
     private static String landing(SignedIn signedIn) {
+        if (signedIn.tenantSlug().equals(PLATFORM)) {
+            return signedIn.returnPath();
+        }
         if (signedIn.tenants().contains(signedIn.tenantSlug())) {
             String home = "/" + signedIn.tenantSlug();
             return signedIn.returnPath().equals(home) ? home + "/start" : signedIn.returnPath();
@@ -122,7 +140,7 @@ public final class SignInPages {
         return templates.page(
                 "choosePartnership",
                 visitors.layout(visitor, "Choose a partnership", null, request),
-                new Choice(theirs));
+                new Choice(theirs, OperatorVisits.isOperator(visitor)));
     }
 
     @Post(value = "/sign-out", consumes = MediaType.APPLICATION_FORM_URLENCODED)

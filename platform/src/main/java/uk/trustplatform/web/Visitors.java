@@ -55,6 +55,11 @@ public final class Visitors {
     /** What the tenant admin also finds: where the partnership is kept. */
     private static final List<MenuItem> ADMIN_MENU = List.of(new MenuItem("Administration", "/admin", true));
 
+    /** What a platform operator finds on the platform's own pages: the partnerships, and the regional forums. */
+    private static final List<MenuItem> OPERATOR_MENU = List.of(
+            new MenuItem("Partnerships", OperatorPages.HOME, false),
+            new MenuItem("Regional forums", OperatorPages.HOME + "/forums", true));
+
     /** @param below whether the item is current on the pages below its own too */
     private record MenuItem(String label, String path, boolean below) {}
 
@@ -162,13 +167,16 @@ public final class Visitors {
     public Layout layout(Visitor visitor, String title, Layout.Partnership partnership, HttpRequest<?> request) {
         String path = request.getPath();
         List<Layout.NavigationItem> menu = new ArrayList<>();
+        if (partnership == null && OperatorVisits.isOperator(visitor)) {
+            OPERATOR_MENU.forEach(item -> menu.add(navigationItem("", item, path)));
+        }
         if (partnership != null) {
-            PUBLIC_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
+            PUBLIC_MENU.forEach(item -> menu.add(navigationItem(partnership.slug(), item, path)));
             if (visitor.caller().inTenant()
                     && partnership.slug().equals(visitor.caller().tenantSlug())) {
-                MEMBER_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
+                MEMBER_MENU.forEach(item -> menu.add(navigationItem(partnership.slug(), item, path)));
                 if (isBoard(visitor)) {
-                    BOARD_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
+                    BOARD_MENU.forEach(item -> menu.add(navigationItem(partnership.slug(), item, path)));
                 }
                 if (visitor.caller().administersTenant()) {
                     ADMIN_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
@@ -178,8 +186,9 @@ public final class Visitors {
         return new Layout(title, partnership, visitor.person(), List.copyOf(menu), path);
     }
 
-    private static Layout.NavigationItem navigationItem(Layout.Partnership partnership, MenuItem item, String path) {
-        String href = "/" + partnership.slug() + item.path();
+    /** @param slug the partnership's slug, or empty for the platform's own pages */
+    private static Layout.NavigationItem navigationItem(String slug, MenuItem item, String path) {
+        String href = (slug.isEmpty() ? "" : "/" + slug) + item.path();
         boolean current = path.equals(href) || (item.below() && path.startsWith(href + "/"));
         return new Layout.NavigationItem(item.label(), href, current);
     }

@@ -65,6 +65,12 @@ final class OperationCatalogue {
                         (reply, world) -> reply.text().contains(world.tenant().slug()),
                         EVERYONE),
                 new Operation(
+                        "Query.tenants",
+                        world -> new Request(
+                                "{ tenants { id slug name kind region status councils { gssCode } } }", Map.of()),
+                        (reply, world) -> reply.text().contains(world.tenant().slug()),
+                        EnumSet.of(PLATFORM_OPERATOR)),
+                new Operation(
                         "Query.viewer",
                         world -> new Request(
                                 "{ viewer { authenticated subject roles tenant { slug } partnerOrganisation { "
@@ -858,6 +864,21 @@ final class OperationCatalogue {
                                 .path("slug")
                                 .asText()
                                 .equals(world.forum()),
+                        WHOLE_TENANT),
+                new Operation(
+                        "Query.forumSharing",
+                        world -> new Request(
+                                "{ forumSharing { forum { slug name region minimumRecords naming version } sharing } }",
+                                Map.of()),
+                        // Forums are the platform's: what is the tenant's own is what it shares with one.
+                        (reply, world) -> reply.data()
+                                .path("forumSharing")
+                                .valueStream()
+                                .anyMatch(shared -> shared.path("forum")
+                                                .path("slug")
+                                                .asText()
+                                                .equals(world.forum())
+                                        && !shared.path("sharing").isEmpty()),
                         WHOLE_TENANT),
                 save(
                         "saveRegionalForum",

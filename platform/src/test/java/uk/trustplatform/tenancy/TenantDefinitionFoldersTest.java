@@ -103,7 +103,7 @@ class TenantDefinitionFoldersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"pledges", "accessibility", "sign-in", "assets"})
+    @ValueSource(strings = {"pledges", "accessibility", "sign-in", "assets", "operator"})
     void a_slug_that_is_one_of_the_platforms_own_addresses_is_refused(String slug) {
         String reserved = definition(slug);
 

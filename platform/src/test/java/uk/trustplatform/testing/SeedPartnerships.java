@@ -39,13 +39,17 @@ public final class SeedPartnerships {
      */
     public String openCopy(String seed) {
         String copy = seed + "-" + UUID.randomUUID().toString().substring(0, 6);
-        String definition = seed(seed)
+        onboard(copy, copyDefinition(seed, copy));
+        return copy;
+    }
+
+    /** A seed's definition (its YAML) under a new slug, with a name, domain and admin of the copy's own. */
+    public static String copyDefinition(String seed, String copy) {
+        return seed(seed)
                 .replaceFirst("(?m)^slug: .*$", "slug: " + copy)
                 .replaceFirst("(?m)^name: (.*)$", "name: $1 (" + copy + ")")
                 .replaceFirst("(?m)^emailDomains: .*$", "emailDomains: [" + copy + ".example]")
                 .replaceFirst("(?m)^  email: .*$", "  email: admin@" + copy + ".example");
-        onboard(copy, definition);
-        return copy;
     }
 
     private static String seed(String slug) {
