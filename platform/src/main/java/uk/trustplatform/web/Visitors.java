@@ -179,7 +179,7 @@ public final class Visitors {
                     BOARD_MENU.forEach(item -> menu.add(navigationItem(partnership.slug(), item, path)));
                 }
                 if (visitor.caller().administersTenant()) {
-                    ADMIN_MENU.forEach(item -> menu.add(navigationItem(partnership, item, path)));
+                    ADMIN_MENU.forEach(item -> menu.add(navigationItem(partnership.slug(), item, path)));
                 }
             }
         }
