@@ -60,6 +60,13 @@ public final class BoardPledgePages {
 
     private static final String CONFLICT = "conflict";
 
+    /** The fixed words of a notification after a decision, by the address's {@code done}: nothing from the address is shown. */
+    private static final Map<String, String> BANNERS = Map.of(
+            "invited", "The organisation is invited to sign the pledge",
+            "sign", "The signed pledge is recorded",
+            "renew", "The renewal is recorded",
+            "withdraw", "The withdrawal is recorded");
+
     private final PageOperations operations;
     private final PageTemplates templates;
     private final MemberPages members;
@@ -223,7 +230,7 @@ public final class BoardPledgePages {
         if (keeping.refusal() != null) {
             return keeping.refusal();
         }
-        return agencyPage(keeping, banner(done), Form.empty(), null, HttpStatus.OK, request);
+        return agencyPage(keeping, done == null ? null : BANNERS.get(done), Form.empty(), null, HttpStatus.OK, request);
     }
 
     @Post(value = "/{id}/invite", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -602,20 +609,6 @@ public final class BoardPledgePages {
 
     private static String day(String isoDate) {
         return isoDate == null ? "" : Dates.day(isoDate);
-    }
-
-    /** The fixed words of a notification after a decision; nothing from the address is shown. */
-    static String banner(String done) {
-        if (done == null) {
-            return null;
-        }
-        return switch (done) {
-            case "invited" -> "The organisation is invited to sign the pledge";
-            case "sign" -> "The signed pledge is recorded";
-            case "renew" -> "The renewal is recorded";
-            case "withdraw" -> "The withdrawal is recorded";
-            default -> null;
-        };
     }
 
     static String agencyHref(String tenant, String id) {

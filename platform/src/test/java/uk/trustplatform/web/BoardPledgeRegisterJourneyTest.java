@@ -154,18 +154,7 @@ class BoardPledgeRegisterJourneyTest implements TestPropertyProvider {
             assertThat(pledgeOf(adminApi, scouts).path("status").asText()).isEqualTo("INVITED");
 
             JsonNode invited = pledgeOf(adminApi, scouts);
-            ok(
-                    MemberJourneys.api(server, scouts.lead()),
-                    "signPledge",
-                    "SignPledgeInput",
-                    Map.of(
-                            "id", invited.path("id").asText(),
-                            "version", invited.path("version").asInt(),
-                            "signatory", "Asha Patel",
-                            "postHeld", "Group Scout Leader",
-                            "onBehalfOf", scouts.name(),
-                            "signedOn", LocalDate.now().toString()),
-                    "pledgeRegistration { id }");
+            signs(MemberJourneys.api(server, scouts.lead()), "signPledge", invited, "Asha Patel", "Group Scout Leader");
             page.reload();
             assertThat(page.locator("#pledge-status").innerText()).isEqualTo("Signed");
             assertThat(page.locator(".govuk-summary-list").first().innerText())
@@ -269,18 +258,7 @@ class BoardPledgeRegisterJourneyTest implements TestPropertyProvider {
                 "pledgeRegistration { id }");
         JsonNode invited = pledgeOf(adminApi, trust);
         ApiCaller trustLead = MemberJourneys.api(server, trust.lead());
-        ok(
-                trustLead,
-                "signPledge",
-                "SignPledgeInput",
-                Map.of(
-                        "id", invited.path("id").asText(),
-                        "version", invited.path("version").asInt(),
-                        "signatory", "Jo Lead",
-                        "postHeld", "Director",
-                        "onBehalfOf", trust.name(),
-                        "signedOn", LocalDate.now().toString()),
-                "pledgeRegistration { id }");
+        signs(trustLead, "signPledge", invited, "Jo Lead", "Director");
 
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
@@ -313,18 +291,7 @@ class BoardPledgeRegisterJourneyTest implements TestPropertyProvider {
             page.fill("#onBehalfOf", hub.name());
             fillDate(page, "signedOn", LocalDate.now());
             JsonNode current = pledgeOf(adminApi, hub);
-            ok(
-                    MemberJourneys.api(server, hub.lead()),
-                    "renewPledge",
-                    "SignPledgeInput",
-                    Map.of(
-                            "id", current.path("id").asText(),
-                            "version", current.path("version").asInt(),
-                            "signatory", "Lee Renewed",
-                            "postHeld", "Director",
-                            "onBehalfOf", hub.name(),
-                            "signedOn", LocalDate.now().toString()),
-                    "pledgeRegistration { id }");
+            signs(MemberJourneys.api(server, hub.lead()), "renewPledge", current, "Lee Renewed", "Director");
             Response stale = submit(page, "Record the renewal");
             assertThat(stale.status()).isEqualTo(400);
             assertThat(page.locator("#conflict").innerText()).contains("Lee Renewed", "Kim Typed");
@@ -488,6 +455,28 @@ class BoardPledgeRegisterJourneyTest implements TestPropertyProvider {
             assertThat(page.locator("button:has-text('Invite')").count()).isZero();
             WebSite.assertAccessible(page, "an agency's pledge without a published pledge");
         }
+    }
+
+    /** The partner lead signs the registration ({@code signPledge}) or signs it again ({@code renewPledge}) today. */
+    private static void signs(ApiCaller lead, String mutation, JsonNode registration, String signatory, String post) {
+        ok(
+                lead,
+                mutation,
+                "SignPledgeInput",
+                Map.of(
+                        "id",
+                        registration.path("id").asText(),
+                        "version",
+                        registration.path("version").asInt(),
+                        "signatory",
+                        signatory,
+                        "postHeld",
+                        post,
+                        "onBehalfOf",
+                        "The agency",
+                        "signedOn",
+                        LocalDate.now().toString()),
+                "pledgeRegistration { id }");
     }
 
     private static com.microsoft.playwright.Locator rowOf(Page page, Agency agency) {
