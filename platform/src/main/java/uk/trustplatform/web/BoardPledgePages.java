@@ -101,7 +101,8 @@ public final class BoardPledgePages {
             String signed,
             String registered,
             String renewalDue,
-            String ended) {}
+            String ended,
+            String badge) {}
 
     /** The register: its rows, the status chosen (empty for every agency) and the filter's choices. */
     public record RegisterPage(
@@ -604,7 +605,10 @@ public final class BoardPledgePages {
                 pledge == null ? "" : day(pledge.signedOn()),
                 pledge == null ? "" : day(pledge.registeredOn()),
                 pledge == null ? "" : day(pledge.renewalDueOn()),
-                pledge == null ? "" : day(pledge.endedOn()));
+                pledge == null ? "" : day(pledge.endedOn()),
+                pledge != null && pledge.current() && pledge.badge() != null
+                        ? pledge.badge().code()
+                        : null);
     }
 
     private static String day(String isoDate) {

@@ -326,7 +326,9 @@ class BoardPledgeRegisterJourneyTest implements TestPropertyProvider {
             Page page = browser.newPage();
             site.signIn(page, luton, board.username(), board.password());
             page.click(".govuk-service-navigation__link:has-text('Pledges')");
-            assertThat(rowOf(page, foodbank).innerText()).contains("Registered");
+            String badge =
+                    pledgeOf(adminApi, foodbank).path("badge").path("code").asText();
+            assertThat(rowOf(page, foodbank).innerText()).contains("Registered", badge);
             assertThat(page.locator("main").innerText())
                     .contains("The partnership's admin invites agencies, registers signed pledges");
             WebSite.assertAccessible(page, "the register as a board member reads it");
