@@ -140,7 +140,7 @@ class BoardPledgeRegisterJourneyTest implements TestPropertyProvider {
             assertThat(page.locator("tbody").innerText()).contains(scouts.name(), club.name());
             WebSite.assertAccessible(page, "the register filtered by status");
 
-            rowOf(page, scouts).locator("a").click();
+            rowOf(page, scouts).locator("a").first().click();
             assertThat(page.locator("h1").innerText()).isEqualTo(scouts.name());
             assertThat(page.locator("#pledge-status").innerText()).isEqualTo("Not invited");
             assertThat(page.locator("main").innerText()).contains("The organisation has had no pledge registration.");
@@ -355,7 +355,7 @@ class BoardPledgeRegisterJourneyTest implements TestPropertyProvider {
                 assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Organisation");
             }
 
-            rowOf(page, foodbank).locator("a").click();
+            rowOf(page, foodbank).locator("a").first().click();
             assertThat(page.locator("#pledge-status").innerText()).isEqualTo("Registered");
             assertThat(page.locator("main form button").count())
                     .as("no decision offered")
@@ -451,7 +451,7 @@ class BoardPledgeRegisterJourneyTest implements TestPropertyProvider {
                     .contains("The partnership has not published a pledge", "nine-standard safeguarding pledge");
             assertThat(rowOf(page, library).innerText()).contains("Not invited");
             WebSite.assertAccessible(page, "a register without a published pledge");
-            rowOf(page, library).locator("a").click();
+            rowOf(page, library).locator("a").first().click();
             assertThat(page.locator("main").innerText())
                     .contains("The partnership has not published a pledge, so the organisation cannot be invited");
             assertThat(page.locator("button:has-text('Invite')").count()).isZero();
