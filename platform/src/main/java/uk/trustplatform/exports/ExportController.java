@@ -3,7 +3,6 @@ package uk.trustplatform.exports;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -28,14 +27,11 @@ import uk.trustplatform.api.RequestContext;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ExportController {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final Map<String, String> TYPES = Map.of("csv", "text/csv; charset=utf-8", "xlsx", XLSX);
-
-    private final ExportTables tables;
+    private final ExportFiles files;
     private final CallerResolution callers;
 
-    ExportController(ExportTables tables, CallerResolution callers) {
-        this.tables = tables;
+    ExportController(ExportFiles files, CallerResolution callers) {
+        this.files = files;
         this.callers = callers;
     }
 
@@ -46,25 +42,12 @@ class ExportController {
             @Nullable Authentication authentication,
             String file,
             @Nullable @QueryValue Integer periodStart) {
-        int dot = file.lastIndexOf('.');
-        String dataset = dot < 0 ? file : file.substring(0, dot);
-        String format = dot < 0 ? "" : file.substring(dot + 1);
-        if (!TYPES.containsKey(format) || !(dataset.equals("pledge-register") || dataset.equals("action-plans"))) {
-            return HttpResponse.notFound(Map.of(
-                    "message",
-                    "Exports are pledge-register.csv, pledge-register.xlsx, action-plans.csv and action-plans.xlsx."));
-        }
         try {
             RequestContext request = new RequestContext(
                     CorrelationIdFilter.of(http), http.getMethod(), callers.resolve(http, authentication));
-            Table table = dataset.equals("pledge-register")
-                    ? tables.pledgeRegister(request)
-                    : tables.actionPlans(request, periodStart);
-            byte[] body = format.equals("csv") ? TableFormats.csv(table) : TableFormats.xlsx(table);
-            return HttpResponse.ok(body)
-                    .contentType(MediaType.of(TYPES.get(format)))
-                    .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-                    .header("Cache-Control", "no-store");
+            return files.file(file, request, periodStart)
+                    .<HttpResponse<?>>map(ExportFiles.File::download)
+                    .orElseGet(() -> HttpResponse.notFound(Map.of("message", ExportFiles.NAMES)));
         } catch (ApiException refused) {
             return HttpResponse.status(refused.code().status())
                     .body(Map.of("code", refused.code().name(), "message", refused.getMessage()));

@@ -128,9 +128,23 @@ public final class PledgePages {
         }
     }
 
-    /** Signing (or, renewing, signing again) the signature block; or withdrawing, saying why. */
+    /**
+     * Signing (or, renewing, signing again) the signature block; or withdrawing, saying why: by the
+     * agency's partner lead on its own pledge page, or by the partnership's admin for the agency
+     * ({@code onBehalf}, a form returned on paper) on the board's, where a decision on a version
+     * someone else replaced shows the {@code conflict}.
+     *
+     * @param base the page the form belongs to: it posts to {@code base/step} and goes back to {@code base}
+     */
     public record PledgeForm(
-            Organisation organisation, Registration registration, PledgeText pledge, Form form, String step) {
+            Organisation organisation,
+            Registration registration,
+            PledgeText pledge,
+            Form form,
+            String step,
+            String base,
+            boolean onBehalf,
+            Conflict conflict) {
 
         public boolean renewing() {
             return step.equals("renew");
@@ -138,7 +152,7 @@ public final class PledgePages {
     }
 
     /** A step of the pledge's life, as its page and mutation: which states it starts from. */
-    private enum Step {
+    enum Step {
         SIGN("sign", "signPledge", "Sign the pledge", Set.of("INVITED")),
         RENEW("renew", "renewPledge", "Renew the pledge", Set.of("REGISTERED", "RENEWAL_DUE")),
         WITHDRAW(
@@ -147,16 +161,21 @@ public final class PledgePages {
                 "Withdraw the pledge",
                 Set.of("INVITED", "SIGNED", "REGISTERED", "RENEWAL_DUE"));
 
-        private final String path;
-        private final String mutation;
-        private final String title;
-        private final Set<String> from;
+        final String path;
+        final String mutation;
+        final String title;
+        final Set<String> from;
 
         Step(String path, String mutation, String title, Set<String> from) {
             this.path = path;
             this.mutation = mutation;
             this.title = title;
             this.from = from;
+        }
+
+        /** The form's first question, where a problem with no question of its own is put. */
+        String firstQuestion() {
+            return this == WITHDRAW ? "reason" : "signatory";
         }
     }
 
@@ -258,7 +277,7 @@ public final class PledgePages {
                 Map.of("input", input(step, form)),
                 member.get().caller(),
                 request);
-        String firstQuestion = step == Step.WITHDRAW ? "reason" : "signatory";
+        String firstQuestion = step.firstQuestion();
         Submission submission = Submission.of(taken, step.mutation, firstQuestion);
         if (submission.refusal() != null) {
             return errors.refused(member.get().visitor(), request, submission.refusal(), taken.correlationId());
@@ -267,18 +286,23 @@ public final class PledgePages {
             return errors.notFound(member.get().visitor(), request);
         }
         if (!submission.saved()) {
-            Map<String, String> refused = new LinkedHashMap<>();
-            submission
-                    .errors()
-                    .forEach((field, message) ->
-                            refused.putIfAbsent(field.equals("id") ? firstQuestion : field, message));
-            Form shown = form.withErrors(DateFields.worded(refused, form, Map.of(SIGNED_ON, "the date of signing")));
+            Form shown = refused(step, submission, form);
             if (submission.conflict()) {
                 shown = changedMeanwhile(form, organisation, firstQuestion);
             }
             return formPage(member.get(), answer, organisation, step, shown, HttpStatus.BAD_REQUEST, request);
         }
         return HttpResponse.seeOther(URI.create("/" + tenant + "/pledge?done=" + step.path));
+    }
+
+    /** The step's form as refused: each problem on its question, one about the registration on the first. */
+    static Form refused(Step step, Submission submission, Form form) {
+        Map<String, String> refused = new LinkedHashMap<>();
+        submission
+                .errors()
+                .forEach((field, message) ->
+                        refused.putIfAbsent(field.equals("id") ? step.firstQuestion() : field, message));
+        return form.withErrors(DateFields.worded(refused, form, Map.of(SIGNED_ON, "the date of signing")));
     }
 
     /**
@@ -300,7 +324,8 @@ public final class PledgePages {
                                 + ". Check it, then send the form again"));
     }
 
-    private static Map<String, Object> input(Step step, Form form) {
+    /** The step's mutation input from its form: the registration and version, and the reason or the signature block. */
+    static Map<String, Object> input(Step step, Form form) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("id", form.value("id"));
         input.put("version", ActionPlanPages.number(form.value("version")));
@@ -329,7 +354,15 @@ public final class PledgePages {
                 status,
                 step == Step.WITHDRAW ? "pledgeWithdraw" : "pledgeSign",
                 members.layout(member, form.hasErrors() ? "Error: " + step.title : step.title, answer, request),
-                new PledgeForm(organisation, registration, pledgeOf(answer, registration), form, step.path));
+                new PledgeForm(
+                        organisation,
+                        registration,
+                        pledgeOf(answer, registration),
+                        form,
+                        step.path,
+                        "/" + member.tenantSlug() + "/pledge",
+                        false,
+                        null));
     }
 
     private PageOperations.Answer read(MemberPages.Member member, String tenant, HttpRequest<?> request) {
@@ -342,7 +375,7 @@ public final class PledgePages {
     }
 
     /** The edition the agency was invited to sign, else the one the partnership publishes now. */
-    private static PledgeText pledgeOf(PageOperations.Answer answer, Registration registration) {
+    static PledgeText pledgeOf(PageOperations.Answer answer, Registration registration) {
         if (registration != null && registration.pledge() != null) {
             return registration.pledge();
         }

@@ -22,6 +22,7 @@ public final class Tags {
             Map.entry("RENEWAL_DUE", "yellow"),
             Map.entry("LAPSED", "red"),
             Map.entry("WITHDRAWN", "grey"),
+            Map.entry("NOT_INVITED", "grey"),
             Map.entry("PUBLISHED", "green"));
 
     private Tags() {}

@@ -48,9 +48,15 @@ public final class Visitors {
             new MenuItem("Participation", "/participation", true),
             new MenuItem("Section 11", "/section-11", true));
 
-    /** What the board (its members and the tenant admin) also finds: its dashboard, and the partners' plans to review. */
-    private static final List<MenuItem> BOARD_MENU =
-            List.of(new MenuItem("Board dashboard", "/board", true), new MenuItem("Plans", "/plans", true));
+    /**
+     * What the board (its members and the tenant admin) also finds: its dashboard (alone at its
+     * address: the pages below it have items of their own), the partners' plans to review, and the
+     * pledge register it keeps.
+     */
+    private static final List<MenuItem> BOARD_MENU = List.of(
+            new MenuItem("Board dashboard", "/board", false),
+            new MenuItem("Plans", "/plans", true),
+            new MenuItem("Pledges", "/board/pledges", true));
 
     /** What the tenant admin also finds: where the partnership is kept. */
     private static final List<MenuItem> ADMIN_MENU = List.of(new MenuItem("Administration", "/admin", true));
