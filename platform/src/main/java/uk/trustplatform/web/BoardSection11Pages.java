@@ -240,14 +240,13 @@ public final class BoardSection11Pages {
 
     @Get
     HttpResponse<?> list(String tenant, @Nullable @QueryValue String round, HttpRequest<?> request) {
-        Reading reading = reading(tenant, request);
+        Reading reading = reading(tenant, round, request);
         if (reading.refusal() != null) {
             return reading.refusal();
         }
-        MemberPages.Member member = reading.member();
         Read read = reading.read();
-        int chosen = read.round(round);
-        List<Listed> audits = read.of(chosen);
+        int chosen = reading.round();
+        List<Listed> audits = reading.audits();
         Set<String> audited =
                 audits.stream().map(audit -> audit.partnerOrganisation().id()).collect(Collectors.toSet());
         List<String> missing = read.partners().stream()
@@ -268,27 +267,26 @@ public final class BoardSection11Pages {
                 .toList();
         return templates.page(
                 "boardSection11",
-                members.layout(member, "Section 11 audits " + chosen, read.first(), request),
+                members.layout(reading.member(), "Section 11 audits " + chosen, read.first(), request),
                 new ListPage(
                         chosen, read.filter(chosen), rows, missing, listHref(tenant) + "/summary?round=" + chosen));
     }
 
     @Get("/summary")
     HttpResponse<?> summary(String tenant, @Nullable @QueryValue String round, HttpRequest<?> request) {
-        Reading reading = reading(tenant, request);
+        Reading reading = reading(tenant, round, request);
         if (reading.refusal() != null) {
             return reading.refusal();
         }
-        MemberPages.Member member = reading.member();
         Read read = reading.read();
-        int chosen = read.round(round);
-        List<Listed> audits = read.of(chosen);
+        int chosen = reading.round();
+        List<Listed> audits = reading.audits();
         List<Listed> counted = audits.stream()
                 .filter(audit -> REPORTED.contains(audit.status()))
                 .toList();
         return templates.page(
                 "boardSection11Summary",
-                members.layout(member, "Section 11 summary " + chosen, read.first(), request),
+                members.layout(reading.member(), "Section 11 summary " + chosen, read.first(), request),
                 new SummaryPage(
                         chosen,
                         read.filter(chosen),
@@ -403,49 +401,69 @@ public final class BoardSection11Pages {
         return moderatePage(again, form.withErrors(refused), null, HttpStatus.BAD_REQUEST, request);
     }
 
-    /** The round's audits and partners the board reads, or the answer that refuses the visitor. */
-    private record Reading(MemberPages.Member member, Read read, HttpResponse<?> refusal) {}
+    /**
+     * The round the board reads (the address's if it has audits, else the newest) with its audits,
+     * and everything read; or the answer that refuses the visitor.
+     */
+    private record Reading(
+            MemberPages.Member member, Read read, int round, List<Listed> audits, HttpResponse<?> refusal) {
 
-    /** Signs the visitor in to the partnership, lets only the board on, and reads every audit and partner. */
-    private Reading reading(String tenant, HttpRequest<?> request) {
+        static Reading refused(MemberPages.Member member, HttpResponse<?> refusal) {
+            return new Reading(member, null, 0, List.of(), refusal);
+        }
+    }
+
+    /** Lets only the board on, and reads every audit and partner. */
+    private Reading reading(String tenant, @Nullable String round, HttpRequest<?> request) {
+        Boarding boarding = boarding(tenant, null, request);
+        if (boarding.refusal() != null) {
+            return Reading.refused(boarding.member(), boarding.refusal());
+        }
+        MemberPages.Member member = boarding.member();
+        Read read = read(member, request);
+        if (read.audits() == null) {
+            return Reading.refused(
+                    member,
+                    errors.serviceProblem(
+                            member.visitor(), request, read.first().correlationId()));
+        }
+        int chosen = read.round(round);
+        return new Reading(member, read, chosen, read.of(chosen), null);
+    }
+
+    /** A board member (or the tenant admin) of the partnership, or the answer that refuses the visitor. */
+    private record Boarding(MemberPages.Member member, HttpResponse<?> refusal) {}
+
+    /**
+     * Signs the visitor in to the partnership, checks a form's token (when there is a form), and
+     * lets only the board on.
+     */
+    private Boarding boarding(String tenant, @Nullable Form form, HttpRequest<?> request) {
         Optional<MemberPages.Member> found = members.of(tenant, request);
         if (found.isEmpty()) {
-            return new Reading(null, null, members.refuse(tenant, request));
+            return new Boarding(null, members.refuse(tenant, request));
         }
         MemberPages.Member member = found.get();
-        if (!Visitors.isBoard(member.visitor())) {
-            return new Reading(member, null, errors.notFound(member.visitor(), request));
+        if (form != null && !Visitors.csrfMatches(member.visitor(), form)) {
+            return new Boarding(member, errors.forbidden(member.visitor(), request));
         }
-        Read read = read(member, request);
-        return read.audits() == null
-                ? new Reading(
-                        member,
-                        null,
-                        errors.serviceProblem(
-                                member.visitor(), request, read.first().correlationId()))
-                : new Reading(member, read, null);
+        if (!Visitors.isBoard(member.visitor())) {
+            return new Boarding(member, errors.notFound(member.visitor(), request));
+        }
+        return new Boarding(member, null);
     }
 
     /** An audit the board moderates, or the answer that refuses the visitor: the pages' shared first steps. */
     private record Moderating(
             MemberPages.Member member, PageOperations.Answer read, Audit audit, HttpResponse<?> refusal) {}
 
-    /**
-     * Signs the visitor in to the partnership, checks a form's token (when there is a form), lets
-     * only the board on, and reads the audit; another partnership's or a missing audit is not found.
-     */
+    /** The board's first steps, then the audit read; another partnership's or a missing audit is not found. */
     private Moderating moderating(String tenant, String id, @Nullable Form form, HttpRequest<?> request) {
-        Optional<MemberPages.Member> found = members.of(tenant, request);
-        if (found.isEmpty()) {
-            return new Moderating(null, null, null, members.refuse(tenant, request));
+        Boarding boarding = boarding(tenant, form, request);
+        if (boarding.refusal() != null) {
+            return new Moderating(boarding.member(), null, null, boarding.refusal());
         }
-        MemberPages.Member member = found.get();
-        if (form != null && !Visitors.csrfMatches(member.visitor(), form)) {
-            return new Moderating(member, null, null, errors.forbidden(member.visitor(), request));
-        }
-        if (!Visitors.isBoard(member.visitor())) {
-            return new Moderating(member, null, null, errors.notFound(member.visitor(), request));
-        }
+        MemberPages.Member member = boarding.member();
         PageOperations.Answer read =
                 operations.run("pages/section11Audit", Map.of("slug", tenant, "id", id), member.caller(), request);
         Audit audit = Section11Pages.audit(read);
