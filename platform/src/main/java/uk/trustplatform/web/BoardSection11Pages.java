@@ -278,22 +278,23 @@ public final class BoardSection11Pages {
         if (reading.refusal() != null) {
             return reading.refusal();
         }
-        Read read = reading.read();
-        int chosen = reading.round();
-        List<Listed> audits = reading.audits();
-        List<Listed> counted = audits.stream()
+        List<Listed> counted = reading.audits().stream()
                 .filter(audit -> REPORTED.contains(audit.status()))
                 .toList();
         return templates.page(
                 "boardSection11Summary",
-                members.layout(reading.member(), "Section 11 summary " + chosen, read.first(), request),
+                members.layout(
+                        reading.member(),
+                        "Section 11 summary " + reading.round(),
+                        reading.read().first(),
+                        request),
                 new SummaryPage(
-                        chosen,
-                        read.filter(chosen),
+                        reading.round(),
+                        reading.read().filter(reading.round()),
                         counted.size(),
-                        audits.size() - counted.size(),
-                        shares(counted, read.titles()),
-                        listHref(tenant) + "?round=" + chosen));
+                        reading.audits().size() - counted.size(),
+                        shares(counted, reading.read().titles()),
+                        listHref(tenant) + "?round=" + reading.round()));
     }
 
     @Get("/{id}")

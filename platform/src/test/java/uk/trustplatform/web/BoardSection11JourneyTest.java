@@ -363,8 +363,7 @@ class BoardSection11JourneyTest implements TestPropertyProvider {
                 row.add(String.valueOf(rating));
                 row.add(Math.round(100.0 * rating / agencies) + "%");
             }
-            summary.put(
-                    "Standard " + standard.substring(standard.lastIndexOf('/') + 1) + ": " + titles.get(standard), row);
+            summary.put("Standard " + standard.substring(standard.lastIndexOf('/') + 1), row);
         });
         return summary;
     }
