@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -41,22 +42,26 @@ public final class Visitors {
             new MenuItem("Pledge register", "/pledge-register", false),
             new MenuItem("You said, we did", "/you-said-we-did", false));
 
+    /** The partner's own Section 11 audit: the board moderates every partner's under its own item instead. */
+    private static final String OWN_SECTION_11_LABEL = "Section 11";
+
     /** What a member of the partnership also finds in its menu: each item spans the pages below it. */
     private static final List<MenuItem> MEMBER_MENU = List.of(
             new MenuItem("Your work", "/start", true),
             new MenuItem("Your organisation", "/organisation", true),
             new MenuItem("Participation", "/participation", true),
-            new MenuItem("Section 11", "/section-11", true));
+            new MenuItem(OWN_SECTION_11_LABEL, "/section-11", true));
 
     /**
      * What the board (its members and the tenant admin) also finds: its dashboard (alone at its
-     * address: the pages below it have items of their own), the partners' plans to review, and the
-     * pledge register it keeps.
+     * address: the pages below it have items of their own), the partners' plans to review, the
+     * pledge register it keeps, and the partners' Section 11 audits to moderate.
      */
     private static final List<MenuItem> BOARD_MENU = List.of(
             new MenuItem("Board dashboard", "/board", false),
             new MenuItem("Plans", "/plans", true),
-            new MenuItem("Pledges", "/board/pledges", true));
+            new MenuItem("Pledges", "/board/pledges", true),
+            new MenuItem("Section 11 audits", "/board/section-11", true));
 
     /** What the tenant admin also finds: where the partnership is kept. */
     private static final List<MenuItem> ADMIN_MENU = List.of(new MenuItem("Administration", "/admin", true));
@@ -180,7 +185,9 @@ public final class Visitors {
             PUBLIC_MENU.forEach(item -> menu.add(navigationItem(partnership.slug(), item, path)));
             if (visitor.caller().inTenant()
                     && partnership.slug().equals(visitor.caller().tenantSlug())) {
-                MEMBER_MENU.forEach(item -> menu.add(navigationItem(partnership.slug(), item, path)));
+                MEMBER_MENU.stream()
+                        .filter(item -> keepsOwnAudit(visitor) || !item.label().equals(OWN_SECTION_11_LABEL))
+                        .forEach(item -> menu.add(navigationItem(partnership.slug(), item, path)));
                 if (isBoard(visitor)) {
                     BOARD_MENU.forEach(item -> menu.add(navigationItem(partnership.slug(), item, path)));
                 }
@@ -189,7 +196,33 @@ public final class Visitors {
                 }
             }
         }
-        return new Layout(title, partnership, visitor.person(), List.copyOf(menu), path);
+        return new Layout(title, partnership, visitor.person(), nearestCurrent(menu), path);
+    }
+
+    /**
+     * Whether the member keeps an audit of their own agency's: anyone not on the board, and a
+     * board member who is also a partner's lead. The rest of the board reads the audits under
+     * "Section 11 audits", so one menu does not offer the same audits twice.
+     */
+    private static boolean keepsOwnAudit(Visitor visitor) {
+        return !isBoard(visitor) || visitor.caller().partnerOrganisationId() != null;
+    }
+
+    /**
+     * One item is current: the nearest of those whose pages include this one, so that the board's
+     * Section 11 pages, below its dashboard's address, light up their own item and not the dashboard's.
+     */
+    private static List<Layout.NavigationItem> nearestCurrent(List<Layout.NavigationItem> menu) {
+        String nearest = menu.stream()
+                .filter(Layout.NavigationItem::current)
+                .map(Layout.NavigationItem::href)
+                .max(Comparator.comparingInt(String::length))
+                .orElse(null);
+        return menu.stream()
+                .map(item -> item.current() && !item.href().equals(nearest)
+                        ? new Layout.NavigationItem(item.label(), item.href(), false)
+                        : item)
+                .toList();
     }
 
     /** @param slug the partnership's slug, or empty for the platform's own pages */
