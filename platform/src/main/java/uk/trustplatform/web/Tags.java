@@ -22,7 +22,9 @@ public final class Tags {
             Map.entry("RENEWAL_DUE", "yellow"),
             Map.entry("LAPSED", "red"),
             Map.entry("WITHDRAWN", "grey"),
-            Map.entry("PUBLISHED", "green"));
+            Map.entry("PUBLISHED", "green"),
+            Map.entry("ENDORSED", "turquoise"),
+            Map.entry("SUPERSEDED", "grey"));
 
     private Tags() {}
 
