@@ -2,6 +2,7 @@ package uk.trustplatform.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.web.ActionPlanPages.Named;
 import uk.trustplatform.web.DocumentKinds.Kind;
 
@@ -352,7 +354,17 @@ public final class DocumentAdminPages {
         if (kind.isEmpty() || document.path("partnerOrganisation").isObject()) {
             return Reading.refused(errors.notFound(member.visitor(), request));
         }
-        return new Reading(member, read, kind.get(), read.convert(document, Edition.class), document, null);
+        return new Reading(member, read, kind.get(), read.convert(document, Edition.class), content(document), null);
+    }
+
+    /** The edition's content by the input's names: the operation reads a template's framework under an alias. */
+    private static JsonNode content(JsonNode document) {
+        if (!document.has("templateFramework")) {
+            return document;
+        }
+        ObjectNode content = document.deepCopy();
+        content.set("framework", content.remove("templateFramework"));
+        return content;
     }
 
     /** Runs a decision on the edition (publish, endorse) and goes back to its page saying so. */
@@ -532,7 +544,9 @@ public final class DocumentAdminPages {
         }
         if (basedOn.startsWith("edition:") && editions != null) {
             return editions.stream()
-                    .filter(edition -> basedOn.endsWith(":" + edition.id()))
+                    .filter(edition -> GlobalId.decode(edition.id())
+                            .map(id -> basedOn.equals("edition:" + id.uuid()))
+                            .orElse(false))
                     .findFirst()
                     .map(edition -> "The next edition after edition " + edition.edition())
                     .orElse("The next edition of an earlier one");
