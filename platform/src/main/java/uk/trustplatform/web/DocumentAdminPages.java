@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.web.ActionPlanPages.Named;
@@ -209,45 +210,32 @@ public final class DocumentAdminPages {
 
     @Post(value = "/{id}/publish", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> publish(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
-        Form form = FormBody.parse(body);
-        Reading reading = reading(tenant, id, form, true, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
-        }
-        Map<String, Object> input =
-                Map.of("id", reading.edition().id(), VERSION, ActionPlanPages.number(form.value(VERSION)));
-        return decided(reading, "pages/publishDocument", "publishDocument", input, "published", request);
+        return decide(
+                tenant,
+                id,
+                body,
+                "publishDocument",
+                (form, edition) -> Map.of("id", edition.id(), VERSION, ActionPlanPages.number(form.value(VERSION))),
+                "published",
+                request);
     }
 
     @Post(value = "/{id}/revise", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> revise(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
-        Form form = FormBody.parse(body);
-        Reading reading = reading(tenant, id, form, true, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
-        }
-        PageOperations.Answer answer = operations.run(
-                "pages/reviseDocument",
-                Map.of("input", Map.of("id", reading.edition().id())),
-                reading.member().caller(),
-                request);
-        Submission submission = Submission.of(answer, "reviseDocument", ACTIONS);
-        if (submission.saved()) {
-            String next = submission.payload().path("document").path("id").asText();
-            return HttpResponse.seeOther(URI.create(listHref(tenant) + "/" + next + "?done=revised"));
-        }
-        return refusedDecision(reading, submission, answer, request);
+        return decide(
+                tenant, id, body, "reviseDocument", (form, edition) -> Map.of("id", edition.id()), "revised", request);
     }
 
     @Post(value = "/{id}/endorse", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> endorse(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
-        Form form = FormBody.parse(body);
-        Reading reading = reading(tenant, id, form, true, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
-        }
-        Map<String, Object> input = Map.of("id", reading.edition().id(), PARTNER, form.value(PARTNER));
-        return decided(reading, "pages/endorseStrategy", "endorseStrategy", input, "endorsed", request);
+        return decide(
+                tenant,
+                id,
+                body,
+                "endorseStrategy",
+                (form, edition) -> Map.of("id", edition.id(), PARTNER, form.value(PARTNER)),
+                "endorsed",
+                request);
     }
 
     @Get("/{id}/edit")
@@ -367,20 +355,34 @@ public final class DocumentAdminPages {
         return content;
     }
 
-    /** Runs a decision on the edition (publish, endorse) and goes back to its page saying so. */
-    private HttpResponse<?> decided(
-            Reading reading,
-            String operation,
-            String payload,
-            Map<String, Object> input,
+    /**
+     * Runs a decision on the edition (publish, revise, endorse: the mutation of {@code
+     * pages/<mutation>.graphql}) and goes to the edition it answers with (the next edition, for a
+     * revision) saying so.
+     */
+    private HttpResponse<?> decide(
+            String tenant,
+            String id,
+            @Nullable String body,
+            String mutation,
+            BiFunction<Form, Edition, Map<String, Object>> input,
             String done,
             HttpRequest<?> request) {
+        Form form = FormBody.parse(body);
+        Reading reading = reading(tenant, id, form, true, request);
+        if (reading.refusal() != null) {
+            return reading.refusal();
+        }
         PageOperations.Answer answer = operations.run(
-                operation, Map.of("input", input), reading.member().caller(), request);
-        Submission submission = Submission.of(answer, payload, ACTIONS);
+                "pages/" + mutation,
+                Map.of("input", input.apply(form, reading.edition())),
+                reading.member().caller(),
+                request);
+        Submission submission = Submission.of(answer, mutation, ACTIONS);
         if (submission.saved()) {
-            return HttpResponse.seeOther(URI.create(documentHref(
-                            reading.member().tenantSlug(), reading.edition().id()) + "?done=" + done));
+            String answered =
+                    submission.payload().findPath("id").asText(reading.edition().id());
+            return HttpResponse.seeOther(URI.create(documentHref(tenant, answered) + "?done=" + done));
         }
         return refusedDecision(reading, submission, answer, request);
     }

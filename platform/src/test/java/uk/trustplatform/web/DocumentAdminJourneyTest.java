@@ -407,7 +407,7 @@ class DocumentAdminJourneyTest implements TestPropertyProvider {
     }
 
     private static Response submit(Page page, String button) {
-        return page.waitForNavigation(() -> page.click("button:text-is('" + button + "')"));
+        return page.waitForNavigation(() -> page.click("button.govuk-button:text-is('" + button + "')"));
     }
 
     /** The draft onboarding copied from a kit into the partnership, of the connection named. */
