@@ -88,8 +88,7 @@ class DocumentAdminJourneyTest implements TestPropertyProvider {
         Person admin = seeds.person("admin", medway, null, Role.TENANT_ADMIN);
 
         try (BrowserContext browser = site.browser()) {
-            Page page = browser.newPage();
-            site.signIn(page, medway, admin.username(), admin.password());
+            Page page = signedIn(browser, medway, admin);
             WebSite.open(page, site.url("/" + medway + "/admin/documents"));
             assertThat(page.locator("h1").innerText()).isEqualTo("Configuration documents");
             String pledgeRow =
@@ -194,8 +193,7 @@ class DocumentAdminJourneyTest implements TestPropertyProvider {
             String framework = copied(api, "standardsFrameworks", "hear-by-right");
             Person admin = seeds.person("admin", tenant, null, Role.TENANT_ADMIN);
             try (BrowserContext browser = site.browser()) {
-                Page page = browser.newPage();
-                site.signIn(page, tenant, admin.username(), admin.password());
+                Page page = signedIn(browser, tenant, admin);
                 WebSite.open(page, site.url("/" + tenant + "/admin/documents"));
                 page.click("h2:has-text('Standards frameworks') + table a:has-text('Hear by Right') >> nth=0");
                 assertThat(page.locator("main").innerText()).contains("Draft", "Copied from the starter kit");
@@ -216,14 +214,7 @@ class DocumentAdminJourneyTest implements TestPropertyProvider {
         for (String seed : List.of("medway", "cumbria")) {
             String tenant = seeds.openCopy(seed);
             ApiCaller api = seeds.admin(tenant);
-            String published = api.query(DRAFTS_AND_ORIGINS)
-                    .data()
-                    .path("strategies")
-                    .path("edges")
-                    .path(0)
-                    .path("node")
-                    .path("id")
-                    .asText();
+            String published = firstStrategy(api);
             String agency = GlobalId.encode("PartnerOrganisation", seeds.agency(tenant, "Youth Service"));
             String agencyName = api.query(
                             "query ($id: ID!) { node(id: $id) { ... on PartnerOrganisation { name } } }",
@@ -234,8 +225,7 @@ class DocumentAdminJourneyTest implements TestPropertyProvider {
                     .asText();
             Person admin = seeds.person("admin", tenant, null, Role.TENANT_ADMIN);
             try (BrowserContext browser = site.browser()) {
-                Page page = browser.newPage();
-                site.signIn(page, tenant, admin.username(), admin.password());
+                Page page = signedIn(browser, tenant, admin);
                 WebSite.open(page, site.url("/" + tenant + "/admin/documents/" + published));
                 assertThat(page.locator("main").innerText()).contains("Endorsements", "Published");
                 WebSite.assertAccessible(page, seed + "'s published strategy");
@@ -279,8 +269,7 @@ class DocumentAdminJourneyTest implements TestPropertyProvider {
         assertThat(origins(api)).doesNotContain("starter-kit:hear-by-right");
         Person admin = seeds.person("admin", luton, null, Role.TENANT_ADMIN);
         try (BrowserContext browser = site.browser()) {
-            Page page = browser.newPage();
-            site.signIn(page, luton, admin.username(), admin.password());
+            Page page = signedIn(browser, luton, admin);
             WebSite.open(page, site.url("/" + luton + "/admin/documents"));
             page.locator(".govuk-summary-card:has(h3:text-is('Hear by Right'))")
                     .locator("button:has-text('Copy into the partnership')")
@@ -304,8 +293,7 @@ class DocumentAdminJourneyTest implements TestPropertyProvider {
         String pledge = copied(api, "pledges", "nine-standard-safeguarding-pledge");
         Person admin = seeds.person("admin", kent, null, Role.TENANT_ADMIN);
         try (BrowserContext browser = site.browser()) {
-            Page page = browser.newPage();
-            site.signIn(page, kent, admin.username(), admin.password());
+            Page page = signedIn(browser, kent, admin);
             WebSite.open(page, site.url("/" + kent + "/admin/documents/" + pledge + "/edit"));
             JsonNode now = edition(api, pledge);
             api.mutate(
@@ -336,19 +324,11 @@ class DocumentAdminJourneyTest implements TestPropertyProvider {
     @Test
     void a_board_member_reads_the_documents_but_changes_nothing_and_another_partnerships_admin_finds_none() {
         ApiCaller api = seeds.admin("cambridgeshire");
-        String strategy = api.query(DRAFTS_AND_ORIGINS)
-                .data()
-                .path("strategies")
-                .path("edges")
-                .path(0)
-                .path("node")
-                .path("id")
-                .asText();
+        String strategy = firstStrategy(api);
         String before = edition(api, strategy).toString();
         Person board = seeds.person("board", "cambridgeshire", null, Role.BOARD_MEMBER);
         try (BrowserContext browser = site.browser()) {
-            Page page = browser.newPage();
-            site.signIn(page, "cambridgeshire", board.username(), board.password());
+            Page page = signedIn(browser, "cambridgeshire", board);
             WebSite.open(page, site.url("/cambridgeshire/admin/documents"));
             assertThat(page.locator("h1").innerText()).isEqualTo("Configuration documents");
             assertThat(page.locator("button:has-text('Copy into the partnership')")
@@ -380,8 +360,7 @@ class DocumentAdminJourneyTest implements TestPropertyProvider {
         String luton = seeds.openCopy("luton");
         Person lutonAdmin = seeds.person("admin", luton, null, Role.TENANT_ADMIN);
         try (BrowserContext browser = site.browser()) {
-            Page page = browser.newPage();
-            site.signIn(page, luton, lutonAdmin.username(), lutonAdmin.password());
+            Page page = signedIn(browser, luton, lutonAdmin);
             assertThat(WebSite.open(page, site.url("/cambridgeshire/admin/documents"))
                             .status())
                     .isEqualTo(404);
@@ -397,13 +376,29 @@ class DocumentAdminJourneyTest implements TestPropertyProvider {
                 seeds.agency("cambridgeshire", "Cambridgeshire Youth Service"),
                 Role.PARTNER_LEAD);
         try (BrowserContext browser = site.browser()) {
-            Page page = browser.newPage();
-            site.signIn(page, "cambridgeshire", lead.username(), lead.password());
+            Page page = signedIn(browser, "cambridgeshire", lead);
             assertThat(WebSite.open(page, site.url("/cambridgeshire/admin/documents"))
                             .status())
                     .as("a partner lead")
                     .isEqualTo(404);
         }
+    }
+
+    private Page signedIn(BrowserContext browser, String tenant, Person person) {
+        Page page = browser.newPage();
+        site.signIn(page, tenant, person.username(), person.password());
+        return page;
+    }
+
+    private static String firstStrategy(ApiCaller api) {
+        return api.query(DRAFTS_AND_ORIGINS)
+                .data()
+                .path("strategies")
+                .path("edges")
+                .path(0)
+                .path("node")
+                .path("id")
+                .asText();
     }
 
     private static Response submit(Page page, String button) {
