@@ -35,7 +35,14 @@ final class LastChanges implements PerRequestLoader<UUID, LastChanges.Change>, S
             "Action",
             "PledgeRegistration",
             "Section11Audit",
-            "ParticipationActivity");
+            "ParticipationActivity",
+            "StandardsFramework",
+            "Strategy",
+            "ActionPlanTemplate",
+            "Charter",
+            "Pledge",
+            "Vocabularies",
+            "Guidance");
 
     private static final String NEWEST = """
             SELECT DISTINCT ON (entity_id) entity_id,

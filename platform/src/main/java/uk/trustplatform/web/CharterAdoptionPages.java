@@ -203,7 +203,7 @@ public final class CharterAdoptionPages {
         Map<String, Object> input =
                 Map.of("id", form.value("id"), "version", ActionPlanPages.number(form.value("version")));
         PageOperations.Answer published = operations.run(
-                "pages/publishCharterCopy", Map.of("input", input), member.get().caller(), request);
+                "pages/publishDocument", Map.of("input", input), member.get().caller(), request);
         Submission submission = Submission.of(published, "publishDocument", "publish");
         if (submission.refusal() != null) {
             return errors.refused(member.get().visitor(), request, submission.refusal(), published.correlationId());

@@ -23,7 +23,9 @@ public final class Tags {
             Map.entry("LAPSED", "red"),
             Map.entry("WITHDRAWN", "grey"),
             Map.entry("NOT_INVITED", "grey"),
-            Map.entry("PUBLISHED", "green"));
+            Map.entry("PUBLISHED", "green"),
+            Map.entry("ENDORSED", "turquoise"),
+            Map.entry("SUPERSEDED", "grey"));
 
     private Tags() {}
 
