@@ -207,16 +207,63 @@ class DevstackIT {
         }
     }
 
-    /** Signs in from the partnerships' list through Keycloak's page as the banner's demo person. */
-    private Login signIn(Page page, String username, String partnership) {
-        Login login = banner.logins().stream()
+    @Test
+    @Order(7)
+    void the_demo_board_admin_and_operator_each_find_their_own_pages() {
+        try (HeadlessChromium chromium = HeadlessChromium.launch()) {
+            try (BrowserContext context = chromium.newContext(false)) {
+                Page page = context.newPage();
+                signIn(page, "medway.board", "Medway Children's Trust");
+                page.click("#board-work >> text=Board dashboard");
+                assertThat(page.locator("h1").innerText()).isEqualTo("Board dashboard");
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/devstack-board.png")));
+            }
+            try (BrowserContext context = chromium.newContext(false)) {
+                Page page = context.newPage();
+                Login admin = banner.logins().stream()
+                        .filter(login -> login.role().equals("tenant-admin")
+                                && login.tenant().equals("medway"))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("The banner prints no admin for Medway"));
+                signIn(page, admin.username(), "Medway Children's Trust");
+                page.click(".govuk-service-navigation >> text=Administration");
+                page.click("#areas >> text=Configuration documents");
+                assertThat(page.locator("main").innerText())
+                        .as("the pledge onboarding copied from the nine-standard kit waits to be published")
+                        .contains("Draft");
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/devstack-admin.png")));
+            }
+            try (BrowserContext context = chromium.newContext(false)) {
+                Page page = context.newPage();
+                page.navigate(banner.web() + "operator/sign-in");
+                typeSignIn(page, login("operator"));
+                assertThat(page.locator("h1").innerText()).isEqualTo("Partnerships on the platform");
+                assertThat(page.locator("main").innerText()).contains("Medway Children's Trust", "Kent County Council");
+                page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/devstack-operator.png")));
+            }
+        }
+    }
+
+    private Login login(String username) {
+        return banner.logins().stream()
                 .filter(candidate -> candidate.username().equals(username))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("The banner prints no sign-in for " + username));
+    }
+
+    /** Signs in from the partnerships' list through Keycloak's page as the banner's demo person. */
+    private Login signIn(Page page, String username, String partnership) {
+        Login login = login(username);
         page.navigate(banner.web());
         assertThat(page.locator("main").innerText()).contains(partnership);
         page.click("text=" + partnership);
         page.click("nav >> text=Sign in");
+        typeSignIn(page, login);
+        return login;
+    }
+
+    /** Keycloak's own sign-in page, as a person fills it in. */
+    private void typeSignIn(Page page, Login login) {
         page.fill("#username", login.username());
         if (page.locator("#password").count() == 0) {
             page.click("#kc-login");
@@ -224,7 +271,6 @@ class DevstackIT {
         page.fill("#password", login.secret());
         page.click("#kc-login");
         page.waitForURL(url -> url.startsWith(banner.web()));
-        return login;
     }
 
     @AfterAll
