@@ -1,0 +1,43 @@
+package uk.trustplatform.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/**
+ * The first step of every partnership-admin page: the visitor signed in to the partnership, a
+ * form's token checked (when there is a form), and only the tenant admin let on. A board member
+ * or partner lead finds no such page, as they would find a missing one; the board reads partners
+ * and their gaps on its dashboard.
+ */
+@Singleton
+final class TenantAdmins {
+
+    private final MemberPages members;
+    private final ErrorPages errors;
+
+    TenantAdmins(MemberPages members, ErrorPages errors) {
+        this.members = members;
+        this.errors = errors;
+    }
+
+    /** The tenant admin on the page, or the answer that turns the visitor away. */
+    record Admin(MemberPages.Member member, HttpResponse<?> refusal) {}
+
+    Admin admin(String tenant, @Nullable Form form, HttpRequest<?> request) {
+        Optional<MemberPages.Member> found = members.of(tenant, request);
+        if (found.isEmpty()) {
+            return new Admin(null, members.refuse(tenant, request));
+        }
+        MemberPages.Member member = found.get();
+        if (form != null && !Visitors.csrfMatches(member.visitor(), form)) {
+            return new Admin(member, errors.forbidden(member.visitor(), request));
+        }
+        if (!member.caller().administersTenant()) {
+            return new Admin(member, errors.notFound(member.visitor(), request));
+        }
+        return new Admin(member, null);
+    }
+}
