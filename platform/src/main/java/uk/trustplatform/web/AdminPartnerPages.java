@@ -353,9 +353,11 @@ public final class AdminPartnerPages {
                 given(categories.get(theirs.get("category"))),
                 given(categories.get(form.value("category")))));
         rows.add(new Conflict.Row(
-                "Sector", given(Labels.of(theirs.get("sector"))), given(Labels.of(form.value("sector")))));
+                "Sector",
+                OrganisationPages.label(theirs.get("sector")),
+                OrganisationPages.label(form.value("sector"))));
         rows.add(new Conflict.Row(
-                "Statutory partner", Labels.of(theirs.get("statutory")), Labels.of(form.value("statutory"))));
+                "Statutory partner", yesOrNo(theirs.get("statutory")), yesOrNo(form.value("statutory"))));
         rows.add(new Conflict.Row(
                 "Sits under", parents.get(theirs.get("parentId")), parents.get(form.value("parentId"))));
         Conflict conflict = Conflict.of(now.lastChange(), rows);
@@ -801,6 +803,10 @@ public final class AdminPartnerPages {
 
     private static String blankAsNull(String value) {
         return value.isBlank() ? null : value;
+    }
+
+    private static String yesOrNo(String answer) {
+        return answer.equals("yes") ? "Yes" : "No";
     }
 
     private static String given(String value) {

@@ -196,7 +196,8 @@ public final class OrganisationPages {
         return values;
     }
 
-    private static String label(String sector) {
+    /** A sector in words; "Not given" for none. */
+    static String label(String sector) {
         return SECTORS.stream()
                 .filter(option -> option.value().equals(sector))
                 .map(Option::label)
