@@ -34,7 +34,16 @@ import uk.trustplatform.web.OrganisationPages.Service;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class AdminGovernancePages {
 
+    private static final String GOVERNANCE = "governance";
     private static final String NAME = "name";
+
+    /** What the notification says after each change. */
+    private static final Map<String, String> BANNERS = Map.of(
+            "formed", "The governance body is formed",
+            "saved", "The governance body is saved",
+            "member-added", "The member is added",
+            "member-removed", "The member is removed");
+
     private static final String ORGANISATION = "partnerOrganisationId";
     private static final String CONFLICT = "conflict";
 
@@ -109,13 +118,16 @@ public final class AdminGovernancePages {
         }
         Map<String, String> types = types(read);
         List<Listed> bodies = bodies(read).stream()
-                .map(body ->
-                        new Listed(body, types.getOrDefault(body.type(), body.type()), bodyHref(tenant, body.id())))
+                .map(body -> new Listed(
+                        body,
+                        types.getOrDefault(body.type(), body.type()),
+                        TenantAdmins.href(tenant, GOVERNANCE, body.id())))
                 .toList();
         return templates.page(
                 "adminGovernance",
                 members.layout(admin.member(), "Governance bodies", read, request),
-                new ListPage(bodies, banner(done), listHref(tenant) + "/new"));
+                new ListPage(
+                        bodies, TenantAdmins.banner(done, BANNERS), TenantAdmins.href(tenant, GOVERNANCE) + "/new"));
     }
 
     @Get("/new")
@@ -139,7 +151,7 @@ public final class AdminGovernancePages {
         if (reading.refusal() != null) {
             return reading.refusal();
         }
-        return bodyPage(reading, banner(done), Form.empty(), HttpStatus.OK, request);
+        return bodyPage(reading, TenantAdmins.banner(done, BANNERS), Form.empty(), HttpStatus.OK, request);
     }
 
     @Get("/{id}/edit")
@@ -179,7 +191,7 @@ public final class AdminGovernancePages {
             return errors.refused(reading.member().visitor(), request, submission.refusal(), answer.correlationId());
         }
         if (submission.saved()) {
-            return HttpResponse.seeOther(URI.create(bodyHref(tenant, id) + "?done=member-added"));
+            return HttpResponse.seeOther(URI.create(TenantAdmins.href(tenant, GOVERNANCE, id) + "?done=member-added"));
         }
         Map<String, String> refused = new LinkedHashMap<>(submission.errors());
         if (refused.remove("governanceBodyId") != null) {
@@ -211,7 +223,7 @@ public final class AdminGovernancePages {
             return errors.refused(reading.member().visitor(), request, submission.refusal(), answer.correlationId());
         }
         // Removed meanwhile by someone else is removed all the same: either way the member is gone.
-        return HttpResponse.seeOther(URI.create(bodyHref(tenant, id) + "?done=member-removed"));
+        return HttpResponse.seeOther(URI.create(TenantAdmins.href(tenant, GOVERNANCE, id) + "?done=member-removed"));
     }
 
     private HttpResponse<?> save(String tenant, @Nullable String id, @Nullable String text, HttpRequest<?> request) {
@@ -252,8 +264,8 @@ public final class AdminGovernancePages {
         if (submission.saved()) {
             String saved =
                     submission.payload().path("governanceBody").path("id").asText();
-            return HttpResponse.seeOther(
-                    URI.create(bodyHref(tenant, saved) + "?done=" + (body == null ? "formed" : "saved")));
+            return HttpResponse.seeOther(URI.create(
+                    TenantAdmins.href(tenant, GOVERNANCE, saved) + "?done=" + (body == null ? "formed" : "saved")));
         }
         if (!submission.conflict()) {
             return bodyForm(
@@ -306,7 +318,7 @@ public final class AdminGovernancePages {
                 new BodyPage(
                         body,
                         types(reading.read()).getOrDefault(body.type(), body.type()),
-                        bodyHref(reading.member().tenantSlug(), body.id()),
+                        TenantAdmins.href(reading.member().tenantSlug(), GOVERNANCE, body.id()),
                         banner,
                         form,
                         List.copyOf(organisations),
@@ -341,7 +353,9 @@ public final class AdminGovernancePages {
                 members.layout(member, (form.hasErrors() ? "Error: " : "") + title, read, request),
                 new BodyForm(
                         title,
-                        body == null ? listHref(member.tenantSlug()) : bodyHref(member.tenantSlug(), body.id()),
+                        body == null
+                                ? TenantAdmins.href(member.tenantSlug(), GOVERNANCE)
+                                : TenantAdmins.href(member.tenantSlug(), GOVERNANCE, body.id()),
                         form,
                         List.copyOf(types),
                         List.copyOf(parents),
@@ -401,27 +415,5 @@ public final class AdminGovernancePages {
         values.put("type", body.type());
         values.put("parentId", body.parent() == null ? "" : body.parent().id());
         return values;
-    }
-
-    /** The fixed words of a notification after a change; nothing from the address is shown. */
-    private static String banner(String done) {
-        if (done == null) {
-            return null;
-        }
-        return switch (done) {
-            case "formed" -> "The governance body is formed";
-            case "saved" -> "The governance body is saved";
-            case "member-added" -> "The member is added";
-            case "member-removed" -> "The member is removed";
-            default -> null;
-        };
-    }
-
-    static String listHref(String tenant) {
-        return "/" + tenant + "/admin/governance";
-    }
-
-    static String bodyHref(String tenant, String id) {
-        return listHref(tenant) + "/" + id;
     }
 }

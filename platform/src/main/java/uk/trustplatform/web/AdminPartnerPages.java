@@ -42,6 +42,7 @@ public final class AdminPartnerPages {
     /** A page of the list as the API gives it (its page-size limit); a partnership's partners fit in a few. */
     private static final int MOST_PAGES = 20;
 
+    private static final String PARTNERS = "partners";
     private static final String NAME = "name";
     private static final String INVITE = "invite";
     private static final String REMOVE = "remove";
@@ -52,6 +53,14 @@ public final class AdminPartnerPages {
             new Option("PARTICIPATION_CHAMPION", "Participation champion"),
             new Option("DESIGNATED_OFFICER", "Designated officer for allegations (LADO)"),
             new Option("LEAD_MEMBER", "Lead member for children's services"));
+
+    /** What the notification says after each change. */
+    private static final Map<String, String> BANNERS = Map.of(
+            "registered", "The organisation is registered",
+            "saved", "The organisation's details are saved",
+            "added", "The person is added",
+            "changed", "The person's details are saved",
+            "removed", "The person is removed");
 
     static final List<Option> YES_NO = List.of(new Option("yes", "Yes"), new Option("no", "No"));
 
@@ -192,7 +201,7 @@ public final class AdminPartnerPages {
         if (organisations == null) {
             return errors.serviceProblem(admin.member().visitor(), request, null);
         }
-        Map<String, String> categories = categories(organisations.first());
+        Map<String, String> categories = OrganisationPages.categories(organisations.first());
         Map<String, Listed> byId = new HashMap<>();
         organisations.all().forEach(organisation -> byId.put(organisation.id(), organisation));
         Map<String, String> paths = paths(organisations.all().stream()
@@ -210,7 +219,7 @@ public final class AdminPartnerPages {
                             ? null
                             : byId.get(organisation.parent().id());
                     return new Row(
-                            partnerHref(tenant, organisation.id()),
+                            TenantAdmins.href(tenant, PARTNERS, organisation.id()),
                             organisation.name(),
                             depth(paths.get(organisation.id())),
                             parent == null ? null : parent.name(),
@@ -223,7 +232,7 @@ public final class AdminPartnerPages {
         return templates.page(
                 "adminPartners",
                 members.layout(admin.member(), "Partner organisations", organisations.first(), request),
-                new ListPage(rows, banner(done), listHref(tenant) + "/new"));
+                new ListPage(rows, TenantAdmins.banner(done, BANNERS), TenantAdmins.href(tenant, PARTNERS) + "/new"));
     }
 
     @Get("/new")
@@ -258,7 +267,7 @@ public final class AdminPartnerPages {
         if (submission.saved()) {
             String id =
                     submission.payload().path("partnerOrganisation").path("id").asText();
-            return HttpResponse.seeOther(URI.create(partnerHref(tenant, id) + "?done=registered"));
+            return HttpResponse.seeOther(URI.create(TenantAdmins.href(tenant, PARTNERS, id) + "?done=registered"));
         }
         PageOperations.Answer read = read(admin.member(), "", request);
         return organisationForm(
@@ -283,9 +292,9 @@ public final class AdminPartnerPages {
                 members.layout(reading.member(), partner.name(), reading.read(), request),
                 new PartnerPage(
                         partner,
-                        categories(reading.read()).get(partner.category()),
-                        partnerHref(tenant, partner.id()),
-                        banner(done)));
+                        OrganisationPages.categories(reading.read()).get(partner.category()),
+                        TenantAdmins.href(tenant, PARTNERS, partner.id()),
+                        TenantAdmins.banner(done, BANNERS)));
     }
 
     @Get("/{id}/edit")
@@ -325,7 +334,7 @@ public final class AdminPartnerPages {
             return errors.refused(reading.member().visitor(), request, submission.refusal(), answer.correlationId());
         }
         if (submission.saved()) {
-            return HttpResponse.seeOther(URI.create(partnerHref(tenant, id) + "?done=saved"));
+            return HttpResponse.seeOther(URI.create(TenantAdmins.href(tenant, PARTNERS, id) + "?done=saved"));
         }
         Partner now = reading.partner();
         if (!submission.conflict()) {
@@ -338,7 +347,7 @@ public final class AdminPartnerPages {
                     HttpStatus.BAD_REQUEST,
                     request);
         }
-        Map<String, String> categories = categories(reading.read());
+        Map<String, String> categories = OrganisationPages.categories(reading.read());
         Map<String, String> theirs = organisationValues(now);
         Map<String, String> parents = new HashMap<>();
         parentOptions(reading.read(), null).forEach(option -> parents.put(option.value(), option.label()));
@@ -388,14 +397,11 @@ public final class AdminPartnerPages {
 
     @Get("/{id}/people/{personId}")
     HttpResponse<?> changingPerson(String tenant, String id, String personId, HttpRequest<?> request) {
-        Reading reading = reading(tenant, id, null, request);
+        Reading reading = reading(tenant, id, personId, null, request);
         if (reading.refusal() != null) {
             return reading.refusal();
         }
-        Person person = reading.partner().person(personId);
-        if (person == null) {
-            return errors.notFound(reading.member().visitor(), request);
-        }
+        Person person = reading.person();
         return personForm(reading, person, new Form(personValues(person), Map.of()), null, HttpStatus.OK, request);
     }
 
@@ -414,14 +420,11 @@ public final class AdminPartnerPages {
     HttpResponse<?> remove(
             String tenant, String id, String personId, @Nullable @Body String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Reading reading = reading(tenant, id, form, request);
+        Reading reading = reading(tenant, id, personId, form, request);
         if (reading.refusal() != null) {
             return reading.refusal();
         }
-        Person person = reading.partner().person(personId);
-        if (person == null) {
-            return errors.notFound(reading.member().visitor(), request);
-        }
+        Person person = reading.person();
         PageOperations.Answer answer = operations.run(
                 "pages/removePartnerPerson",
                 Map.of("input", Map.of("id", person.id(), "version", ActionPlanPages.number(form.value("version")))),
@@ -432,7 +435,7 @@ public final class AdminPartnerPages {
             return errors.refused(reading.member().visitor(), request, submission.refusal(), answer.correlationId());
         }
         if (submission.saved()) {
-            return HttpResponse.seeOther(URI.create(partnerHref(tenant, id) + "?done=removed"));
+            return HttpResponse.seeOther(URI.create(TenantAdmins.href(tenant, PARTNERS, id) + "?done=removed"));
         }
         String why = submission.conflict()
                 ? Conflict.of(person.lastChange(), List.of()).by() + " changed " + person.name()
@@ -445,7 +448,7 @@ public final class AdminPartnerPages {
                 new PersonDecision(
                         reading.partner(),
                         person,
-                        partnerHref(tenant, id),
+                        TenantAdmins.href(tenant, PARTNERS, id),
                         Form.of(Map.of("version", String.valueOf(person.version())))
                                 .withErrors(Map.of(REMOVE, why))));
     }
@@ -459,15 +462,12 @@ public final class AdminPartnerPages {
     HttpResponse<?> invite(
             String tenant, String id, String personId, @Nullable @Body String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Reading reading = reading(tenant, id, form, request);
+        Reading reading = reading(tenant, id, personId, form, request);
         if (reading.refusal() != null) {
             return reading.refusal();
         }
         Partner partner = reading.partner();
-        Person person = partner.person(personId);
-        if (person == null) {
-            return errors.notFound(reading.member().visitor(), request);
-        }
+        Person person = reading.person();
         PageOperations.Answer answer = operations.run(
                 "pages/invitePartnerLead",
                 Map.of("input", Map.of("personId", person.id())),
@@ -486,7 +486,7 @@ public final class AdminPartnerPages {
                     new PersonDecision(
                             partner,
                             person,
-                            partnerHref(tenant, id),
+                            TenantAdmins.href(tenant, PARTNERS, id),
                             Form.empty()
                                     .withErrors(Map.of(
                                             INVITE,
@@ -502,20 +502,17 @@ public final class AdminPartnerPages {
                         invited.path("username").asText(),
                         invited.path("temporaryPassword").asText(null),
                         invited.path("invitationSent").asBoolean(),
-                        partnerHref(tenant, id)));
+                        TenantAdmins.href(tenant, PARTNERS, id)));
     }
 
     private HttpResponse<?> savePerson(
             String tenant, String id, @Nullable String personId, @Nullable String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Reading reading = reading(tenant, id, form, request);
+        Reading reading = reading(tenant, id, personId, form, request);
         if (reading.refusal() != null) {
             return reading.refusal();
         }
-        Person person = personId == null ? null : reading.partner().person(personId);
-        if (personId != null && person == null) {
-            return errors.notFound(reading.member().visitor(), request);
-        }
+        Person person = reading.person();
         Map<String, Object> input = new HashMap<>();
         if (person == null) {
             input.put("partnerOrganisationId", reading.partner().id());
@@ -538,8 +535,8 @@ public final class AdminPartnerPages {
             return errors.refused(reading.member().visitor(), request, submission.refusal(), answer.correlationId());
         }
         if (submission.saved()) {
-            return HttpResponse.seeOther(
-                    URI.create(partnerHref(tenant, id) + "?done=" + (person == null ? "added" : "changed")));
+            return HttpResponse.seeOther(URI.create(
+                    TenantAdmins.href(tenant, PARTNERS, id) + "?done=" + (person == null ? "added" : "changed")));
         }
         if (!submission.conflict()) {
             return personForm(
@@ -573,21 +570,18 @@ public final class AdminPartnerPages {
 
     private HttpResponse<?> personDecision(
             String tenant, String id, String personId, String template, String verb, HttpRequest<?> request) {
-        Reading reading = reading(tenant, id, null, request);
+        Reading reading = reading(tenant, id, personId, null, request);
         if (reading.refusal() != null) {
             return reading.refusal();
         }
-        Person person = reading.partner().person(personId);
-        if (person == null) {
-            return errors.notFound(reading.member().visitor(), request);
-        }
+        Person person = reading.person();
         return templates.page(
                 template,
                 members.layout(reading.member(), verb + person.name(), reading.read(), request),
                 new PersonDecision(
                         reading.partner(),
                         person,
-                        partnerHref(tenant, id),
+                        TenantAdmins.href(tenant, PARTNERS, id),
                         Form.of(Map.of("version", String.valueOf(person.version())))));
     }
 
@@ -600,7 +594,9 @@ public final class AdminPartnerPages {
             HttpStatus status,
             HttpRequest<?> request) {
         String title = partner == null ? "Register a partner organisation" : "Change " + partner.name();
-        String back = partner == null ? listHref(member.tenantSlug()) : partnerHref(member.tenantSlug(), partner.id());
+        String back = partner == null
+                ? TenantAdmins.href(member.tenantSlug(), PARTNERS)
+                : TenantAdmins.href(member.tenantSlug(), PARTNERS, partner.id());
         List<Option> categories = new ArrayList<>();
         categories.add(new Option("", "No category"));
         read.data()
@@ -639,30 +635,48 @@ public final class AdminPartnerPages {
                 new PersonForm(
                         title,
                         reading.partner().name(),
-                        partnerHref(
-                                reading.member().tenantSlug(), reading.partner().id()),
+                        TenantAdmins.href(
+                                reading.member().tenantSlug(),
+                                PARTNERS,
+                                reading.partner().id()),
                         form,
                         conflict));
     }
 
-    /** An organisation the admin is working on, or the answer that refuses them: the pages' shared first steps. */
+    /**
+     * An organisation the admin is working on (and the person of it, on a person's pages), or the
+     * answer that refuses them: the pages' shared first steps.
+     */
     private record Reading(
-            MemberPages.Member member, PageOperations.Answer read, Partner partner, HttpResponse<?> refusal) {}
+            MemberPages.Member member,
+            PageOperations.Answer read,
+            Partner partner,
+            Person person,
+            HttpResponse<?> refusal) {}
 
     private Reading reading(String tenant, String id, @Nullable Form form, HttpRequest<?> request) {
+        return reading(tenant, id, null, form, request);
+    }
+
+    /** As above; with {@code personId}, a person who is not of this organisation is not found either. */
+    private Reading reading(
+            String tenant, String id, @Nullable String personId, @Nullable Form form, HttpRequest<?> request) {
         TenantAdmins.Admin admin = admins.admin(tenant, form, request);
         if (admin.refusal() != null) {
-            return new Reading(admin.member(), null, null, admin.refusal());
+            return new Reading(admin.member(), null, null, null, admin.refusal());
         }
         PageOperations.Answer read = read(admin.member(), id, request);
         Partner partner = read.as("node", Partner.class);
-        return partner == null || partner.id() == null
-                ? new Reading(
+        Person person = partner == null || personId == null ? null : partner.person(personId);
+        boolean found = partner != null && partner.id() != null && (personId == null || person != null);
+        return found
+                ? new Reading(admin.member(), read, partner, person, null)
+                : new Reading(
                         admin.member(),
                         read,
                         null,
-                        errors.notFound(admin.member().visitor(), request))
-                : new Reading(admin.member(), read, partner, null);
+                        null,
+                        errors.notFound(admin.member().visitor(), request));
     }
 
     private PageOperations.Answer read(MemberPages.Member member, String id, HttpRequest<?> request) {
@@ -741,16 +755,6 @@ public final class AdminPartnerPages {
         return List.copyOf(options);
     }
 
-    private static Map<String, String> categories(PageOperations.Answer answer) {
-        Map<String, String> categories = new HashMap<>();
-        answer.data()
-                .path("vocabularies")
-                .path("partnerCategories")
-                .forEach(category -> categories.put(
-                        category.path("code").asText(), category.path("label").asText()));
-        return categories;
-    }
-
     private static Map<String, Object> organisationInput(Form form) {
         Map<String, Object> input = new HashMap<>();
         input.put(NAME, form.value(NAME));
@@ -811,28 +815,5 @@ public final class AdminPartnerPages {
 
     private static String given(String value) {
         return value == null || value.isBlank() ? "Not given" : value;
-    }
-
-    /** The fixed words of a notification after a change; nothing from the address is shown. */
-    static String banner(String done) {
-        if (done == null) {
-            return null;
-        }
-        return switch (done) {
-            case "registered" -> "The organisation is registered";
-            case "saved" -> "The organisation's details are saved";
-            case "added" -> "The person is added";
-            case "changed" -> "The person's details are saved";
-            case "removed" -> "The person is removed";
-            default -> null;
-        };
-    }
-
-    static String listHref(String tenant) {
-        return "/" + tenant + "/admin/partners";
-    }
-
-    static String partnerHref(String tenant, String id) {
-        return listHref(tenant) + "/" + id;
     }
 }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,19 @@ final class TenantAdmins {
 
     /** The tenant admin on the page, or the answer that turns the visitor away. */
     record Admin(MemberPages.Member member, HttpResponse<?> refusal) {}
+
+    /** An admin page's address: {@code /medway/admin/partners/<id>} from "medway", "partners", the id. */
+    static String href(String tenant, String... below) {
+        return "/" + tenant + "/admin/" + String.join("/", below);
+    }
+
+    /**
+     * The fixed words of a notification after a change, chosen by the address's {@code done}:
+     * nothing from the address itself is shown.
+     */
+    static String banner(@Nullable String done, Map<String, String> words) {
+        return done == null ? null : words.get(done);
+    }
 
     Admin admin(String tenant, @Nullable Form form, HttpRequest<?> request) {
         Optional<MemberPages.Member> found = members.of(tenant, request);
