@@ -181,15 +181,12 @@ public final class AdminGovernancePages {
         input.put(ORGANISATION, form.value(ORGANISATION));
         input.put("personId", form.value("personId").isBlank() ? null : form.value("personId"));
         input.put("role", form.value("role"));
-        PageOperations.Answer answer = operations.run(
-                "pages/addGovernanceMembership",
-                Map.of("input", input),
-                reading.member().caller(),
-                request);
-        Submission submission = Submission.of(answer, "addGovernanceMembership", ORGANISATION);
-        if (submission.refusal() != null) {
-            return errors.refused(reading.member().visitor(), request, submission.refusal(), answer.correlationId());
+        TenantAdmins.Sent sent = admins.send(
+                reading.member(), "addGovernanceMembership", "addGovernanceMembership", input, ORGANISATION, request);
+        if (sent.refusal() != null) {
+            return sent.refusal();
         }
+        Submission submission = sent.submission();
         if (submission.saved()) {
             return HttpResponse.seeOther(URI.create(TenantAdmins.href(tenant, GOVERNANCE, id) + "?done=member-added"));
         }
@@ -213,15 +210,17 @@ public final class AdminGovernancePages {
         if (!ofThisBody) {
             return errors.notFound(reading.member().visitor(), request);
         }
-        PageOperations.Answer answer = operations.run(
-                "pages/removeGovernanceMembership",
-                Map.of("input", Map.of("id", membershipId)),
-                reading.member().caller(),
+        TenantAdmins.Sent sent = admins.send(
+                reading.member(),
+                "removeGovernanceMembership",
+                "removeGovernanceMembership",
+                Map.of("id", membershipId),
+                "id",
                 request);
-        Submission submission = Submission.of(answer, "removeGovernanceMembership", "id");
-        if (submission.refusal() != null) {
-            return errors.refused(reading.member().visitor(), request, submission.refusal(), answer.correlationId());
+        if (sent.refusal() != null) {
+            return sent.refusal();
         }
+        Submission submission = sent.submission();
         // Removed meanwhile by someone else is removed all the same: either way the member is gone.
         return HttpResponse.seeOther(URI.create(TenantAdmins.href(tenant, GOVERNANCE, id) + "?done=member-removed"));
     }
@@ -255,12 +254,11 @@ public final class AdminGovernancePages {
         input.put(NAME, form.value(NAME));
         input.put("type", form.value("type"));
         input.put("parentId", form.value("parentId").isBlank() ? null : form.value("parentId"));
-        PageOperations.Answer answer =
-                operations.run("pages/saveGovernanceBody", Map.of("input", input), member.caller(), request);
-        Submission submission = Submission.of(answer, "saveGovernanceBody", NAME);
-        if (submission.refusal() != null) {
-            return errors.refused(member.visitor(), request, submission.refusal(), answer.correlationId());
+        TenantAdmins.Sent sent = admins.send(member, "saveGovernanceBody", "saveGovernanceBody", input, NAME, request);
+        if (sent.refusal() != null) {
+            return sent.refusal();
         }
+        Submission submission = sent.submission();
         if (submission.saved()) {
             String saved =
                     submission.payload().path("governanceBody").path("id").asText();

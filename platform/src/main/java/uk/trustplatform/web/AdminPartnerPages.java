@@ -255,15 +255,17 @@ public final class AdminPartnerPages {
         if (admin.refusal() != null) {
             return admin.refusal();
         }
-        PageOperations.Answer answer = operations.run(
-                "pages/registerPartnerOrganisation",
-                Map.of("input", organisationInput(form)),
-                admin.member().caller(),
+        TenantAdmins.Sent sent = admins.send(
+                admin.member(),
+                "registerPartnerOrganisation",
+                "registerPartnerOrganisation",
+                organisationInput(form),
+                NAME,
                 request);
-        Submission submission = Submission.of(answer, "registerPartnerOrganisation", NAME);
-        if (submission.refusal() != null) {
-            return errors.refused(admin.member().visitor(), request, submission.refusal(), answer.correlationId());
+        if (sent.refusal() != null) {
+            return sent.refusal();
         }
+        Submission submission = sent.submission();
         if (submission.saved()) {
             String id =
                     submission.payload().path("partnerOrganisation").path("id").asText();
@@ -324,15 +326,12 @@ public final class AdminPartnerPages {
         input.put("id", reading.partner().id());
         input.put("version", ActionPlanPages.number(form.value("version")));
         // The partner lead's own details page sends the same mutation: one operation for both pages.
-        PageOperations.Answer answer = operations.run(
-                "pages/updateOrganisationDetails",
-                Map.of("input", input),
-                reading.member().caller(),
-                request);
-        Submission submission = Submission.of(answer, "updatePartnerOrganisation", NAME);
-        if (submission.refusal() != null) {
-            return errors.refused(reading.member().visitor(), request, submission.refusal(), answer.correlationId());
+        TenantAdmins.Sent sent = admins.send(
+                reading.member(), "updateOrganisationDetails", "updatePartnerOrganisation", input, NAME, request);
+        if (sent.refusal() != null) {
+            return sent.refusal();
         }
+        Submission submission = sent.submission();
         if (submission.saved()) {
             return HttpResponse.seeOther(URI.create(TenantAdmins.href(tenant, PARTNERS, id) + "?done=saved"));
         }
@@ -425,15 +424,17 @@ public final class AdminPartnerPages {
             return reading.refusal();
         }
         Person person = reading.person();
-        PageOperations.Answer answer = operations.run(
-                "pages/removePartnerPerson",
-                Map.of("input", Map.of("id", person.id(), "version", ActionPlanPages.number(form.value("version")))),
-                reading.member().caller(),
+        TenantAdmins.Sent sent = admins.send(
+                reading.member(),
+                "removePartnerPerson",
+                "removePartnerPerson",
+                Map.of("id", person.id(), "version", ActionPlanPages.number(form.value("version"))),
+                REMOVE,
                 request);
-        Submission submission = Submission.of(answer, "removePartnerPerson", REMOVE);
-        if (submission.refusal() != null) {
-            return errors.refused(reading.member().visitor(), request, submission.refusal(), answer.correlationId());
+        if (sent.refusal() != null) {
+            return sent.refusal();
         }
+        Submission submission = sent.submission();
         if (submission.saved()) {
             return HttpResponse.seeOther(URI.create(TenantAdmins.href(tenant, PARTNERS, id) + "?done=removed"));
         }
@@ -468,15 +469,17 @@ public final class AdminPartnerPages {
         }
         Partner partner = reading.partner();
         Person person = reading.person();
-        PageOperations.Answer answer = operations.run(
-                "pages/invitePartnerLead",
-                Map.of("input", Map.of("personId", person.id())),
-                reading.member().caller(),
+        TenantAdmins.Sent sent = admins.send(
+                reading.member(),
+                "invitePartnerLead",
+                "invitePartnerLead",
+                Map.of("personId", person.id()),
+                INVITE,
                 request);
-        Submission submission = Submission.of(answer, "invitePartnerLead", INVITE);
-        if (submission.refusal() != null) {
-            return errors.refused(reading.member().visitor(), request, submission.refusal(), answer.correlationId());
+        if (sent.refusal() != null) {
+            return sent.refusal();
         }
+        Submission submission = sent.submission();
         if (!submission.saved()) {
             // The API names the person it could not invite; on this page that is the invitation itself.
             return templates.page(
@@ -525,15 +528,12 @@ public final class AdminPartnerPages {
         input.put("email", form.value("email"));
         input.put("telephone", form.value("telephone"));
         input.put("roles", chosenRoles(form));
-        PageOperations.Answer answer = operations.run(
-                "pages/savePartnerPerson",
-                Map.of("input", input),
-                reading.member().caller(),
-                request);
-        Submission submission = Submission.of(answer, "savePartnerPerson", NAME);
-        if (submission.refusal() != null) {
-            return errors.refused(reading.member().visitor(), request, submission.refusal(), answer.correlationId());
+        TenantAdmins.Sent sent =
+                admins.send(reading.member(), "savePartnerPerson", "savePartnerPerson", input, NAME, request);
+        if (sent.refusal() != null) {
+            return sent.refusal();
         }
+        Submission submission = sent.submission();
         if (submission.saved()) {
             return HttpResponse.seeOther(URI.create(
                     TenantAdmins.href(tenant, PARTNERS, id) + "?done=" + (person == null ? "added" : "changed")));

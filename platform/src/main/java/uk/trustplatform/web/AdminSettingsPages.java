@@ -128,26 +128,16 @@ public final class AdminSettingsPages {
         if (!notNumbers.isEmpty()) {
             return refused(admin.member(), form, notNumbers, request);
         }
-        PageOperations.Answer answer = operations.run(
-                "pages/updatePartnershipSettings",
-                Map.of(
-                        "input",
-                        Map.of(
-                                "version",
-                                ActionPlanPages.number(form.value("version")),
-                                CHAMPIONS,
-                                Integer.parseInt(form.value(CHAMPIONS).strip()),
-                                NOTICE,
-                                Integer.parseInt(form.value(NOTICE).strip()))),
-                admin.member().caller(),
-                request);
-        return outcome(
-                admin.member(),
-                form,
-                Submission.of(answer, "updatePartnershipSettings", CHAMPIONS),
-                answer,
-                "saved",
-                request);
+        Map<String, Object> input = Map.of(
+                "version",
+                ActionPlanPages.number(form.value("version")),
+                CHAMPIONS,
+                Integer.parseInt(form.value(CHAMPIONS).strip()),
+                NOTICE,
+                Integer.parseInt(form.value(NOTICE).strip()));
+        TenantAdmins.Sent sent = admins.send(
+                admin.member(), "updatePartnershipSettings", "updatePartnershipSettings", input, CHAMPIONS, request);
+        return outcome(admin.member(), form, sent, "saved", request);
     }
 
     @Post(value = "/quiet-periods", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -156,17 +146,13 @@ public final class AdminSettingsPages {
         if (changing.refusal() != null) {
             return changing.refusal();
         }
-        MemberPages.Member member = changing.member();
         Form form = changing.form();
-        List<Map<String, Object>> periods = changing.periods();
         Map<String, Object> added = new HashMap<>();
         added.put("name", form.value(PERIOD));
         added.put(FIRST_DAY, DateFields.iso(form, FIRST_DAY));
         added.put(LAST_DAY, DateFields.iso(form, LAST_DAY));
-        periods.add(added);
-        PageOperations.Answer answer = setQuietPeriods(member, form, periods, request);
-        Submission submission = Submission.of(answer, "setQuietPeriods", PERIOD);
-        return outcome(member, form, submission, answer, "added", request);
+        changing.periods().add(added);
+        return outcome(changing.member(), form, setQuietPeriods(changing, request), "added", request);
     }
 
     @Post(value = "/quiet-periods/remove", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -175,19 +161,16 @@ public final class AdminSettingsPages {
         if (changing.refusal() != null) {
             return changing.refusal();
         }
-        MemberPages.Member member = changing.member();
         Form form = changing.form();
-        List<Map<String, Object>> periods = changing.periods();
         // The period is named by what it is, not by its place in a list someone may have changed since.
-        boolean removed = periods.removeIf(period -> period.get("name").equals(form.value(PERIOD))
-                && period.get(FIRST_DAY).equals(form.value(FIRST_DAY))
-                && period.get(LAST_DAY).equals(form.value(LAST_DAY)));
+        boolean removed = changing.periods()
+                .removeIf(period -> period.get("name").equals(form.value(PERIOD))
+                        && period.get(FIRST_DAY).equals(form.value(FIRST_DAY))
+                        && period.get(LAST_DAY).equals(form.value(LAST_DAY)));
         if (!removed) {
             return HttpResponse.seeOther(URI.create(TenantAdmins.href(tenant, SETTINGS)));
         }
-        PageOperations.Answer answer = setQuietPeriods(member, form, periods, request);
-        Submission submission = Submission.of(answer, "setQuietPeriods", PERIOD);
-        return outcome(member, Form.empty(), submission, answer, "removed", request);
+        return outcome(changing.member(), Form.empty(), setQuietPeriods(changing, request), "removed", request);
     }
 
     /** A change of the quiet periods: the admin's form and the periods as they are now, or the answer that refuses them. */
@@ -200,31 +183,34 @@ public final class AdminSettingsPages {
         if (admin.refusal() != null) {
             return new Changing(admin.member(), form, null, admin.refusal());
         }
-        Settings settings = read(admin.member(), request).as("partnershipSettings", Settings.class);
+        PageOperations.Answer read = read(admin.member(), request);
+        Settings settings = read.as("partnershipSettings", Settings.class);
+        if (settings == null) {
+            return new Changing(
+                    admin.member(),
+                    form,
+                    null,
+                    errors.serviceProblem(admin.member().visitor(), request, read.correlationId()));
+        }
         return new Changing(admin.member(), form, periods(settings.quietPeriods()), null);
     }
 
-    private PageOperations.Answer setQuietPeriods(
-            MemberPages.Member member, Form form, List<Map<String, Object>> periods, HttpRequest<?> request) {
-        return operations.run(
-                "pages/setQuietPeriods",
-                Map.of(
-                        "input",
-                        Map.of("version", ActionPlanPages.number(form.value("version")), "quietPeriods", periods)),
-                member.caller(),
-                request);
+    /** Sends the periods of the change, at the settings' version the form was read at. */
+    private TenantAdmins.Sent setQuietPeriods(Changing changing, HttpRequest<?> request) {
+        Map<String, Object> input = Map.of(
+                "version",
+                ActionPlanPages.number(changing.form().value("version")),
+                "quietPeriods",
+                changing.periods());
+        return admins.send(changing.member(), "setQuietPeriods", "setQuietPeriods", input, PERIOD, request);
     }
 
     private HttpResponse<?> outcome(
-            MemberPages.Member member,
-            Form form,
-            Submission submission,
-            PageOperations.Answer answer,
-            String done,
-            HttpRequest<?> request) {
-        if (submission.refusal() != null) {
-            return errors.refused(member.visitor(), request, submission.refusal(), answer.correlationId());
+            MemberPages.Member member, Form form, TenantAdmins.Sent sent, String done, HttpRequest<?> request) {
+        if (sent.refusal() != null) {
+            return sent.refusal();
         }
+        Submission submission = sent.submission();
         if (submission.saved()) {
             return HttpResponse.seeOther(
                     URI.create(TenantAdmins.href(member.tenantSlug(), SETTINGS) + "?done=" + done));

@@ -16,10 +16,12 @@ import java.util.Optional;
 @Singleton
 final class TenantAdmins {
 
+    private final PageOperations operations;
     private final MemberPages members;
     private final ErrorPages errors;
 
-    TenantAdmins(MemberPages members, ErrorPages errors) {
+    TenantAdmins(PageOperations operations, MemberPages members, ErrorPages errors) {
+        this.operations = operations;
         this.members = members;
         this.errors = errors;
     }
@@ -53,5 +55,30 @@ final class TenantAdmins {
             return new Admin(member, errors.notFound(member.visitor(), request));
         }
         return new Admin(member, null);
+    }
+
+    /** What a form's mutation answered, or the error page when the API refused it as a whole. */
+    record Sent(Submission submission, HttpResponse<?> refusal) {}
+
+    /**
+     * Runs the page mutation {@code pages/<operation>} with {@code input} for the admin; its
+     * payload is the field {@code payloadField}, and a refusal naming no field of the form is put on
+     * {@code fallbackField}.
+     */
+    Sent send(
+            MemberPages.Member member,
+            String operation,
+            String payloadField,
+            Object input,
+            String fallbackField,
+            HttpRequest<?> request) {
+        PageOperations.Answer answer =
+                operations.run("pages/" + operation, Map.of("input", input), member.caller(), request);
+        Submission submission = Submission.of(answer, payloadField, fallbackField);
+        return submission.refusal() == null
+                ? new Sent(submission, null)
+                : new Sent(
+                        submission,
+                        errors.refused(member.visitor(), request, submission.refusal(), answer.correlationId()));
     }
 }
