@@ -117,9 +117,9 @@ class PartnershipSettingsJourneyTest implements TestPropertyProvider {
             assertThat(page.locator(".govuk-notification-banner").innerText()).contains("added");
             assertThat(page.locator("#quiet-periods").innerText()).contains("GCSE and A level exams");
             assertThat(settings(api).path("quietPeriods").findValuesAsText("firstDay"))
-                    .contains("2027-05-10");
+                    .contains("2027-06-10");
             WebSite.assertAccessible(page, tenant + ": a quiet period added");
-            WebSite.screenshot(page, "admin-settings-" + tenant);
+            WebSite.screenshot(page, "admin-settings-" + tenant.replaceFirst("-.*", ""));
 
             page.click("#quiet-periods tr:has-text('GCSE and A level exams') button:has-text('Remove')");
             assertThat(page.locator(".govuk-notification-banner").innerText()).contains("removed");
