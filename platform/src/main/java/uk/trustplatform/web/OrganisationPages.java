@@ -83,12 +83,7 @@ public final class OrganisationPages {
         if (organisation == null) {
             return errors.notFound(member.get().visitor(), request);
         }
-        Map<String, String> categories = new HashMap<>();
-        answer.data()
-                .path("vocabularies")
-                .path("partnerCategories")
-                .forEach(category -> categories.put(
-                        category.path("code").asText(), category.path("label").asText()));
+        Map<String, String> categories = categories(answer);
         return templates.page(
                 "yourOrganisation",
                 members.layout(member.get(), organisation.name(), answer, request),
@@ -176,6 +171,17 @@ public final class OrganisationPages {
                 new Details(shown, SECTORS, conflict));
     }
 
+    /** The partnership's partner categories, label by code, from a page operation that reads them. */
+    static Map<String, String> categories(PageOperations.Answer answer) {
+        Map<String, String> categories = new HashMap<>();
+        answer.data()
+                .path("vocabularies")
+                .path("partnerCategories")
+                .forEach(category -> categories.put(
+                        category.path("code").asText(), category.path("label").asText()));
+        return categories;
+    }
+
     private PageOperations.Answer readDetails(MemberPages.Member member, HttpRequest<?> request) {
         return operations.run(
                 "pages/organisationDetails", Map.of("slug", member.tenantSlug()), member.caller(), request);
@@ -196,7 +202,8 @@ public final class OrganisationPages {
         return values;
     }
 
-    private static String label(String sector) {
+    /** A sector in words; "Not given" for none. */
+    static String label(String sector) {
         return SECTORS.stream()
                 .filter(option -> option.value().equals(sector))
                 .map(Option::label)
