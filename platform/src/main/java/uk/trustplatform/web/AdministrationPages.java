@@ -65,14 +65,14 @@ public final class AdministrationPages {
     private final PageOperations operations;
     private final PageTemplates templates;
     private final MemberPages members;
-    private final Administrators administrators;
+    private final TenantAdmins administrators;
     private final ErrorPages errors;
 
     AdministrationPages(
             PageOperations operations,
             PageTemplates templates,
             MemberPages members,
-            Administrators administrators,
+            TenantAdmins administrators,
             ErrorPages errors) {
         this.operations = operations;
         this.templates = templates;
@@ -88,7 +88,7 @@ public final class AdministrationPages {
 
     @Get
     HttpResponse<?> show(String tenant, HttpRequest<?> request) {
-        Administrators.Admin admin = administrators.of(tenant, null, request);
+        TenantAdmins.Admin admin = administrators.admin(tenant, null, request);
         if (admin.refusal() != null) {
             return admin.refusal();
         }

@@ -45,14 +45,14 @@ public final class CouncilSignInPages {
     private final PageOperations operations;
     private final PageTemplates templates;
     private final MemberPages members;
-    private final Administrators administrators;
+    private final TenantAdmins administrators;
     private final ErrorPages errors;
 
     CouncilSignInPages(
             PageOperations operations,
             PageTemplates templates,
             MemberPages members,
-            Administrators administrators,
+            TenantAdmins administrators,
             ErrorPages errors) {
         this.operations = operations;
         this.templates = templates;
@@ -77,7 +77,7 @@ public final class CouncilSignInPages {
 
     @Get
     HttpResponse<?> show(String tenant, @Nullable @QueryValue String linked, HttpRequest<?> request) {
-        Administrators.Admin admin = administrators.of(tenant, null, request);
+        TenantAdmins.Admin admin = administrators.admin(tenant, null, request);
         if (admin.refusal() != null) {
             return admin.refusal();
         }
@@ -87,7 +87,7 @@ public final class CouncilSignInPages {
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> link(String tenant, @Nullable @Body String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Administrators.Admin admin = administrators.of(tenant, form, request);
+        TenantAdmins.Admin admin = administrators.admin(tenant, form, request);
         if (admin.refusal() != null) {
             return admin.refusal();
         }

@@ -44,7 +44,7 @@ public final class PartnerSystemPages {
     private final PageOperations operations;
     private final PageTemplates templates;
     private final MemberPages members;
-    private final Administrators administrators;
+    private final TenantAdmins administrators;
     private final ErrorPages errors;
     private final String graphqlUrl;
 
@@ -52,7 +52,7 @@ public final class PartnerSystemPages {
             PageOperations operations,
             PageTemplates templates,
             MemberPages members,
-            Administrators administrators,
+            TenantAdmins administrators,
             ErrorPages errors,
             @Value("${trust.public-url}") String publicUrl) {
         this.operations = operations;
@@ -96,7 +96,7 @@ public final class PartnerSystemPages {
 
     @Get
     HttpResponse<?> list(String tenant, @Nullable @QueryValue String withdrawn, HttpRequest<?> request) {
-        Administrators.Admin admin = administrators.of(tenant, null, request);
+        TenantAdmins.Admin admin = administrators.admin(tenant, null, request);
         if (admin.refusal() != null) {
             return admin.refusal();
         }
@@ -112,7 +112,7 @@ public final class PartnerSystemPages {
 
     @Get("/new")
     HttpResponse<?> registering(String tenant, HttpRequest<?> request) {
-        Administrators.Admin admin = administrators.of(tenant, null, request);
+        TenantAdmins.Admin admin = administrators.admin(tenant, null, request);
         if (admin.refusal() != null) {
             return admin.refusal();
         }
@@ -122,7 +122,7 @@ public final class PartnerSystemPages {
     @Post(value = "/new", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> register(String tenant, @Nullable @Body String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Administrators.Admin admin = administrators.of(tenant, form, request);
+        TenantAdmins.Admin admin = administrators.admin(tenant, form, request);
         if (admin.refusal() != null) {
             return admin.refusal();
         }
@@ -169,7 +169,7 @@ public final class PartnerSystemPages {
 
     @Get("/{clientId}/withdraw")
     HttpResponse<?> withdrawing(String tenant, String clientId, HttpRequest<?> request) {
-        Administrators.Admin admin = administrators.of(tenant, null, request);
+        TenantAdmins.Admin admin = administrators.admin(tenant, null, request);
         if (admin.refusal() != null) {
             return admin.refusal();
         }
@@ -189,7 +189,7 @@ public final class PartnerSystemPages {
     @Post(value = "/{clientId}/withdraw", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> withdraw(String tenant, String clientId, @Nullable @Body String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Administrators.Admin admin = administrators.of(tenant, form, request);
+        TenantAdmins.Admin admin = administrators.admin(tenant, form, request);
         if (admin.refusal() != null) {
             return admin.refusal();
         }
