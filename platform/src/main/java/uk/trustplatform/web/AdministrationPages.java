@@ -45,6 +45,11 @@ public final class AdministrationPages {
                     "/admin/governance",
                     "The board, its sub-groups and forums, and who sits on them."),
             new Area(
+                    "Partnership settings",
+                    "/admin/settings",
+                    "The participation champions asked of each partner, how long before a pledge's renewal"
+                            + " date it is due, and the quiet periods kept clear of consultation."),
+            new Area(
                     "Partner systems",
                     "/admin/integrations",
                     "Let an agency's own system read and update its records through the API, and withdraw it."),
