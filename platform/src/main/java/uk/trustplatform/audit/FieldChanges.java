@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
- * An entry's states before and after, as the fields that differ. Nested objects are flattened to
+ * An entry's states before and after, as the fields that differ, by name. Nested objects are flattened to
  * a path in words ("Column values › Lead"), a list of plain values reads as one value ("a, b"), a
  * list of objects by position ("Standards › 2 › Title"), and text that holds a JSON object (an
  * action's own columns) as that object.
@@ -57,7 +57,7 @@ final class FieldChanges {
             put(fields, "Value", root);
             return fields;
         }
-        root.properties().stream()
+        inNameOrder(root).stream()
                 .filter(field -> !BOOKKEEPING.contains(field.getKey()))
                 .forEach(field -> flatten(fields, Words.of(field.getKey()), field.getValue()));
         return fields;
@@ -77,6 +77,11 @@ final class FieldChanges {
             return;
         }
         put(fields, path, value);
+    }
+
+    /** An object's fields by name: jsonb keeps no order of its own (it sorts keys by length). */
+    private static List<Map.Entry<String, JsonNode>> inNameOrder(JsonNode object) {
+        return object.properties().stream().sorted(Map.Entry.comparingByKey()).toList();
     }
 
     private static boolean hasObjects(JsonNode array) {
