@@ -48,9 +48,14 @@ public final class Visitors {
             new MenuItem("Participation", "/participation", true),
             new MenuItem("Section 11", "/section-11", true));
 
-    /** What the board (its members and the tenant admin) also finds: its dashboard, and the partners' plans to review. */
-    private static final List<MenuItem> BOARD_MENU =
-            List.of(new MenuItem("Board dashboard", "/board", true), new MenuItem("Plans", "/plans", true));
+    /**
+     * What the board (its members and the tenant admin) also finds: its dashboard, the partners'
+     * plans to review, and the partnership's history of changes.
+     */
+    private static final List<MenuItem> BOARD_MENU = List.of(
+            new MenuItem("Board dashboard", "/board", true),
+            new MenuItem("Plans", "/plans", true),
+            new MenuItem("History", "/history", true));
 
     /** @param below whether the item is current on the pages below its own too */
     private record MenuItem(String label, String path, boolean below) {}
