@@ -15,6 +15,8 @@ interface Section11Audits extends CrudRepository<Section11Audit, UUID> {
 
     boolean existsByPartnerOrganisationIdAndRound(UUID organisation, int round);
 
+    List<Section11Audit> findByPartnerOrganisationIdIn(Collection<UUID> organisations);
+
     /** One page, newest round first; of the organisations given, or all when {@code everyone}. */
     @Query("""
             SELECT * FROM section11_audit

@@ -55,13 +55,15 @@ public final class Visitors {
     /**
      * What the board (its members and the tenant admin) also finds: its dashboard (alone at its
      * address: the pages below it have items of their own), the partners' plans to review, the
-     * pledge register it keeps, and the partners' Section 11 audits to moderate.
+     * pledge register it keeps, the partners' Section 11 audits to moderate, and the partnership's
+     * history of changes.
      */
     private static final List<MenuItem> BOARD_MENU = List.of(
             new MenuItem("Board dashboard", "/board", false),
             new MenuItem("Plans", "/plans", true),
             new MenuItem("Pledges", "/board/pledges", true),
-            new MenuItem("Section 11 audits", "/board/section-11", true));
+            new MenuItem("Section 11 audits", "/board/section-11", true),
+            new MenuItem("History", "/history", true));
 
     /** What the tenant admin also finds: where the partnership is kept. */
     private static final List<MenuItem> ADMIN_MENU = List.of(new MenuItem("Administration", "/admin", true));

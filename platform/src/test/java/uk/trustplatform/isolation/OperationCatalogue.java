@@ -609,6 +609,15 @@ final class OperationCatalogue {
                         (reply, world) -> reply.text().contains(world.agencyMarker()),
                         WHOLE_TENANT),
                 new Operation(
+                        "Query.auditTrail",
+                        world -> new Request(
+                                "query ($id: ID) { auditTrail(first: 50, objectId: $id) { edges { node { by action"
+                                        + " object { id kind } changes { field before after } } }"
+                                        + " pageInfo { hasNextPage endCursor } } }",
+                                Map.of("id", world.agencyId())),
+                        (reply, world) -> reply.text().contains(world.agencyMarker()),
+                        EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN, BOARD_MEMBER, PARTNER_LEAD)),
+                new Operation(
                         "Query.overdueActions",
                         world -> new Request(
                                 "{ overdueActions(asOf: \"2100-01-01\") { edges { node { id description dueDate"
