@@ -171,6 +171,14 @@ class DocumentAdminJourneyTest implements TestPropertyProvider {
             assertThat(page.locator("main").innerText()).contains(edited);
 
             WebSite.open(page, site.url("/" + medway + "/admin/documents/" + pledge));
+            page.click("#history-link");
+            assertThat(page.locator("h1").innerText()).isEqualTo("History");
+            assertThat(page.locator("main").innerText())
+                    .as("the edit and the publishing, each with what changed")
+                    .contains(edited);
+            WebSite.assertAccessible(page, "the pledge's history");
+
+            WebSite.open(page, site.url("/" + medway + "/admin/documents/" + pledge));
             submit(page, "Start the next edition");
             assertThat(page.locator(".govuk-notification-banner").innerText())
                     .contains("The next edition is started as a draft");
