@@ -89,6 +89,9 @@ public final class WebSite {
      * post are checked as they were shown.
      */
     public static void assertAccessible(Page page, String what) {
+        // A click that navigates returns once the new page is committed, maybe before it is parsed:
+        // its HTML is read only when it has loaded, or axe would check an empty document.
+        page.waitForLoadState(LoadState.LOAD);
         String html = page.content();
         String url = page.url();
         List<Cookie> cookies = page.context().cookies();

@@ -182,6 +182,7 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
             assertThat(page.locator("h1").innerText()).isEqualTo("Action");
             WebSite.assertAccessible(page, "an action");
             page.click("text=Record progress");
+            assertThat(page.locator("h1").innerText()).isEqualTo("Record progress");
             WebSite.assertAccessible(page, "recording progress");
             LocalDate tomorrow = LocalDate.now().plusDays(1);
             fillDate(page, "date", tomorrow);

@@ -206,6 +206,33 @@ class DocumentAdminJourneyTest implements TestPropertyProvider {
                 page.click("h2:has-text('Standards frameworks') + table a:has-text('Hear by Right') >> nth=0");
                 assertThat(page.locator("main").innerText()).contains("Draft", "Copied from the starter kit");
                 WebSite.assertAccessible(page, seed + "'s Hear by Right draft");
+
+                // A criterion added to the first standard: a list inside a list, without JavaScript.
+                page.click("text=Edit the draft");
+                String criteria = "[id^='standardsFramework-standards-0-criteria-'][id$='-text']";
+                int before = page.locator(criteria).count();
+                page.waitForNavigation(() -> page.click("button:has-text('Add another criterion') >> nth=0"));
+                assertThat(page.locator(criteria).count()).isEqualTo(before + 1);
+                String added = "Young people check with the board that they know the impact of what they said.";
+                page.fill("#standardsFramework-standards-0-criteria-" + before + "-number", "1.9");
+                page.fill("#standardsFramework-standards-0-criteria-" + before + "-text", added);
+                WebSite.assertAccessible(page, seed + "'s framework with a criterion added");
+                submit(page, "Save the draft");
+                assertThat(page.locator(".govuk-notification-banner").innerText())
+                        .contains("The draft is saved");
+                JsonNode firstStandard = api.query(
+                                "query ($id: ID!) { node(id: $id) { ... on StandardsFramework"
+                                        + " { standards { criteria { number text } } } } }",
+                                Map.of("id", framework))
+                        .data()
+                        .path("node")
+                        .path("standards")
+                        .path(0)
+                        .path("criteria");
+                assertThat(firstStandard.size()).isEqualTo(before + 1);
+                assertThat(firstStandard.path(before).path("number").asText()).isEqualTo("1.9");
+                assertThat(firstStandard.path(before).path("text").asText()).isEqualTo(added);
+
                 submit(page, "Publish this edition");
                 assertThat(page.locator(".govuk-notification-banner").innerText())
                         .contains("The edition is published");
