@@ -148,7 +148,8 @@ public final class PartnerSystemPages {
             return registerPage(member, form.withErrors(submission.errors()), HttpStatus.BAD_REQUEST, request);
         }
         var registered = submission.payload();
-        String agency = agencies(member, request).options().stream()
+        Agencies agencies = agencies(member, request);
+        String agency = agencies.options().stream()
                 .filter(option -> option.value().equals(form.value(AGENCY)))
                 .map(Option::label)
                 .findFirst()
@@ -156,7 +157,7 @@ public final class PartnerSystemPages {
         // Shown, never stored or redirected to: the secret is in this answer alone (pages are no-store).
         return templates.page(
                 "partnerSystemRegistered",
-                members.layout(member, "Partner system registered", answer, request),
+                members.layout(member, "Partner system registered", agencies.firstPage(), request),
                 new RegisteredPage(
                         tenant,
                         agency,

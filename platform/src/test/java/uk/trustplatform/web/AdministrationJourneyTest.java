@@ -183,6 +183,7 @@ class AdministrationJourneyTest implements TestPropertyProvider {
                     .as("no browser or proxy keeps the secret")
                     .contains("no-store");
             assertThat(page.locator("h1").innerText()).isEqualTo("Partner system registered");
+            assertThat(page.title()).as("the partnership named, not its slug").doesNotContain(" " + tenant + " –");
             clientId = page.locator("#client-id").innerText();
             secret = page.locator("#client-secret").innerText();
             assertThat(clientId).startsWith("partner-" + tenant + "-");
