@@ -1,12 +1,14 @@
 package uk.trustplatform.testing;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import uk.trustplatform.devstack.embedded.HeadlessChromium;
 
 /** The system's Chromium for browser tests, started on first use and kept for the rest of the test run. */
 public final class TestBrowser {
 
     private static HeadlessChromium chromium;
+    private static Page accessibilityChecking;
 
     private TestBrowser() {}
 
@@ -23,8 +25,19 @@ public final class TestBrowser {
         return chromium().newContext(false);
     }
 
-    /** A fresh profile with JavaScript on, for accessibility checks (axe runs inside the page). */
+    /** A fresh profile with JavaScript on. */
     public static synchronized BrowserContext withJavaScript() {
         return chromium().newContext(true);
+    }
+
+    /**
+     * The one page with JavaScript on where axe checks every page in turn (axe runs inside the
+     * page). Kept for the run: a new profile per check fetched the stylesheets again each time.
+     */
+    static synchronized Page accessibilityChecking() {
+        if (accessibilityChecking == null) {
+            accessibilityChecking = chromium().newContext(true).newPage();
+        }
+        return accessibilityChecking;
     }
 }
