@@ -9,8 +9,7 @@ import java.util.UUID;
 
 /**
  * Which indicator sets tenants share with forums. A tenant reads and writes its own memberships
- * under the tenant policy; a forum's members across tenants are read only through the
- * {@code forum_members} function.
+ * under the tenant policy; across tenants, only the {@code forum_indicators} function reads them.
  */
 @Singleton
 final class ForumMemberships {
@@ -27,11 +26,6 @@ final class ForumMemberships {
     /** The current tenant's memberships. */
     List<Membership> ofTenant(UUID tenantId) {
         return query("SELECT tenant_id, forum_id, indicator_set FROM forum_membership WHERE tenant_id = ?", tenantId);
-    }
-
-    /** A forum's members and what each shares. */
-    List<Membership> ofForum(UUID forumId) {
-        return query("SELECT tenant_id, ?::uuid, indicator_set FROM forum_members(?)", forumId, forumId);
     }
 
     /** Shares a set; true when it was not shared already. */

@@ -50,6 +50,31 @@ class RowLevelSecurityTest {
         }
     }
 
+    /**
+     * Functions that run as the owner, past the tenant policy, and that the runtime role may call:
+     * each is a way across tenants, so each must be one a feature uses and reviews.
+     */
+    private static final Set<String> CROSS_TENANT_FUNCTIONS =
+            Set.of("forum_indicators", "indicator_refreshes_due", "purge_idle_web_sessions");
+
+    @Test
+    void the_runtime_role_may_call_only_the_owner_functions_the_platform_uses() throws SQLException {
+        List<String> callable = new ArrayList<>();
+        try (Connection owner = TestDatabase.ownerConnection();
+                PreparedStatement query = owner.prepareStatement("""
+                        SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                        WHERE p.prosecdef AND n.nspname = current_schema()
+                          AND has_function_privilege(?, p.oid, 'EXECUTE')""")) {
+            query.setString(1, TestDatabase.settings().runtimeUser());
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    callable.add(row.getString(1));
+                }
+            }
+        }
+        assertThat(callable).containsExactlyInAnyOrderElementsOf(CROSS_TENANT_FUNCTIONS);
+    }
+
     @Test
     void the_runtime_role_cannot_touch_the_migration_history() throws SQLException {
         try (Connection runtime = TestDatabase.runtimeConnection()) {
