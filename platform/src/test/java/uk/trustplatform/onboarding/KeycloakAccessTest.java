@@ -222,6 +222,51 @@ class KeycloakAccessTest implements TestPropertyProvider {
         });
     }
 
+    /**
+     * A tenant admin may link a provider it controls, which can assert any email address. The
+     * provider signs in through the realm's first-broker-login flow, where an account that already
+     * has that address is linked only after its owner confirms by the email Keycloak sends to that
+     * account or by signing in with its own password: never automatically by a matching email.
+     */
+    @Test
+    void a_linked_provider_cannot_take_over_an_existing_account_by_asserting_its_email() {
+        api(tokens.get(Role.PLATFORM_OPERATOR))
+                .query(
+                        "mutation ($input: LinkIdentityProviderInput!) { linkIdentityProvider(input: $input) { alias } }",
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "tenantSlug", b,
+                                        "alias", b + "-claims-anyone",
+                                        "displayName", "Bravo Council partners",
+                                        "issuer", "https://idp.bravo.example",
+                                        "authorizationUrl", "https://idp.bravo.example/authorize",
+                                        "tokenUrl", "https://idp.bravo.example/token",
+                                        "clientId", "trust-platform",
+                                        "clientSecret", "secret",
+                                        "emailDomain", b + ".example")));
+        IdentityProviderRepresentation provider = TestKeycloak.realm()
+                .identityProviders()
+                .get(b + "-claims-anyone")
+                .toRepresentation();
+        String flow = provider.getFirstBrokerLoginFlowAlias() == null
+                ? TestKeycloak.realm().toRepresentation().getFirstBrokerLoginFlow()
+                : provider.getFirstBrokerLoginFlowAlias();
+
+        List<String> steps = TestKeycloak.realm().flows().getExecutions(flow).stream()
+                .map(step -> String.valueOf(step.getProviderId()))
+                .toList();
+
+        assertThat(steps)
+                .as("the first-broker-login flow %s", flow)
+                .doesNotContain("idp-auto-link")
+                .contains(
+                        "idp-create-user-if-unique",
+                        "idp-confirm-link",
+                        "idp-email-verification",
+                        "idp-username-password-form");
+    }
+
     @Test
     void a_domain_the_tenant_does_not_own_cannot_be_linked() {
         Reply refused = api(tokens.get(Role.PLATFORM_OPERATOR))
