@@ -80,11 +80,21 @@ public final class DevStack implements AutoCloseable {
         return platform.getBean(EmbeddedServer.class).getURI();
     }
 
+    /**
+     * Stops the platform, then Keycloak, then PostgreSQL, each even when the one before failed:
+     * a PostgreSQL left running would keep the data folder locked for the next start.
+     */
     @Override
     public void close() {
-        platform.close();
-        keycloak.close();
-        postgres.close();
+        try {
+            platform.close();
+        } finally {
+            try {
+                keycloak.close();
+            } finally {
+                postgres.close();
+            }
+        }
     }
 
     public static void main(String[] args) {

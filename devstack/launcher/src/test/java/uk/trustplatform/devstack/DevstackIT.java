@@ -54,6 +54,7 @@ class DevstackIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Process devstack;
+    private Path home;
     private final List<String> printed = new ArrayList<>();
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile Instant readyAt;
@@ -67,9 +68,12 @@ class DevstackIT {
 
     @BeforeAll
     void startTheDevstackAsTheReadmeDoes() throws Exception {
-        Path home = Files.createTempDirectory("devstack-it");
+        home = Files.createTempDirectory("devstack-it");
         Path log = Path.of("target/devstack-it.log");
+        // In a process group of its own, as a terminal or a process manager runs it, so that the
+        // stop below can signal the whole group.
         ProcessBuilder builder = new ProcessBuilder(
+                        "setsid",
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Dtrust.oidc.jwks-cache-expiry=" + KEY_SET_EXPIRY.toSeconds() + "s",
                         "-jar",
@@ -273,17 +277,45 @@ class DevstackIT {
         page.waitForURL(url -> url.startsWith(banner.web()));
     }
 
+    /**
+     * SIGTERM to the devstack's whole process group, as a process manager sends it (Ctrl+C is
+     * the same with SIGINT): every process reaches it at once. Nothing may be left running — once,
+     * its PostgreSQL outlived the launcher and kept the data folder locked for the next start.
+     */
     @AfterAll
-    void stopAsCtrlCWould() throws InterruptedException {
+    void stopTheWholeProcessGroupAsAProcessManagerWould() throws Exception {
         if (devstack == null) {
             return;
         }
-        devstack.destroy();
+        List<ProcessHandle> started = new ArrayList<>(devstack.descendants().toList());
+        started.addAll(usingTheDataFolder());
+        new ProcessBuilder("kill", "-TERM", "--", "-" + devstack.pid()).start().waitFor();
         boolean stopped = devstack.waitFor(60, TimeUnit.SECONDS);
         if (!stopped) {
             devstack.destroyForcibly();
         }
         assertThat(stopped).as("the devstack stops within 60 s of SIGTERM").isTrue();
+        Instant limit = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(limit) && started.stream().anyMatch(ProcessHandle::isAlive)) {
+            Thread.sleep(200);
+        }
+        assertThat(started.stream().filter(ProcessHandle::isAlive).map(DevstackIT::describe))
+                .as("processes the devstack started, still running after it stopped")
+                .isEmpty();
+        assertThat(usingTheDataFolder().stream().map(DevstackIT::describe))
+                .as("processes using the devstack's data folder")
+                .isEmpty();
+    }
+
+    /** PostgreSQL runs detached from the launcher (pg_ctl starts it), so it is found by its data folder. */
+    private List<ProcessHandle> usingTheDataFolder() {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().orElse("").contains(home.toString()))
+                .toList();
+    }
+
+    private static String describe(ProcessHandle process) {
+        return process.pid() + " " + process.info().commandLine().orElse("?");
     }
 
     private static void setEditor(Page page, String selector, String text) {

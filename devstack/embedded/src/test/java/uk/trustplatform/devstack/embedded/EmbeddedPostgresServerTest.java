@@ -2,6 +2,8 @@ package uk.trustplatform.devstack.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,6 +29,41 @@ class EmbeddedPostgresServerTest {
                 ResultSet rows = owner.createStatement().executeQuery("SELECT note FROM kept")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("still here");
+        }
+    }
+
+    /** Once, a devstack killed with its process group left its PostgreSQL running, and the next start failed. */
+    @Test
+    void a_postgresql_an_earlier_devstack_left_running_is_stopped_and_its_data_kept(@TempDir Path home)
+            throws Exception {
+        Process launcher = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LeftRunning.class.getName(),
+                        home.toString())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader output = launcher.inputReader()) {
+            assertThat(output.lines().anyMatch("ready"::equals))
+                    .as("the first devstack's PostgreSQL started")
+                    .isTrue();
+        }
+        launcher.destroyForcibly().waitFor();
+        long leftOverPid = Long.parseLong(
+                Files.readAllLines(home.resolve("postmaster.pid")).getFirst());
+        assertThat(ProcessHandle.of(leftOverPid).filter(ProcessHandle::isAlive))
+                .as("its postmaster outlives its launcher")
+                .isPresent();
+
+        try (EmbeddedPostgresServer next = EmbeddedPostgresServer.startKeeping(home, 0);
+                Connection owner = ownerConnection(next.settings());
+                ResultSet rows = owner.createStatement().executeQuery("SELECT note FROM kept")) {
+            assertThat(ProcessHandle.of(leftOverPid).filter(ProcessHandle::isAlive))
+                    .as("the left-over postmaster")
+                    .isEmpty();
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("written before the crash");
         }
     }
 
