@@ -27,6 +27,8 @@ public enum ErrorCode {
     INTROSPECTION_DISABLED(HttpStatus.FORBIDDEN),
     /** Depth, complexity, aliases, root fields, page size or query length over the configured limit. */
     LIMIT_EXCEEDED(HttpStatus.BAD_REQUEST),
+    /** The database could not be reached just now (restarting, failing over); nothing changed; retry shortly. */
+    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
     /** Something failed inside the platform; the message is masked and carries a correlation id. */
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 

@@ -214,6 +214,9 @@ class GraphQLEndpoint {
         if (response.status() == HttpStatus.UNAUTHORIZED) {
             sent.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         }
+        if (response.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            sent.header(HttpHeaders.RETRY_AFTER, "5");
+        }
         return sent;
     }
 

@@ -78,6 +78,10 @@ public final class GraphQLExecutor {
                 // graphql-java throws some request errors (an unknown operation name) instead of returning them.
                 return refused(requestError);
             }
+            if (DatabaseOutage.causedBy(failure)) {
+                LOG.warn("Database unreachable (correlation id {}): {}", context.correlationId(), failure.toString());
+                return refused(ApiError.of(ErrorCode.UNAVAILABLE, DatabaseOutage.MESSAGE));
+            }
             LOG.error("GraphQL execution failed (correlation id {})", context.correlationId(), failure);
             return masked(context.correlationId());
         }

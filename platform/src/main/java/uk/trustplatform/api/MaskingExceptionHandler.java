@@ -32,6 +32,12 @@ final class MaskingExceptionHandler implements DataFetcherExceptionHandler {
                             expected.code().name()))
                     .extensions(Map.of("code", expected.code().name()))
                     .build();
+        } else if (DatabaseOutage.causedBy(failure)) {
+            LOG.warn("Database unreachable while fetching {}: {}", parameters.getPath(), failure.toString());
+            shown = error.message(DatabaseOutage.MESSAGE)
+                    .errorType(graphql.ErrorClassification.errorClassification(ErrorCode.UNAVAILABLE.name()))
+                    .extensions(Map.of("code", ErrorCode.UNAVAILABLE.name()))
+                    .build();
         } else {
             RequestContext request =
                     parameters.getDataFetchingEnvironment().getGraphQlContext().get(RequestContext.class);
