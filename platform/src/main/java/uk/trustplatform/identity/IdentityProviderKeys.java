@@ -33,6 +33,15 @@ final class IdentityProviderKeys {
     /** Keys and when they arrived. */
     private record Held(JWKSet keys, Instant fetchedAt) {}
 
+    /**
+     * What is known of the provider, for the health endpoint.
+     *
+     * @param fetchedAt when the keys in use arrived; null when none have yet
+     * @param lastAttempt when the provider was last asked; null when never
+     * @param lastAttemptFailed whether that last request failed
+     */
+    record State(String source, Instant fetchedAt, Instant lastAttempt, boolean lastAttemptFailed) {}
+
     private final Supplier<Mono<JWKSet>> fetch;
     private final String source;
     private final Clock clock;
@@ -136,6 +145,15 @@ final class IdentityProviderKeys {
 
     private synchronized void attempted(boolean succeeded) {
         lastAttemptFailed = !succeeded;
+    }
+
+    synchronized State state() {
+        Held current = held;
+        return new State(
+                source,
+                current == null ? null : current.fetchedAt(),
+                lastAttempt.equals(Instant.MIN) ? null : lastAttempt,
+                lastAttemptFailed);
     }
 
     private static boolean holds(JWKSet keys, String keyId) {

@@ -53,6 +53,10 @@ final class KeyRotationAwareJwksSignature implements ReactiveSignatureConfigurat
                 metrics);
     }
 
+    IdentityProviderKeys.State keySet() {
+        return keys.state();
+    }
+
     @Override
     public Publisher<Boolean> verify(SignedJWT jwt) {
         return keys.forKey(jwt.getHeader().getKeyID())

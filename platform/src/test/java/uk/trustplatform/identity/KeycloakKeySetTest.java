@@ -2,6 +2,7 @@ package uk.trustplatform.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.SignedJWT;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -151,6 +152,23 @@ class KeycloakKeySetTest implements TestPropertyProvider {
             Thread.sleep(100);
         }
         double attempts = fetches("failed") - failuresBefore;
+        Reply health = new ApiCaller(server).withToken(issuedBeforeTheStop).get("/health", Map.of());
+        Reply readiness = new ApiCaller(server).get("/health/readiness", Map.of());
+        assertThat(health.status())
+                .as("health while Keycloak is stopped: %s", health.text())
+                .isEqualTo(200);
+        assertThat(readiness.status()).as("readiness while Keycloak is stopped").isEqualTo(200);
+        JsonNode keySet = health.body()
+                .path("details")
+                .path("identityProvider")
+                .path("details")
+                .path(keycloak.jwksUrl());
+        assertThat(keySet.path("lastAttemptFailed").asBoolean())
+                .as(health.text())
+                .isTrue();
+        assertThat(keySet.path("meaning").asText())
+                .as(health.text())
+                .startsWith("The identity provider cannot be reached: tokens already issued are checked");
         assertThat(attempts)
                 .as("%d requests in %s asked the stopped Keycloak at most once per retry interval", requests, down)
                 .isGreaterThanOrEqualTo(1)
