@@ -27,6 +27,8 @@ public enum ErrorCode {
     INTROSPECTION_DISABLED(HttpStatus.FORBIDDEN),
     /** Depth, complexity, aliases, root fields, page size or query length over the configured limit. */
     LIMIT_EXCEEDED(HttpStatus.BAD_REQUEST),
+    /** Too many feedback codes refused from the client's address lately: its rate limit. */
+    TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS),
     /** Something failed inside the platform; the message is masked and carries a correlation id. */
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 

@@ -30,6 +30,9 @@ class RowLevelSecurityTest {
     /** Tables whose rows a transaction reaches only by naming one (a signed-in browser's session). */
     private static final Set<String> SESSION_KEYED = Set.of("web_session");
 
+    /** Tables whose rows a transaction reaches only by naming a client address's hash (feedback codes' rate limit). */
+    private static final Set<String> CLIENT_KEYED = Set.of("feedback_code_refusal");
+
     @Test
     void every_table_is_under_forced_row_level_security_with_the_tenant_policy() throws SQLException {
         assertThat(policyProblems()).isEmpty();
@@ -143,7 +146,11 @@ class RowLevelSecurityTest {
                                EXISTS (SELECT 1 FROM pg_policy p
                                        WHERE p.polrelid = c.oid AND p.polname = 'session_isolation'
                                          AND pg_get_expr(p.polqual, p.polrelid) LIKE '%app_current_session()%'
-                                         AND pg_get_expr(p.polwithcheck, p.polrelid) LIKE '%app_current_session()%')
+                                         AND pg_get_expr(p.polwithcheck, p.polrelid) LIKE '%app_current_session()%'),
+                               EXISTS (SELECT 1 FROM pg_policy p
+                                       WHERE p.polrelid = c.oid AND p.polname = 'client_isolation'
+                                         AND pg_get_expr(p.polqual, p.polrelid) LIKE '%app_current_client()%'
+                                         AND pg_get_expr(p.polwithcheck, p.polrelid) LIKE '%app_current_client()%')
                         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                         WHERE n.nspname = 'trust' AND c.relkind IN ('r', 'p')
                           AND c.relname <> 'flyway_schema_history'
@@ -156,7 +163,11 @@ class RowLevelSecurityTest {
                 if (!tables.getBoolean(3)) {
                     problems.add(table + ": row-level security is not forced");
                 }
-                if (SESSION_KEYED.contains(table)) {
+                if (CLIENT_KEYED.contains(table)) {
+                    if (!tables.getBoolean(7)) {
+                        problems.add(table + ": has no client_isolation policy");
+                    }
+                } else if (SESSION_KEYED.contains(table)) {
                     if (!tables.getBoolean(6)) {
                         problems.add(table + ": has no session_isolation policy");
                     }
