@@ -36,7 +36,7 @@ public interface FeedbackSubject {
      *     lead or a tenant admin
      * @param told what the participants were told; empty while nothing has been told
      */
-    record Subject(UUID id, boolean keptByCaller, Optional<Told> told) {}
+    record Subject(boolean keptByCaller, Optional<Told> told) {}
 
     /**
      * "You said, we did", in the words the worker wrote for the participants.

@@ -33,8 +33,7 @@ final class ActivityFeedbackSubject implements FeedbackSubject {
     @Override
     public Optional<Subject> visible(Caller caller, UUID id) {
         return reading.visible(caller, id)
-                .map(activity -> new Subject(
-                        activity.id(), partners.keeps(caller, activity.partnerOrganisationId()), told(activity)));
+                .map(activity -> new Subject(partners.keeps(caller, activity.partnerOrganisationId()), told(activity)));
     }
 
     @Override

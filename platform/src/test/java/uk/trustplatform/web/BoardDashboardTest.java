@@ -378,9 +378,11 @@ class BoardDashboardTest implements TestPropertyProvider {
                         String.valueOf(ended),
                         summary.path("feedbackGiven").asText() + " of " + ended,
                         summary.path("feedbackOverdue").asText(),
-                        heardBack.path("yes").asText() + " of " + heardBack.path("answers").asText()
+                        heardBack.path("yes").asText() + " of "
+                                + heardBack.path("answers").asText()
                                 + " who answered with their feedback code (not yet: "
-                                + heardBack.path("notYet").asText() + ", no: " + heardBack.path("no").asText() + ")");
+                                + heardBack.path("notYet").asText() + ", no: "
+                                + heardBack.path("no").asText() + ")");
     }
 
     /** The board's views of the API, asked for as any API client would. */
