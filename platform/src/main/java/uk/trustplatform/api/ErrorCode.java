@@ -29,6 +29,8 @@ public enum ErrorCode {
     LIMIT_EXCEEDED(HttpStatus.BAD_REQUEST),
     /** The database could not be reached just now (restarting, failing over); nothing changed; retry shortly. */
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+    /** Too many feedback codes refused from the client's address lately: its rate limit. */
+    TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS),
     /** Something failed inside the platform; the message is masked and carries a correlation id. */
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 

@@ -55,6 +55,7 @@ class GraphQLEndpoint {
     private final GraphQLExecutor executor;
     private final CallerResolution callers;
     private final ObjectMapper json;
+    private final ClientAddresses addresses;
     private final boolean batching;
     private final int maxBatchOperations;
 
@@ -62,11 +63,13 @@ class GraphQLEndpoint {
             GraphQLExecutor executor,
             CallerResolution callers,
             ObjectMapper json,
+            ClientAddresses addresses,
             @Value("${trust.graphql.batching.enabled:false}") boolean batching,
             @Value("${trust.graphql.batching.max-operations:10}") int maxBatchOperations) {
         this.executor = executor;
         this.callers = callers;
         this.json = json;
+        this.addresses = addresses;
         this.batching = batching;
         this.maxBatchOperations = maxBatchOperations;
     }
@@ -186,7 +189,8 @@ class GraphQLEndpoint {
         MDC.put("correlationId", correlationId);
         try {
             Caller caller = callers.resolve(http, authentication);
-            return executor.execute(request, new RequestContext(correlationId, http.getMethod(), caller));
+            return executor.execute(
+                    request, new RequestContext(correlationId, http.getMethod(), caller, addresses.of(http)));
         } catch (ApiException refused) {
             return refusal(refused.code(), refused.getMessage());
         } catch (RuntimeException failure) {

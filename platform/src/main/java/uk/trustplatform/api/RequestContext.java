@@ -6,8 +6,15 @@ import java.util.Optional;
 /**
  * What the platform knows about the request behind a GraphQL execution. It travels in the
  * execution's {@code GraphQLContext} under this class.
+ *
+ * @param clientAddress where the request came from (see {@link ClientAddresses}), for rate limits;
+ *     null for work no client asked for directly, such as an export's file
  */
-public record RequestContext(String correlationId, HttpMethod method, Caller caller) {
+public record RequestContext(String correlationId, HttpMethod method, Caller caller, String clientAddress) {
+
+    public RequestContext(String correlationId, HttpMethod method, Caller caller) {
+        this(correlationId, method, caller, null);
+    }
 
     /** The request being executed, bound by {@link GraphQLExecutor} for the length of the execution. */
     static final ScopedValue<RequestContext> CURRENT = ScopedValue.newInstance();

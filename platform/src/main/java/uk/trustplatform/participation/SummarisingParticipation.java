@@ -12,13 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import uk.trustplatform.api.Caller;
+import uk.trustplatform.feedback.HeardBackCount;
+import uk.trustplatform.feedback.HeardBackTallies;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerScope;
 
 /**
  * What Medway's strategy says the board is told: "the number who have been involved …, how much
  * activity is being carried out and how effective it has been in influencing key decisions": over
- * the activities that started in a period, of the partners the caller reaches, in two queries.
+ * the activities that started in a period, of the partners the caller reaches, in four queries;
+ * with how many of their participants said they heard what happened because of what they said.
  */
 @Singleton
 final class SummarisingParticipation {
@@ -35,7 +38,8 @@ final class SummarisingParticipation {
             int ended,
             int feedbackGiven,
             int feedbackOverdue,
-            List<RungCount> byLadderRung) {}
+            List<RungCount> byLadderRung,
+            HeardBackCount heardBack) {}
 
     private static final String SCOPE = " FROM participation_activity WHERE tenant_id = ? AND starts_on BETWEEN ? AND ?"
             + " AND (? OR partner_organisation_id = ANY (?))";
@@ -46,6 +50,7 @@ final class SummarisingParticipation {
             + " count(*) FILTER (WHERE ends_on < ? AND feedback_given_on IS NOT NULL),"
             + " count(*) FILTER (WHERE feedback_given_on IS NULL AND feedback_due_on < ?)"
             + SCOPE;
+    private static final String IDS = "SELECT id" + SCOPE;
     private static final String RUNGS =
             "SELECT ladder_rung, count(*)" + SCOPE + " GROUP BY ladder_rung ORDER BY ladder_rung";
     /** The longest period summarised at once: a partnership's strategy rarely runs longer. */
@@ -53,10 +58,18 @@ final class SummarisingParticipation {
 
     private final JdbcOperations jdbc;
     private final PartnerDirectory partners;
+    private final HeardBackTallies tallies;
+    private final ActivityFeedbackSubject activities;
 
-    SummarisingParticipation(JdbcOperations jdbc, PartnerDirectory partners) {
+    SummarisingParticipation(
+            JdbcOperations jdbc,
+            PartnerDirectory partners,
+            HeardBackTallies tallies,
+            ActivityFeedbackSubject activities) {
         this.jdbc = jdbc;
         this.partners = partners;
+        this.tallies = tallies;
+        this.activities = activities;
     }
 
     Summary summary(Caller caller, LocalDate from, LocalDate to) {
@@ -81,8 +94,23 @@ final class SummarisingParticipation {
                         row.getInt(5),
                         row.getInt(6),
                         row.getInt(7),
-                        rungs(tenantId, from, to, scope));
+                        rungs(tenantId, from, to, scope),
+                        tallies.total(tenantId, activities, ids(tenantId, from, to, scope)));
             }
+        });
+    }
+
+    /** The activities summarised, whose participants' answers are counted together. */
+    private List<UUID> ids(UUID tenantId, LocalDate from, LocalDate to, PartnerScope scope) {
+        return jdbc.prepareStatement(IDS, statement -> {
+            bindScope(statement, 1, tenantId, from, to, scope);
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getObject(1, UUID.class));
+                }
+            }
+            return ids;
         });
     }
 

@@ -152,7 +152,8 @@ public final class BoardDashboardPages {
             int ended,
             int feedbackGiven,
             int feedbackOverdue,
-            List<Rung> rungs) {
+            List<Rung> rungs,
+            FeedbackCodePages.Count heardBack) {
 
         /** "40", or "40 (2 activities did not count them)". */
         public String tookPart() {
@@ -299,7 +300,8 @@ public final class BoardDashboardPages {
             int ended,
             int feedbackGiven,
             int feedbackOverdue,
-            List<RungCount> byLadderRung) {}
+            List<RungCount> byLadderRung,
+            FeedbackCodePages.Count heardBack) {}
 
     record OwnIndicator(
             String indicator,
@@ -633,7 +635,8 @@ public final class BoardDashboardPages {
                 summary.ended(),
                 summary.feedbackGiven(),
                 summary.feedbackOverdue(),
-                rungs);
+                rungs,
+                summary.heardBack());
     }
 
     private static Benchmarks benchmarks(PageOperations.Answer answer, String forumName) {

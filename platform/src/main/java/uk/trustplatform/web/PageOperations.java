@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.ClientAddresses;
 import uk.trustplatform.api.CorrelationIdFilter;
 import uk.trustplatform.api.GraphQLExecutor;
 import uk.trustplatform.api.GraphQLRequest;
@@ -33,13 +34,15 @@ public final class PageOperations {
 
     private final GraphQLExecutor executor;
     private final ObjectMapper json;
+    private final ClientAddresses addresses;
     private final Map<String, Operation> operations = new ConcurrentHashMap<>();
 
     private record Operation(String name, String document) {}
 
-    PageOperations(GraphQLExecutor executor, ObjectMapper json) {
+    PageOperations(GraphQLExecutor executor, ObjectMapper json, ClientAddresses addresses) {
         this.executor = executor;
         this.json = json;
+        this.addresses = addresses;
     }
 
     /**
@@ -50,7 +53,8 @@ public final class PageOperations {
         Operation operation = operations.computeIfAbsent(file, PageOperations::load);
         GraphQLResponse response = executor.execute(
                 new GraphQLRequest(operation.document(), operation.name(), variables),
-                new RequestContext(CorrelationIdFilter.of(request), request.getMethod(), caller));
+                new RequestContext(
+                        CorrelationIdFilter.of(request), request.getMethod(), caller, addresses.of(request)));
         return new Answer(json.valueToTree(response.body()), json);
     }
 

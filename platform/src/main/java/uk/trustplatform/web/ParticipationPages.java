@@ -43,7 +43,8 @@ public final class ParticipationPages {
     private static final Map<String, String> SAVED = Map.of(
             "recorded", "Activity recorded",
             "changed", "Activity changed",
-            "feedback", "Feedback recorded: the participants' \"you said, we did\" is saved");
+            "feedback", "Feedback recorded: the participants' \"you said, we did\" is saved",
+            "codeWithdrawn", "Feedback code withdrawn: it no longer works");
 
     private final PageOperations operations;
     private final PageTemplates templates;
@@ -213,6 +214,8 @@ public final class ParticipationPages {
             String stage,
             Named partnerOrganisation,
             Feedback feedback,
+            FeedbackCodePages.CodeState feedbackCode,
+            FeedbackCodePages.HeardBack heardBack,
             Change lastChange) {}
 
     /**

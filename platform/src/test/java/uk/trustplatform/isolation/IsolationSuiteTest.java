@@ -38,6 +38,12 @@ class IsolationSuiteTest implements TestPropertyProvider {
 
     private static final AtomicInteger CASES = new AtomicInteger();
 
+    /**
+     * Writes anyone may make to A: whoever holds one of A's feedback codes may answer it, so the one
+     * change an outsider may make is that answer, in that table; everything else of A stays as it was.
+     */
+    private static final Map<String, String> PUBLIC_WRITES = Map.of("Mutation.answerHeardBack", "feedback_answer");
+
     @Inject
     EmbeddedServer server;
 
@@ -72,16 +78,22 @@ class IsolationSuiteTest implements TestPropertyProvider {
 
     private static void check(Operation operation, World a, Outsider outsider) {
         Request aimedAtA = operation.request().apply(a);
-        String before = TenantSnapshot.of(a.tenant().id());
+        String publicTable = PUBLIC_WRITES.get(operation.name());
+        String before = withoutTable(TenantSnapshot.of(a.tenant().id()), publicTable);
 
         Reply reply = aimedAtA.sendAs(outsider.caller());
 
         CASES.incrementAndGet();
         Replies.assertDecidedOnAccess(reply);
         assertThat(reply.text()).as("nothing of A's comes back").doesNotContain(outsider.forbidden());
-        assertThat(TenantSnapshot.of(a.tenant().id()))
+        assertThat(withoutTable(TenantSnapshot.of(a.tenant().id()), publicTable))
                 .as("nothing of A's changes")
                 .isEqualTo(before);
+    }
+
+    /** The snapshot without one table's rows (none: the whole snapshot). */
+    private static String withoutTable(String snapshot, String table) {
+        return table == null ? snapshot : snapshot.replaceAll("(?s)## " + table + "\\n.*?(?=## |\\z)", "");
     }
 
     @AfterAll

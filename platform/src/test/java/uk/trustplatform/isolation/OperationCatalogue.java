@@ -595,6 +595,46 @@ final class OperationCatalogue {
                                 "2026-04-01"),
                         ADMINS_AND_LEAD),
                 new Operation(
+                        "Query.heardBack",
+                        world -> new Request(
+                                "query ($s: String!, $c: String!) { heardBack(tenantSlug: $s, code: $c)"
+                                        + " { title youSaid weDid toldOn } }",
+                                Map.of("s", world.tenant().slug(), "c", HeardBackCodes.of(world))),
+                        (reply, world) -> reply.text()
+                                .contains("The club in " + world.tenant().slug()),
+                        EVERYONE),
+                save(
+                        "issueFeedbackCode",
+                        "IssueFeedbackCodeInput",
+                        "feedbackCode",
+                        world -> Map.of("subjectId", world.agencyActivity()),
+                        ADMINS_AND_LEAD),
+                save(
+                        "withdrawFeedbackCode",
+                        "WithdrawFeedbackCodeInput",
+                        "feedbackCode",
+                        world -> Map.of("subjectId", world.agencyActivity(), "version", 0),
+                        ADMINS_AND_LEAD),
+                new Operation(
+                        "Mutation.answerHeardBack",
+                        world -> new Request(
+                                "mutation ($input: AnswerHeardBackInput!) { answerHeardBack(input: $input)"
+                                        + " { answered userErrors { field message code } } }",
+                                Map.of(
+                                        "input",
+                                        Map.of(
+                                                "tenantSlug",
+                                                world.tenant().slug(),
+                                                "code",
+                                                HeardBackCodes.of(world),
+                                                "heard",
+                                                "YES"))),
+                        (reply, world) -> reply.data()
+                                .path("answerHeardBack")
+                                .path("answered")
+                                .asBoolean(),
+                        EVERYONE),
+                new Operation(
                         "Query.actionPlans",
                         world -> new Request(
                                 "{ actionPlans { edges { cursor node { " + PLAN_FIELDS + " } } } }", Map.of()),

@@ -30,6 +30,9 @@ class RowLevelSecurityTest {
     /** Tables whose rows a transaction reaches only by naming one (a signed-in browser's session). */
     private static final Set<String> SESSION_KEYED = Set.of("web_session");
 
+    /** Tables whose rows a transaction reaches only by naming a client address's hash (feedback codes' rate limit). */
+    private static final Set<String> CLIENT_KEYED = Set.of("feedback_code_refusal");
+
     @Test
     void every_table_is_under_forced_row_level_security_with_the_tenant_policy() throws SQLException {
         assertThat(policyProblems()).isEmpty();
@@ -54,8 +57,8 @@ class RowLevelSecurityTest {
      * Functions that run as the owner, past the tenant policy, and that the runtime role may call:
      * each is a way across tenants, so each must be one a feature uses and reviews.
      */
-    private static final Set<String> CROSS_TENANT_FUNCTIONS =
-            Set.of("forum_indicators", "indicator_refreshes_due", "purge_idle_web_sessions");
+    private static final Set<String> CROSS_TENANT_FUNCTIONS = Set.of(
+            "forum_indicators", "indicator_refreshes_due", "purge_idle_web_sessions", "purge_feedback_code_refusals");
 
     @Test
     void the_runtime_role_may_call_only_the_owner_functions_the_platform_uses() throws SQLException {
@@ -73,6 +76,38 @@ class RowLevelSecurityTest {
             }
         }
         assertThat(callable).containsExactlyInAnyOrderElementsOf(CROSS_TENANT_FUNCTIONS);
+    }
+
+    @Test
+    void the_runtime_role_cannot_reach_other_addresses_refusals_by_naming_a_purge_cut_off_itself() throws SQLException {
+        String address = "ab".repeat(32);
+        try (Connection owner = TestDatabase.ownerConnection()) {
+            owner.setAutoCommit(false);
+            owner.createStatement().execute("SELECT set_config('app.client', '" + address + "', true)");
+            owner.createStatement()
+                    .execute("INSERT INTO feedback_code_refusal (address_hash, refused_at)" + " VALUES (decode('"
+                            + address + "', 'hex'), now() - interval '1 day')");
+            owner.commit();
+        }
+        try (Connection runtime = TestDatabase.runtimeConnection()) {
+            runtime.setAutoCommit(false);
+            runtime.createStatement()
+                    .execute("SELECT set_config('app.refusals_purge_before', (now() + interval '1 day')::text, true)");
+            assertThat(count(runtime, "SELECT count(*) FROM feedback_code_refusal"))
+                    .isZero();
+            assertThat(runtime.createStatement().executeUpdate("DELETE FROM feedback_code_refusal"))
+                    .isZero();
+            runtime.rollback();
+        } finally {
+            try (Connection owner = TestDatabase.ownerConnection()) {
+                owner.setAutoCommit(false);
+                owner.createStatement().execute("SELECT set_config('app.client', '" + address + "', true)");
+                owner.createStatement()
+                        .execute("DELETE FROM feedback_code_refusal WHERE address_hash = decode('" + address
+                                + "', 'hex')");
+                owner.commit();
+            }
+        }
     }
 
     @Test
@@ -168,7 +203,11 @@ class RowLevelSecurityTest {
                                EXISTS (SELECT 1 FROM pg_policy p
                                        WHERE p.polrelid = c.oid AND p.polname = 'session_isolation'
                                          AND pg_get_expr(p.polqual, p.polrelid) LIKE '%app_current_session()%'
-                                         AND pg_get_expr(p.polwithcheck, p.polrelid) LIKE '%app_current_session()%')
+                                         AND pg_get_expr(p.polwithcheck, p.polrelid) LIKE '%app_current_session()%'),
+                               EXISTS (SELECT 1 FROM pg_policy p
+                                       WHERE p.polrelid = c.oid AND p.polname = 'client_isolation'
+                                         AND pg_get_expr(p.polqual, p.polrelid) LIKE '%app_current_client()%'
+                                         AND pg_get_expr(p.polwithcheck, p.polrelid) LIKE '%app_current_client()%')
                         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                         WHERE n.nspname = 'trust' AND c.relkind IN ('r', 'p')
                           AND c.relname <> 'flyway_schema_history'
@@ -181,7 +220,11 @@ class RowLevelSecurityTest {
                 if (!tables.getBoolean(3)) {
                     problems.add(table + ": row-level security is not forced");
                 }
-                if (SESSION_KEYED.contains(table)) {
+                if (CLIENT_KEYED.contains(table)) {
+                    if (!tables.getBoolean(7)) {
+                        problems.add(table + ": has no client_isolation policy");
+                    }
+                } else if (SESSION_KEYED.contains(table)) {
                     if (!tables.getBoolean(6)) {
                         problems.add(table + ": has no session_isolation policy");
                     }

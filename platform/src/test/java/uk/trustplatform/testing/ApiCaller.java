@@ -31,14 +31,33 @@ public final class ApiCaller {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final URI base;
     private final List<Map.Entry<String, String>> headers;
+    private final HttpClient http;
 
     public ApiCaller(EmbeddedServer server) {
-        this(server.getURI(), List.of());
+        this(server.getURI(), List.of(), HTTP);
     }
 
-    private ApiCaller(URI base, List<Map.Entry<String, String>> headers) {
+    private ApiCaller(URI base, List<Map.Entry<String, String>> headers, HttpClient http) {
         this.base = base;
         this.headers = headers;
+        this.http = http;
+    }
+
+    /**
+     * The same caller, connecting from another loopback address (127.0.0.2 …: Linux answers the
+     * whole of 127/8), as another client would for the platform's per-address rate limits.
+     */
+    public ApiCaller fromAddress(String loopback) {
+        try {
+            return new ApiCaller(
+                    base,
+                    headers,
+                    HttpClient.newBuilder()
+                            .localAddress(java.net.InetAddress.getByName(loopback))
+                            .build());
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(loopback, e);
+        }
     }
 
     /** The same caller, sending this bearer token. */
@@ -68,14 +87,14 @@ public final class ApiCaller {
         List<Map.Entry<String, String>> more = new ArrayList<>(headers);
         more.removeIf(header -> header.getKey().equalsIgnoreCase(name));
         more.add(Map.entry(name, value));
-        return new ApiCaller(base, List.copyOf(more));
+        return new ApiCaller(base, List.copyOf(more), http);
     }
 
     /** The same caller, sending one more value of a header it may already send, as a confused or hostile client might. */
     public ApiCaller withAnotherHeader(String name, String value) {
         List<Map.Entry<String, String>> more = new ArrayList<>(headers);
         more.add(Map.entry(name, value));
-        return new ApiCaller(base, List.copyOf(more));
+        return new ApiCaller(base, List.copyOf(more), http);
     }
 
     /** A reply: status, headers and the parsed JSON body (null when the body is not JSON). */
@@ -159,7 +178,7 @@ public final class ApiCaller {
         HttpRequest.Builder withHeaders = HttpRequest.newBuilder(request, (name, value) -> true);
         headers.forEach(header -> withHeaders.header(header.getKey(), header.getValue()));
         try {
-            HttpResponse<String> response = HTTP.send(withHeaders.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(withHeaders.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), parse(response.body()), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

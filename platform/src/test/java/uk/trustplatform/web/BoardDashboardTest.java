@@ -59,7 +59,8 @@ class BoardDashboardTest implements TestPropertyProvider {
               pledgesDueForRenewal { partnerOrganisation { name } renewalDueOn }
               pledgeRegistrations(first: 100) { edges { node { status renewalDueOn partnerOrganisation { id name } } } }
               participationSummary(from: $from, to: $to) { activities participants withoutParticipantCount
-                informingDecisions ended feedbackGiven feedbackOverdue }
+                informingDecisions ended feedbackGiven feedbackOverdue
+                heardBack { yes notYet no answers } }
             }""".formatted(COUNTS);
 
     private final WebSite site = WebSite.onFreePort();
@@ -362,6 +363,7 @@ class BoardDashboardTest implements TestPropertyProvider {
         int activities = summary.path("activities").asInt();
         int ended = summary.path("ended").asInt();
         int uncounted = summary.path("withoutParticipantCount").asInt();
+        JsonNode heardBack = summary.path("heardBack");
         assertThat(page.locator("#participation-summary dd").allTextContents().stream()
                         .map(String::strip)
                         .toList())
@@ -375,7 +377,12 @@ class BoardDashboardTest implements TestPropertyProvider {
                         summary.path("informingDecisions").asText() + " of " + activities,
                         String.valueOf(ended),
                         summary.path("feedbackGiven").asText() + " of " + ended,
-                        summary.path("feedbackOverdue").asText());
+                        summary.path("feedbackOverdue").asText(),
+                        heardBack.path("yes").asText() + " of "
+                                + heardBack.path("answers").asText()
+                                + " who answered with their feedback code (not yet: "
+                                + heardBack.path("notYet").asText() + ", no: "
+                                + heardBack.path("no").asText() + ")");
     }
 
     /** The board's views of the API, asked for as any API client would. */

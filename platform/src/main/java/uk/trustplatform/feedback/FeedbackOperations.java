@@ -1,0 +1,122 @@
+package uk.trustplatform.feedback;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.TypeRuntimeWiring;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.PerRequestLoader;
+import uk.trustplatform.api.RequestContext;
+import uk.trustplatform.api.SharedFieldWiring;
+import uk.trustplatform.tenancy.CurrentTenant;
+
+/**
+ * Feedback codes' fields on Query and Mutation, and the {@code feedbackCode} and {@code heardBack}
+ * fields of every kind of subject, read for all the subjects of a response in one query each.
+ */
+@Factory
+final class FeedbackOperations {
+
+    static final String CODES = "feedbackCodesOfSubjects";
+    static final String ANSWERS = "heardBackOfSubjects";
+
+    /** A subject as the loaders take it: its kind and id, in the request's tenant. */
+    record SubjectKey(String kind, UUID id) {}
+
+    @Bean
+    @Named("feedback.Query")
+    GraphQLTypeWiring queries(HearingBack hearing) {
+        return () -> TypeRuntimeWiring.newTypeWiring("Query")
+                .dataFetcher(
+                        "heardBack",
+                        env -> hearing.told(env.getArgument("tenantSlug"), env.getArgument("code"), address(env)))
+                .build();
+    }
+
+    @Bean
+    @Named("feedback.Mutation")
+    GraphQLTypeWiring mutations(IssuingFeedbackCodes issuing, HearingBack hearing) {
+        return () -> TypeRuntimeWiring.newTypeWiring("Mutation")
+                .dataFetcher("issueFeedbackCode", env -> issuing.issue(Callers.of(env), input(env)))
+                .dataFetcher("withdrawFeedbackCode", env -> issuing.withdraw(Callers.of(env), input(env)))
+                .dataFetcher("answerHeardBack", env -> hearing.answer(input(env), address(env)))
+                .build();
+    }
+
+    @Bean
+    @Named("FeedbackCode")
+    GraphQLTypeWiring code() {
+        return () -> TypeRuntimeWiring.newTypeWiring("FeedbackCode")
+                .dataFetcher("status", env -> env.<FeedbackCode>getSource().statusOn(IssuingFeedbackCodes.today()))
+                .build();
+    }
+
+    @Singleton
+    SharedFieldWiring subjectFields(FeedbackSubjects subjects) {
+        return () -> subjects.all().stream()
+                .map(kind -> TypeRuntimeWiring.newTypeWiring(kind.type())
+                        .dataFetcher("feedbackCode", env -> load(env, CODES, kind))
+                        .dataFetcher("heardBack", env -> load(env, ANSWERS, kind))
+                        .build())
+                .toList();
+    }
+
+    @Singleton
+    PerRequestLoader<SubjectKey, FeedbackCode> codesOfSubjects(FeedbackCodes codes) {
+        return PerRequestLoader.of(
+                CODES, keys -> byKind(keys, (tenantId, kind, ids) -> codes.ofAll(tenantId, kind, ids)));
+    }
+
+    @Singleton
+    PerRequestLoader<SubjectKey, HeardBackAnswers> answersOfSubjects(FeedbackAnswers answers) {
+        return PerRequestLoader.of(
+                ANSWERS,
+                keys -> byKind(keys, (tenantId, kind, ids) -> {
+                    Map<UUID, List<FeedbackAnswers.Answer>> grouped = PerRequestLoader.grouped(
+                            ids, answers.of(tenantId, kind, ids), FeedbackAnswers.Answer::subjectId);
+                    return grouped.entrySet().stream()
+                            .collect(Collectors.toMap(
+                                    Map.Entry::getKey, entry -> HeardBackAnswers.of(entry.getValue())));
+                }));
+    }
+
+    private interface OfKind<V> {
+        Map<UUID, V> load(UUID tenantId, String kind, Set<UUID> ids);
+    }
+
+    /** One query per kind of subject among the keys, in the tenant the request is bound to (none: nothing). */
+    private static <V> Map<SubjectKey, V> byKind(Set<SubjectKey> keys, OfKind<V> load) {
+        UUID tenantId = CurrentTenant.id().orElse(null);
+        if (tenantId == null) {
+            return Map.of();
+        }
+        Map<String, Set<UUID>> kinds = keys.stream()
+                .collect(Collectors.groupingBy(
+                        SubjectKey::kind, Collectors.mapping(SubjectKey::id, Collectors.toSet())));
+        return kinds.entrySet().stream()
+                .flatMap(kind -> load.load(tenantId, kind.getKey(), kind.getValue()).entrySet().stream()
+                        .map(found -> Map.entry(new SubjectKey(kind.getKey(), found.getKey()), found.getValue())))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static <V> CompletableFuture<V> load(DataFetchingEnvironment env, String loader, FeedbackSubject kind) {
+        return env.<SubjectKey, V>getDataLoader(loader).load(new SubjectKey(kind.type(), kind.idOf(env.getSource())));
+    }
+
+    private static String address(DataFetchingEnvironment env) {
+        return env.getGraphQlContext().<RequestContext>get(RequestContext.class).clientAddress();
+    }
+
+    private static Map<String, Object> input(DataFetchingEnvironment env) {
+        return env.getArgument("input");
+    }
+}

@@ -1,0 +1,180 @@
+package uk.trustplatform.feedback;
+
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.trustplatform.api.ApiException;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.audit.AuditTrail;
+import uk.trustplatform.feedback.FeedbackSubject.Subject;
+import uk.trustplatform.feedback.FeedbackSubjects.Named;
+
+/**
+ * Issuing, reissuing and withdrawing a subject's feedback code: the subject's keeper (its agency's
+ * partner lead, or a tenant admin), once the participants have been told what was done. The code's
+ * text is returned once, when issued, and never kept.
+ */
+@Singleton
+final class IssuingFeedbackCodes {
+
+    /** How long a code is accepted: long enough for a term's participants to look back, then it lapses. */
+    static final int DAYS_ACCEPTED = 90;
+
+    private static final ZoneId LOCAL = ZoneId.of("Europe/London");
+
+    /** What a change returns: the code as kept (and, when issued, its text), or why nothing changed. */
+    record Changed(String code, FeedbackCode feedbackCode, List<UserError> userErrors) {
+
+        static Changed refused(UserError problem) {
+            return new Changed(null, null, List.of(problem));
+        }
+    }
+
+    private final FeedbackSubjects subjects;
+    private final FeedbackCodes codes;
+    private final AuditTrail audit;
+
+    IssuingFeedbackCodes(FeedbackSubjects subjects, FeedbackCodes codes, AuditTrail audit) {
+        this.subjects = subjects;
+        this.codes = codes;
+        this.audit = audit;
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(LOCAL);
+    }
+
+    /**
+     * Issues the subject's first code, or replaces the one it has (of the {@code version} last read):
+     * the old code then matches nothing.
+     */
+    Changed issue(Caller caller, Map<String, Object> input) {
+        Optional<Kept> found = kept(caller, (String) input.get("subjectId"));
+        if (found.isEmpty()) {
+            return Changed.refused(notFound());
+        }
+        Kept subject = found.get();
+        if (subject.subject().told().isEmpty()) {
+            return Changed.refused(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "Record what the participants said and what was done first: the code shows them that.",
+                    "input",
+                    "subjectId"));
+        }
+        Number version = (Number) input.get("version");
+        Optional<FeedbackCode> before = current(caller, subject);
+        if (before.isPresent() && (version == null || before.get().version() != version.longValue())) {
+            return Changed.refused(conflict(before, version));
+        }
+        LocalDate today = today();
+        FeedbackCode issued = new FeedbackCode(
+                caller.tenantId(),
+                subject.named().kind().type(),
+                subject.named().id(),
+                today,
+                today.plusDays(DAYS_ACCEPTED),
+                null,
+                before.map(code -> code.version() + 1).orElse(0L));
+        String text = CodeTexts.issue();
+        byte[] hash = CodeTexts.sha256(CodeTexts.normal(text));
+        boolean written = before.isEmpty()
+                ? codes.insert(issued, hash)
+                : codes.reissue(issued, hash, before.get().version());
+        if (!written) {
+            return Changed.refused(conflict(current(caller, subject), version));
+        }
+        audit.record(
+                caller.tenantId(),
+                issued.subjectKind() + ".feedbackCodeIssued",
+                issued.subjectKind(),
+                issued.subjectId(),
+                before.orElse(null),
+                issued);
+        return new Changed(text, issued, List.of());
+    }
+
+    /** Withdraws the subject's code, of the {@code version} last read. */
+    Changed withdraw(Caller caller, Map<String, Object> input) {
+        Optional<Kept> found = kept(caller, (String) input.get("subjectId"));
+        if (found.isEmpty()) {
+            return Changed.refused(notFound());
+        }
+        Kept subject = found.get();
+        Number version = (Number) input.get("version");
+        Optional<FeedbackCode> before = current(caller, subject);
+        if (before.isEmpty()) {
+            return Changed.refused(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "It has no feedback code to withdraw: none has been issued.",
+                    "input",
+                    "subjectId"));
+        }
+        if (version == null || before.get().version() != version.longValue()) {
+            return Changed.refused(conflict(before, version));
+        }
+        LocalDate today = today();
+        if (before.get().withdrawnOn() != null) {
+            return Changed.refused(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "Its code was withdrawn on " + before.get().withdrawnOn() + " already.",
+                    "input",
+                    "subjectId"));
+        }
+        if (!codes.withdraw(before.get(), today, version.longValue())) {
+            return Changed.refused(conflict(current(caller, subject), version));
+        }
+        FeedbackCode withdrawn = new FeedbackCode(
+                before.get().tenantId(),
+                before.get().subjectKind(),
+                before.get().subjectId(),
+                before.get().issuedOn(),
+                before.get().expiresOn(),
+                today,
+                version.longValue() + 1);
+        audit.record(
+                caller.tenantId(),
+                withdrawn.subjectKind() + ".feedbackCodeWithdrawn",
+                withdrawn.subjectKind(),
+                withdrawn.subjectId(),
+                before.get(),
+                withdrawn);
+        return new Changed(null, withdrawn, List.of());
+    }
+
+    private record Kept(Named named, Subject subject) {}
+
+    /** The subject the caller may keep; empty when it cannot see it, refused when it may only read it. */
+    private Optional<Kept> kept(Caller caller, String subjectId) {
+        caller.requireTenant();
+        Optional<Kept> found = subjects.named(subjectId)
+                .flatMap(named -> named.kind().visible(caller, named.id()).map(subject -> new Kept(named, subject)));
+        if (found.isPresent() && !found.get().subject().keptByCaller()) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "Only a tenant admin or the organisation's own partner lead may issue or withdraw its feedback code.");
+        }
+        return found;
+    }
+
+    private Optional<FeedbackCode> current(Caller caller, Kept subject) {
+        return codes.of(
+                caller.tenantId(),
+                subject.named().kind().type(),
+                subject.named().id());
+    }
+
+    private static UserError notFound() {
+        return UserError.notFound("subjectId", "activity");
+    }
+
+    private static UserError conflict(Optional<FeedbackCode> kept, Number sent) {
+        return UserError.conflict(
+                "feedback code", kept.map(FeedbackCode::version).orElse(-1L), sent == null ? -1 : sent.longValue());
+    }
+}
