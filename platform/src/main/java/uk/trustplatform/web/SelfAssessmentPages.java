@@ -37,7 +37,8 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class SelfAssessmentPages {
 
-    public static final String NO_NAMES = "Do not name children or young people, or give anything that could identify one.";
+    public static final String NO_NAMES =
+            "Do not name children or young people, or give anything that could identify one.";
 
     private static final String START = "framework";
     private static final String SUBMIT = "submit";
