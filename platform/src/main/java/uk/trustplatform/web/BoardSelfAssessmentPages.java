@@ -131,9 +131,10 @@ public final class BoardSelfAssessmentPages {
             return refuse(tenant, request);
         }
         int chosen = year == null ? thisYear() : year;
+        String shown = framework == null ? "" : framework;
         PageOperations.Answer read = operations.run(
                 "pages/boardSelfAssessments",
-                Map.of("slug", tenant, "year", chosen, "framework", framework == null ? "" : framework),
+                Map.of("slug", tenant, "year", chosen, "framework", shown),
                 member.get().caller(),
                 request);
         List<FrameworkName> published = published(read);
@@ -148,7 +149,7 @@ public final class BoardSelfAssessmentPages {
         }
         List<Row> rows = listed.edges().stream()
                 .map(Edge::node)
-                .filter(found -> found.framework().equals(framework))
+                .filter(found -> found.framework().equals(shown))
                 .map(found -> new Row(
                         href(tenant, found.id()),
                         found.partnerOrganisation().name(),
@@ -156,7 +157,7 @@ public final class BoardSelfAssessmentPages {
                         Tag.status(found.status())))
                 .sorted((one, other) -> one.partner().compareToIgnoreCase(other.partner()))
                 .toList();
-        String name = SelfAssessmentPages.frameworkName(read, framework);
+        String name = SelfAssessmentPages.frameworkName(read, shown);
         return templates.page(
                 "boardSelfAssessments",
                 members.layout(member.get(), "Self-assessments " + chosen, read, request),
@@ -167,12 +168,12 @@ public final class BoardSelfAssessmentPages {
                                 .map(found -> new Choice(
                                         listHref(tenant, chosen, found.key()),
                                         found.name(),
-                                        found.key().equals(framework)))
+                                        found.key().equals(shown)))
                                 .toList(),
                         rows,
                         overview.notYetAssessed(),
                         "/" + tenant + "/board/self-assessments/ratings?year=" + chosen + "&framework="
-                                + encoded(framework)));
+                                + encoded(shown)));
     }
 
     @Get("/ratings")
@@ -267,7 +268,7 @@ public final class BoardSelfAssessmentPages {
                     request);
             Submission submission = Submission.of(answer, "reviewSelfAssessment", "decision");
             if (submission.refusal() != null) {
-                return errors.serviceProblem(member.get().visitor(), request, answer.correlationId());
+                return errors.refused(member.get().visitor(), request, submission.refusal(), answer.correlationId());
             }
             if (submission.saved()) {
                 return HttpResponse.seeOther(URI.create(href(tenant, id) + "?saved="

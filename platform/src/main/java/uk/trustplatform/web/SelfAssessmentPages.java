@@ -216,7 +216,7 @@ public final class SelfAssessmentPages {
                 request);
         Submission submission = Submission.of(answer, "startSelfAssessment", START);
         if (submission.refusal() != null) {
-            return refused(member.get(), submission, answer, request);
+            return errors.refused(member.get().visitor(), request, submission.refusal(), answer.correlationId());
         }
         if (submission.saved()) {
             String id = submission.payload().path("selfAssessment").path("id").asText();
@@ -310,7 +310,7 @@ public final class SelfAssessmentPages {
                 request);
         Submission submission = Submission.of(answer, "rateSelfAssessmentStandard", "level");
         if (submission.refusal() != null) {
-            return refused(member.get(), submission, answer, request);
+            return errors.refused(member.get().visitor(), request, submission.refusal(), answer.correlationId());
         }
         if (submission.saved()) {
             return HttpResponse.seeOther(URI.create(href(tenant, id) + "?saved=" + found.id()));
@@ -370,7 +370,7 @@ public final class SelfAssessmentPages {
                 request);
         Submission submission = Submission.of(answer, "submitSelfAssessment", SUBMIT);
         if (submission.refusal() != null) {
-            return refused(member.get(), submission, answer, request);
+            return errors.refused(member.get().visitor(), request, submission.refusal(), answer.correlationId());
         }
         if (submission.saved()) {
             return HttpResponse.seeOther(URI.create(href(tenant, id) + "?saved=submitted"));
@@ -488,14 +488,6 @@ public final class SelfAssessmentPages {
                 members.layout(member, title, read, request),
                 new CheckPage(
                         href, assessment, frameworkName(read, assessment.framework()), items(assessment, href), form));
-    }
-
-    private HttpResponse<?> refused(
-            MemberPages.Member member, Submission submission, PageOperations.Answer answer, HttpRequest<?> request) {
-        return switch (submission.refusal()) {
-            case "FORBIDDEN", "NOT_FOUND", "UNAUTHENTICATED" -> errors.notFound(member.visitor(), request);
-            default -> errors.serviceProblem(member.visitor(), request, answer.correlationId());
-        };
     }
 
     /** The saved answers beside this person's; who changed the assessment last says who got there first. */
