@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.SeedPartnerships;
@@ -31,6 +32,7 @@ import uk.trustplatform.testing.WebSite;
  * with a comment, which the partner then reads.
  */
 @MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SelfAssessmentJourneyTest implements TestPropertyProvider {
 
     private static final int YEAR = Year.now(ZoneId.of("Europe/London")).getValue();
