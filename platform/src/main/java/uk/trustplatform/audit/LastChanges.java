@@ -35,6 +35,7 @@ final class LastChanges implements PerRequestLoader<UUID, LastChanges.Change>, S
             "Action",
             "PledgeRegistration",
             "Section11Audit",
+            "SelfAssessment",
             "ParticipationActivity",
             "StandardsFramework",
             "Strategy",

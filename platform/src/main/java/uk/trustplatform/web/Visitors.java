@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
@@ -45,12 +46,19 @@ public final class Visitors {
     /** The partner's own Section 11 audit: the board moderates every partner's under its own item instead. */
     private static final String OWN_SECTION_11_LABEL = "Section 11";
 
+    /** The partner's own self-assessment: the board reviews every partner's under its own item instead. */
+    private static final String OWN_SELF_ASSESSMENT_LABEL = "Self-assessment";
+
+    /** The items of a partner's own records, which a board member keeping none does not need. */
+    private static final Set<String> OWN_RECORD_LABELS = Set.of(OWN_SECTION_11_LABEL, OWN_SELF_ASSESSMENT_LABEL);
+
     /** What a member of the partnership also finds in its menu: each item spans the pages below it. */
     private static final List<MenuItem> MEMBER_MENU = List.of(
             new MenuItem("Your work", "/start", true),
             new MenuItem("Your organisation", "/organisation", true),
             new MenuItem("Participation", "/participation", true),
-            new MenuItem(OWN_SECTION_11_LABEL, "/section-11", true));
+            new MenuItem(OWN_SECTION_11_LABEL, "/section-11", true),
+            new MenuItem(OWN_SELF_ASSESSMENT_LABEL, "/self-assessment", true));
 
     /**
      * What the board (its members and the tenant admin) also finds: its dashboard (alone at its
@@ -63,6 +71,7 @@ public final class Visitors {
             new MenuItem("Plans", "/plans", true),
             new MenuItem("Pledges", "/board/pledges", true),
             new MenuItem("Section 11 audits", "/board/section-11", true),
+            new MenuItem("Self-assessments", "/board/self-assessments", true),
             new MenuItem("History", "/history", true));
 
     /** What the tenant admin also finds: where the partnership is kept. */
@@ -188,7 +197,7 @@ public final class Visitors {
             if (visitor.caller().inTenant()
                     && partnership.slug().equals(visitor.caller().tenantSlug())) {
                 MEMBER_MENU.stream()
-                        .filter(item -> keepsOwnAudit(visitor) || !item.label().equals(OWN_SECTION_11_LABEL))
+                        .filter(item -> keepsOwnAudit(visitor) || !OWN_RECORD_LABELS.contains(item.label()))
                         .forEach(item -> menu.add(navigationItem(partnership.slug(), item, path)));
                 if (isBoard(visitor)) {
                     BOARD_MENU.forEach(item -> menu.add(navigationItem(partnership.slug(), item, path)));

@@ -80,7 +80,7 @@ public final class YourWorkPages {
         boolean board = Visitors.isBoard(member.get().visitor());
         PageOperations.Answer answer = operations.run(
                 "pages/yourWork",
-                Map.of("slug", tenant, "board", board),
+                Map.of("slug", tenant, "board", board, "year", thisYear()),
                 member.get().caller(),
                 request);
         Viewer viewer = answer.as("viewer", Viewer.class);
@@ -92,7 +92,8 @@ public final class YourWorkPages {
                         organisation,
                         Optional.ofNullable(answer.as("publishedConfiguration", Published.class))
                                 .orElse(new Published(List.of(), null, null)),
-                        answer.list("charterAdoptions", Adoption.class));
+                        answer.list("charterAdoptions", Adoption.class),
+                        answer.data().path("selfAssessments").path("edges").findValuesAsText("status"));
         return templates.page(
                 "yourWork",
                 members.layout(member.get(), "Your work", answer, request),
@@ -133,11 +134,37 @@ public final class YourWorkPages {
     }
 
     private static List<Task> tasks(
-            String tenant, Organisation organisation, Published published, List<Adoption> adoptions) {
+            String tenant,
+            Organisation organisation,
+            Published published,
+            List<Adoption> adoptions,
+            List<String> selfAssessments) {
         return List.of(
                 actionPlan(tenant, organisation, published),
                 pledge(tenant, organisation, published),
-                charter(tenant, organisation, published, adoptions));
+                charter(tenant, organisation, published, adoptions),
+                selfAssessment(tenant, selfAssessments));
+    }
+
+    /** This year's self-assessment (a partner lead reads only its own agency's): the furthest along, if several. */
+    private static Task selfAssessment(String tenant, List<String> statuses) {
+        String name = "Our self-assessment";
+        String href = "/" + tenant + "/self-assessment";
+        String hint = "Rate how we meet the partnership's standards this year";
+        if (statuses.contains("AGREED")) {
+            return Task.finished("self-assessment", name, href, hint, "Agreed");
+        }
+        if (statuses.contains("SUBMITTED")) {
+            return Task.finished("self-assessment", name, href, hint, "With the board");
+        }
+        return statuses.stream()
+                .findFirst()
+                .map(status -> Task.toDo("self-assessment", name, href, hint, Labels.of(status), Tags.colour(status)))
+                .orElseGet(() -> Task.toDo("self-assessment", name, href, hint, "Not yet started", "blue"));
+    }
+
+    private static int thisYear() {
+        return java.time.Year.now(java.time.ZoneId.of("Europe/London")).getValue();
     }
 
     /** This period's plan: the newest published template's. */

@@ -34,7 +34,14 @@ record World(
         Plans plans,
         Pledges pledges,
         String agencyActivity,
-        ApiCaller admin) {
+        ApiCaller admin,
+        SelfAssessments selfAssessments) {
+
+    /**
+     * The agency's self-assessment for 2025 against the world's standards, a draft with criterion
+     * 1.1 rated (its evidence with the agency's marker).
+     */
+    record SelfAssessments(String assessment, String rating) {}
 
     /**
      * The register: the agency's signed pledge (not yet registered, so not public), a listed
@@ -96,7 +103,48 @@ record World(
                 plans,
                 pledges,
                 activity(admin, agencyMarker, agency),
-                admin);
+                admin,
+                selfAssessments(admin, agencyMarker, agency));
+    }
+
+    private static SelfAssessments selfAssessments(ApiCaller admin, String agencyMarker, UUID agency) {
+        String assessment = mutate(
+                        admin,
+                        "startSelfAssessment",
+                        "StartSelfAssessmentInput",
+                        "selfAssessment { id }",
+                        Map.of(
+                                "partnerOrganisationId",
+                                GlobalId.encode("PartnerOrganisation", agency),
+                                "year",
+                                2025,
+                                "framework",
+                                "world-standards"))
+                .path("selfAssessment")
+                .path("id")
+                .asText();
+        String rating = mutate(
+                        admin,
+                        "rateSelfAssessmentStandard",
+                        "RateSelfAssessmentStandardInput",
+                        "selfAssessmentRating { id }",
+                        Map.of(
+                                "selfAssessmentId",
+                                assessment,
+                                "standard",
+                                "1",
+                                "criterion",
+                                "1.1",
+                                "version",
+                                0,
+                                "level",
+                                "EMERGING",
+                                "evidence",
+                                agencyMarker + " asks young people"))
+                .path("selfAssessmentRating")
+                .path("id")
+                .asText();
+        return new SelfAssessments(assessment, rating);
     }
 
     /** The agency's participation activity (with the agency's marker), aimed at young carers; its global id. */

@@ -1,0 +1,58 @@
+package uk.trustplatform.actionplans;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import uk.trustplatform.actionplans.Payloads.ActionPayload;
+import uk.trustplatform.api.Audited;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.api.UserError.Code;
+
+/**
+ * Adds an action to one partner's plan for another feature (a gap in a self-assessment becoming
+ * work), under every rule of {@code saveAction}: who may, the plan's state, the template's outcomes.
+ */
+@Singleton
+public final class AddingActions {
+
+    /**
+     * The action as added (an Action of the schema), or why it was not.
+     *
+     * @param action null when refused
+     */
+    public record Added(@Nullable Audited action, List<UserError> userErrors) {}
+
+    private final WorkingOnActionPlans working;
+    private final ReadingActionPlans reading;
+
+    AddingActions(WorkingOnActionPlans working, ReadingActionPlans reading) {
+        this.working = working;
+        this.reading = reading;
+    }
+
+    /** Adds the action {@code input} describes (as SaveActionInput, without an id) to {@code organisation}'s plan it names. */
+    public Added toPlanOf(Caller caller, UUID organisation, Map<String, Object> input) {
+        boolean theirs = GlobalId.decode((String) input.get("actionPlanId"), ActionPlan.TYPE)
+                .flatMap(id -> reading.visiblePlan(caller, id))
+                .filter(plan -> plan.partnerOrganisationId().equals(organisation))
+                .isPresent();
+        if (!theirs) {
+            return new Added(
+                    null,
+                    List.of(UserError.of(
+                            Code.NOT_FOUND,
+                            "The assessed partner has no action plan with this id.",
+                            "input",
+                            "actionPlanId")));
+        }
+        Map<String, Object> added = new HashMap<>(input);
+        added.remove("id");
+        ActionPayload payload = working.save(caller, added);
+        return new Added(payload.action(), payload.userErrors());
+    }
+}

@@ -1,0 +1,325 @@
+package uk.trustplatform.selfassessment;
+
+import io.micronaut.data.exceptions.OptimisticLockException;
+import jakarta.inject.Singleton;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.trustplatform.api.ApiException;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.Inputs;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.audit.AuditTrail;
+import uk.trustplatform.configuration.InForceConfiguration;
+import uk.trustplatform.configuration.StandardsFrameworkContent;
+import uk.trustplatform.configuration.StandardsFrameworkContent.Criterion;
+import uk.trustplatform.partners.PartnerDirectory;
+import uk.trustplatform.partners.PartnerOrganisation;
+import uk.trustplatform.selfassessment.SelfAssessment.Status;
+
+/**
+ * Self-assessments: a partner rates itself against each standard of one of the tenant's
+ * frameworks (Medway: "All services to complete and return self-assessment form"), with evidence
+ * and what young people say, and submits it; the board agrees it or returns it with a comment;
+ * next year's starts from this one.
+ */
+@Singleton
+final class KeepingSelfAssessments {
+
+    private static final int TEXT_MAX = 4000;
+
+    record AssessmentOutcome(SelfAssessment selfAssessment, List<UserError> userErrors) {
+
+        static AssessmentOutcome refused(List<UserError> problems) {
+            return new AssessmentOutcome(null, problems);
+        }
+
+        static AssessmentOutcome refused(UserError problem) {
+            return refused(List.of(problem));
+        }
+    }
+
+    record RatingOutcome(SelfAssessmentRating selfAssessmentRating, List<UserError> userErrors) {
+
+        static RatingOutcome refused(List<UserError> problems) {
+            return new RatingOutcome(null, problems);
+        }
+    }
+
+    private final SelfAssessments assessments;
+    private final SelfAssessmentRatings ratings;
+    private final ReadingSelfAssessments reading;
+    private final RatedStandards standards;
+    private final PartnerDirectory partners;
+    private final InForceConfiguration configuration;
+    private final AuditTrail audit;
+
+    KeepingSelfAssessments(
+            SelfAssessments assessments,
+            SelfAssessmentRatings ratings,
+            ReadingSelfAssessments reading,
+            RatedStandards standards,
+            PartnerDirectory partners,
+            InForceConfiguration configuration,
+            AuditTrail audit) {
+        this.assessments = assessments;
+        this.ratings = ratings;
+        this.reading = reading;
+        this.standards = standards;
+        this.partners = partners;
+        this.configuration = configuration;
+        this.audit = audit;
+    }
+
+    AssessmentOutcome start(Caller caller, Map<String, Object> input) {
+        UUID tenantId = caller.requireTenant();
+        Optional<PartnerOrganisation> partner = GlobalId.decode(
+                        (String) input.get("partnerOrganisationId"), PartnerOrganisation.TYPE)
+                .flatMap(id -> partners.visible(caller, id));
+        if (partner.isEmpty()) {
+            return AssessmentOutcome.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
+        }
+        requireWriter(caller, partner.get().id());
+        int year = (Integer) input.get("year");
+        String key = Inputs.trimmed(input.get("framework"));
+        RatingScale scale = RatingScale.valueOf(
+                input.getOrDefault("scale", RatingScale.HEAR_BY_RIGHT.name()).toString());
+        List<UserError> problems = new ArrayList<>();
+        if (year < 2000 || year > Year.now().getValue() + 1) {
+            problems.add(UserError.of(Code.NOT_ALLOWED, "The year must be from 2000 to next year.", "input", "year"));
+        }
+        Optional<StandardsFrameworkContent> framework = key == null ? Optional.empty() : configuration.framework(key);
+        if (framework.isEmpty()) {
+            problems.add(UserError.of(
+                    Code.NOT_FOUND,
+                    "The framework must be the key of one of the tenant's published standards frameworks.",
+                    "input",
+                    "framework"));
+        } else if (assessments.existsByPartnerOrganisationIdAndYearAndFramework(
+                partner.get().id(), year, key)) {
+            problems.add(UserError.of(
+                    Code.NOT_ALLOWED,
+                    partner.get().name() + " already has a self-assessment for " + year + " against " + key + ".",
+                    "input",
+                    "year"));
+        }
+        SelfAssessment earlier = null;
+        if (input.get("carryForwardFromId") != null) {
+            earlier = GlobalId.decode((String) input.get("carryForwardFromId"), SelfAssessment.TYPE)
+                    .flatMap(id -> reading.visible(caller, id))
+                    .filter(found ->
+                            found.partnerOrganisationId().equals(partner.get().id())
+                                    && found.year() < year
+                                    && found.framework().equals(key))
+                    .orElse(null);
+            if (earlier == null) {
+                problems.add(UserError.of(
+                        Code.NOT_FOUND,
+                        "This partner has no earlier self-assessment against this framework with this id.",
+                        "input",
+                        "carryForwardFromId"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return AssessmentOutcome.refused(problems);
+        }
+        SelfAssessment saved = assessments.save(new SelfAssessment(
+                UUID.randomUUID(),
+                tenantId.toString(),
+                partner.get().id(),
+                year,
+                key,
+                scale,
+                Status.DRAFT,
+                null,
+                earlier == null ? null : earlier.id(),
+                null,
+                null,
+                0));
+        rateFromFramework(saved, framework.get(), earlier);
+        audit.record(tenantId, "SelfAssessment.started", SelfAssessment.TYPE, saved.id(), null, saved);
+        return new AssessmentOutcome(saved, List.of());
+    }
+
+    /**
+     * One rating per criterion of each standard (the standard itself where it has none), starting
+     * from the earlier assessment's rating of the same criterion where there was one: its evidence
+     * and what young people said, and its level where it is on this assessment's scale.
+     */
+    private void rateFromFramework(
+            SelfAssessment assessment, StandardsFrameworkContent framework, SelfAssessment earlier) {
+        Map<String, SelfAssessmentRating> before = earlier == null
+                ? Map.of()
+                : reading.ratingsOf(earlier).stream()
+                        .collect(Collectors.toMap(
+                                rating -> rating.standard() + "/" + rating.criterion(), Function.identity()));
+        int position = 0;
+        for (StandardsFrameworkContent.Standard standard : framework.standards()) {
+            List<Criterion> criteria = standard.criteria().isEmpty()
+                    ? List.of(new Criterion(standard.number(), standard.title()))
+                    : standard.criteria();
+            for (Criterion criterion : criteria) {
+                SelfAssessmentRating last = before.get(standard.number() + "/" + criterion.number());
+                ratings.save(new SelfAssessmentRating(
+                        UUID.randomUUID(),
+                        assessment.tenantId(),
+                        assessment.id(),
+                        position++,
+                        standard.number(),
+                        criterion.number(),
+                        criterion.text(),
+                        last == null || !assessment.scale().has(last.level()) ? null : last.level(),
+                        last == null ? null : last.evidence(),
+                        last == null ? null : last.whatYoungPeopleSay(),
+                        0));
+            }
+        }
+    }
+
+    RatingOutcome rate(Caller caller, Map<String, Object> input) {
+        UUID tenantId = caller.requireTenant();
+        RatedStandards.Found found = standards.find(caller, input);
+        if (!found.problems().isEmpty()) {
+            return RatingOutcome.refused(found.problems());
+        }
+        SelfAssessment owner = found.located().assessment();
+        SelfAssessmentRating current = found.located().rating();
+        requireWriter(caller, owner.partnerOrganisationId());
+        long version = ((Number) input.get("version")).longValue();
+        if (current.version() != version) {
+            return RatingOutcome.refused(List.of(UserError.conflict("rating", current.version(), version)));
+        }
+        if (!owner.status().open()) {
+            return RatingOutcome.refused(List.of(state(owner, "ratings change while it is a draft or returned.")));
+        }
+        String level = Inputs.trimmed(input.get("level"));
+        String evidence = Inputs.trimmed(input.get("evidence"));
+        String say = Inputs.trimmed(input.get("whatYoungPeopleSay"));
+        List<UserError> problems = new ArrayList<>();
+        if (level != null && !owner.scale().has(level)) {
+            problems.add(
+                    UserError.of(Code.NOT_ALLOWED, "The level " + owner.scale().rule() + ".", "input", "level"));
+        }
+        Inputs.optional(problems, "evidence", evidence, TEXT_MAX);
+        Inputs.optional(problems, "whatYoungPeopleSay", say, TEXT_MAX);
+        if (!problems.isEmpty()) {
+            return RatingOutcome.refused(problems);
+        }
+        try {
+            SelfAssessmentRating saved = ratings.update(current.rated(level, evidence, say));
+            audit.record(tenantId, "SelfAssessment.standardRated", SelfAssessment.TYPE, owner.id(), current, saved);
+            return new RatingOutcome(saved, List.of());
+        } catch (OptimisticLockException raced) {
+            return RatingOutcome.refused(List.of(UserError.conflict("rating", current.version() + 1, version)));
+        }
+    }
+
+    AssessmentOutcome submit(Caller caller, Map<String, Object> input) {
+        return move(
+                caller,
+                input,
+                true,
+                current -> {
+                    List<UserError> problems = new ArrayList<>();
+                    if (!current.status().open()) {
+                        problems.add(state(current, "only a draft or returned self-assessment is submitted."));
+                    }
+                    long unrated = reading.ratingsOf(current).stream()
+                            .filter(rating -> rating.level() == null)
+                            .count();
+                    if (unrated > 0) {
+                        problems.add(UserError.of(
+                                Code.REQUIRED,
+                                unrated + (unrated == 1 ? " standard is" : " standards are")
+                                        + " not rated yet; rate every standard before submitting.",
+                                "input",
+                                "id"));
+                    }
+                    return problems;
+                },
+                current -> current.submitted(OffsetDateTime.now()),
+                "submitted");
+    }
+
+    AssessmentOutcome review(Caller caller, Map<String, Object> input) {
+        boolean agree = "AGREE".equals(String.valueOf(input.get("decision")));
+        String comment = Inputs.trimmed(input.get("comment"));
+        return move(
+                caller,
+                input,
+                false,
+                current -> {
+                    List<UserError> problems = new ArrayList<>();
+                    if (current.status() != Status.SUBMITTED) {
+                        problems.add(state(current, "only a submitted self-assessment is reviewed."));
+                    }
+                    if (!agree && comment == null) {
+                        problems.add(UserError.of(
+                                Code.REQUIRED,
+                                "Enter a comment saying why the self-assessment is returned.",
+                                "input",
+                                "comment"));
+                    }
+                    Inputs.optional(problems, "comment", comment, TEXT_MAX);
+                    return problems;
+                },
+                current -> current.reviewed(agree ? Status.AGREED : Status.RETURNED, comment, OffsetDateTime.now()),
+                agree ? "agreed" : "returned");
+    }
+
+    /** One step of the workflow: found, allowed, at the version read, without problems, then changed and audited. */
+    private AssessmentOutcome move(
+            Caller caller,
+            Map<String, Object> input,
+            boolean partnerStep,
+            Function<SelfAssessment, List<UserError>> check,
+            Function<SelfAssessment, SelfAssessment> change,
+            String done) {
+        UUID tenantId = caller.requireTenant();
+        Optional<SelfAssessment> found = GlobalId.decode((String) input.get("id"), SelfAssessment.TYPE)
+                .flatMap(id -> reading.visible(caller, id));
+        if (found.isEmpty()) {
+            return AssessmentOutcome.refused(UserError.notFound("id", "self-assessment"));
+        }
+        SelfAssessment current = found.get();
+        if (partnerStep) {
+            requireWriter(caller, current.partnerOrganisationId());
+        } else if (!SelfAssessmentAccess.reviews(caller)) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN, "Only the board (its members and the tenant admin) reviews self-assessments.");
+        }
+        long version = ((Number) input.get("version")).longValue();
+        if (current.version() != version) {
+            return AssessmentOutcome.refused(UserError.conflict("self-assessment", current.version(), version));
+        }
+        List<UserError> problems = check.apply(current);
+        if (!problems.isEmpty()) {
+            return AssessmentOutcome.refused(problems);
+        }
+        try {
+            SelfAssessment saved = assessments.update(change.apply(current));
+            audit.record(tenantId, "SelfAssessment." + done, SelfAssessment.TYPE, saved.id(), current, saved);
+            return new AssessmentOutcome(saved, List.of());
+        } catch (OptimisticLockException raced) {
+            return AssessmentOutcome.refused(UserError.conflict("self-assessment", current.version() + 1, version));
+        }
+    }
+
+    private void requireWriter(Caller caller, UUID organisation) {
+        SelfAssessmentAccess.requireWriter(caller, partners.scope(caller), organisation);
+    }
+
+    private static UserError state(SelfAssessment assessment, String allowed) {
+        return UserError.of(
+                Code.NOT_ALLOWED, "The self-assessment is " + assessment.status() + "; " + allowed, "input", "id");
+    }
+}

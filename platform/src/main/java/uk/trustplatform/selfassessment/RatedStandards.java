@@ -1,0 +1,76 @@
+package uk.trustplatform.selfassessment;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.Inputs;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.api.UserError.Code;
+
+/**
+ * Finds the standard (or criterion) of a self-assessment that an input names by its numbers, as a
+ * partner's system knows them: {@code selfAssessmentId}, {@code standard} and, where the standard
+ * has criteria, {@code criterion}. A number the assessment's framework does not have is refused.
+ */
+@Singleton
+final class RatedStandards {
+
+    record Found(ReadingSelfAssessments.Located located, List<UserError> problems) {
+
+        static Found refused(UserError problem) {
+            return new Found(null, List.of(problem));
+        }
+    }
+
+    private final ReadingSelfAssessments reading;
+
+    RatedStandards(ReadingSelfAssessments reading) {
+        this.reading = reading;
+    }
+
+    Found find(Caller caller, Map<String, Object> input) {
+        Optional<SelfAssessment> assessment = GlobalId.decode(
+                        (String) input.get("selfAssessmentId"), SelfAssessment.TYPE)
+                .flatMap(id -> reading.visible(caller, id));
+        if (assessment.isEmpty()) {
+            return Found.refused(UserError.notFound("selfAssessmentId", "self-assessment"));
+        }
+        String standard = Inputs.trimmed(input.get("standard"));
+        List<SelfAssessmentRating> ofStandard = reading.ratingsOf(assessment.get()).stream()
+                .filter(rating -> rating.standard().equals(standard))
+                .toList();
+        if (ofStandard.isEmpty()) {
+            List<String> numbers = reading.ratingsOf(assessment.get()).stream()
+                    .map(SelfAssessmentRating::standard)
+                    .distinct()
+                    .toList();
+            return Found.refused(UserError.of(
+                    Code.NOT_FOUND,
+                    "The standard must be one of the " + assessment.get().framework() + " framework's standards: "
+                            + String.join(", ", numbers) + ".",
+                    "input",
+                    "standard"));
+        }
+        // A standard without criteria is its own one item, named by the standard's number.
+        String criterion =
+                Optional.ofNullable(Inputs.trimmed(input.get("criterion"))).orElse(standard);
+        return ofStandard.stream()
+                .filter(rating -> rating.criterion().equals(criterion))
+                .findFirst()
+                .map(rating -> new Found(new ReadingSelfAssessments.Located(assessment.get(), rating), List.of()))
+                .orElseGet(() -> Found.refused(UserError.of(
+                        Code.NOT_FOUND,
+                        "The criterion must be one of standard " + standard + "'s criteria: "
+                                + String.join(
+                                        ", ",
+                                        ofStandard.stream()
+                                                .map(SelfAssessmentRating::criterion)
+                                                .toList())
+                                + ".",
+                        "input",
+                        "criterion")));
+    }
+}
