@@ -36,6 +36,7 @@ final class LastChanges implements PerRequestLoader<UUID, LastChanges.Change>, S
             "PledgeRegistration",
             "Section11Audit",
             "ParticipationActivity",
+            "Inspection",
             "StandardsFramework",
             "Strategy",
             "ActionPlanTemplate",
