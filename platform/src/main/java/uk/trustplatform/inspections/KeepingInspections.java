@@ -114,15 +114,11 @@ final class KeepingInspections {
 
     private Saved change(Caller caller, String id, Map<String, Object> input) {
         Number version = (Number) input.get("version");
-        Optional<Inspection> found = kept(caller, id);
-        if (found.isEmpty()) {
-            return Saved.refused(UserError.notFound("id", "inspection"));
+        Target target = target(caller, id, version, Status.DRAFT);
+        if (target.refusal() != null) {
+            return Saved.refused(target.refusal());
         }
-        Inspection current = found.get();
-        Optional<UserError> refusal = stale(current, version).or(() -> notDraft(current));
-        if (refusal.isPresent()) {
-            return Saved.refused(refusal.get());
-        }
+        Inspection current = target.inspection();
         InspectionInput details = InspectionInput.from(input);
         VocabulariesContent vocabularies = configuration.vocabularies();
         List<UserError> problems = details.problems(vocabularies, ReadingInspections.today());
@@ -146,15 +142,11 @@ final class KeepingInspections {
     Saved report(Caller caller, Map<String, Object> input) {
         caller.requireTenant();
         Number version = (Number) input.get("version");
-        Optional<Inspection> found = kept(caller, (String) input.get("id"));
-        if (found.isEmpty()) {
-            return Saved.refused(UserError.notFound("id", "inspection"));
+        Target target = target(caller, (String) input.get("id"), version, Status.DRAFT);
+        if (target.refusal() != null) {
+            return Saved.refused(target.refusal());
         }
-        Inspection current = found.get();
-        Optional<UserError> refusal = stale(current, version).or(() -> notDraft(current));
-        if (refusal.isPresent()) {
-            return Saved.refused(refusal.get());
-        }
+        Inspection current = target.inspection();
         List<UserError> problems = new ArrayList<>();
         if (current.findings() == null) {
             problems.add(UserError.of(
@@ -188,22 +180,11 @@ final class KeepingInspections {
     Saved respond(Caller caller, Map<String, Object> input) {
         caller.requireTenant();
         Number version = (Number) input.get("version");
-        Optional<Inspection> found = kept(caller, (String) input.get("id"));
-        if (found.isEmpty()) {
-            return Saved.refused(UserError.notFound("id", "inspection"));
+        Target target = target(caller, (String) input.get("id"), version, Status.REPORTED);
+        if (target.refusal() != null) {
+            return Saved.refused(target.refusal());
         }
-        Inspection current = found.get();
-        Optional<UserError> stale = stale(current, version);
-        if (stale.isPresent()) {
-            return Saved.refused(stale.get());
-        }
-        if (current.status() != Status.REPORTED) {
-            return Saved.refused(UserError.of(
-                    Code.NOT_ALLOWED,
-                    "The service responds once the inspection is reported; this one is still a draft.",
-                    "input",
-                    "id"));
-        }
+        Inspection current = target.inspection();
         List<Recommendation> recommendations = lists.recommendations(current);
         Number number = (Number) input.get("number");
         String response = trimmed(input.get("response"));
@@ -269,16 +250,27 @@ final class KeepingInspections {
         return Optional.empty();
     }
 
-    private static Optional<UserError> notDraft(Inspection current) {
-        if (current.status() == Status.DRAFT) {
-            return Optional.empty();
+    /** The inspection an input names, or why it cannot be changed: not found, read at an older version, or not at {@code needed}. */
+    private record Target(Inspection inspection, UserError refusal) {}
+
+    private Target target(Caller caller, String id, Number version, Status needed) {
+        Optional<Inspection> found = kept(caller, id);
+        if (found.isEmpty()) {
+            return new Target(null, UserError.notFound("id", "inspection"));
         }
-        return Optional.of(UserError.of(
-                Code.NOT_ALLOWED,
-                "The inspection was reported on " + current.reportedOn()
-                        + "; its findings and recommendations are final.",
-                "input",
-                "id"));
+        Inspection current = found.get();
+        Optional<UserError> stale = stale(current, version);
+        if (stale.isPresent()) {
+            return new Target(current, stale.get());
+        }
+        if (current.status() == needed) {
+            return new Target(current, null);
+        }
+        String why = needed == Status.DRAFT
+                ? "The inspection was reported on " + current.reportedOn()
+                        + "; its findings and recommendations are final."
+                : "The service responds once the inspection is reported; this one is still a draft.";
+        return new Target(current, UserError.of(Code.NOT_ALLOWED, why, "input", "id"));
     }
 
     private void requireKeeper(Caller caller, UUID organisation) {
