@@ -463,14 +463,19 @@ public final class InspectionPages {
     }
 
     @Get("/{id}/recommendations/{number}")
-    HttpResponse<?> respond(String tenant, String id, int number, HttpRequest<?> request) {
-        return decision(tenant, id, number, null, request);
+    HttpResponse<?> respond(String tenant, String id, String number, HttpRequest<?> request) {
+        return decision(tenant, id, recommendationNumber(number), null, request);
     }
 
     @Post(value = "/{id}/recommendations/{number}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> respondSubmitted(
-            String tenant, String id, int number, @Nullable @Body String body, HttpRequest<?> request) {
-        return decision(tenant, id, number, FormBody.parse(body), request);
+            String tenant, String id, String number, @Nullable @Body String body, HttpRequest<?> request) {
+        return decision(tenant, id, recommendationNumber(number), FormBody.parse(body), request);
+    }
+
+    /** The recommendation an address names; one that is no number names none, and its page is not found. */
+    private static int recommendationNumber(String number) {
+        return number.matches("\\d{1,4}") ? Integer.parseInt(number) : 0;
     }
 
     /**
