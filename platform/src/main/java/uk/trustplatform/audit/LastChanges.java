@@ -37,6 +37,7 @@ final class LastChanges implements PerRequestLoader<UUID, LastChanges.Change>, S
             "Section11Audit",
             "SelfAssessment",
             "ParticipationActivity",
+            "Inspection",
             "StandardsFramework",
             "Strategy",
             "ActionPlanTemplate",

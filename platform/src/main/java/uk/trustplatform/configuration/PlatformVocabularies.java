@@ -32,7 +32,8 @@ final class PlatformVocabularies {
 
     /** Each list the partnership's own, or the platform's where the partnership's is empty. */
     TermsInForce inForce(Optional<VocabulariesContent> own) {
-        VocabulariesContent theirs = own.orElseGet(() -> new VocabulariesContent(null, null, null, null, null, null));
+        VocabulariesContent theirs =
+                own.orElseGet(() -> new VocabulariesContent(null, null, null, null, null, null, null));
         List<String> fromPlatform = new ArrayList<>();
         VocabulariesContent terms = new VocabulariesContent(
                 theirs.partnerCategories(),
@@ -44,7 +45,9 @@ final class PlatformVocabularies {
                         "participationMethods",
                         fromPlatform),
                 pick(theirs.audienceGroups(), defaults.audienceGroups(), "audienceGroups", fromPlatform),
-                pick(theirs.hartsLadderLevels(), defaults.hartsLadderLevels(), "hartsLadderLevels", fromPlatform));
+                pick(theirs.hartsLadderLevels(), defaults.hartsLadderLevels(), "hartsLadderLevels", fromPlatform),
+                // Only the partnership's own: the questions are its young inspectors' choice.
+                theirs.inspectionQuestions());
         return new TermsInForce(terms, List.copyOf(fromPlatform));
     }
 
@@ -84,6 +87,10 @@ final class PlatformVocabularies {
 
         public List<VocabulariesContent.LadderLevel> hartsLadderLevels() {
             return terms.hartsLadderLevels();
+        }
+
+        public List<VocabulariesContent.Term> inspectionQuestions() {
+            return terms.inspectionQuestions();
         }
     }
 }

@@ -9,7 +9,8 @@ import uk.trustplatform.api.UserError.Code;
 /**
  * The tenant's own terms: partner categories (Luton's four), governance body types, age bands
  * (Medway: children up to 11, young people 12–18, up to 24 with a disability), participation
- * methods, audience groups and the rungs of Hart's ladder.
+ * methods, audience groups, the rungs of Hart's ladder, and the questions its young inspectors
+ * work on (Medway's five: "Is the service accessible?" …), which have no platform default.
  */
 public record VocabulariesContent(
         List<Term> partnerCategories,
@@ -17,7 +18,8 @@ public record VocabulariesContent(
         List<AgeBand> ageBands,
         List<Term> participationMethods,
         List<Term> audienceGroups,
-        List<LadderLevel> hartsLadderLevels)
+        List<LadderLevel> hartsLadderLevels,
+        List<Term> inspectionQuestions)
         implements DocumentContent {
 
     public VocabulariesContent {
@@ -27,6 +29,7 @@ public record VocabulariesContent(
         participationMethods = orEmpty(participationMethods);
         audienceGroups = orEmpty(audienceGroups);
         hartsLadderLevels = orEmpty(hartsLadderLevels);
+        inspectionQuestions = orEmpty(inspectionQuestions);
     }
 
     public record Term(String code, String label, String description) {}
@@ -41,6 +44,7 @@ public record VocabulariesContent(
         terms(at, "governanceBodyTypes", governanceBodyTypes);
         terms(at, "participationMethods", participationMethods);
         terms(at, "audienceGroups", audienceGroups);
+        terms(at, "inspectionQuestions", inspectionQuestions);
         for (int i = 0; i < ageBands.size(); i++) {
             AgeBand band = ageBands.get(i);
             at.in("ageBands", i).text("label", band.label());

@@ -14,7 +14,6 @@ import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 import uk.trustplatform.tenancy.Tenant;
 import uk.trustplatform.tenancy.TenantDirectory;
-import uk.trustplatform.tenancy.TenantStatus;
 import uk.trustplatform.tenancy.TenantTransactions;
 
 /**
@@ -75,7 +74,7 @@ final class PublicPledgeRegister {
 
     /** The public register of an active tenant, by date registered; null for any other slug. */
     Register of(String slug) {
-        Optional<Tenant> tenant = active(slug);
+        Optional<Tenant> tenant = directory.activeBySlug(slug);
         if (tenant.isEmpty()) {
             return null;
         }
@@ -106,7 +105,7 @@ final class PublicPledgeRegister {
         if (!BadgeCodes.couldBe(code)) {
             return Verification.NOT_FOUND;
         }
-        Optional<Tenant> tenant = active(slug);
+        Optional<Tenant> tenant = directory.activeBySlug(slug);
         if (tenant.isEmpty()) {
             return Verification.NOT_FOUND;
         }
@@ -145,11 +144,5 @@ final class PublicPledgeRegister {
     /** The address printed on the badge, where anyone can check it. */
     String verificationUrl(String slug, String code) {
         return publicUrl + "/pledges/" + slug + "/" + code;
-    }
-
-    private Optional<Tenant> active(String slug) {
-        return Optional.ofNullable(slug)
-                .flatMap(directory::findBySlug)
-                .filter(tenant -> tenant.status() == TenantStatus.ACTIVE);
     }
 }

@@ -34,6 +34,13 @@ public final class TenantDirectory implements NodeResolver {
         return tenants.findBySlug(slug);
     }
 
+    /** The tenant with this slug if it is active: what it publishes, anyone may read. */
+    public Optional<Tenant> activeBySlug(String slug) {
+        return Optional.ofNullable(slug)
+                .flatMap(this::findBySlug)
+                .filter(tenant -> tenant.status() == TenantStatus.ACTIVE);
+    }
+
     /** Tenants by id, whatever their status: for naming the members of a regional forum. */
     public Map<UUID, Tenant> byIds(Collection<UUID> ids) {
         return ids.isEmpty()

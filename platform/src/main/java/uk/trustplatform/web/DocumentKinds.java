@@ -266,7 +266,8 @@ public final class DocumentKinds {
                                             number("rung", "Rung"),
                                             text("name", "Name"),
                                             textarea("description", "Description")
-                                                    .optional())))),
+                                                    .optional()),
+                                    terms("inspectionQuestions", "Inspection questions", "inspection question")))),
             new Kind(
                     "Guidance",
                     "Guidance",

@@ -26,8 +26,14 @@ public final class PledgeRegisterPages {
         this.templates = templates;
     }
 
-    /** @param pledge null when the partnership has published none */
-    public record RegisterPage(String partnershipName, List<Entry> entries, Pledge pledge) {}
+    /**
+     * @param pledge null when the partnership has published none
+     * @param kiteMarks the kite marks young inspectors awarded, newest first
+     */
+    public record RegisterPage(String partnershipName, List<Entry> entries, Pledge pledge, List<KiteMark> kiteMarks) {}
+
+    /** A kite mark as the public sees it: the agency, the service inspected and when, never the inspectors. */
+    public record KiteMark(String agencyName, String serviceName, String awardedOn) {}
 
     public record Published(Pledge pledge, List<Framework> standardsFrameworks) {}
 
@@ -49,13 +55,15 @@ public final class PledgeRegisterPages {
         return publications.show(tenant, "pages/pledgeRegister", Map.of("slug", tenant), request, found -> {
             Published published = found.answer().as("publishedConfiguration", Published.class);
             Register register = found.answer().as("publicPledgeRegister", Register.class);
+            List<KiteMark> kiteMarks = found.answer().list("publicKiteMarks", KiteMark.class);
             return templates.page(
                     "pledgeRegister",
                     publications.layout(found, "Pledge register", request),
                     new RegisterPage(
                             found.partnership().name(),
                             register == null ? List.of() : register.entries(),
-                            published == null ? null : withStandardTitles(published)));
+                            published == null ? null : withStandardTitles(published),
+                            kiteMarks));
         });
     }
 

@@ -57,6 +57,7 @@ public final class Visitors {
             new MenuItem("Your work", "/start", true),
             new MenuItem("Your organisation", "/organisation", true),
             new MenuItem("Participation", "/participation", true),
+            new MenuItem("Inspections", "/inspections", true),
             new MenuItem(OWN_SECTION_11_LABEL, "/section-11", true),
             new MenuItem(OWN_SELF_ASSESSMENT_LABEL, "/self-assessment", true));
 

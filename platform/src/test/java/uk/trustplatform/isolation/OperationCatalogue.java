@@ -6,6 +6,8 @@ import static uk.trustplatform.isolation.World.Persona.PARTNER_LEAD;
 import static uk.trustplatform.isolation.World.Persona.PLATFORM_OPERATOR;
 import static uk.trustplatform.isolation.World.Persona.TENANT_ADMIN;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -634,6 +636,70 @@ final class OperationCatalogue {
                                 .path("answered")
                                 .asBoolean(),
                         EVERYONE),
+                new Operation(
+                        "Query.inspections",
+                        world -> new Request(
+                                "{ inspections { edges { cursor node { id version status serviceName inspectedOn findings"
+                                        + " kiteMarkAwarded reportedOn recordedAt partnerOrganisation { id name }"
+                                        + " inspectors { name ageBand } answers { question questionText answer }"
+                                        + " recommendations { number text response respondedOn } } } } }",
+                                Map.of()),
+                        (reply, world) -> reply.text().contains(world.agencyMarker() + " found the ramp"),
+                        READERS_OF_THE_AGENCY),
+                new Operation(
+                        "Query.publicKiteMarks",
+                        world -> new Request(
+                                "query ($s: String!) { publicKiteMarks(tenantSlug: $s) { agencyName serviceName awardedOn } }",
+                                Map.of("s", world.tenant().slug())),
+                        (reply, world) -> reply.text()
+                                .contains("Youth club in " + world.tenant().slug()),
+                        EVERYONE),
+                save(
+                        "saveInspection",
+                        "SaveInspectionInput",
+                        "inspection",
+                        world -> Map.of(
+                                "id",
+                                world.inspections().agencyDraft(),
+                                "version",
+                                world.versionOf(
+                                        "inspection", world.inspections().agencyDraft()),
+                                "inspectedOn",
+                                "2026-02-02",
+                                "findings",
+                                world.agencyMarker() + " found the ramp blocked by bikes."),
+                        ADMINS_AND_LEAD),
+                save(
+                        "reportInspection",
+                        "ReportInspectionInput",
+                        "inspection",
+                        // Withheld: an awarded kite mark would publish the agency's name, marker and all.
+                        world -> Map.of(
+                                "id",
+                                world.inspections().agencyDraft(),
+                                "version",
+                                world.versionOf(
+                                        "inspection", world.inspections().agencyDraft()),
+                                "kiteMarkAwarded",
+                                false),
+                        ADMINS_AND_LEAD),
+                save(
+                        "respondToRecommendation",
+                        "RespondToRecommendationInput",
+                        "inspection",
+                        world -> Map.of(
+                                "id",
+                                world.inspections().agencyReported(),
+                                "version",
+                                world.versionOf(
+                                        "inspection", world.inspections().agencyReported()),
+                                "number",
+                                1,
+                                "response",
+                                "The times are on the door now.",
+                                "respondedOn",
+                                LocalDate.now(ZoneId.of("Europe/London")).toString()),
+                        ADMINS_AND_LEAD),
                 new Operation(
                         "Query.actionPlans",
                         world -> new Request(

@@ -34,6 +34,7 @@ record World(
         Plans plans,
         Pledges pledges,
         String agencyActivity,
+        Inspections inspections,
         ApiCaller admin,
         SelfAssessments selfAssessments) {
 
@@ -42,6 +43,14 @@ record World(
      * 1.1 rated (its evidence with the agency's marker).
      */
     record SelfAssessments(String assessment, String rating) {}
+
+    /**
+     * Inspections by young inspectors: the agency's draft and its reported one (kite mark withheld,
+     * one recommendation awaiting the response), with the agency's marker in their findings; and
+     * the listed charity's, reported with the kite mark (no marker: the public reads it), its
+     * service named with the tenant's slug.
+     */
+    record Inspections(String agencyDraft, String agencyReported) {}
 
     /**
      * The register: the agency's signed pledge (not yet registered, so not public), a listed
@@ -103,6 +112,7 @@ record World(
                 plans,
                 pledges,
                 activity(admin, agencyMarker, agency),
+                inspections(admin, agencyMarker, agency, pledges.listedCharity(), tenant.slug()),
                 admin,
                 selfAssessments(admin, agencyMarker, agency));
     }
@@ -145,6 +155,52 @@ record World(
                 .path("id")
                 .asText();
         return new SelfAssessments(assessment, rating);
+    }
+
+    private static Inspections inspections(
+            ApiCaller admin, String agencyMarker, UUID agency, String charity, String slug) {
+        String agencyId = GlobalId.encode("PartnerOrganisation", agency);
+        String draft = inspection(admin, agencyId, agencyMarker + " found the ramp blocked.", "Youth club");
+        String reported = inspection(admin, agencyId, agencyMarker + " found the times hard to find.", "Youth club");
+        report(admin, reported, false);
+        report(admin, inspection(admin, charity, "Welcoming and clear.", "Youth club in " + slug), true);
+        return new Inspections(draft, reported);
+    }
+
+    /** A draft inspection of an organisation's service by two young inspectors, with one recommendation; its global id. */
+    private static String inspection(ApiCaller admin, String organisation, String findings, String service) {
+        return mutate(
+                        admin,
+                        "saveInspection",
+                        "SaveInspectionInput",
+                        "inspection { id }",
+                        Map.of(
+                                "partnerOrganisationId",
+                                organisation,
+                                "serviceName",
+                                service,
+                                "inspectedOn",
+                                "2026-02-02",
+                                "inspectors",
+                                List.of(Map.of("name", "Priya", "ageBand", "Young people")),
+                                "answers",
+                                List.of(Map.of("question", "accessible", "answer", "Mostly.")),
+                                "findings",
+                                findings,
+                                "recommendations",
+                                List.of("Put the opening times on the door.")))
+                .path("inspection")
+                .path("id")
+                .asText();
+    }
+
+    private static void report(ApiCaller admin, String inspection, boolean kiteMark) {
+        mutate(
+                admin,
+                "reportInspection",
+                "ReportInspectionInput",
+                "inspection { id }",
+                Map.of("id", inspection, "version", 0, "kiteMarkAwarded", kiteMark));
     }
 
     /** The agency's participation activity (with the agency's marker), aimed at young carers; its global id. */
@@ -732,6 +788,7 @@ record World(
                   vocabularies:
                     ageBands: [{ label: Young people, fromAge: 12, toAge: 18 }]
                     audienceGroups: [{ code: young-carers, label: Young carers }]
+                    inspectionQuestions: [{ code: accessible, label: "Is the service accessible?" }]
                   guidance:
                     - key: world-guidance
                       title: World guidance

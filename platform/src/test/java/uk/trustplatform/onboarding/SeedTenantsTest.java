@@ -51,7 +51,8 @@ class SeedTenantsTest implements TestPropertyProvider {
                 pledge { title framework statement commitments { standard text } signatureFields renewalMonths }
                 vocabularies { partnerCategories { code label description } governanceBodyTypes { code label description }
                   ageBands { label fromAge toAge note } participationMethods { code label description }
-                  audienceGroups { code label description } hartsLadderLevels { rung name description } }
+                  audienceGroups { code label description } hartsLadderLevels { rung name description }
+                  inspectionQuestions { code label description } }
                 guidance { key title audience source reviewDate reviewDue introduction
                   sections { heading body { subheading paragraph items } } }
               }

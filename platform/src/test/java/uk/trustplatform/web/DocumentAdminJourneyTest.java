@@ -436,7 +436,8 @@ class DocumentAdminJourneyTest implements TestPropertyProvider {
                 .asText();
     }
 
-    private static Response submit(Page page, String button) {
+    /** Submits with the form's visible button: a form's first, hidden one (the one Enter presses) has the same words. */
+    static Response submit(Page page, String button) {
         return page.waitForNavigation(() -> page.click("button.govuk-button:text-is('" + button + "')"));
     }
 

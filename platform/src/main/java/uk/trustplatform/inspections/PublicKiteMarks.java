@@ -1,0 +1,60 @@
+package uk.trustplatform.inspections;
+
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import uk.trustplatform.partners.PartnerDirectory;
+import uk.trustplatform.partners.PartnerOrganisation;
+import uk.trustplatform.tenancy.Tenant;
+import uk.trustplatform.tenancy.TenantDirectory;
+import uk.trustplatform.tenancy.TenantTransactions;
+
+/**
+ * What the public may know of the kite marks young inspectors awarded: the agency, the service
+ * inspected and the day the report awarded it. Never the inspectors, their answers or findings.
+ * Read in the tenant's own transaction, since an anonymous request acts in no tenant.
+ */
+@Singleton
+final class PublicKiteMarks {
+
+    record KiteMark(String agencyName, String serviceName, LocalDate awardedOn) {}
+
+    private final TenantDirectory directory;
+    private final TenantTransactions transactions;
+    private final Inspections inspections;
+    private final PartnerDirectory partners;
+
+    PublicKiteMarks(
+            TenantDirectory directory,
+            TenantTransactions transactions,
+            Inspections inspections,
+            PartnerDirectory partners) {
+        this.directory = directory;
+        this.transactions = transactions;
+        this.inspections = inspections;
+        this.partners = partners;
+    }
+
+    /** The kite marks of an active tenant, newest first; null for any other slug. */
+    List<KiteMark> of(String slug) {
+        Optional<Tenant> tenant = directory.activeBySlug(slug);
+        if (tenant.isEmpty()) {
+            return null;
+        }
+        UUID tenantId = tenant.get().id();
+        return transactions.inTenant(tenantId, false, () -> {
+            List<Inspection> awarded = inspections.kiteMarks(tenantId);
+            Map<UUID, PartnerOrganisation> named = partners.published(
+                    awarded.stream().map(Inspection::partnerOrganisationId).toList());
+            return awarded.stream()
+                    .map(inspection -> new KiteMark(
+                            named.get(inspection.partnerOrganisationId()).name(),
+                            inspection.serviceName(),
+                            inspection.reportedOn()))
+                    .toList();
+        });
+    }
+}

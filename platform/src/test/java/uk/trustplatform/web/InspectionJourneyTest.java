@@ -1,0 +1,193 @@
+package uk.trustplatform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.trustplatform.web.DocumentAdminJourneyTest.submit;
+import static uk.trustplatform.web.ParticipationJourneyTest.errorSummary;
+import static uk.trustplatform.web.ParticipationJourneyTest.fillDate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import uk.trustplatform.api.Role;
+import uk.trustplatform.testing.ApiCaller;
+import uk.trustplatform.testing.SeedPartnerships;
+import uk.trustplatform.testing.SeedPartnerships.Person;
+import uk.trustplatform.testing.TestKeycloak;
+import uk.trustplatform.testing.WebSite;
+
+/**
+ * A Medway partner lead, the participation worker who facilitated it, records an inspection by
+ * young inspectors in Chromium with JavaScript off (signed in through Keycloak's own page): the
+ * young inspectors added one at a time, answers to Medway's five Young Inspectors questions,
+ * findings and recommendations; reports it with the kite mark; records the service's response.
+ * The public then sees the kite mark on the pledge register, with its date, and no inspector.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InspectionJourneyTest implements TestPropertyProvider {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    private static final String INSPECTIONS = "{ inspections { edges { node { status kiteMarkAwarded reportedOn"
+            + " inspectors { name ageBand } answers { question answer } findings"
+            + " recommendations { number text response respondedOn } } } } }";
+
+    private final WebSite site = WebSite.onFreePort();
+
+    @Inject
+    EmbeddedServer server;
+
+    private Person medwayLead;
+    private Person medwayAdmin;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return site.platformProperties();
+    }
+
+    @BeforeAll
+    void medwayWithAnAgencyAndItsLead() {
+        SeedPartnerships seeds = new SeedPartnerships(server);
+        seeds.open("medway");
+        UUID youthService = seeds.agency("medway", "Medway Youth Service");
+        medwayLead = seeds.person("lead", "medway", youthService, Role.PARTNER_LEAD);
+        medwayAdmin = seeds.person("admin", "medway", null, Role.TENANT_ADMIN);
+    }
+
+    @Test
+    void a_lead_records_reports_and_responds_to_an_inspection_and_the_public_sees_only_the_kite_mark() {
+        try (BrowserContext browser = site.browser()) {
+            Page page = browser.newPage();
+            site.signIn(page, "medway", medwayLead.username(), medwayLead.password());
+            page.click("nav >> text=Inspections");
+
+            assertThat(page.url()).isEqualTo(site.url("/medway/inspections"));
+            assertThat(page.locator("h1").innerText()).isEqualTo("Inspections by young inspectors");
+            assertThat(page.locator("body").innerText()).contains("No inspections are recorded yet.");
+            WebSite.assertAccessible(page, "the inspections");
+
+            page.click("text=Record an inspection");
+            assertThat(page.url()).isEqualTo(site.url("/medway/inspections/new"));
+            assertThat(page.locator("label[for^=inspection-answers-]").allInnerTexts())
+                    .as("Medway's five questions, in the seed's words")
+                    .containsExactly(
+                            "Is the service accessible?",
+                            "Is the service welcoming?",
+                            "Is it clear what the service does?",
+                            "Are you/ young people satisfied with the service?",
+                            "Are young people involved in making the service better?");
+            assertThat(page.locator("#inspection-findings-hint").innerText()).contains("Do not name any child");
+            WebSite.assertAccessible(page, "recording an inspection");
+
+            page.fill("#inspection-serviceName", "Youth club on Canterbury Street");
+            Response added = submit(page, "Add another young inspector");
+            assertThat(added.status()).isEqualTo(200);
+            page.fill("#inspection-inspectors-0-name", "Priya Shah");
+            page.selectOption("#inspection-inspectors-0-ageBand", "Young people");
+            submit(page, "Add another young inspector");
+            assertThat(page.inputValue("#inspection-inspectors-0-name"))
+                    .as("what was typed survives adding a row, without JavaScript")
+                    .isEqualTo("Priya Shah");
+            assertThat(page.inputValue("#inspection-serviceName")).isEqualTo("Youth club on Canterbury Street");
+            page.fill("#inspection-inspectors-1-name", "Jo");
+            page.selectOption("#inspection-inspectors-1-ageBand", "Young people with a severe disability");
+            fillDate(page, "inspection-inspectedOn", TODAY.minusDays(3));
+            page.fill("#inspection-answers-accessible", "Yes, but the ramp was blocked by bikes.");
+            page.fill("#inspection-answers-welcoming", "Staff said hello and showed us round.");
+            page.fill("#inspection-findings", "The ramp was blocked and the opening times were hard to find.");
+            submit(page, "Add another recommendation");
+            page.fill("#inspection-recommendations-0", "Put the opening times on the door.");
+
+            Response fullName = submit(page, "Record the inspection");
+            assertThat(fullName.status()).isEqualTo(400);
+            assertThat(page.title()).startsWith("Error: Record an inspection");
+            assertThat(errorSummary(page))
+                    .containsExactly("Young inspector 1's name must be a first name or chosen name only: one word of"
+                            + " letters (a hyphen or apostrophe may join two), up to 30 characters, with no surname,"
+                            + " email or number.");
+            assertThat(page.locator("#inspection-inspectors-0-name-error").innerText())
+                    .contains("first name or chosen name only");
+            WebSite.assertAccessible(page, "an inspector named in full");
+
+            page.fill("#inspection-inspectors-0-name", "Priya");
+            submit(page, "Record the inspection");
+            assertThat(page.url()).contains("/medway/inspections/").endsWith("?done=recorded");
+            assertThat(page.locator(".govuk-notification-banner").innerText()).contains("Inspection recorded");
+            assertThat(page.locator("#inspectors").innerText())
+                    .contains("Priya (Young people)", "Jo (Young people with");
+            assertThat(page.locator("#answers").innerText())
+                    .contains("Is the service accessible?", "the ramp was blocked by bikes");
+            WebSite.assertAccessible(page, "a draft inspection");
+
+            page.click("text=Report the inspection");
+            WebSite.assertAccessible(page, "reporting an inspection");
+            Response undecided = submit(page, "Report the inspection");
+            assertThat(undecided.status()).isEqualTo(400);
+            assertThat(errorSummary(page))
+                    .containsExactly("Say whether the inspection awards the kite mark or withholds it.");
+            WebSite.assertAccessible(page, "a report without its kite mark decision");
+            page.check("#kiteMarkAwarded");
+            submit(page, "Report the inspection");
+            assertThat(page.locator("#inspection-status").innerText()).contains("Reported", "Kite mark awarded");
+            assertThat(page.locator("text=Change the inspection").count())
+                    .as("a report is final")
+                    .isZero();
+            WebSite.assertAccessible(page, "a reported inspection");
+
+            page.click("text=Record the response");
+            assertThat(page.locator("h1").innerText()).isEqualTo("Record the service's response to recommendation 1");
+            WebSite.assertAccessible(page, "recording the service's response");
+            Response empty = submit(page, "Save the response");
+            assertThat(empty.status()).isEqualTo(400);
+            assertThat(errorSummary(page))
+                    .containsExactly(
+                            "Give the service's response to the recommendation.",
+                            "Give the date the service responded.");
+            WebSite.assertAccessible(page, "a response without its words or date");
+            page.fill("#response", "The opening times are on the door now.");
+            fillDate(page, "respondedOn", TODAY);
+            submit(page, "Save the response");
+            assertThat(page.locator("#inspection-status").innerText()).contains("Responded");
+            assertThat(page.locator("#recommendations").innerText())
+                    .contains("The service responded on " + Dates.day(TODAY), "on the door now");
+            WebSite.assertAccessible(page, "an inspection responded to");
+        }
+
+        JsonNode saved = new ApiCaller(server)
+                .withToken(TestKeycloak.passwordToken(medwayAdmin.username(), medwayAdmin.password()))
+                .query(INSPECTIONS)
+                .data()
+                .path("inspections")
+                .path("edges")
+                .path(0)
+                .path("node");
+        assertThat(saved.path("status").asText()).isEqualTo("RESPONDED");
+        assertThat(saved.path("reportedOn").asText()).isEqualTo(TODAY.toString());
+        assertThat(saved.path("inspectors").toString())
+                .isEqualTo("[{\"name\":\"Priya\",\"ageBand\":\"Young people\"},"
+                        + "{\"name\":\"Jo\",\"ageBand\":\"Young people with a severe disability\"}]");
+        assertThat(saved.path("answers").findValuesAsText("question")).containsExactly("accessible", "welcoming");
+        assertThat(saved.path("recommendations").path(0).path("respondedOn").asText())
+                .isEqualTo(TODAY.toString());
+
+        try (BrowserContext anyone = site.browser()) {
+            Page page = anyone.newPage();
+            page.navigate(site.url("/medway/pledge-register"));
+            assertThat(page.locator("#kite-marks").innerText())
+                    .contains("Medway Youth Service", "Youth club on Canterbury Street", Dates.day(TODAY));
+            assertThat(page.locator("body").innerText()).doesNotContain("Priya", "ramp");
+            WebSite.assertAccessible(page, "the pledge register with a kite mark");
+        }
+    }
+}
