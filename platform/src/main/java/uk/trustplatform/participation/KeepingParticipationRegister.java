@@ -191,11 +191,7 @@ final class KeepingParticipationRegister {
     }
 
     private static Optional<UserError> stale(ParticipationActivity current, Number version) {
-        if (version == null || version.longValue() != current.version()) {
-            return Optional.of(UserError.conflict(
-                    "participation activity", current.version(), version == null ? -1 : version.longValue()));
-        }
-        return Optional.empty();
+        return UserError.staleVersion("participation activity", current.version(), version);
     }
 
     /** The activity with the details given, keeping the feedback and recording time of {@code kept}. */

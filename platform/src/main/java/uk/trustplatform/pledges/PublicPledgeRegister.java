@@ -14,7 +14,6 @@ import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 import uk.trustplatform.tenancy.Tenant;
 import uk.trustplatform.tenancy.TenantDirectory;
-import uk.trustplatform.tenancy.TenantStatus;
 import uk.trustplatform.tenancy.TenantTransactions;
 
 /**
@@ -148,8 +147,6 @@ final class PublicPledgeRegister {
     }
 
     private Optional<Tenant> active(String slug) {
-        return Optional.ofNullable(slug)
-                .flatMap(directory::findBySlug)
-                .filter(tenant -> tenant.status() == TenantStatus.ACTIVE);
+        return directory.activeBySlug(slug);
     }
 }

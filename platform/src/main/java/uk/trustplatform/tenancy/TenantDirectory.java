@@ -34,6 +34,13 @@ public final class TenantDirectory implements NodeResolver {
         return tenants.findBySlug(slug);
     }
 
+    /** The active tenant with this slug, if there is one: whose published pages anyone may read. */
+    public Optional<Tenant> activeBySlug(String slug) {
+        return Optional.ofNullable(slug)
+                .flatMap(tenants::findBySlug)
+                .filter(tenant -> tenant.status() == TenantStatus.ACTIVE);
+    }
+
     /** Tenants by id, whatever their status: for naming the members of a regional forum. */
     public Map<UUID, Tenant> byIds(Collection<UUID> ids) {
         return ids.isEmpty()

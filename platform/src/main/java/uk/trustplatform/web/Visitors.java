@@ -50,6 +50,7 @@ public final class Visitors {
             new MenuItem("Your work", "/start", true),
             new MenuItem("Your organisation", "/organisation", true),
             new MenuItem("Participation", "/participation", true),
+            new MenuItem("Youth forums", "/youth-forums", true),
             new MenuItem(OWN_SECTION_11_LABEL, "/section-11", true));
 
     /**

@@ -127,7 +127,7 @@ final class KeepingRecommendations {
                     ErrorCode.FORBIDDEN,
                     "Only a tenant admin or the recording agency's lead may correct a recommendation.");
         }
-        Optional<UserError> stale = stale(current, version);
+        Optional<UserError> stale = UserError.staleVersion(WHAT, current.version(), version);
         if (stale.isPresent()) {
             return Saved.refused(stale.get());
         }
@@ -158,7 +158,7 @@ final class KeepingRecommendations {
         Recommendation current = found.get();
         requireAnswerer(caller, current);
         Number version = (Number) input.get("version");
-        Optional<UserError> stale = stale(current, version);
+        Optional<UserError> stale = UserError.staleVersion(WHAT, current.version(), version);
         if (stale.isPresent()) {
             return Saved.refused(stale.get());
         }
@@ -281,13 +281,6 @@ final class KeepingRecommendations {
         } catch (OptimisticLockException raced) {
             return Saved.refused(UserError.conflict(WHAT, current.version() + 1, version.longValue()));
         }
-    }
-
-    private static Optional<UserError> stale(Recommendation current, Number version) {
-        if (version == null || version.longValue() != current.version()) {
-            return Optional.of(UserError.conflict(WHAT, current.version(), version == null ? -1 : version.longValue()));
-        }
-        return Optional.empty();
     }
 
     private Optional<Recommendation> find(Caller caller, String id) {

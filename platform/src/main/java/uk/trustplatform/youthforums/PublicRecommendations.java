@@ -12,7 +12,6 @@ import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 import uk.trustplatform.tenancy.Tenant;
 import uk.trustplatform.tenancy.TenantDirectory;
-import uk.trustplatform.tenancy.TenantStatus;
 import uk.trustplatform.tenancy.TenantTransactions;
 
 /**
@@ -56,9 +55,7 @@ final class PublicRecommendations {
 
     /** The answered recommendations of an active tenant, newest reply first; null for any other slug. */
     List<PublicRecommendation> of(String slug) {
-        Optional<Tenant> tenant = Optional.ofNullable(slug)
-                .flatMap(directory::findBySlug)
-                .filter(found -> found.status() == TenantStatus.ACTIVE);
+        Optional<Tenant> tenant = directory.activeBySlug(slug);
         if (tenant.isEmpty()) {
             return null;
         }
