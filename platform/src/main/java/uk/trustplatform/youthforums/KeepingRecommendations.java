@@ -1,5 +1,6 @@
 package uk.trustplatform.youthforums;
 
+import static uk.trustplatform.api.Inputs.dayDone;
 import static uk.trustplatform.api.Inputs.optional;
 import static uk.trustplatform.api.Inputs.required;
 import static uk.trustplatform.api.Inputs.trimmed;
@@ -17,6 +18,7 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.Inputs.DayMessages;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
@@ -179,18 +181,16 @@ final class KeepingRecommendations {
         } else {
             optional(problems, "reason", reason, TEXT_MAX);
         }
-        if (repliedOn == null) {
-            problems.add(UserError.of(Code.REQUIRED, "Give the date the forum was answered.", "input", "repliedOn"));
-        } else if (repliedOn.isAfter(ReadingRecommendations.today())) {
-            problems.add(UserError.of(
-                    Code.NOT_ALLOWED, "A reply is recorded once given: today or earlier.", "input", "repliedOn"));
-        } else if (repliedOn.isBefore(current.madeOn())) {
-            problems.add(UserError.of(
-                    Code.NOT_ALLOWED,
-                    "The reply cannot come before the recommendation was made (" + current.madeOn() + ").",
-                    "input",
-                    "repliedOn"));
-        }
+        dayDone(
+                problems,
+                "repliedOn",
+                repliedOn,
+                ReadingRecommendations.today(),
+                current.madeOn(),
+                new DayMessages(
+                        "Give the date the forum was answered.",
+                        "A reply is recorded once given: today or earlier.",
+                        "The reply cannot come before the recommendation was made"));
         if (!problems.isEmpty()) {
             return Saved.refused(problems);
         }
@@ -216,12 +216,16 @@ final class KeepingRecommendations {
                     "forum"));
         }
         LocalDate madeOn = (LocalDate) input.get("madeOn");
-        if (madeOn == null) {
-            problems.add(UserError.of(Code.REQUIRED, "Give the date the forum made it.", "input", "madeOn"));
-        } else if (madeOn.isAfter(ReadingRecommendations.today())) {
-            problems.add(UserError.of(
-                    Code.NOT_ALLOWED, "A recommendation is recorded once made: today or earlier.", "input", "madeOn"));
-        }
+        dayDone(
+                problems,
+                "madeOn",
+                madeOn,
+                ReadingRecommendations.today(),
+                null,
+                new DayMessages(
+                        "Give the date the forum made it.",
+                        "A recommendation is recorded once made: today or earlier.",
+                        null));
         String text = trimmed(input.get("recommendation"));
         required(problems, "recommendation", text, TEXT_MAX, "Write the recommendation as the forum made it.");
         return new Details(forum, madeOn, text, addressee(input, problems), problems);
