@@ -1,5 +1,7 @@
 package uk.trustplatform.api;
 
+import io.micronaut.core.annotation.Nullable;
+import java.time.LocalDate;
 import java.util.List;
 import uk.trustplatform.api.UserError.Code;
 
@@ -30,6 +32,32 @@ public final class Inputs {
                     Code.TOO_LONG, "The " + field + " is longer than " + max + " characters.", "input", field));
         }
     }
+
+    /**
+     * The day something was done (told, answered, made): given, {@code today} or earlier, and not
+     * before {@code earliest} where there is one.
+     *
+     * @param messages what to say when the day is missing, after today, and before {@code earliest}
+     */
+    public static void dayDone(
+            List<UserError> problems,
+            String field,
+            LocalDate day,
+            LocalDate today,
+            @Nullable LocalDate earliest,
+            DayMessages messages) {
+        if (day == null) {
+            problems.add(UserError.of(Code.REQUIRED, messages.missing(), "input", field));
+        } else if (day.isAfter(today)) {
+            problems.add(UserError.of(Code.NOT_ALLOWED, messages.future(), "input", field));
+        } else if (earliest != null && day.isBefore(earliest)) {
+            problems.add(UserError.of(Code.NOT_ALLOWED, messages.tooEarly() + " (" + earliest + ").", "input", field));
+        }
+    }
+
+    /** What {@link #dayDone} says: the day missing, after today, before the earliest day allowed. */
+    public record DayMessages(
+            String missing, String future, @Nullable String tooEarly) {}
 
     /** A code of one of the tenant's vocabularies, or nothing. */
     public static void code(

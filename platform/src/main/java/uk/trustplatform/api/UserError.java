@@ -1,6 +1,7 @@
 package uk.trustplatform.api;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A problem with a mutation's input that the caller can correct; returned in the payload, with
@@ -24,6 +25,14 @@ public record UserError(List<String> field, String message, Code code) {
     /** The thing named by an input id does not exist, or the caller may not see it (the two look the same). */
     public static UserError notFound(String field, String what) {
         return of(Code.NOT_FOUND, "No " + what + " has this id.", "input", field);
+    }
+
+    /** The conflict when the {@code version} sent is missing or not the {@code current} one; empty when it is. */
+    public static Optional<UserError> staleVersion(String what, long current, Number sent) {
+        if (sent != null && sent.longValue() == current) {
+            return Optional.empty();
+        }
+        return Optional.of(conflict(what, current, sent == null ? -1 : sent.longValue()));
     }
 
     /** A stale {@code version}: someone else saved first, and nothing was overwritten. */

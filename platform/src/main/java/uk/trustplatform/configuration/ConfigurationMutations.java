@@ -83,7 +83,8 @@ final class ConfigurationMutations implements GraphQLTypeWiring {
                             Callers.of(env),
                             ((Number) input.get("version")).longValue(),
                             (Integer) input.get("minimumParticipationChampions"),
-                            (Integer) input.get("renewalNoticeDays"));
+                            (Integer) input.get("renewalNoticeDays"),
+                            (Integer) input.get("recommendationReplyDays"));
                 })
                 .dataFetcher("setQuietPeriods", env -> {
                     Map<String, Object> input = input(env);

@@ -56,6 +56,21 @@ public final class InForceConfiguration {
                 .toList();
     }
 
+    /**
+     * The names of the participation structures (youth councils, children in care councils …) of
+     * the tenant's published strategies, each once: the tenant's own list
+     * of its youth forums.
+     */
+    public List<String> participationStructures() {
+        return records.findByKindAndStatus(DocumentKind.STRATEGY, DocumentStatus.PUBLISHED).stream()
+                .filter(row -> row.partnerOrganisationId() == null)
+                .map(row -> (StrategyContent) codec.read(row.kind(), row.content()))
+                .flatMap(strategy -> strategy.participationStructures().stream())
+                .map(StrategyContent.ParticipationStructure::name)
+                .distinct()
+                .toList();
+    }
+
     public PartnershipSettings settings(UUID tenantId) {
         return settings.current(tenantId);
     }

@@ -29,14 +29,17 @@ final class KeepingPartnershipSettings {
     record Outcome(PartnershipSettings partnershipSettings, List<UserError> userErrors) {}
 
     private static final String READ =
-            "SELECT minimum_participation_champions, renewal_notice_days, version FROM partnership_settings"
+            "SELECT minimum_participation_champions, renewal_notice_days, recommendation_reply_days, version"
+                    + " FROM partnership_settings"
                     + " WHERE tenant_id = ?";
     private static final String WRITE = """
-            INSERT INTO partnership_settings AS s (tenant_id, minimum_participation_champions, renewal_notice_days, version)
-            VALUES (?, ?, ?, 1)
+            INSERT INTO partnership_settings AS s
+                   (tenant_id, minimum_participation_champions, renewal_notice_days, recommendation_reply_days, version)
+            VALUES (?, ?, ?, ?, 1)
             ON CONFLICT (tenant_id) DO UPDATE
                SET minimum_participation_champions = excluded.minimum_participation_champions,
                    renewal_notice_days = excluded.renewal_notice_days,
+                   recommendation_reply_days = excluded.recommendation_reply_days,
                    version = s.version + 1
              WHERE s.version = ?
             RETURNING version""";
@@ -70,18 +73,22 @@ final class KeepingPartnershipSettings {
             statement.setObject(1, tenantId);
             try (ResultSet row = statement.executeQuery()) {
                 return row.next()
-                        ? new PartnershipSettings(row.getInt(1), row.getInt(2), row.getLong(3))
+                        ? new PartnershipSettings(row.getInt(1), row.getInt(2), row.getInt(3), row.getLong(4))
                         : PartnershipSettings.DEFAULTS;
             }
         });
     }
 
-    Outcome update(Caller caller, long version, int champions, int noticeDays) {
+    /** Changes the numbers; {@code replyDays} left out (null) keeps the reply time as it is. */
+    Outcome update(Caller caller, long version, int champions, int noticeDays, Integer replyDays) {
         UUID tenantId = caller.requireTenant();
         if (!caller.administersTenant()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a tenant admin may change the partnership settings.");
         }
         List<UserError> problems = problems(champions, noticeDays, "input");
+        if (replyDays != null && (replyDays < 1 || replyDays > 365)) {
+            problems.add(at(new String[] {"input"}, "recommendationReplyDays", "must be between 1 and 365 days."));
+        }
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
         }
@@ -89,11 +96,12 @@ final class KeepingPartnershipSettings {
         if (before.version() != version) {
             return new Outcome(null, List.of(UserError.conflict("settings", before.version(), version)));
         }
-        Long saved = write(tenantId, champions, noticeDays, version);
+        int reply = replyDays == null ? before.recommendationReplyDays() : replyDays;
+        Long saved = write(tenantId, champions, noticeDays, reply, version);
         if (saved == null) {
             return new Outcome(null, List.of(UserError.conflict("settings", version + 1, version)));
         }
-        PartnershipSettings after = new PartnershipSettings(champions, noticeDays, saved);
+        PartnershipSettings after = new PartnershipSettings(champions, noticeDays, reply, saved);
         audit.record(tenantId, "PartnershipSettings.changed", "PartnershipSettings", tenantId, before, after);
         return new Outcome(after, List.of());
     }
@@ -104,14 +112,15 @@ final class KeepingPartnershipSettings {
         if (before.minimumParticipationChampions() == champions && before.renewalNoticeDays() == noticeDays) {
             return List.of();
         }
-        Long saved = write(tenantId, champions, noticeDays, before.version());
+        // A definition does not give the reply time yet: the admin's stays.
+        Long saved = write(tenantId, champions, noticeDays, before.recommendationReplyDays(), before.version());
         audit.record(
                 tenantId,
                 "PartnershipSettings.changed",
                 "PartnershipSettings",
                 tenantId,
                 before,
-                new PartnershipSettings(champions, noticeDays, saved));
+                new PartnershipSettings(champions, noticeDays, before.recommendationReplyDays(), saved));
         return List.of("set partnership settings: " + champions + " champions, " + noticeDays + " days' notice");
     }
 
@@ -154,7 +163,11 @@ final class KeepingPartnershipSettings {
         }
         recordQuietPeriods(tenantId, new QuietPeriodsAt(version, was), new QuietPeriodsAt(saved, periods));
         return new Outcome(
-                new PartnershipSettings(before.minimumParticipationChampions(), before.renewalNoticeDays(), saved),
+                new PartnershipSettings(
+                        before.minimumParticipationChampions(),
+                        before.renewalNoticeDays(),
+                        before.recommendationReplyDays(),
+                        saved),
                 List.of());
     }
 
@@ -230,12 +243,13 @@ final class KeepingPartnershipSettings {
     }
 
     /** The new version, or null when someone else changed the row first. */
-    private Long write(UUID tenantId, int champions, int noticeDays, long version) {
+    private Long write(UUID tenantId, int champions, int noticeDays, int replyDays, long version) {
         return jdbc.prepareStatement(WRITE, statement -> {
             statement.setObject(1, tenantId);
             statement.setInt(2, champions);
             statement.setInt(3, noticeDays);
-            statement.setLong(4, version);
+            statement.setInt(4, replyDays);
+            statement.setLong(5, version);
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? row.getLong(1) : null;
             }

@@ -5,9 +5,13 @@ package uk.trustplatform.configuration;
  *
  * @param minimumParticipationChampions champions each partner should have (Medway asks for three)
  * @param renewalNoticeDays how long before its renewal date a pledge is listed as due
+ * @param recommendationReplyDays how long a youth forum's recommendation may wait for its reply
+ *     before it is overdue
  * @param version increases with every change; zero while the tenant keeps the defaults
  */
-public record PartnershipSettings(int minimumParticipationChampions, int renewalNoticeDays, long version) {
+public record PartnershipSettings(
+        int minimumParticipationChampions, int renewalNoticeDays, int recommendationReplyDays, long version) {
 
-    static final PartnershipSettings DEFAULTS = new PartnershipSettings(1, 60, 0);
+    /** No seed gives a reply time; 90 days reaches a forum that meets three times a year by its next meeting. */
+    static final PartnershipSettings DEFAULTS = new PartnershipSettings(1, 60, 90, 0);
 }

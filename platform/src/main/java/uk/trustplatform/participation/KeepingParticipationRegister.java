@@ -1,5 +1,6 @@
 package uk.trustplatform.participation;
 
+import static uk.trustplatform.api.Inputs.dayDone;
 import static uk.trustplatform.api.Inputs.optional;
 import static uk.trustplatform.api.Inputs.required;
 import static uk.trustplatform.api.Inputs.trimmed;
@@ -17,6 +18,7 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.Inputs.DayMessages;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -155,18 +157,16 @@ final class KeepingParticipationRegister {
         required(problems, "youSaid", youSaid, TEXT_MAX, "Say what the children and young people said.");
         required(problems, "weDid", weDid, TEXT_MAX, "Say what was done about it.");
         optional(problems, "method", method, SHORT_MAX);
-        if (givenOn == null) {
-            problems.add(UserError.of(Code.REQUIRED, "Give the date the participants were told.", "input", "givenOn"));
-        } else if (givenOn.isAfter(ReadingParticipationRegister.today())) {
-            problems.add(UserError.of(
-                    Code.NOT_ALLOWED, "Feedback is recorded once given: today or earlier.", "input", "givenOn"));
-        } else if (givenOn.isBefore(current.startsOn())) {
-            problems.add(UserError.of(
-                    Code.NOT_ALLOWED,
-                    "Feedback cannot be given before the activity starts (" + current.startsOn() + ").",
-                    "input",
-                    "givenOn"));
-        }
+        dayDone(
+                problems,
+                "givenOn",
+                givenOn,
+                ReadingParticipationRegister.today(),
+                current.startsOn(),
+                new DayMessages(
+                        "Give the date the participants were told.",
+                        "Feedback is recorded once given: today or earlier.",
+                        "Feedback cannot be given before the activity starts"));
         if (!problems.isEmpty()) {
             return Saved.refused(problems);
         }
@@ -191,11 +191,7 @@ final class KeepingParticipationRegister {
     }
 
     private static Optional<UserError> stale(ParticipationActivity current, Number version) {
-        if (version == null || version.longValue() != current.version()) {
-            return Optional.of(UserError.conflict(
-                    "participation activity", current.version(), version == null ? -1 : version.longValue()));
-        }
-        return Optional.empty();
+        return UserError.staleVersion("participation activity", current.version(), version);
     }
 
     /** The activity with the details given, keeping the feedback and recording time of {@code kept}. */

@@ -14,7 +14,6 @@ import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 import uk.trustplatform.tenancy.Tenant;
 import uk.trustplatform.tenancy.TenantDirectory;
-import uk.trustplatform.tenancy.TenantStatus;
 import uk.trustplatform.tenancy.TenantTransactions;
 
 /**
@@ -62,9 +61,7 @@ final class YouSaidWeDid {
 
     /** The feedback of an active tenant, newest first; null for any other slug. */
     List<PublicFeedback> of(String slug) {
-        Optional<Tenant> tenant = Optional.ofNullable(slug)
-                .flatMap(directory::findBySlug)
-                .filter(found -> found.status() == TenantStatus.ACTIVE);
+        Optional<Tenant> tenant = directory.activeBySlug(slug);
         if (tenant.isEmpty()) {
             return null;
         }

@@ -196,7 +196,8 @@ public final class BoardDashboardPages {
             Benchmarks benchmarks,
             List<Hidden> keepForPeriod,
             List<Hidden> keepForParticipation,
-            List<Hidden> keepForForum) {
+            List<Hidden> keepForForum,
+            String glanceRecommendations) {
 
         public List<Option> periodOptions() {
             return periods.stream().map(p -> new Option(p.value(), p.label())).toList();
@@ -231,6 +232,12 @@ public final class BoardDashboardPages {
 
         public String glanceOverdue() {
             return overdue.isEmpty() ? "None" : overdue.size() + (moreOverdue ? " or more" : "");
+        }
+
+        /** The youth forums' recommendations overdue and open, in words. */
+        static String recommendations(JsonNode counts) {
+            return counts.path("overdue").asInt() + " overdue of "
+                    + counts.path("open").asInt() + " open";
         }
 
         public String glanceGaps() {
@@ -413,7 +420,8 @@ public final class BoardDashboardPages {
                 benchmarks(answer, forumNames.get(forum)),
                 keep(period, forum, dates, "period"),
                 keep(period, forum, dates, "participation"),
-                keep(period, forum, dates, "forum"));
+                keep(period, forum, dates, "forum"),
+                Dashboard.recommendations(answer.data().path("youthForumRecommendationCounts")));
         String title = "Board dashboard";
         return templates.page(
                 refused.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST,

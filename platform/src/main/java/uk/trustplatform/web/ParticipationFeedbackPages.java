@@ -232,7 +232,7 @@ public final class ParticipationFeedbackPages {
         return conflict != null || form.value("version").isBlank() ? String.valueOf(current) : form.value("version");
     }
 
-    private static int version(Form form) {
+    static int version(Form form) {
         try {
             return Integer.parseInt(form.value("version"));
         } catch (NumberFormatException notANumber) {

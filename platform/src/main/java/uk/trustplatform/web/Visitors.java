@@ -58,6 +58,7 @@ public final class Visitors {
             new MenuItem("Your organisation", "/organisation", true),
             new MenuItem("Participation", "/participation", true),
             new MenuItem("Inspections", "/inspections", true),
+            new MenuItem("Youth forums", "/youth-forums", true),
             new MenuItem(OWN_SECTION_11_LABEL, "/section-11", true),
             new MenuItem(OWN_SELF_ASSESSMENT_LABEL, "/self-assessment", true));
 

@@ -29,7 +29,33 @@ public final class YouSaidWeDidPages {
         this.templates = templates;
     }
 
-    public record YouSaidWeDidPage(String partnershipName, List<Feedback> feedback) {}
+    public record YouSaidWeDidPage(
+            String partnershipName, List<Feedback> feedback, List<ForumRecommendation> recommendations) {}
+
+    /** A youth forum's recommendation and the answer it got; no child is part of it. */
+    public record ForumRecommendation(
+            String forum,
+            String madeOn,
+            String recommendation,
+            String addressedTo,
+            String reply,
+            String repliedOn,
+            String outcome,
+            String reason) {
+
+        /** Who answered: the board, or the partner it was addressed to. */
+        public String answeredBy() {
+            return addressedTo == null ? "The board" : addressedTo;
+        }
+
+        public String outcomeInWords() {
+            return switch (outcome) {
+                case "ACCEPTED" -> "Yes";
+                case "PARTLY_ACCEPTED" -> "Partly";
+                default -> "No";
+            };
+        }
+    }
 
     public record Feedback(
             String agencyName,
@@ -67,6 +93,8 @@ public final class YouSaidWeDidPages {
                         "youSaidWeDid",
                         publications.layout(found, "You said, we did", request),
                         new YouSaidWeDidPage(
-                                found.partnership().name(), found.answer().list("youSaidWeDid", Feedback.class))));
+                                found.partnership().name(),
+                                found.answer().list("youSaidWeDid", Feedback.class),
+                                found.answer().list("youthForumsSaidWeDid", ForumRecommendation.class))));
     }
 }

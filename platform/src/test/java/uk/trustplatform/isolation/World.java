@@ -34,6 +34,7 @@ record World(
         Plans plans,
         Pledges pledges,
         String agencyActivity,
+        String agencyRecommendation,
         Inspections inspections,
         ApiCaller admin,
         SelfAssessments selfAssessments) {
@@ -112,6 +113,7 @@ record World(
                 plans,
                 pledges,
                 activity(admin, agencyMarker, agency),
+                recommendations(api, tenant, admin, agencyMarker, agency),
                 inspections(admin, agencyMarker, agency, pledges.listedCharity(), tenant.slug()),
                 admin,
                 selfAssessments(admin, agencyMarker, agency));
@@ -201,6 +203,67 @@ record World(
                 "ReportInspectionInput",
                 "inspection { id }",
                 Map.of("id", inspection, "version", 0, "kiteMarkAwarded", kiteMark));
+    }
+
+    /**
+     * The Youth Assembly's recommendations: one to the agency recorded by its lead (with the
+     * agency's marker), open; and one to the board, answered and so public (no marker, the tenant's
+     * slug in the reply). The agency's global id.
+     */
+    private static String recommendations(
+            ApiCaller api, TestTenant tenant, ApiCaller admin, String agencyMarker, UUID agency) {
+        String toBoard = mutate(
+                        admin,
+                        "saveYouthForumRecommendation",
+                        "SaveYouthForumRecommendationInput",
+                        "youthForumRecommendation { id }",
+                        Map.of(
+                                "forum",
+                                "Youth Assembly",
+                                "madeOn",
+                                "2025-05-01",
+                                "recommendation",
+                                "More buses in the evening.",
+                                "addressedTo",
+                                "BOARD"))
+                .path("youthForumRecommendation")
+                .path("id")
+                .asText();
+        mutate(
+                admin,
+                "answerYouthForumRecommendation",
+                "AnswerYouthForumRecommendationInput",
+                "youthForumRecommendation { id }",
+                Map.of(
+                        "id",
+                        toBoard,
+                        "version",
+                        0,
+                        "reply",
+                        "The buses in " + tenant.slug() + " now run until 10pm.",
+                        "repliedOn",
+                        "2025-06-01",
+                        "outcome",
+                        "ACCEPTED"));
+        return mutate(
+                        api.withToken(token(tenant, Persona.PARTNER_LEAD, agency)),
+                        "saveYouthForumRecommendation",
+                        "SaveYouthForumRecommendationInput",
+                        "youthForumRecommendation { id }",
+                        Map.of(
+                                "forum",
+                                "Youth Assembly",
+                                "madeOn",
+                                "2026-03-01",
+                                "recommendation",
+                                agencyMarker + " recommendation: a youth worker at the station.",
+                                "addressedTo",
+                                "PARTNER",
+                                "partnerOrganisationId",
+                                GlobalId.encode("PartnerOrganisation", agency)))
+                .path("youthForumRecommendation")
+                .path("id")
+                .asText();
     }
 
     /** The agency's participation activity (with the agency's marker), aimed at young carers; its global id. */
@@ -789,6 +852,11 @@ record World(
                     ageBands: [{ label: Young people, fromAge: 12, toAge: 18 }]
                     audienceGroups: [{ code: young-carers, label: Young carers }]
                     inspectionQuestions: [{ code: accessible, label: "Is the service accessible?" }]
+                  strategies:
+                    - title: World strategy
+                      periodStart: 2020
+                      periodEnd: 2021
+                      participationStructures: [{ name: Youth Assembly }]
                   guidance:
                     - key: world-guidance
                       title: World guidance

@@ -1,0 +1,293 @@
+package uk.trustplatform.youthforums;
+
+import static uk.trustplatform.api.Inputs.dayDone;
+import static uk.trustplatform.api.Inputs.optional;
+import static uk.trustplatform.api.Inputs.required;
+import static uk.trustplatform.api.Inputs.trimmed;
+
+import io.micronaut.data.exceptions.OptimisticLockException;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import uk.trustplatform.api.ApiException;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.Inputs.DayMessages;
+import uk.trustplatform.api.Role;
+import uk.trustplatform.api.UserError;
+import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.audit.AuditTrail;
+import uk.trustplatform.configuration.InForceConfiguration;
+import uk.trustplatform.partners.PartnerDirectory;
+import uk.trustplatform.partners.PartnerOrganisation;
+
+/**
+ * Recording youth forums' recommendations and answering them. The participation worker (a
+ * partner lead, or a tenant admin) records one from a forum of the tenant's strategy to the board
+ * or to one partner, and may correct it; a tenant admin answers those to the board, the addressed
+ * partner's lead (or a tenant admin) those to a partner. Every change is at the version read.
+ */
+@Singleton
+final class KeepingRecommendations {
+
+    private static final int TEXT_MAX = 4000;
+    private static final String WHAT = "recommendation";
+
+    /** What a change returns: the recommendation as saved, or why nothing was. */
+    record Saved(Recommendation youthForumRecommendation, List<UserError> userErrors) {
+
+        static Saved refused(UserError problem) {
+            return refused(List.of(problem));
+        }
+
+        static Saved refused(List<UserError> problems) {
+            return new Saved(null, problems);
+        }
+    }
+
+    /** Whom a recommendation is addressed to. */
+    enum Addressee {
+        BOARD,
+        PARTNER
+    }
+
+    /** A recommendation's details as given, checked against the tenant's forums and partners. */
+    private record Details(String forum, LocalDate madeOn, String text, UUID addressedToId, List<UserError> problems) {}
+
+    private final Recommendations recommendations;
+    private final ReadingRecommendations reading;
+    private final PartnerDirectory partners;
+    private final InForceConfiguration configuration;
+    private final AuditTrail audit;
+
+    KeepingRecommendations(
+            Recommendations recommendations,
+            ReadingRecommendations reading,
+            PartnerDirectory partners,
+            InForceConfiguration configuration,
+            AuditTrail audit) {
+        this.recommendations = recommendations;
+        this.reading = reading;
+        this.partners = partners;
+        this.configuration = configuration;
+        this.audit = audit;
+    }
+
+    /** Records a new recommendation, or (with {@code id} and {@code version}) corrects one. */
+    Saved save(Caller caller, Map<String, Object> input) {
+        caller.requireTenant();
+        String id = (String) input.get("id");
+        return id == null ? record(caller, input) : change(caller, id, (Number) input.get("version"), input);
+    }
+
+    private Saved record(Caller caller, Map<String, Object> input) {
+        boolean worker =
+                caller.administersTenant() || (caller.has(Role.PARTNER_LEAD) && caller.partnerOrganisationId() != null);
+        if (!worker) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "Only a tenant admin or a partner lead may record a youth forum's recommendation.");
+        }
+        Details details = details(input);
+        if (!details.problems().isEmpty()) {
+            return Saved.refused(details.problems());
+        }
+        Recommendation saved = recommendations.save(new Recommendation(
+                UUID.randomUUID(),
+                caller.tenantId().toString(),
+                details.forum(),
+                details.madeOn(),
+                details.text(),
+                details.addressedToId(),
+                caller.administersTenant() ? null : caller.partnerOrganisationId(),
+                null,
+                null,
+                null,
+                null,
+                OffsetDateTime.now(),
+                0));
+        audit.record(
+                caller.tenantId(), "YouthForumRecommendation.recorded", Recommendation.TYPE, saved.id(), null, saved);
+        return new Saved(saved, List.of());
+    }
+
+    private Saved change(Caller caller, String id, Number version, Map<String, Object> input) {
+        Optional<Recommendation> found = find(caller, id);
+        if (found.isEmpty()) {
+            return Saved.refused(UserError.notFound("id", WHAT));
+        }
+        Recommendation current = found.get();
+        boolean recorder = current.recordedById() != null && partners.keeps(caller, current.recordedById());
+        if (!caller.administersTenant() && !recorder) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "Only a tenant admin or the recording agency's lead may correct a recommendation.");
+        }
+        Optional<UserError> stale = UserError.staleVersion(WHAT, current.version(), version);
+        if (stale.isPresent()) {
+            return Saved.refused(stale.get());
+        }
+        Details details = details(input);
+        List<UserError> problems = new ArrayList<>(details.problems());
+        if (current.answered() && details.madeOn() != null && details.madeOn().isAfter(current.repliedOn())) {
+            problems.add(UserError.of(
+                    Code.NOT_ALLOWED,
+                    "It was answered on " + current.repliedOn() + "; it cannot have been made after that.",
+                    "input",
+                    "madeOn"));
+        }
+        if (!problems.isEmpty()) {
+            return Saved.refused(problems);
+        }
+        Recommendation changed =
+                current.withDetails(details.forum(), details.madeOn(), details.text(), details.addressedToId());
+        return update(caller, current, changed, "YouthForumRecommendation.changed", version);
+    }
+
+    /** Records (or corrects) the reply: what was done, when, the outcome and, unless accepted, why. */
+    Saved answer(Caller caller, Map<String, Object> input) {
+        caller.requireTenant();
+        Optional<Recommendation> found = find(caller, (String) input.get("id"));
+        if (found.isEmpty()) {
+            return Saved.refused(UserError.notFound("id", WHAT));
+        }
+        Recommendation current = found.get();
+        requireAnswerer(caller, current);
+        Number version = (Number) input.get("version");
+        Optional<UserError> stale = UserError.staleVersion(WHAT, current.version(), version);
+        if (stale.isPresent()) {
+            return Saved.refused(stale.get());
+        }
+        String reply = trimmed(input.get("reply"));
+        String reason = trimmed(input.get("reason"));
+        LocalDate repliedOn = (LocalDate) input.get("repliedOn");
+        Recommendation.Outcome outcome = outcome(input.get("outcome"));
+        List<UserError> problems = new ArrayList<>();
+        required(problems, "reply", reply, TEXT_MAX, "Say what was done about the recommendation.");
+        if (outcome == null) {
+            problems.add(UserError.of(
+                    Code.REQUIRED,
+                    "Say whether it was accepted, partly accepted or not accepted.",
+                    "input",
+                    "outcome"));
+        } else if (outcome != Recommendation.Outcome.ACCEPTED) {
+            required(problems, "reason", reason, TEXT_MAX, "Say why it was not accepted as it stood.");
+        } else {
+            optional(problems, "reason", reason, TEXT_MAX);
+        }
+        dayDone(
+                problems,
+                "repliedOn",
+                repliedOn,
+                ReadingRecommendations.today(),
+                current.madeOn(),
+                new DayMessages(
+                        "Give the date the forum was answered.",
+                        "A reply is recorded once given: today or earlier.",
+                        "The reply cannot come before the recommendation was made"));
+        if (!problems.isEmpty()) {
+            return Saved.refused(problems);
+        }
+        Recommendation changed = current.withReply(reply, repliedOn, outcome, reason);
+        return update(caller, current, changed, "YouthForumRecommendation.answered", version);
+    }
+
+    /** The forum, date, text and addressee given, with what is wrong with them. */
+    private Details details(Map<String, Object> input) {
+        List<UserError> problems = new ArrayList<>();
+        String forum = trimmed(input.get("forum"));
+        if (forum == null) {
+            problems.add(UserError.of(Code.REQUIRED, "Choose the youth forum that made it.", "input", "forum"));
+        } else if (!configuration.participationStructures().contains(forum)) {
+            List<String> forums = configuration.participationStructures();
+            problems.add(UserError.of(
+                    Code.NOT_FOUND,
+                    forums.isEmpty()
+                            ? "The tenant's published strategies name no participation structures yet."
+                            : "'" + forum + "' is not one of the participation structures of the tenant's strategy: "
+                                    + String.join(", ", forums) + ".",
+                    "input",
+                    "forum"));
+        }
+        LocalDate madeOn = (LocalDate) input.get("madeOn");
+        dayDone(
+                problems,
+                "madeOn",
+                madeOn,
+                ReadingRecommendations.today(),
+                null,
+                new DayMessages(
+                        "Give the date the forum made it.",
+                        "A recommendation is recorded once made: today or earlier.",
+                        null));
+        String text = trimmed(input.get("recommendation"));
+        required(problems, "recommendation", text, TEXT_MAX, "Write the recommendation as the forum made it.");
+        return new Details(forum, madeOn, text, addressee(input, problems), problems);
+    }
+
+    /** The partner addressed, or null for the board (or when the addressee is wrong, with the problem added). */
+    private UUID addressee(Map<String, Object> input, List<UserError> problems) {
+        Object to = input.get("addressedTo");
+        if (to == null) {
+            problems.add(UserError.of(
+                    Code.REQUIRED,
+                    "Say whether it is addressed to the board or to a partner.",
+                    "input",
+                    "addressedTo"));
+            return null;
+        }
+        if (Addressee.valueOf(to.toString()) == Addressee.BOARD) {
+            return null;
+        }
+        String partner = (String) input.get("partnerOrganisationId");
+        if (partner == null) {
+            problems.add(UserError.of(
+                    Code.REQUIRED, "Choose the partner it is addressed to.", "input", "partnerOrganisationId"));
+            return null;
+        }
+        // Any partner of the tenant may be addressed, not only those the recording lead reads.
+        Optional<UUID> addressed = GlobalId.decode(partner, PartnerOrganisation.TYPE)
+                .filter(id -> partners.published(List.of(id)).containsKey(id));
+        if (addressed.isEmpty()) {
+            problems.add(UserError.notFound("partnerOrganisationId", "partner organisation of the partnership"));
+            return null;
+        }
+        return addressed.get();
+    }
+
+    private static Recommendation.Outcome outcome(Object value) {
+        return value == null ? null : Recommendation.Outcome.valueOf(value.toString());
+    }
+
+    private void requireAnswerer(Caller caller, Recommendation recommendation) {
+        if (caller.administersTenant()) {
+            return;
+        }
+        if (recommendation.addressedToBoard() || !partners.keeps(caller, recommendation.addressedToId())) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "A tenant admin answers recommendations to the board; the addressed partner's lead (or a tenant"
+                            + " admin) those to a partner.");
+        }
+    }
+
+    private Saved update(Caller caller, Recommendation current, Recommendation changed, String action, Number version) {
+        try {
+            Recommendation saved = recommendations.update(changed);
+            audit.record(caller.tenantId(), action, Recommendation.TYPE, saved.id(), current, saved);
+            return new Saved(saved, List.of());
+        } catch (OptimisticLockException raced) {
+            return Saved.refused(UserError.conflict(WHAT, current.version() + 1, version.longValue()));
+        }
+    }
+
+    private Optional<Recommendation> find(Caller caller, String id) {
+        return GlobalId.decode(id, Recommendation.TYPE).flatMap(uuid -> reading.visible(caller, uuid));
+    }
+}

@@ -1,0 +1,122 @@
+package uk.trustplatform.youthforums;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.TypeRuntimeWiring;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.PageRequest;
+import uk.trustplatform.api.PerRequestLoader;
+import uk.trustplatform.partners.PartnerDirectory;
+import uk.trustplatform.partners.PartnerOrganisation;
+
+/** Youth forums' recommendations' fields on Query and Mutation, and their types' fields. */
+@Factory
+final class RecommendationOperations {
+
+    private static final String REPLY_DAYS = "recommendationReplyDaysOfTenant";
+
+    @Bean
+    @Named("youthforums.Query")
+    GraphQLTypeWiring queries(ReadingRecommendations reading, PublicRecommendations published) {
+        return () -> TypeRuntimeWiring.newTypeWiring("Query")
+                .dataFetcher(
+                        "youthForumRecommendations",
+                        env -> reading.page(
+                                Callers.of(env),
+                                PageRequest.of(env, ReadingRecommendations.CURSORS),
+                                ReadingRecommendations.State.valueOf(env.getArgument("state")),
+                                asOf(env)))
+                .dataFetcher("youthForumRecommendationCounts", env -> reading.counts(Callers.of(env), asOf(env)))
+                .dataFetcher("youthForumsSaidWeDid", env -> published.of(env.getArgument("tenantSlug")))
+                .build();
+    }
+
+    @Bean
+    @Named("youthforums.Mutation")
+    GraphQLTypeWiring mutations(KeepingRecommendations keeping) {
+        return () -> TypeRuntimeWiring.newTypeWiring("Mutation")
+                .dataFetcher("saveYouthForumRecommendation", env -> keeping.save(Callers.of(env), input(env)))
+                .dataFetcher("answerYouthForumRecommendation", env -> keeping.answer(Callers.of(env), input(env)))
+                .build();
+    }
+
+    /** Each tenant's reply time, read once for all the recommendations of a response. */
+    @Singleton
+    PerRequestLoader<UUID, Integer> replyDays(ReadingRecommendations reading) {
+        return PerRequestLoader.of(
+                REPLY_DAYS,
+                tenants -> tenants.stream().collect(Collectors.toMap(Function.identity(), reading::replyDays)));
+    }
+
+    @Bean
+    @Named(Recommendation.TYPE)
+    GraphQLTypeWiring recommendation() {
+        return () -> TypeRuntimeWiring.newTypeWiring(Recommendation.TYPE)
+                .dataFetcher(
+                        "id",
+                        env -> GlobalId.encode(Recommendation.TYPE, source(env).id()))
+                .dataFetcher(
+                        "addressedTo",
+                        env -> source(env).addressedToBoard()
+                                ? KeepingRecommendations.Addressee.BOARD
+                                : KeepingRecommendations.Addressee.PARTNER)
+                .dataFetcher(
+                        "partnerOrganisation",
+                        env -> organisation(env, source(env).addressedToId()))
+                .dataFetcher("recordedBy", env -> organisation(env, source(env).recordedById()))
+                .dataFetcher(
+                        "replyDueOn",
+                        env -> replyDays(env).thenApply(days -> source(env).replyDueOn(days)))
+                .dataFetcher(
+                        "overdue",
+                        env -> replyDays(env).thenApply(days -> source(env).overdueOn(asOf(env), days)))
+                .dataFetcher("reply", env -> source(env).answered() ? source(env) : null)
+                .build();
+    }
+
+    @Bean
+    @Named("RecommendationReply")
+    GraphQLTypeWiring reply() {
+        return () -> TypeRuntimeWiring.newTypeWiring("RecommendationReply")
+                .dataFetcher("text", env -> source(env).reply())
+                .dataFetcher("reason", env -> source(env).outcomeReason())
+                .build();
+    }
+
+    /** The partner, through the request's loader (null when none, or when the caller may not see it). */
+    private static Object organisation(DataFetchingEnvironment env, UUID id) {
+        return id == null
+                ? null
+                : env.<UUID, PartnerOrganisation>getDataLoader(PartnerDirectory.BY_ID)
+                        .load(id);
+    }
+
+    private static CompletableFuture<Integer> replyDays(DataFetchingEnvironment env) {
+        return env.<UUID, Integer>getDataLoader(REPLY_DAYS)
+                .load(UUID.fromString(source(env).tenantId()));
+    }
+
+    private static LocalDate asOf(DataFetchingEnvironment env) {
+        LocalDate asOf = env.getArgument("asOf");
+        return asOf == null ? ReadingRecommendations.today() : asOf;
+    }
+
+    private static Recommendation source(DataFetchingEnvironment env) {
+        return env.getSource();
+    }
+
+    private static Map<String, Object> input(DataFetchingEnvironment env) {
+        return env.getArgument("input");
+    }
+}
