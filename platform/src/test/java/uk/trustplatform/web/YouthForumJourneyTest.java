@@ -72,6 +72,7 @@ class YouthForumJourneyTest implements TestPropertyProvider {
     void the_admin_records_the_youth_assemblys_recommendation_to_the_board_answers_it_and_the_public_reads_it() {
         String tenant = seeds.openCopy("cambridgeshire");
         Person admin = seeds.person("admin", tenant, null, Role.TENANT_ADMIN);
+        seeds.agency(tenant, "Cambridgeshire Youth Service");
         LocalDate made = TODAY.minusDays(100);
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
@@ -88,6 +89,14 @@ class YouthForumJourneyTest implements TestPropertyProvider {
                     .as("the participation structures of Cambridgeshire's strategy")
                     .contains("Youth Assembly");
             assertThat(page.locator("#recommendation-hint").innerText()).contains("Do not name any child");
+            // The copy of the seed has no partners of its own: the one registered above is the choice.
+            assertThat(page.locator("#partnerOrganisationId option").allInnerTexts())
+                    .as("the partners a recommendation may be addressed to")
+                    .hasSize(2)
+                    .first()
+                    .isEqualTo("Choose a partner");
+            assertThat(page.locator("#partnerOrganisationId option").nth(1).innerText())
+                    .startsWith("Cambridgeshire Youth Service");
             WebSite.assertAccessible(page, "recording a recommendation");
 
             Response empty = submit(page, "Record the recommendation");
