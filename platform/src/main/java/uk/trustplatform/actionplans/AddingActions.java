@@ -20,6 +20,9 @@ import uk.trustplatform.api.UserError.Code;
 @Singleton
 public final class AddingActions {
 
+    /** The per-request loader of actions by id (those of plans the caller may see), for fields that give them. */
+    public static final String ACTIONS_BY_ID = ReadingActionPlans.ACTIONS_BY_ID;
+
     /**
      * The action as added (an Action of the schema), or why it was not.
      *

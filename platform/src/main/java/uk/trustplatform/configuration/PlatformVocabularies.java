@@ -33,7 +33,7 @@ final class PlatformVocabularies {
     /** Each list the partnership's own, or the platform's where the partnership's is empty. */
     TermsInForce inForce(Optional<VocabulariesContent> own) {
         VocabulariesContent theirs =
-                own.orElseGet(() -> new VocabulariesContent(null, null, null, null, null, null, null));
+                own.orElseGet(() -> new VocabulariesContent(null, null, null, null, null, null, null, null));
         List<String> fromPlatform = new ArrayList<>();
         VocabulariesContent terms = new VocabulariesContent(
                 theirs.partnerCategories(),
@@ -47,7 +47,9 @@ final class PlatformVocabularies {
                 pick(theirs.audienceGroups(), defaults.audienceGroups(), "audienceGroups", fromPlatform),
                 pick(theirs.hartsLadderLevels(), defaults.hartsLadderLevels(), "hartsLadderLevels", fromPlatform),
                 // Only the partnership's own: the questions are its young inspectors' choice.
-                theirs.inspectionQuestions());
+                theirs.inspectionQuestions(),
+                // Only the partnership's own: the platform's scales are the self-assessment feature's.
+                theirs.ratingScales());
         return new TermsInForce(terms, List.copyOf(fromPlatform));
     }
 

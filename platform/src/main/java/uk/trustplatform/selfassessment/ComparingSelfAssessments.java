@@ -28,8 +28,9 @@ final class ComparingSelfAssessments {
     record Overview(
             int year,
             String framework,
-            RatingScale scale,
-            List<String> levels,
+            String scale,
+            String scaleName,
+            List<RatingScale.Level> levels,
             int assessed,
             List<Distribution> standards,
             List<PartnerOrganisation> waiting) {
@@ -45,19 +46,25 @@ final class ComparingSelfAssessments {
     /** One standard (or criterion): how many partners rated it at each level of the scale. */
     record Distribution(String standard, String criterion, String title, List<LevelCount> counts) {}
 
-    record LevelCount(String level, int partners) {}
+    record LevelCount(String level, String label, int partners) {}
 
     private final SelfAssessments assessments;
     private final SelfAssessmentRatings ratings;
+    private final RatingScales scales;
     private final PartnerDirectory partners;
 
-    ComparingSelfAssessments(SelfAssessments assessments, SelfAssessmentRatings ratings, PartnerDirectory partners) {
+    ComparingSelfAssessments(
+            SelfAssessments assessments,
+            SelfAssessmentRatings ratings,
+            RatingScales scales,
+            PartnerDirectory partners) {
         this.assessments = assessments;
         this.ratings = ratings;
+        this.scales = scales;
         this.partners = partners;
     }
 
-    Overview of(Caller caller, int year, String framework, RatingScale scale) {
+    Overview of(Caller caller, int year, String framework, String scale) {
         UUID tenantId = caller.requireTenant();
         if (!SelfAssessmentAccess.reviews(caller)) {
             throw new ApiException(
@@ -68,8 +75,9 @@ final class ComparingSelfAssessments {
                 .filter(assessment -> assessment.status().assessed())
                 .toList();
         List<SelfAssessment> onScale = assessed.stream()
-                .filter(assessment -> assessment.scale() == scale)
+                .filter(assessment -> assessment.scale().equals(scale))
                 .toList();
+        List<RatingScale.Level> levels = scales.counted(scale, onScale);
         List<SelfAssessmentRating> rated = onScale.isEmpty()
                 ? List.of()
                 : ratings.ofAssessments(
@@ -78,14 +86,15 @@ final class ComparingSelfAssessments {
                 year,
                 framework,
                 scale,
-                scale.levels(),
+                scaleName(scale, onScale),
+                levels,
                 onScale.size(),
-                distributions(rated, scale),
+                distributions(rated, levels),
                 notYetAssessed(caller, tenantId, assessed));
     }
 
     /** Each item in the framework's order, counting its ratings at each level. */
-    private static List<Distribution> distributions(List<SelfAssessmentRating> rated, RatingScale scale) {
+    private static List<Distribution> distributions(List<SelfAssessmentRating> rated, List<RatingScale.Level> levels) {
         Map<String, List<SelfAssessmentRating>> byItem = new LinkedHashMap<>();
         rated.stream()
                 .sorted(Comparator.comparingInt(SelfAssessmentRating::position))
@@ -97,12 +106,20 @@ final class ComparingSelfAssessments {
                         item.getFirst().standard(),
                         item.getFirst().criterion(),
                         item.getFirst().title(),
-                        scale.levels().stream()
-                                .map(level -> new LevelCount(level, (int) item.stream()
-                                        .filter(rating -> level.equals(rating.level()))
+                        levels.stream()
+                                .map(level -> new LevelCount(level.code(), level.label(), (int) item.stream()
+                                        .filter(rating -> level.code().equals(rating.level()))
                                         .count()))
                                 .toList()))
                 .toList();
+    }
+
+    /** The scale's name in force, or as the assessments kept it once the partnership has dropped the scale. */
+    private String scaleName(String code, List<SelfAssessment> onScale) {
+        return scales.inForce(code)
+                .or(() -> onScale.stream().findFirst().map(scales::of))
+                .map(RatingScale::name)
+                .orElse(code);
     }
 
     /** The top-level partners (agencies, not their services) with no submitted or agreed assessment, by name. */

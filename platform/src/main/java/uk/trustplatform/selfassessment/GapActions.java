@@ -12,4 +12,6 @@ import java.util.UUID;
 interface GapActions extends CrudRepository<GapAction, UUID> {
 
     List<GapAction> findByActionIdIn(Collection<UUID> actions);
+
+    List<GapAction> findByRatingIdIn(Collection<UUID> ratings);
 }

@@ -7,6 +7,7 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -59,6 +60,7 @@ final class KeepingSelfAssessments {
     private final SelfAssessmentRatings ratings;
     private final ReadingSelfAssessments reading;
     private final RatedStandards standards;
+    private final RatingScales scales;
     private final PartnerDirectory partners;
     private final InForceConfiguration configuration;
     private final AuditTrail audit;
@@ -68,6 +70,7 @@ final class KeepingSelfAssessments {
             SelfAssessmentRatings ratings,
             ReadingSelfAssessments reading,
             RatedStandards standards,
+            RatingScales scales,
             PartnerDirectory partners,
             InForceConfiguration configuration,
             AuditTrail audit) {
@@ -75,6 +78,7 @@ final class KeepingSelfAssessments {
         this.ratings = ratings;
         this.reading = reading;
         this.standards = standards;
+        this.scales = scales;
         this.partners = partners;
         this.configuration = configuration;
         this.audit = audit;
@@ -91,9 +95,22 @@ final class KeepingSelfAssessments {
         requireWriter(caller, partner.get().id());
         int year = (Integer) input.get("year");
         String key = Inputs.trimmed(input.get("framework"));
-        RatingScale scale = RatingScale.valueOf(
-                input.getOrDefault("scale", RatingScale.HEAR_BY_RIGHT.name()).toString());
+        String code = Objects.requireNonNullElse(Inputs.trimmed(input.get("scale")), RatingScale.HEAR_BY_RIGHT.code());
         List<UserError> problems = new ArrayList<>();
+        Optional<RatingScale> scale = scales.inForce(code);
+        if (scale.isEmpty()) {
+            problems.add(UserError.of(
+                    Code.NOT_FOUND,
+                    "The scale must be one of the partnership's rating scales: "
+                            + String.join(
+                                    ", ",
+                                    scales.inForce().stream()
+                                            .map(RatingScale::code)
+                                            .toList())
+                            + ".",
+                    "input",
+                    "scale"));
+        }
         if (year < 2000 || year > Year.now().getValue() + 1) {
             problems.add(UserError.of(Code.NOT_ALLOWED, "The year must be from 2000 to next year.", "input", "year"));
         }
@@ -138,14 +155,16 @@ final class KeepingSelfAssessments {
                 partner.get().id(),
                 year,
                 key,
-                scale,
+                scale.get().code(),
+                scale.get().builtIn() ? null : scale.get().name(),
+                scales.copy(scale.get()),
                 Status.DRAFT,
                 null,
                 earlier == null ? null : earlier.id(),
                 null,
                 null,
                 0));
-        rateFromFramework(saved, framework.get(), earlier);
+        rateFromFramework(saved, scale.get(), framework.get(), earlier);
         audit.record(tenantId, "SelfAssessment.started", SelfAssessment.TYPE, saved.id(), null, saved);
         return new AssessmentOutcome(saved, List.of());
     }
@@ -156,7 +175,7 @@ final class KeepingSelfAssessments {
      * and what young people said, and its level where it is on this assessment's scale.
      */
     private void rateFromFramework(
-            SelfAssessment assessment, StandardsFrameworkContent framework, SelfAssessment earlier) {
+            SelfAssessment assessment, RatingScale scale, StandardsFrameworkContent framework, SelfAssessment earlier) {
         Map<String, SelfAssessmentRating> before = earlier == null
                 ? Map.of()
                 : reading.ratingsOf(earlier).stream()
@@ -177,7 +196,7 @@ final class KeepingSelfAssessments {
                         standard.number(),
                         criterion.number(),
                         criterion.text(),
-                        last == null || !assessment.scale().has(last.level()) ? null : last.level(),
+                        last == null || !scale.has(last.level()) ? null : last.level(),
                         last == null ? null : last.evidence(),
                         last == null ? null : last.whatYoungPeopleSay(),
                         0));
@@ -205,9 +224,9 @@ final class KeepingSelfAssessments {
         String evidence = Inputs.trimmed(input.get("evidence"));
         String say = Inputs.trimmed(input.get("whatYoungPeopleSay"));
         List<UserError> problems = new ArrayList<>();
-        if (level != null && !owner.scale().has(level)) {
-            problems.add(
-                    UserError.of(Code.NOT_ALLOWED, "The level " + owner.scale().rule() + ".", "input", "level"));
+        RatingScale scale = scales.of(owner);
+        if (level != null && !scale.has(level)) {
+            problems.add(UserError.of(Code.NOT_ALLOWED, "The level " + scale.rule() + ".", "input", "level"));
         }
         Inputs.optional(problems, "evidence", evidence, TEXT_MAX);
         Inputs.optional(problems, "whatYoungPeopleSay", say, TEXT_MAX);

@@ -1,34 +1,59 @@
 package uk.trustplatform.selfassessment;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The scales a self-assessment is rated on, each with its levels from the first to the furthest:
- * Hear by Right's stages of practice (the participation register's own), or red, amber, green.
+ * A scale a self-assessment is rated on, with its levels from the first to the furthest: the
+ * platform's Hear by Right (the participation register's stages of practice) or RAG, whose levels
+ * never change, or one of the partnership's own from its vocabularies.
  */
-enum RatingScale {
-    HEAR_BY_RIGHT("Hear by Right", List.of("EMERGING", "ESTABLISHED", "ADVANCED")),
-    RAG("RAG", List.of("RED", "AMBER", "GREEN"));
+record RatingScale(String code, String name, List<Level> levels) {
 
-    private final String label;
-    private final List<String> levels;
+    record Level(String code, String label) {}
 
-    RatingScale(String label, List<String> levels) {
-        this.label = label;
-        this.levels = levels;
+    static final RatingScale HEAR_BY_RIGHT = new RatingScale(
+            "HEAR_BY_RIGHT",
+            "Hear by Right",
+            List.of(
+                    new Level("EMERGING", "Emerging"),
+                    new Level("ESTABLISHED", "Established"),
+                    new Level("ADVANCED", "Advanced")));
+
+    static final RatingScale RAG = new RatingScale(
+            "RAG", "RAG", List.of(new Level("RED", "Red"), new Level("AMBER", "Amber"), new Level("GREEN", "Green")));
+
+    static final List<RatingScale> PLATFORMS = List.of(HEAR_BY_RIGHT, RAG);
+
+    static Optional<RatingScale> platforms(String code) {
+        return PLATFORMS.stream().filter(scale -> scale.code().equals(code)).findFirst();
     }
 
-    List<String> levels() {
-        return levels;
+    boolean builtIn() {
+        return platforms(code).isPresent();
+    }
+
+    List<String> codes() {
+        return levels.stream().map(Level::code).toList();
     }
 
     boolean has(String level) {
-        return level != null && levels.contains(level);
+        return level != null && codes().contains(level);
+    }
+
+    /** The level's label; null for none or a level the scale does not have. */
+    String label(String level) {
+        return levels.stream()
+                .filter(found -> found.code().equals(level))
+                .map(Level::label)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The rule a level breaks, in words: "must be one of EMERGING, ESTABLISHED or ADVANCED (the Hear by Right scale)". */
     String rule() {
-        return "must be one of " + String.join(", ", levels.subList(0, levels.size() - 1)) + " or " + levels.getLast()
-                + " (the " + label + " scale)";
+        List<String> codes = codes();
+        return "must be one of " + String.join(", ", codes.subList(0, codes.size() - 1)) + " or " + codes.getLast()
+                + " (the " + name + " scale)";
     }
 }

@@ -30,6 +30,7 @@ final class ReadingSelfAssessments implements NodeResolver {
     static final String RATINGS_OF_ASSESSMENT = "selfAssessmentRatingsOfAssessment";
     static final String ASSESSMENT_BY_ID = "selfAssessmentById";
     static final String RATING_ANSWERED_BY_ACTION = "selfAssessmentRatingAnsweredByAction";
+    static final String ACTIONS_OF_RATING = "selfAssessmentActionsOfRating";
 
     /** A rating with the assessment it belongs to. */
     record Located(SelfAssessment assessment, SelfAssessmentRating rating) {}
@@ -121,6 +122,18 @@ final class ReadingSelfAssessments implements NodeResolver {
                     SelfAssessmentRating rating = rated.get(link.getValue());
                     return new Located(owners.get(rating.assessmentId()), rating);
                 }));
+    }
+
+    /** The ids of the actions added for each rating's gap; the action plans' loader decides which the caller sees. */
+    Map<UUID, List<UUID>> actionsOf(Set<UUID> ratingIds) {
+        return PerRequestLoader.grouped(ratingIds, links.findByRatingIdIn(ratingIds), GapAction::ratingId)
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey,
+                        entry -> entry.getValue().stream()
+                                .map(GapAction::actionId)
+                                .toList()));
     }
 
     private static Caller currentCaller() {

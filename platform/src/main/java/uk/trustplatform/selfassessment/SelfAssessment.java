@@ -17,6 +17,9 @@ import uk.trustplatform.api.NodeType;
  * tenant id as text: see PartnerOrganisation).
  *
  * @param framework the key of the framework assessed against
+ * @param scale the code of its scale
+ * @param scaleName the name of the partnership's own scale as it was at the start; null on the platform's
+ * @param scaleLevels the levels of the partnership's own scale as they were at the start (JSON); null on the platform's
  * @param reviewComment the board's comment; required when it returns the assessment
  */
 @MappedEntity("self_assessment")
@@ -26,7 +29,9 @@ record SelfAssessment(
         UUID partnerOrganisationId,
         int year,
         String framework,
-        RatingScale scale,
+        String scale,
+        @Nullable String scaleName,
+        @Nullable @TypeDef(type = DataType.JSON) String scaleLevels,
         Status status,
         @Nullable String reviewComment,
         @Nullable UUID carriedForwardFrom,
@@ -66,6 +71,8 @@ record SelfAssessment(
                 year,
                 framework,
                 scale,
+                scaleName,
+                scaleLevels,
                 Status.SUBMITTED,
                 reviewComment,
                 carriedForwardFrom,
@@ -82,6 +89,8 @@ record SelfAssessment(
                 year,
                 framework,
                 scale,
+                scaleName,
+                scaleLevels,
                 next,
                 comment,
                 carriedForwardFrom,

@@ -16,7 +16,7 @@ final class SelfAssessmentOperations {
 
     @Bean
     @Named("selfAssessments.Query")
-    GraphQLTypeWiring queries(ReadingSelfAssessments reading, ComparingSelfAssessments comparing) {
+    GraphQLTypeWiring queries(ReadingSelfAssessments reading, ComparingSelfAssessments comparing, RatingScales scales) {
         return () -> TypeRuntimeWiring.newTypeWiring("Query")
                 .dataFetcher(
                         "selfAssessments",
@@ -30,7 +30,11 @@ final class SelfAssessmentOperations {
                                 Callers.of(env),
                                 env.getArgument("year"),
                                 env.getArgument("framework"),
-                                RatingScale.valueOf(env.getArgument("scale").toString())))
+                                env.getArgument("scale")))
+                .dataFetcher("ratingScales", env -> {
+                    Callers.of(env).requireTenant();
+                    return scales.inForce();
+                })
                 .build();
     }
 

@@ -7,7 +7,10 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import uk.trustplatform.actionplans.AddingActions;
 import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
@@ -35,9 +38,14 @@ final class SelfAssessmentWirings {
         return PerRequestLoader.of(ReadingSelfAssessments.RATING_ANSWERED_BY_ACTION, reading::answeredBy);
     }
 
+    @Singleton
+    PerRequestLoader<UUID, List<UUID>> actionsOfRating(ReadingSelfAssessments reading) {
+        return PerRequestLoader.of(ReadingSelfAssessments.ACTIONS_OF_RATING, reading::actionsOf);
+    }
+
     @Bean
     @Named(SelfAssessment.TYPE)
-    GraphQLTypeWiring selfAssessment(ReadingSelfAssessments reading) {
+    GraphQLTypeWiring selfAssessment(ReadingSelfAssessments reading, RatingScales scales) {
         return () -> TypeRuntimeWiring.newTypeWiring(SelfAssessment.TYPE)
                 .dataFetcher(
                         "id",
@@ -47,7 +55,8 @@ final class SelfAssessmentWirings {
                         "partnerOrganisation",
                         env -> env.<UUID, PartnerOrganisation>getDataLoader(PartnerDirectory.BY_ID)
                                 .load(assessment(env).partnerOrganisationId()))
-                .dataFetcher("levels", env -> assessment(env).scale().levels())
+                .dataFetcher("scaleName", env -> scales.of(assessment(env)).name())
+                .dataFetcher("levels", env -> scales.of(assessment(env)).levels())
                 .dataFetcher("carriedForwardFrom", env -> {
                     UUID earlier = assessment(env).carriedForwardFrom();
                     return earlier == null
@@ -64,7 +73,7 @@ final class SelfAssessmentWirings {
 
     @Bean
     @Named(SelfAssessmentRating.TYPE)
-    GraphQLTypeWiring selfAssessmentRating() {
+    GraphQLTypeWiring selfAssessmentRating(RatingScales scales) {
         return () -> TypeRuntimeWiring.newTypeWiring(SelfAssessmentRating.TYPE)
                 .dataFetcher(
                         "id",
@@ -74,6 +83,22 @@ final class SelfAssessmentWirings {
                 .dataFetcher(
                         "selfAssessment",
                         env -> byId(env, env.<SelfAssessmentRating>getSource().assessmentId()))
+                .dataFetcher("levelLabel", env -> {
+                    SelfAssessmentRating rating = env.getSource();
+                    return byId(env, rating.assessmentId())
+                            .thenApply(assessment -> assessment == null
+                                    ? null
+                                    : scales.of(assessment).label(rating.level()));
+                })
+                .dataFetcher(
+                        "actions",
+                        env -> env.<UUID, List<UUID>>getDataLoader(ReadingSelfAssessments.ACTIONS_OF_RATING)
+                                .load(env.<SelfAssessmentRating>getSource().id())
+                                .thenCompose(ids -> env.<UUID, Object>getDataLoader(AddingActions.ACTIONS_BY_ID)
+                                        .loadMany(ids))
+                                .thenApply(actions -> actions.stream()
+                                        .filter(Objects::nonNull)
+                                        .toList()))
                 .build();
     }
 
@@ -103,7 +128,7 @@ final class SelfAssessmentWirings {
                 .build();
     }
 
-    private static Object byId(DataFetchingEnvironment env, UUID id) {
+    private static CompletableFuture<SelfAssessment> byId(DataFetchingEnvironment env, UUID id) {
         return env.<UUID, SelfAssessment>getDataLoader(ReadingSelfAssessments.ASSESSMENT_BY_ID)
                 .load(id);
     }

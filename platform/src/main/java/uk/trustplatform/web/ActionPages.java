@@ -231,14 +231,8 @@ public final class ActionPages {
             return conflict(member.get(), tenant, plan, action, form, request);
         }
         if (!submission.saved()) {
-            Map<String, String> refused = onQuestions(
-                    submission.errors(),
-                    "description",
-                    Map.of(
-                            "outcomeNumber", "outcome",
-                            "sectionNumber", "outcome",
-                            "columnValues", firstOtherColumn(found.plan().columns())));
-            refused = DateFields.worded(refused, form, Map.of(DUE_DATE, "the due date"));
+            Map<String, String> refused =
+                    onActionQuestions(submission.errors(), form, found.plan().columns());
             return actionForm(
                     member.get(), tenant, found, form.withErrors(refused), null, HttpStatus.BAD_REQUEST, request);
         }
@@ -370,6 +364,20 @@ public final class ActionPages {
             input.put("id", found.action().id());
             input.put("version", ActionPlanPages.number(form.value("version")));
         }
+        input.putAll(actionFields(found.plan().columns(), form));
+        if (!form.value("status").isBlank()) {
+            input.put("status", form.value("status"));
+        }
+        input.put("rag", blankAsNull(form.value("rag")));
+        return input;
+    }
+
+    /**
+     * The action's own fields as the form gives them (the {@code actionFields} component), by the
+     * names saveAction and addActionForSelfAssessmentGap share.
+     */
+    static Map<String, Object> actionFields(TemplateColumns columns, Form form) {
+        Map<String, Object> input = new LinkedHashMap<>();
         String[] placement = Placement.parse(form.value("outcome"));
         input.put("sectionNumber", placement[0]);
         input.put("outcomeNumber", placement[1]);
@@ -379,12 +387,8 @@ public final class ActionPages {
         input.put("timescale", blankAsNull(form.value("timescale")));
         input.put("resources", blankAsNull(form.value("resources")));
         input.put("risks", blankAsNull(form.value("risks")));
-        if (!form.value("status").isBlank()) {
-            input.put("status", form.value("status"));
-        }
-        input.put("rag", blankAsNull(form.value("rag")));
         List<Map<String, String>> columnValues = new ArrayList<>();
-        for (TemplateColumns.Column column : found.plan().columns().others()) {
+        for (TemplateColumns.Column column : columns.others()) {
             String value = form.value("column-" + column.key());
             if (!value.isBlank()) {
                 columnValues.add(Map.of("key", column.key(), "value", value));
@@ -402,6 +406,24 @@ public final class ActionPages {
         return columns.others().isEmpty()
                 ? "description"
                 : "column-" + columns.others().getFirst().key();
+    }
+
+    /**
+     * The API's refusals of an action on the form's questions: those of no question of its own (the
+     * plan, the action, the standard it answers) on the first.
+     */
+    static Map<String, String> onActionQuestions(Map<String, String> refused, Form form, TemplateColumns columns) {
+        Map<String, String> placed = onQuestions(
+                refused,
+                "description",
+                Map.of(
+                        "outcomeNumber", "outcome",
+                        "sectionNumber", "outcome",
+                        "columnValues", firstOtherColumn(columns),
+                        "selfAssessmentId", "description",
+                        "standard", "description",
+                        "criterion", "description"));
+        return DateFields.worded(placed, form, Map.of(DUE_DATE, "the due date"));
     }
 
     /** The API's refusals on the form's own questions: {@code renamed} maps an API field to the question asking it. */

@@ -221,7 +221,8 @@ public final class ActionPlanPages {
             List<ColumnValue> columnValues,
             Ref carriedForwardFrom,
             List<Update> progressUpdates,
-            int version) {
+            int version,
+            Answers answersSelfAssessment) {
 
         public Action {
             columnValues = columnValues == null ? List.of() : columnValues;
@@ -263,6 +264,17 @@ public final class ActionPlanPages {
     }
 
     public record ColumnValue(String key, String value) {}
+
+    /** The rated standard of a self-assessment an action was added for; null for an action added otherwise. */
+    public record Answers(String standard, String criterion, String levelLabel, AnsweredAssessment selfAssessment) {
+
+        /** "Standard 2" or "Criterion 1.1", as the self-assessment's pages name it. */
+        public String name() {
+            return criterion.equals(standard) ? "Standard " + standard : "Criterion " + criterion;
+        }
+    }
+
+    public record AnsweredAssessment(String id, int year) {}
 
     public record Update(String id, String date, String note, List<String> evidenceLinks, String recordedAt) {
 

@@ -43,8 +43,6 @@ public final class BoardSelfAssessmentPages {
                     "RETURN",
                     "Return it to the partner",
                     "Say why in the comment: the partner changes its answers and submits it again."));
-    private static final List<Option> SCALES = List.of(
-            new Option("HEAR_BY_RIGHT", "Emerging, established, advanced"), new Option("RAG", "Red, amber, green"));
 
     private final PageOperations operations;
     private final PageTemplates templates;
@@ -68,7 +66,7 @@ public final class BoardSelfAssessmentPages {
 
     public record Listed(List<Edge> edges) {}
 
-    public record LevelCount(String level, int partners) {}
+    public record LevelCount(String level, String label, int partners) {}
 
     public record Distribution(String standard, String criterion, String title, List<LevelCount> counts) {
 
@@ -78,7 +76,11 @@ public final class BoardSelfAssessmentPages {
     }
 
     public record Overview(
-            int assessed, List<String> levels, List<Distribution> standards, List<Partner> notYetAssessed) {}
+            int assessed,
+            String scaleName,
+            List<SelfAssessmentPages.Level> levels,
+            List<Distribution> standards,
+            List<Partner> notYetAssessed) {}
 
     /** A framework to look at, and whether it is the one shown. */
     public record Choice(String href, String name, boolean current) {}
@@ -97,7 +99,9 @@ public final class BoardSelfAssessmentPages {
             int year, String frameworkName, String scale, List<Choice> scales, Overview overview, String listHref) {
 
         public List<String> levelLabels() {
-            return overview.levels().stream().map(Labels::of).toList();
+            return overview.levels().stream()
+                    .map(SelfAssessmentPages.Level::label)
+                    .toList();
         }
     }
 
@@ -153,7 +157,7 @@ public final class BoardSelfAssessmentPages {
                 .map(found -> new Row(
                         href(tenant, found.id()),
                         found.partnerOrganisation().name(),
-                        Labels.of(found.scale()),
+                        scaleName(read, found.scale()),
                         Tag.status(found.status())))
                 .sorted((one, other) -> one.partner().compareToIgnoreCase(other.partner()))
                 .toList();
@@ -190,7 +194,7 @@ public final class BoardSelfAssessmentPages {
         if (year == null || framework == null) {
             return errors.notFound(member.get().visitor(), request);
         }
-        String chosenScale = "RAG".equals(scale) ? "RAG" : "HEAR_BY_RIGHT";
+        String chosenScale = scale == null ? "HEAR_BY_RIGHT" : scale;
         PageOperations.Answer read = operations.run(
                 "pages/selfAssessmentRatings",
                 Map.of("slug", tenant, "year", year, "framework", framework, "scale", chosenScale),
@@ -209,12 +213,12 @@ public final class BoardSelfAssessmentPages {
                 new RatingsPage(
                         year,
                         name,
-                        Labels.of(chosenScale),
-                        SCALES.stream()
+                        overview.scaleName(),
+                        SelfAssessmentPages.scales(read).stream()
                                 .map(option -> new Choice(
-                                        here + "&scale=" + option.value(),
-                                        option.label(),
-                                        option.value().equals(chosenScale)))
+                                        here + "&scale=" + encoded(option.code()),
+                                        option.name(),
+                                        option.code().equals(chosenScale)))
                                 .toList(),
                         overview,
                         listHref(tenant, year, framework)));
@@ -304,7 +308,7 @@ public final class BoardSelfAssessmentPages {
                         assessment,
                         SelfAssessmentPages.frameworkName(read, assessment.framework()),
                         Tag.status(assessment.status()),
-                        SelfAssessmentPages.items(assessment, href),
+                        SelfAssessmentPages.items(tenant, assessment, href),
                         saved == null ? null : "The self-assessment is " + saved,
                         form));
     }
@@ -323,6 +327,15 @@ public final class BoardSelfAssessmentPages {
         return members.of(tenant, request)
                 .<HttpResponse<?>>map(member -> errors.notFound(member.visitor(), request))
                 .orElseGet(() -> members.refuse(tenant, request));
+    }
+
+    /** A scale's name among the partnership's, or its code for one it no longer has. */
+    private static String scaleName(PageOperations.Answer read, String code) {
+        return SelfAssessmentPages.scales(read).stream()
+                .filter(scale -> scale.code().equals(code))
+                .map(SelfAssessmentPages.Scale::name)
+                .findFirst()
+                .orElse(code);
     }
 
     private static List<FrameworkName> published(PageOperations.Answer read) {

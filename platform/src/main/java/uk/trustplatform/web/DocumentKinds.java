@@ -267,7 +267,23 @@ public final class DocumentKinds {
                                             text("name", "Name"),
                                             textarea("description", "Description")
                                                     .optional()),
-                                    terms("inspectionQuestions", "Inspection questions", "inspection question")))),
+                                    terms("inspectionQuestions", "Inspection questions", "inspection question"),
+                                    list(
+                                            "ratingScales",
+                                            "Rating scales for self-assessments",
+                                            "rating scale",
+                                            text("code", "Code")
+                                                    .hint("Lower-case letters, digits and hyphens, for example"
+                                                            + " youth-voice; Hear by Right and RAG are always offered"),
+                                            text("name", "Name"),
+                                            list(
+                                                    "levels",
+                                                    "Levels, from the first to the furthest",
+                                                    "level",
+                                                    text("code", "Code")
+                                                            .hint("Lower-case letters, digits and hyphens, for"
+                                                                    + " example getting-started"),
+                                                    text("label", "Label")))))),
             new Kind(
                     "Guidance",
                     "Guidance",

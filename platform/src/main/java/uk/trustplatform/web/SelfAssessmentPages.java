@@ -70,6 +70,27 @@ public final class SelfAssessmentPages {
 
     public record Listed(List<Edge> edges) {}
 
+    /** A level of a rating scale, and how it reads. */
+    public record Level(String code, String label) {}
+
+    public record Scale(String code, String name, List<Level> levels) {
+
+        /** The scale as a choice: its name, with its levels as the hint. */
+        Option option() {
+            return new Option(
+                    code,
+                    name,
+                    "Levels: "
+                            + String.join(
+                                    ", ", levels.stream().map(Level::label).toList()));
+        }
+    }
+
+    public record PlanRef(String id) {}
+
+    /** An action added for a rated standard's gap. */
+    public record GapAction(String id, String description, PlanRef actionPlan) {}
+
     public record Rating(
             String id,
             Integer version,
@@ -77,8 +98,14 @@ public final class SelfAssessmentPages {
             String criterion,
             String title,
             String level,
+            String levelLabel,
+            List<GapAction> actions,
             String evidence,
             String whatYoungPeopleSay) {
+
+        public Rating {
+            actions = actions == null ? List.of() : actions;
+        }
 
         /** "Standard 2" or "Criterion 1.1": how the pages name it. */
         public String name() {
@@ -94,7 +121,8 @@ public final class SelfAssessmentPages {
             Integer year,
             String framework,
             String scale,
-            List<String> levels,
+            String scaleName,
+            List<Level> levels,
             String status,
             String reviewComment,
             String submittedAt,
@@ -110,6 +138,15 @@ public final class SelfAssessmentPages {
 
         public long rated() {
             return ratings.stream().filter(rating -> rating.level() != null).count();
+        }
+
+        /** The level's label on the assessment's scale; the code itself for a level it does not have. */
+        public String label(String level) {
+            return levels.stream()
+                    .filter(found -> found.code().equals(level))
+                    .map(Level::label)
+                    .findFirst()
+                    .orElse(level);
         }
     }
 
@@ -139,22 +176,28 @@ public final class SelfAssessmentPages {
                     });
         }
 
-        /** A level of either scale; null for none. */
-        static Tag level(String level) {
+        /**
+         * A level by its place on the assessment's scale, from the first (red) to the furthest
+         * (green), the levels between orange; null for none.
+         */
+        static Tag level(Assessment assessment, String level) {
             if (level == null) {
                 return null;
             }
+            List<String> codes = assessment.levels().stream().map(Level::code).toList();
+            int place = codes.indexOf(level);
             return new Tag(
-                    Labels.of(level),
-                    switch (level) {
-                        case "RED", "EMERGING" -> "red";
-                        case "AMBER", "ESTABLISHED" -> "orange";
-                        default -> "green";
-                    });
+                    assessment.label(level), place == 0 ? "red" : place == codes.size() - 1 ? "green" : "orange");
         }
     }
 
-    public record Item(String href, Rating rating, Tag level) {}
+    /**
+     * A standard as the pages list it.
+     *
+     * @param gapHref where an action is added for its gap; null until it is rated
+     * @param actions the actions added for its gap, each with its page's address
+     */
+    public record Item(String href, Rating rating, Tag level, String gapHref, List<Option> actions) {}
 
     public record AssessmentPage(
             String href,
@@ -205,7 +248,9 @@ public final class SelfAssessmentPages {
         input.put("partnerOrganisationId", viewer.partnerOrganisation().id());
         input.put("year", thisYear());
         input.put("framework", form.value("framework"));
-        input.put("scale", "RAG".equals(form.value("scale")) ? "RAG" : "HEAR_BY_RIGHT");
+        if (!form.value("scale").isBlank()) {
+            input.put("scale", form.value("scale"));
+        }
         if (!form.value("carryForwardFromId").isBlank()) {
             input.put("carryForwardFromId", form.value("carryForwardFromId"));
         }
@@ -226,7 +271,7 @@ public final class SelfAssessmentPages {
         submission
                 .errors()
                 .forEach((field, message) -> placed.merge(
-                        field.equals("carryForwardFromId") ? field : START,
+                        field.equals("carryForwardFromId") || field.equals("scale") ? field : START,
                         message,
                         (one, other) -> one + " " + other));
         return showList(member.get(), read, form.withErrors(placed), HttpStatus.BAD_REQUEST, request);
@@ -253,7 +298,7 @@ public final class SelfAssessmentPages {
                         assessment,
                         frameworkName(read, assessment.framework()),
                         Tag.status(assessment.status()),
-                        items(assessment, href),
+                        items(tenant, assessment, href),
                         savedMessage(saved, assessment)));
     }
 
@@ -426,9 +471,7 @@ public final class SelfAssessmentPages {
                 : published.standardsFrameworks().stream()
                         .map(framework -> new Option(framework.key(), framework.name()))
                         .toList();
-        List<Option> scales = List.of(
-                new Option("HEAR_BY_RIGHT", "Emerging, established or advanced", "Hear by Right's stages of practice"),
-                new Option("RAG", "Red, amber or green"));
+        List<Option> scales = scales(read).stream().map(Scale::option).toList();
         List<Row> rows = own.stream()
                 .map(found -> new Row(
                         href(tenant, found.id()),
@@ -455,7 +498,7 @@ public final class SelfAssessmentPages {
             HttpRequest<?> request) {
         String assessmentHref = href(member.tenantSlug(), assessment.id());
         List<Option> levels = assessment.levels().stream()
-                .map(level -> new Option(level, Labels.of(level)))
+                .map(level -> new Option(level.code(), level.label()))
                 .toList();
         String title = (form.hasErrors() ? "Error: " : "") + rating.name() + " – " + title(assessment);
         return templates.page(
@@ -487,7 +530,11 @@ public final class SelfAssessmentPages {
                 "selfAssessmentCheck",
                 members.layout(member, title, read, request),
                 new CheckPage(
-                        href, assessment, frameworkName(read, assessment.framework()), items(assessment, href), form));
+                        href,
+                        assessment,
+                        frameworkName(read, assessment.framework()),
+                        items(member.tenantSlug(), assessment, href),
+                        form));
     }
 
     /** The saved answers beside this person's; who changed the assessment last says who got there first. */
@@ -495,8 +542,8 @@ public final class SelfAssessmentPages {
         List<Conflict.Row> rows = List.of(
                 row(
                         "Level",
-                        Labels.of(theirs.level()),
-                        Labels.of(yours.value("level").strip())),
+                        theirs.level() == null ? null : assessment.label(theirs.level()),
+                        assessment.label(yours.value("level").strip())),
                 row("Evidence", theirs.evidence(), yours.value("evidence")),
                 row("What young people say", theirs.whatYoungPeopleSay(), yours.value("whatYoungPeopleSay")));
         List<Conflict.Row> differing = rows.stream()
@@ -517,9 +564,33 @@ public final class SelfAssessmentPages {
         return assessment == null || assessment.id() == null ? null : assessment;
     }
 
-    static List<Item> items(Assessment assessment, String href) {
+    /**
+     * The assessment's standards.
+     *
+     * @param tenant the partnership's slug, for the actions' addresses
+     */
+    static List<Item> items(String tenant, Assessment assessment, String href) {
         return assessment.ratings().stream()
-                .map(rating -> new Item(href + "/ratings/" + rating.id(), rating, Tag.level(rating.level())))
+                .map(rating -> new Item(
+                        href + "/ratings/" + rating.id(),
+                        rating,
+                        Tag.level(assessment, rating.level()),
+                        rating.level() == null ? null : href + "/ratings/" + rating.id() + "/actions/new",
+                        rating.actions().stream()
+                                .map(action -> new Option(
+                                        ActionPages.actionPath(
+                                                tenant, action.actionPlan().id(), action.id()),
+                                        action.description()))
+                                .toList()))
+                .toList();
+    }
+
+    /** The partnership's rating scales, as the operation read them. */
+    static List<Scale> scales(PageOperations.Answer read) {
+        return read.data()
+                .path("ratingScales")
+                .valueStream()
+                .map(scale -> read.convert(scale, Scale.class))
                 .toList();
     }
 
@@ -566,6 +637,7 @@ public final class SelfAssessmentPages {
         return switch (saved) {
             case "started" -> "Your " + assessment.year() + " self-assessment is started";
             case "submitted" -> "Your self-assessment is submitted to the board";
+            case "action" -> "Action added to your action plan";
             default ->
                 assessment.ratings().stream()
                         .filter(rating -> rating.id().equals(saved))

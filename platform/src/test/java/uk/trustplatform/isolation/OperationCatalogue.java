@@ -1016,6 +1016,11 @@ final class OperationCatalogue {
                         (reply, world) -> reply.text().contains(world.agencyMarker() + " asks young people"),
                         READERS_OF_THE_AGENCY),
                 new Operation(
+                        "Query.ratingScales",
+                        world -> new Request("{ ratingScales { code name levels { code label } } }", Map.of()),
+                        (reply, world) -> reply.text().contains(world.tenant().slug() + " scale"),
+                        MEMBERS),
+                new Operation(
                         "Query.selfAssessmentOverview",
                         world -> new Request(
                                 "{ selfAssessmentOverview(year: 2025, framework: \"world-standards\") { assessed"

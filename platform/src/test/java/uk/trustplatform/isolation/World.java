@@ -852,6 +852,10 @@ record World(
                     ageBands: [{ label: Young people, fromAge: 12, toAge: 18 }]
                     audienceGroups: [{ code: young-carers, label: Young carers }]
                     inspectionQuestions: [{ code: accessible, label: "Is the service accessible?" }]
+                    ratingScales:
+                      - code: world-scale
+                        name: "%s scale"
+                        levels: [{ code: starting, label: Starting }, { code: embedded, label: Embedded }]
                   strategies:
                     - title: World strategy
                       periodStart: 2020
@@ -862,7 +866,7 @@ record World(
                       title: World guidance
                       source: The world's own
                       sections: [{ heading: Safeguarding, body: [{ paragraph: Tell your manager. }] }]
-                """.formatted(slug, slug, slug, slug);
+                """.formatted(slug, slug, slug, slug, slug);
     }
 
     /** Onboards and opens a tenant through the API, as a platform operator would. */

@@ -29,9 +29,9 @@ import uk.trustplatform.testing.TestTenants.TestTenant;
 @MicronautTest(transactional = false)
 class SelfAssessmentTest {
 
-    private static final String ASSESSMENT = "selfAssessment { id status version year framework scale levels"
-            + " reviewComment carriedForwardFrom { id } ratings { id standard criterion title level evidence"
-            + " whatYoungPeopleSay version } }";
+    private static final String ASSESSMENT = "selfAssessment { id status version year framework scale scaleName"
+            + " levels { code label } reviewComment carriedForwardFrom { id } ratings { id standard criterion title"
+            + " level levelLabel evidence whatYoungPeopleSay version } }";
     private static final String ERRORS = " userErrors { field message code }";
 
     @Inject
@@ -95,7 +95,11 @@ class SelfAssessmentTest {
 
         assertThat(started.path("status").asText()).isEqualTo("DRAFT");
         assertThat(started.path("scale").asText()).isEqualTo("HEAR_BY_RIGHT");
-        assertThat(started.path("levels").toString()).isEqualTo("[\"EMERGING\",\"ESTABLISHED\",\"ADVANCED\"]");
+        assertThat(started.path("scaleName").asText()).isEqualTo("Hear by Right");
+        assertThat(started.path("levels").findValuesAsText("code"))
+                .containsExactly("EMERGING", "ESTABLISHED", "ADVANCED");
+        assertThat(started.path("levels").findValuesAsText("label"))
+                .containsExactly("Emerging", "Established", "Advanced");
         assertThat(started.path("ratings").findValuesAsText("criterion")).containsExactly("1", "2");
         assertThat(started.path("ratings").findValuesAsText("title")).containsExactly("Shared values", "Strategy");
         assertThat(unrated.path("userErrors").path(0).path("message").asText())
@@ -233,6 +237,12 @@ class SelfAssessmentTest {
                 .path("node")
                 .path("sections");
         JsonNode action = added.path("action");
+        JsonNode answered = lead.query(
+                        "query ($id: ID!) { node(id: $id) { ... on SelfAssessment { ratings { standard actions { id } } } } }",
+                        Map.of("id", id))
+                .data()
+                .path("node")
+                .path("ratings");
         Reply removed = lead.query(
                 "mutation ($input: RemoveActionInput!) { removeAction(input: $input) { removedId" + ERRORS + " } }",
                 Map.of("input", Map.of("id", action.path("id").asText(), "version", 0)));
@@ -253,6 +263,9 @@ class SelfAssessmentTest {
                         .path("id")
                         .asText())
                 .isEqualTo(id);
+        assertThat(answered.path(0).path("actions")).isEmpty();
+        assertThat(answered.path(1).path("actions").findValuesAsText("id"))
+                .containsExactly(action.path("id").asText());
         assertThat(actions.findValues("actions").stream()
                         .flatMap(list -> list.valueStream())
                         .filter(found -> found.path("id").asText().equals(plain))
@@ -267,6 +280,163 @@ class SelfAssessmentTest {
                 .isEmpty();
         assertThat(TenantData.rows(tenant.id(), "self_assessment_gap_action")).isZero();
         assertThat(TenantData.audit(tenant.id())).anyMatch(entry -> entry.startsWith("SelfAssessment.actionAdded"));
+    }
+
+    @Test
+    void a_partnership_rates_on_its_own_scale_and_an_assessment_keeps_its_levels_when_the_scale_changes() {
+        List<String> builtIn = lead.query("{ ratingScales { code } }").data().findValuesAsText("code");
+        String draft = revisedVocabularies();
+        JsonNode refused = saveVocabularies(
+                draft,
+                0,
+                List.of(Map.of(
+                        "code",
+                        "Youth Voice",
+                        "name",
+                        "Youth voice",
+                        "levels",
+                        List.of(Map.of("code", "not-yet", "label", "Not yet")))));
+        JsonNode twice = saveVocabularies(
+                draft,
+                0,
+                List.of(scale(List.of(
+                        Map.of("code", "not-yet", "label", "Not yet"), Map.of("code", "not-yet", "label", "Again")))));
+        assertThat(saveVocabularies(draft, 0, List.of(scale(YOUTH_VOICE))).path("userErrors"))
+                .isEmpty();
+        publish(draft, 1);
+        JsonNode scales = lead.query("{ ratingScales { code name levels { code label } } }")
+                .data()
+                .path("ratingScales");
+
+        JsonNode started =
+                start(lead, council, 2025, "hear-by-right", "youth-voice", null).path("selfAssessment");
+        String id = started.path("id").asText();
+        JsonNode noSuchScale = start(lead, council, 2026, "hear-by-right", "no-such-scale", null);
+        JsonNode offScale = rate(lead, id, "1", null, 0, "EMERGING", null, null);
+        JsonNode embedded = rate(lead, id, "1", null, 0, "embedded", "Young people chair the forum", null);
+
+        // The next edition drops "embedded" and renames "not-yet": the assessment already started keeps its own levels.
+        String next = revisedVocabularies();
+        saveVocabularies(
+                next,
+                0,
+                List.of(scale(List.of(
+                        Map.of("code", "not-yet", "label", "Not started"),
+                        Map.of("code", "getting-started", "label", "Getting started")))));
+        publish(next, 1);
+        JsonNode stillEmbedded = rate(lead, id, "2", null, 0, "embedded", null, null);
+        JsonNode kept = lead.query(
+                        "query ($id: ID!) { node(id: $id) { ... on SelfAssessment { scaleName levels { code label }"
+                                + " ratings { level levelLabel } } } }",
+                        Map.of("id", id))
+                .data()
+                .path("node");
+        String charity = partners.partner("Luton Youth Charity", "pvi-community", false);
+        JsonNode charitys = start(admin, charity, 2025, "hear-by-right", "youth-voice", null)
+                .path("selfAssessment");
+        String charityId = charitys.path("id").asText();
+        JsonNode droppedLevel = rate(admin, charityId, "1", null, 0, "embedded", null, null);
+        rate(admin, charityId, "1", null, 0, "getting-started", null, null);
+        rate(admin, charityId, "2", null, 0, "not-yet", null, null);
+        assertThat(submit(lead, id, 0).path("userErrors")).isEmpty();
+        assertThat(submit(admin, charityId, 0).path("userErrors")).isEmpty();
+        JsonNode overview = overview(board, "youth-voice").data().path("selfAssessmentOverview");
+
+        assertThat(builtIn).containsExactly("HEAR_BY_RIGHT", "RAG");
+        assertThat(refused.path("userErrors").findValues("field").stream().map(JsonNode::toString))
+                .containsExactlyInAnyOrder(
+                        "[\"input\",\"vocabularies\",\"ratingScales\",\"0\",\"code\"]",
+                        "[\"input\",\"vocabularies\",\"ratingScales\",\"0\",\"levels\"]");
+        assertThat(refused.path("userErrors").findValuesAsText("message"))
+                .contains(
+                        "vocabularies.ratingScales.0.levels: give at least two levels, from the first to the furthest.");
+        assertThat(twice.path("userErrors").findValuesAsText("message"))
+                .containsExactly("vocabularies.ratingScales.0.levels.1.code: not-yet is used twice.");
+        assertThat(scales.valueStream().map(scale -> scale.path("code").asText()))
+                .containsExactly("HEAR_BY_RIGHT", "RAG", "youth-voice");
+        assertThat(scales.path(2).path("levels").findValuesAsText("label"))
+                .containsExactly("Not yet", "Getting started", "Embedded");
+        assertThat(started.path("scale").asText()).isEqualTo("youth-voice");
+        assertThat(started.path("scaleName").asText()).isEqualTo("Youth voice");
+        assertThat(noSuchScale.path("userErrors").path(0).path("field").toString())
+                .isEqualTo("[\"input\",\"scale\"]");
+        assertThat(noSuchScale.path("userErrors").path(0).path("message").asText())
+                .isEqualTo(
+                        "The scale must be one of the partnership's rating scales: HEAR_BY_RIGHT, RAG, youth-voice.");
+        assertThat(offScale.path("userErrors").path(0).path("field").toString()).isEqualTo("[\"input\",\"level\"]");
+        assertThat(offScale.path("userErrors").path(0).path("message").asText())
+                .isEqualTo("The level must be one of not-yet, getting-started or embedded (the Youth voice scale).");
+        assertThat(embedded.path("selfAssessmentRating").path("levelLabel").asText())
+                .isEqualTo("Embedded");
+        assertThat(stillEmbedded.path("userErrors")).isEmpty();
+        assertThat(kept.path("levels").findValuesAsText("label"))
+                .containsExactly("Not yet", "Getting started", "Embedded");
+        assertThat(kept.path("ratings").findValuesAsText("levelLabel")).containsExactly("Embedded", "Embedded");
+        assertThat(charitys.path("levels").findValuesAsText("code")).containsExactly("not-yet", "getting-started");
+        assertThat(droppedLevel.path("userErrors").path(0).path("message").asText())
+                .isEqualTo("The level must be one of not-yet or getting-started (the Youth voice scale).");
+        // Counted by hand: the council rated both standards embedded (a level the scale has since dropped,
+        // still counted); the charity standard 1 getting-started and standard 2 not-yet.
+        assertThat(overview.path("assessed").asInt()).isEqualTo(2);
+        assertThat(overview.path("scaleName").asText()).isEqualTo("Youth voice");
+        assertThat(overview.path("levels").findValuesAsText("label"))
+                .containsExactly("Not started", "Getting started", "Embedded");
+        assertThat(overview.path("standards").findValues("counts").stream()
+                        .map(counts -> counts.findValuesAsText("partners")))
+                .containsExactly(List.of("0", "1", "1"), List.of("1", "0", "1"));
+        assertThat(TenantData.audit(tenant.id())).anyMatch(entry -> entry.startsWith("Vocabularies.published"));
+    }
+
+    private static final List<Map<String, Object>> YOUTH_VOICE = List.of(
+            Map.of("code", "not-yet", "label", "Not yet"),
+            Map.of("code", "getting-started", "label", "Getting started"),
+            Map.of("code", "embedded", "label", "Embedded"));
+
+    private static Map<String, Object> scale(List<Map<String, Object>> levels) {
+        return Map.of("code", "youth-voice", "name", "Youth voice", "levels", levels);
+    }
+
+    /** A new draft edition of the vocabularies in force; its id. */
+    private String revisedVocabularies() {
+        String inForce = admin.query("{ vocabularies { id } }")
+                .data()
+                .path("vocabularies")
+                .path("id")
+                .asText();
+        return admin.query(
+                        "mutation ($input: ReviseDocumentInput!) { reviseDocument(input: $input) { document { id } } }",
+                        Map.of("input", Map.of("id", inForce)))
+                .data()
+                .path("reviseDocument")
+                .path("document")
+                .path("id")
+                .asText();
+    }
+
+    /** Saves the draft with the fixture's partner categories and these scales. */
+    private JsonNode saveVocabularies(String draft, long version, List<Map<String, Object>> scales) {
+        Map<String, Object> content = Map.of(
+                "partnerCategories",
+                List.of(
+                        Map.of("code", "statutory-lscb-member", "label", "Statutory members"),
+                        Map.of("code", "pvi-community", "label", "Private, voluntary and community")),
+                "ratingScales",
+                scales);
+        return admin.query(
+                        "mutation ($input: SaveVocabulariesInput!) { saveVocabularies(input: $input) {"
+                                + " vocabularies { id }" + ERRORS + " } }",
+                        Map.of("input", Map.of("id", draft, "version", version, "vocabularies", content)))
+                .data()
+                .path("saveVocabularies");
+    }
+
+    private void publish(String draft, long version) {
+        JsonNode published = admin.query(
+                        "mutation ($input: PublishDocumentInput!) { publishDocument(input: $input) {" + ERRORS + " } }",
+                        Map.of("input", Map.of("id", draft, "version", version)))
+                .data()
+                .path("publishDocument");
+        assertThat(published.path("userErrors")).as(published.toString()).isEmpty();
     }
 
     @Test
@@ -340,8 +510,9 @@ class SelfAssessmentTest {
 
     private static Reply overview(ApiCaller caller, String scale) {
         return caller.query(
-                "query ($scale: RatingScale) { selfAssessmentOverview(year: 2025, framework: \"hear-by-right\","
-                        + " scale: $scale) { assessed levels standards { standard criterion title counts { level partners } }"
+                "query ($scale: String) { selfAssessmentOverview(year: 2025, framework: \"hear-by-right\","
+                        + " scale: $scale) { assessed scaleName levels { code label }"
+                        + " standards { standard criterion title counts { level partners } }"
                         + " all: notYetAssessed { name } statutory: notYetAssessed(statutoryOnly: true) { name } } }",
                 Map.of("scale", scale));
     }
@@ -386,7 +557,8 @@ class SelfAssessmentTest {
         }
         return caller.query(
                         "mutation ($input: RateSelfAssessmentStandardInput!) { rateSelfAssessmentStandard(input: $input)"
-                                + " { selfAssessmentRating { level whatYoungPeopleSay version }" + ERRORS + " } }",
+                                + " { selfAssessmentRating { level levelLabel whatYoungPeopleSay version }" + ERRORS
+                                + " } }",
                         Map.of("input", input))
                 .data()
                 .path("rateSelfAssessmentStandard");
