@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Role;
 
@@ -38,8 +39,13 @@ public final class SeedPartnerships {
      * which the seed itself must keep as its definition says. Returns the new slug.
      */
     public String openCopy(String seed) {
+        return openCopy(seed, UnaryOperator.identity());
+    }
+
+    /** As {@link #openCopy(String)}, the copy's definition first {@code changed} (something the test adds to it). */
+    public String openCopy(String seed, UnaryOperator<String> changed) {
         String copy = seed + "-" + UUID.randomUUID().toString().substring(0, 6);
-        onboard(copy, copyDefinition(seed, copy));
+        onboard(copy, changed.apply(copyDefinition(seed, copy)));
         return copy;
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.SeedPartnerships;
@@ -26,10 +27,11 @@ import uk.trustplatform.testing.TestKeycloak;
 import uk.trustplatform.testing.WebSite;
 
 /**
- * A partner's self-assessment against Cambridgeshire's Hear By Right standards in Chromium with
- * JavaScript off, signed in through Keycloak's own page: the partner lead starts, rates, checks and
- * submits it; the board reads it among the year's, counts each standard's ratings, and returns it
- * with a comment, which the partner then reads.
+ * A partner's self-assessment against Cambridgeshire's Hear By Right standards, on a scale of the
+ * partnership's own, in Chromium with JavaScript off, signed in through Keycloak's own page: the
+ * partner lead starts, rates, turns a gap into an action of its plan, checks and submits it; the
+ * board reads it among the year's, counts each standard's ratings on the partnership's scale, and
+ * returns it with a comment, which the partner then reads.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,9 +54,12 @@ class SelfAssessmentJourneyTest implements TestPropertyProvider {
     @Test
     void a_partner_self_assesses_against_hear_by_right_and_the_board_counts_and_returns_it() {
         SeedPartnerships seeds = new SeedPartnerships(server);
-        // No other test writes Cambridgeshire's self-assessments, so the board's counts are this test's.
-        String slug = "cambridgeshire";
-        seeds.open(slug);
+        // A copy of Cambridgeshire's with a scale of its own: the board's counts are this test's.
+        String slug = seeds.openCopy(
+                "cambridgeshire",
+                definition -> definition.replaceFirst(
+                        "(?m)^  vocabularies:$",
+                        "  vocabularies:\n" + YOUTH_VOICE.indent(4).stripTrailing()));
         UUID agency = seeds.agency(slug, "Cambridgeshire Youth Service");
         seeds.agency(slug, "Cambridgeshire Libraries");
         Person lead = seeds.person("lead", slug, agency, Role.PARTNER_LEAD);
@@ -78,8 +83,11 @@ class SelfAssessmentJourneyTest implements TestPropertyProvider {
                             "The framework must be the key of one of the tenant's published standards frameworks.");
             WebSite.assertAccessible(page, "starting without choosing the standards");
 
-            page.getByLabel("Hear By Right").check();
-            page.getByLabel("Emerging, established or advanced").check();
+            assertThat(page.locator("input[name=scale] + label").allInnerTexts())
+                    .containsExactly("Hear by Right", "RAG", "Youth voice");
+            page.getByLabel("Hear By Right", new Page.GetByLabelOptions().setExact(true))
+                    .check();
+            page.getByLabel("Youth voice").check();
             Response started = submit(page, "Start the " + YEAR + " self-assessment");
             assertThat(started.status()).isEqualTo(200);
             assertThat(page.locator(".govuk-notification-banner").innerText())
@@ -104,13 +112,15 @@ class SelfAssessmentJourneyTest implements TestPropertyProvider {
             assertThat(page.locator("#whatYoungPeopleSay-hint").innerText())
                     .contains("Do not name children or young people");
             WebSite.assertAccessible(page, "rating standard 1");
-            page.getByLabel("Established").check();
+            assertThat(page.locator("input[name=level] + label").allInnerTexts())
+                    .containsExactly("Not yet", "Getting started", "Embedded");
+            page.getByLabel("Getting started").check();
             page.fill("#evidence", "x".repeat(4001));
             page.fill("#whatYoungPeopleSay", "The youth forum said we listen but do not always say what changed");
             Response tooLong = submit(page, "Save and return to the self-assessment");
             assertThat(tooLong.status()).isEqualTo(400);
             assertThat(errorSummary(page)).containsExactly("The evidence is longer than 4000 characters.");
-            assertThat(page.getByLabel("Established").isChecked()).isTrue();
+            assertThat(page.getByLabel("Getting started").isChecked()).isTrue();
             WebSite.assertAccessible(page, "evidence too long");
 
             page.fill("#evidence", "Values statement agreed with the youth forum in March");
@@ -118,12 +128,34 @@ class SelfAssessmentJourneyTest implements TestPropertyProvider {
             assertThat(rated.status()).isEqualTo(200);
             assertThat(page.locator(".govuk-notification-banner").innerText()).contains("Standard 1 saved");
             assertThat(page.locator(".govuk-task-list__status >> nth=0").innerText())
-                    .isEqualTo("Established");
+                    .isEqualTo("Getting started");
+
+            page.click("text=Add an action for this gap");
+            assertThat(page.locator("main").innerText()).contains("You have no action plan yet");
+            WebSite.assertAccessible(page, "a gap to act on with no action plan yet");
+            startPlan(api(lead), slug, agency);
+            page.reload();
+            Response noDescription = submit(page, "Add the action");
+            assertThat(noDescription.status()).isEqualTo(400);
+            assertThat(errorSummary(page)).containsExactly("Say what the action is.");
+            WebSite.assertAccessible(page, "an action for a gap without saying what it is");
+            page.fill("#description", "Ask the youth forum to review our values statement each year");
+            Response added = submit(page, "Add the action");
+            assertThat(added.status()).isEqualTo(200);
+            assertThat(page.locator(".govuk-notification-banner").innerText())
+                    .contains("Action added to your action plan");
+            WebSite.assertAccessible(page, "a self-assessment with an action for a gap");
+            page.click("text=Ask the youth forum to review our values statement each year");
+            assertThat(page.locator(".govuk-inset-text").innerText())
+                    .isEqualTo(
+                            "Added for a gap in the " + YEAR + " self-assessment: Standard 1, rated Getting started.");
+            WebSite.assertAccessible(page, "an action added for a gap");
+            WebSite.open(page, site.url("/" + slug + "/self-assessment/" + id));
 
             rateTheRest(api(lead), id);
             page.click("text=Check your answers and submit");
             assertThat(page.locator("main").innerText())
-                    .contains("Values statement agreed with the youth forum in March", "Emerging");
+                    .contains("Values statement agreed with the youth forum in March", "Not yet");
             WebSite.assertAccessible(page, "checking a fully rated self-assessment");
             Response submitted = submit(page, "Submit the self-assessment");
             assertThat(submitted.status()).isEqualTo(200);
@@ -146,7 +178,11 @@ class SelfAssessmentJourneyTest implements TestPropertyProvider {
             WebSite.assertAccessible(page, "the board's self-assessments of the year");
 
             page.click("text=Ratings of each standard across partners");
-            // One submitted assessment: standard 1 established (on the page), standards 2 to 7 emerging (by the API).
+            assertThat(page.locator("main").innerText()).contains("from the 0 self-assessments");
+            page.click("nav[aria-label='Rating scales'] >> text=Youth voice");
+            assertThat(page.locator("thead").innerText()).contains("Not yet", "Getting started", "Embedded");
+            // One submitted assessment: standard 1 getting started (on the page), standards 2 to 7 not yet (by the
+            // API).
             assertThat(page.locator("tbody tr >> nth=0").innerText()).contains("Shared values", "0\t1\t0");
             assertThat(page.locator("tbody tr >> nth=6").innerText()).contains("Style of leadership", "1\t0\t0");
             WebSite.assertAccessible(page, "each standard's ratings across partners");
@@ -182,7 +218,41 @@ class SelfAssessmentJourneyTest implements TestPropertyProvider {
         }
     }
 
-    /** Rates standards 2 to 7 as emerging through the API, as a partner's system could. */
+    /** The partnership's own scale, as its definition's vocabularies give it. */
+    private static final String YOUTH_VOICE = """
+                ratingScales:
+                  - code: youth-voice
+                    name: Youth voice
+                    levels:
+                      - { code: not-yet, label: Not yet }
+                      - { code: getting-started, label: Getting started }
+                      - { code: embedded, label: Embedded }""";
+
+    /** The agency's action plan from the partnership's template, started through the API as its lead could. */
+    private static void startPlan(ApiCaller lead, String slug, UUID agency) {
+        String template = lead.query(
+                        "query ($s: String!) { publishedConfiguration(tenantSlug: $s) { actionPlanTemplates { id } } }",
+                        Map.of("s", slug))
+                .data()
+                .findValue("actionPlanTemplates")
+                .path(0)
+                .path("id")
+                .asText();
+        JsonNode started = lead.query(
+                        "mutation ($i: StartActionPlanInput!) { startActionPlan(input: $i) { userErrors { message } } }",
+                        Map.of(
+                                "i",
+                                Map.of(
+                                        "partnerOrganisationId",
+                                        GlobalId.encode("PartnerOrganisation", agency),
+                                        "templateId",
+                                        template)))
+                .data()
+                .path("startActionPlan");
+        assertThat(started.path("userErrors")).as(started.toString()).isEmpty();
+    }
+
+    /** Rates standards 2 to 7 as not yet through the API, as a partner's system could. */
     private static void rateTheRest(ApiCaller lead, String id) {
         for (int standard = 2; standard <= 7; standard++) {
             JsonNode saved = lead.query(
@@ -197,7 +267,7 @@ class SelfAssessmentJourneyTest implements TestPropertyProvider {
                                             "version",
                                             0,
                                             "level",
-                                            "EMERGING")))
+                                            "not-yet")))
                     .data()
                     .path("rateSelfAssessmentStandard");
             assertThat(saved.path("userErrors")).as(saved.toString()).isEmpty();
