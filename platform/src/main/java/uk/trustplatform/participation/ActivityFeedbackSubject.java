@@ -1,6 +1,11 @@
 package uk.trustplatform.participation;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import uk.trustplatform.api.Caller;
@@ -9,7 +14,8 @@ import uk.trustplatform.partners.PartnerDirectory;
 
 /**
  * A participation activity as a feedback code's subject: what its participants were told is its
- * "you said, we did"; its code is kept by whoever keeps its register entry.
+ * "you said, we did"; its code is kept by whoever keeps its register entry; the summary counts
+ * the activities it summarises.
  */
 @Singleton
 final class ActivityFeedbackSubject implements FeedbackSubject {
@@ -17,17 +23,32 @@ final class ActivityFeedbackSubject implements FeedbackSubject {
     private final ReadingParticipationRegister reading;
     private final ParticipationActivities activities;
     private final PartnerDirectory partners;
+    private final JdbcOperations jdbc;
 
     ActivityFeedbackSubject(
-            ReadingParticipationRegister reading, ParticipationActivities activities, PartnerDirectory partners) {
+            ReadingParticipationRegister reading,
+            ParticipationActivities activities,
+            PartnerDirectory partners,
+            JdbcOperations jdbc) {
         this.reading = reading;
         this.activities = activities;
         this.partners = partners;
+        this.jdbc = jdbc;
     }
 
     @Override
     public String type() {
         return ParticipationActivity.TYPE;
+    }
+
+    @Override
+    public String noun() {
+        return "activity";
+    }
+
+    @Override
+    public String notToldYet() {
+        return "Record what the participants said and what was done first: the code shows them that.";
     }
 
     @Override
@@ -41,6 +62,22 @@ final class ActivityFeedbackSubject implements FeedbackSubject {
         return activities.findById(id).flatMap(ActivityFeedbackSubject::told);
     }
 
+    /** The activities the participation summary of the period summarises for the caller. */
+    @Override
+    public List<UUID> summarised(Caller caller, LocalDate from, LocalDate to) {
+        UUID tenantId = caller.requireTenant();
+        return jdbc.prepareStatement(SummarisingParticipation.IDS, statement -> {
+            SummarisingParticipation.bindScope(statement, 1, tenantId, from, to, partners.scope(caller));
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getObject(1, UUID.class));
+                }
+            }
+            return ids;
+        });
+    }
+
     @Override
     public UUID idOf(Object source) {
         return ((ParticipationActivity) source).id();
@@ -49,7 +86,12 @@ final class ActivityFeedbackSubject implements FeedbackSubject {
     private static Optional<Told> told(ParticipationActivity activity) {
         return activity.feedbackGivenOn() == null
                 ? Optional.empty()
-                : Optional.of(
-                        new Told(activity.title(), activity.youSaid(), activity.weDid(), activity.feedbackGivenOn()));
+                : Optional.of(Told.of(
+                        ParticipationActivity.TYPE,
+                        activity.title(),
+                        activity.youSaid(),
+                        activity.weDid(),
+                        activity.startsOn(),
+                        activity.feedbackGivenOn()));
     }
 }
