@@ -2,20 +2,17 @@ package uk.trustplatform.inspections;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.Date;
-import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.feedback.FeedbackSubject;
+import uk.trustplatform.feedback.SubjectIds;
 import uk.trustplatform.inspections.Inspection.Status;
 import uk.trustplatform.inspections.InspectionLists.Recommendation;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
-import uk.trustplatform.partners.PartnerScope;
 
 /**
  * An inspection by young inspectors as a feedback code's subject, once reported: the young
@@ -80,26 +77,7 @@ final class InspectionFeedbackSubject implements FeedbackSubject {
     /** The inspections of the period's days that the caller reads. */
     @Override
     public List<UUID> summarised(Caller caller, LocalDate from, LocalDate to) {
-        UUID tenantId = caller.requireTenant();
-        PartnerScope scope = partners.scope(caller);
-        return jdbc.prepareStatement(IN_PERIOD, statement -> {
-            statement.setObject(1, tenantId);
-            statement.setDate(2, Date.valueOf(from));
-            statement.setDate(3, Date.valueOf(to));
-            statement.setBoolean(4, scope.wholeTenant());
-            statement.setArray(
-                    5,
-                    statement
-                            .getConnection()
-                            .createArrayOf("uuid", scope.inList().toArray()));
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    ids.add(row.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        });
+        return SubjectIds.inPeriod(jdbc, IN_PERIOD, caller.requireTenant(), from, to, partners.scope(caller));
     }
 
     @Override

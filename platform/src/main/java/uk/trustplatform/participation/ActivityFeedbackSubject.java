@@ -2,14 +2,13 @@ package uk.trustplatform.participation;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.feedback.FeedbackSubject;
+import uk.trustplatform.feedback.SubjectIds;
 import uk.trustplatform.partners.PartnerDirectory;
 
 /**
@@ -65,17 +64,8 @@ final class ActivityFeedbackSubject implements FeedbackSubject {
     /** The activities the participation summary of the period summarises for the caller. */
     @Override
     public List<UUID> summarised(Caller caller, LocalDate from, LocalDate to) {
-        UUID tenantId = caller.requireTenant();
-        return jdbc.prepareStatement(SummarisingParticipation.IDS, statement -> {
-            SummarisingParticipation.bindScope(statement, 1, tenantId, from, to, partners.scope(caller));
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    ids.add(row.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        });
+        return SubjectIds.inPeriod(
+                jdbc, SummarisingParticipation.IDS, caller.requireTenant(), from, to, partners.scope(caller));
     }
 
     @Override

@@ -120,7 +120,7 @@ final class SummarisingParticipation {
         });
     }
 
-    static void bindScope(
+    private static void bindScope(
             PreparedStatement statement, int first, UUID tenantId, LocalDate from, LocalDate to, PartnerScope scope)
             throws SQLException {
         statement.setObject(first, tenantId);

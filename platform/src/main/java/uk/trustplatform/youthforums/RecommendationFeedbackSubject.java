@@ -2,17 +2,14 @@ package uk.trustplatform.youthforums;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.Date;
-import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.feedback.FeedbackSubject;
+import uk.trustplatform.feedback.SubjectIds;
 import uk.trustplatform.partners.PartnerDirectory;
-import uk.trustplatform.partners.PartnerScope;
 
 /**
  * A youth forum's recommendation as a feedback code's subject, once answered: the forum's members
@@ -26,7 +23,7 @@ final class RecommendationFeedbackSubject implements FeedbackSubject {
 
     private static final String IN_PERIOD = "SELECT id FROM youth_forum_recommendation WHERE tenant_id = ?"
             + " AND made_on BETWEEN ? AND ?"
-            + " AND (? OR addressed_to_id = ANY (?) OR recorded_by_id = ANY (?))";
+            + " AND (? OR ARRAY[addressed_to_id, recorded_by_id] && ?)";
 
     private final ReadingRecommendations reading;
     private final Recommendations recommendations;
@@ -76,26 +73,7 @@ final class RecommendationFeedbackSubject implements FeedbackSubject {
     /** The recommendations made on the period's days that the caller reads. */
     @Override
     public List<UUID> summarised(Caller caller, LocalDate from, LocalDate to) {
-        UUID tenantId = caller.requireTenant();
-        PartnerScope scope = partners.scope(caller);
-        return jdbc.prepareStatement(IN_PERIOD, statement -> {
-            statement.setObject(1, tenantId);
-            statement.setDate(2, Date.valueOf(from));
-            statement.setDate(3, Date.valueOf(to));
-            statement.setBoolean(4, scope.wholeTenant());
-            java.sql.Array organisations = statement
-                    .getConnection()
-                    .createArrayOf("uuid", scope.inList().toArray());
-            statement.setArray(5, organisations);
-            statement.setArray(6, organisations);
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    ids.add(row.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        });
+        return SubjectIds.inPeriod(jdbc, IN_PERIOD, caller.requireTenant(), from, to, partners.scope(caller));
     }
 
     @Override
