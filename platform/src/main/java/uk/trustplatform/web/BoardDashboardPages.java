@@ -153,7 +153,17 @@ public final class BoardDashboardPages {
             int feedbackGiven,
             int feedbackOverdue,
             List<Rung> rungs,
-            FeedbackCodePages.Count heardBack) {
+            FeedbackCodePages.Count heardBack,
+            List<HeardBackOfKind> heardBackByKind) {
+
+        /** The answers about one kind of subject other than activities (whose count is {@code heardBack}). */
+        public FeedbackCodePages.Count of(String about) {
+            return heardBackByKind.stream()
+                    .filter(kind -> kind.about().equals(about))
+                    .map(HeardBackOfKind::count)
+                    .findFirst()
+                    .orElseThrow();
+        }
 
         /** "40", or "40 (2 activities did not count them)". */
         public String tookPart() {
@@ -308,7 +318,10 @@ public final class BoardDashboardPages {
             int feedbackGiven,
             int feedbackOverdue,
             List<RungCount> byLadderRung,
-            FeedbackCodePages.Count heardBack) {}
+            FeedbackCodePages.Count heardBack,
+            List<HeardBackOfKind> heardBackByKind) {}
+
+    public record HeardBackOfKind(String about, FeedbackCodePages.Count count) {}
 
     record OwnIndicator(
             String indicator,
@@ -644,7 +657,8 @@ public final class BoardDashboardPages {
                 summary.feedbackGiven(),
                 summary.feedbackOverdue(),
                 rungs,
-                summary.heardBack());
+                summary.heardBack(),
+                summary.heardBackByKind());
     }
 
     private static Benchmarks benchmarks(PageOperations.Answer answer, String forumName) {

@@ -48,7 +48,8 @@ public final class InspectionPages {
             "recorded", "Inspection recorded",
             "changed", "Inspection changed",
             "reported", "Inspection reported: its findings and recommendations are final",
-            "responded", "Response recorded");
+            "responded", "Response recorded",
+            "codeWithdrawn", "Feedback code withdrawn: it no longer works");
     private static final List<Option> KITE_MARK =
             List.of(new Option("true", "Yes, award the kite mark"), new Option("false", "No, withhold the kite mark"));
 
@@ -100,6 +101,8 @@ public final class InspectionPages {
             List<YoungInspector> inspectors,
             List<Answer> answers,
             List<Recommendation> recommendations,
+            FeedbackCodePages.CodeState feedbackCode,
+            FeedbackCodePages.HeardBack heardBack,
             JsonNode lastChange) {
 
         String service() {

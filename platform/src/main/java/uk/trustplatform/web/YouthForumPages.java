@@ -43,7 +43,8 @@ public final class YouthForumPages {
             + " partnership's \"You said, we did\" page once answered.";
     private static final Map<String, String> SAVED = Map.of(
             "recorded", "Recommendation recorded",
-            "answered", "Answer saved: the forum's \"you said, we did\" is published");
+            "answered", "Answer saved: the forum's \"you said, we did\" is published",
+            "codeWithdrawn", "Feedback code withdrawn: it no longer works");
 
     /** The list's filters, as the address names them. */
     public record Filter(String label, String href, boolean current) {}
@@ -80,7 +81,10 @@ public final class YouthForumPages {
             String version,
             Form form,
             Conflict conflict,
-            String hint) {}
+            String hint,
+            boolean answered,
+            FeedbackCodePages.CodeState feedbackCode,
+            FeedbackCodePages.HeardBack heardBack) {}
 
     public record Named(String name) {}
 
@@ -96,7 +100,9 @@ public final class YouthForumPages {
             Named partnerOrganisation,
             String replyDueOn,
             Boolean overdue,
-            Reply reply) {
+            Reply reply,
+            FeedbackCodePages.CodeState feedbackCode,
+            FeedbackCodePages.HeardBack heardBack) {
 
         String addressee() {
             return "BOARD".equals(addressedTo) ? "The board" : partnerOrganisation.name();
@@ -382,7 +388,15 @@ public final class YouthForumPages {
                         ParticipationFeedbackPages.keptVersion(form, conflict, recommendation.version()),
                         form,
                         conflict,
-                        CHILDREN_HINT));
+                        CHILDREN_HINT,
+                        recommendation.reply() != null,
+                        recommendation.feedbackCode(),
+                        recommendation.heardBack()));
+    }
+
+    /** A recommendation's own page: where it is answered. */
+    static String answerHref(String tenant, String id) {
+        return "/" + tenant + "/youth-forums/" + id + "/answer";
     }
 
     /** The form filled in with the answer saved, if there is one. */

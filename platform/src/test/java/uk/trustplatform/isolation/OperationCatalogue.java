@@ -769,6 +769,35 @@ final class OperationCatalogue {
                                 "reason",
                                 "Fridays only this year."),
                         ADMINS_AND_LEAD),
+                subjectCode(
+                        "issueFeedbackCode of an inspection",
+                        "issueFeedbackCode",
+                        "IssueFeedbackCodeInput",
+                        world -> Map.of("subjectId", world.inspections().agencyReported())),
+                subjectCode(
+                        "withdrawFeedbackCode of an inspection",
+                        "withdrawFeedbackCode",
+                        "WithdrawFeedbackCodeInput",
+                        world -> Map.of("subjectId", world.inspections().agencyReported(), "version", 0)),
+                subjectCode(
+                        "issueFeedbackCode of a recommendation",
+                        "issueFeedbackCode",
+                        "IssueFeedbackCodeInput",
+                        world -> Map.of("subjectId", world.agencyRecommendation())),
+                subjectCode(
+                        "withdrawFeedbackCode of a recommendation",
+                        "withdrawFeedbackCode",
+                        "WithdrawFeedbackCodeInput",
+                        world -> Map.of("subjectId", world.agencyRecommendation(), "version", 0)),
+                heardBackOf(
+                        "heardBack of an inspection's code",
+                        SubjectCodes::ofInspection,
+                        world -> "\"about\":\"INSPECTION\",\"title\":\"Youth club in "
+                                + world.tenant().slug()),
+                heardBackOf(
+                        "heardBack of a recommendation's code",
+                        SubjectCodes::ofRecommendation,
+                        world -> "The buses in " + world.tenant().slug() + " now run until 10pm."),
                 new Operation(
                         "Query.actionPlans",
                         world -> new Request(
@@ -1269,6 +1298,29 @@ final class OperationCatalogue {
                         Map.of("input", input.apply(world))),
                 (reply, world) -> authorized(reply, field),
                 allowed);
+    }
+
+    /**
+     * Issuing or withdrawing the code of a subject other than an activity: the kind's keeper (a
+     * tenant admin; the agency's lead for its inspection and for a recommendation addressed to it).
+     */
+    private static Operation subjectCode(
+            String name, String field, String inputType, Function<World, Map<String, Object>> input) {
+        Operation root = save(field, inputType, "feedbackCode", input, ADMINS_AND_LEAD);
+        return new Operation(name, root.request(), root.reached(), root.allowed());
+    }
+
+    /** Reading what a subject's participants were told, with its code, as anyone may. */
+    private static Operation heardBackOf(String name, Function<World, String> code, Function<World, String> told) {
+        return new Operation(
+                name,
+                world -> new Request(
+                        "query ($s: String!, $c: String!) { heardBack(tenantSlug: $s, code: $c) { about title youSaid"
+                                + " weDid heldOn toldOn recommendations { number text response respondedOn }"
+                                + " kiteMarkAwarded addressedTo outcome reason } }",
+                        Map.of("s", world.tenant().slug(), "c", code.apply(world))),
+                (reply, world) -> reply.text().contains(told.apply(world)),
+                EVERYONE);
     }
 
     private static boolean authorized(Reply reply, String field) {

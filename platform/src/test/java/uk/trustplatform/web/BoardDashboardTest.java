@@ -60,7 +60,7 @@ class BoardDashboardTest implements TestPropertyProvider {
               pledgeRegistrations(first: 100) { edges { node { status renewalDueOn partnerOrganisation { id name } } } }
               participationSummary(from: $from, to: $to) { activities participants withoutParticipantCount
                 informingDecisions ended feedbackGiven feedbackOverdue
-                heardBack { yes notYet no answers } }
+                heardBack { yes notYet no answers } heardBackByKind { about count { yes notYet no answers } } }
             }""".formatted(COUNTS);
 
     private final WebSite site = WebSite.onFreePort();
@@ -364,6 +364,7 @@ class BoardDashboardTest implements TestPropertyProvider {
         int ended = summary.path("ended").asInt();
         int uncounted = summary.path("withoutParticipantCount").asInt();
         JsonNode heardBack = summary.path("heardBack");
+        JsonNode byKind = summary.path("heardBackByKind");
         assertThat(page.locator("#participation-summary dd").allTextContents().stream()
                         .map(String::strip)
                         .toList())
@@ -378,11 +379,19 @@ class BoardDashboardTest implements TestPropertyProvider {
                         String.valueOf(ended),
                         summary.path("feedbackGiven").asText() + " of " + ended,
                         summary.path("feedbackOverdue").asText(),
-                        heardBack.path("yes").asText() + " of "
-                                + heardBack.path("answers").asText()
-                                + " who answered with their feedback code (not yet: "
-                                + heardBack.path("notYet").asText() + ", no: "
-                                + heardBack.path("no").asText() + ")");
+                        heardBackLine(heardBack),
+                        heardBackLine(byKind.path(0).path("count")),
+                        heardBackLine(byKind.path(2).path("count")));
+        assertThat(byKind.findValuesAsText("about"))
+                .as("inspections and recommendations counted apart, after the activities")
+                .containsExactly("INSPECTION", "PARTICIPATION_ACTIVITY", "YOUTH_FORUM_RECOMMENDATION");
+    }
+
+    private static String heardBackLine(JsonNode count) {
+        return count.path("yes").asText() + " of " + count.path("answers").asText()
+                + " who answered with their feedback code (not yet: "
+                + count.path("notYet").asText() + ", no: "
+                + count.path("no").asText() + ")";
     }
 
     /** The board's views of the API, asked for as any API client would. */

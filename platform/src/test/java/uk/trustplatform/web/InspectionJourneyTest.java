@@ -15,6 +15,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,9 @@ import uk.trustplatform.testing.WebSite;
  * young inspectors in Chromium with JavaScript off (signed in through Keycloak's own page): the
  * young inspectors added one at a time, answers to Medway's five Young Inspectors questions,
  * findings and recommendations; reports it with the kite mark; records the service's response.
- * The public then sees the kite mark on the pledge register, with its date, and no inspector.
+ * The lead gives the young inspectors a feedback code; with it one of them reads the report and
+ * the service's response, and answers. The public then sees the kite mark on the pledge register,
+ * with its date, and no inspector.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -162,6 +165,39 @@ class InspectionJourneyTest implements TestPropertyProvider {
             assertThat(page.locator("#recommendations").innerText())
                     .contains("The service responded on " + Dates.day(TODAY), "on the door now");
             WebSite.assertAccessible(page, "an inspection responded to");
+
+            String inspectionPage = page.url();
+            assertThat(counts(page)).as("yes, not yet, no").containsExactly("0", "0", "0");
+            page.click("text=Give the participants a feedback code");
+            assertThat(page.locator(".govuk-caption-l").innerText())
+                    .startsWith("Youth club on Canterbury Street, Medway Youth Service");
+            Response issued = submit(page, "Issue a code");
+            assertThat(issued.status()).isEqualTo(200);
+            String code = page.locator("#feedback-code").innerText().strip();
+            WebSite.assertAccessible(page, "an inspection's code just issued");
+
+            try (BrowserContext inspector = site.browser()) {
+                Page heard = inspector.newPage();
+                heard.navigate(site.url("/medway/heard-back"));
+                heard.fill("#code", code);
+                submit(heard, "Continue");
+                assertThat(heard.locator("h1").innerText())
+                        .startsWith("Youth club on Canterbury Street at Medway Youth Service");
+                assertThat(heard.locator("#responses").innerText())
+                        .contains(
+                                "Put the opening times on the door.",
+                                "The service said on " + Dates.day(TODAY),
+                                "The opening times are on the door now.");
+                assertThat(heard.locator("#kite-mark").innerText())
+                        .isEqualTo("Your inspection awarded the service the kite mark.");
+                assertThat(heard.locator("main").innerText()).doesNotContain("Priya");
+                WebSite.assertAccessible(heard, "an inspection's report, read with its code");
+                heard.getByLabel("Yes").check();
+                submit(heard, "Send your answer");
+                assertThat(heard.locator("h1").innerText()).isEqualTo("Thank you");
+            }
+            page.navigate(inspectionPage);
+            assertThat(counts(page)).containsExactly("1", "0", "0");
         }
 
         JsonNode saved = new ApiCaller(server)
@@ -189,5 +225,11 @@ class InspectionJourneyTest implements TestPropertyProvider {
             assertThat(page.locator("body").innerText()).doesNotContain("Priya", "ramp");
             WebSite.assertAccessible(page, "the pledge register with a kite mark");
         }
+    }
+
+    private static List<String> counts(Page page) {
+        return page.locator("#heard-back .govuk-summary-list__value").allInnerTexts().stream()
+                .map(String::strip)
+                .toList();
     }
 }

@@ -30,7 +30,8 @@ import uk.trustplatform.testing.WebSite;
 /**
  * Youth forums' recommendations in Chromium with JavaScript off, signed in through Keycloak's own
  * page, on copies of Cambridgeshire, whose strategy's Youth Assembly agrees "recommendations to go
- * forward to the CYPSP": the admin records one to the board and answers it, and it is published
+ * forward to the CYPSP": the admin records one to the board and answers it, gives the forum a
+ * feedback code with which a member reads the answer, and it is published
  * with the forum's name; the admin records one to the board that is long past the reply
  * time, and the board finds it overdue on its dashboard.
  */
@@ -74,6 +75,7 @@ class YouthForumJourneyTest implements TestPropertyProvider {
         Person admin = seeds.person("admin", tenant, null, Role.TENANT_ADMIN);
         seeds.agency(tenant, "Cambridgeshire Youth Service");
         LocalDate made = TODAY.minusDays(100);
+        String code;
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
             site.signIn(page, tenant, admin.username(), admin.password());
@@ -147,6 +149,16 @@ class YouthForumJourneyTest implements TestPropertyProvider {
             assertThat(page.url()).endsWith("/youth-forums?state=answered&saved=answered");
             assertThat(page.locator("tbody").innerText()).contains("Partly accepted on " + Dates.day(TODAY));
             WebSite.assertAccessible(page, "the answered recommendations");
+
+            page.click("tbody a:has-text('Change the answer')");
+            assertThat(page.locator("#heard-back .govuk-summary-list__value").allInnerTexts())
+                    .as("yes, not yet, no")
+                    .containsExactly("0", "0", "0");
+            page.click("text=Give the participants a feedback code");
+            assertThat(page.locator(".govuk-caption-l").innerText()).isEqualTo("The Youth Assembly's recommendation");
+            submit(page, "Issue a code");
+            code = page.locator("#feedback-code").innerText().strip();
+            WebSite.assertAccessible(page, "a recommendation's code just issued");
         }
         JsonNode saved = MemberJourneys.api(server, admin)
                 .query(RECOMMENDATIONS)
@@ -161,6 +173,21 @@ class YouthForumJourneyTest implements TestPropertyProvider {
         assertThat(saved.path("reply").path("outcome").asText()).isEqualTo("PARTLY_ACCEPTED");
         assertThat(saved.path("reply").path("repliedOn").asText()).isEqualTo(TODAY.toString());
         assertThat(saved.path("reply").path("reason").asText()).startsWith("There are not enough officers");
+
+        try (BrowserContext member = site.browser()) {
+            Page page = member.newPage();
+            page.navigate(site.url("/" + tenant + "/heard-back"));
+            page.fill("#code", code);
+            submit(page, "Continue");
+            assertThat(page.locator("h1").innerText()).isEqualTo("The Youth Assembly's recommendation");
+            assertThat(page.locator("main").innerText()).contains("to the partnership's board");
+            assertThat(page.locator("#we-did").innerText())
+                    .isEqualTo("Officers now visit the three youth clubs in Wisbech each month.");
+            assertThat(page.locator("#outcome").innerText())
+                    .isEqualTo("Your recommendation was partly accepted. There are not enough officers for every club"
+                            + " this year.");
+            WebSite.assertAccessible(page, "a recommendation's answer, read with its code");
+        }
 
         try (BrowserContext anyone = site.browser()) {
             Page page = anyone.newPage();
