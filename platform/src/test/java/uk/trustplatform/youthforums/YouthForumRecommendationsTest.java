@@ -264,7 +264,7 @@ class YouthForumRecommendationsTest {
                 .containsExactly("input.partnerOrganisationId NOT_FOUND No partner organisation of the partnership"
                         + " has this id.");
         assertThat(refusals(admin.query(SAVE, Map.of("i", noPartner)), "saveYouthForumRecommendation"))
-                .containsExactly("input.partnerOrganisationId REQUIRED Choose the partner it is addressed to.");
+                .containsExactly("input.partnerOrganisationId REQUIRED Select which partner it is addressed to.");
         assertThat(refusals(admin.query(SAVE, Map.of("i", tomorrow)), "saveYouthForumRecommendation"))
                 .containsExactly("input.madeOn NOT_ALLOWED A recommendation is recorded once made: today or earlier.");
         assertThat(TenantData.rows(forumshire.tenantId, "youth_forum_recommendation"))
