@@ -118,7 +118,7 @@ final class KeepingPartnershipSettings {
     List<String> apply(UUID tenantId, int champions, int noticeDays, Integer replyDays, Integer validMonths) {
         PartnershipSettings before = current(tenantId);
         PartnershipSettings wanted = changed(before, champions, noticeDays, replyDays, validMonths);
-        if (atVersion(wanted, before.version()).equals(before)) {
+        if (wanted.equals(before)) {
             return List.of();
         }
         Long saved = write(tenantId, wanted, before.version());

@@ -118,7 +118,7 @@ public final class InspectionPages {
 
     public record Inspections(List<Edge> edges) {}
 
-    /** One row of the list. */
+    /** One row of the list; {@code kiteMark} while its kite mark holds (not when withheld or expired). */
     public record Row(
             String href, String service, String inspectedOn, String status, String colour, boolean kiteMark) {}
 
@@ -166,7 +166,7 @@ public final class InspectionPages {
                         Dates.day(inspection.inspectedOn()),
                         Labels.of(inspection.status()),
                         colour(inspection.status()),
-                        Boolean.TRUE.equals(inspection.kiteMarkAwarded())))
+                        Boolean.FALSE.equals(inspection.kiteMarkExpired())))
                 .toList();
         return templates.page(
                 "inspections",

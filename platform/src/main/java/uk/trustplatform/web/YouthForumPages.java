@@ -277,23 +277,21 @@ public final class YouthForumPages {
 
     /** Records a recommendation, or with {@code id} corrects it at the version the form was read at. */
     private HttpResponse<?> saved(String tenant, String id, String body, HttpRequest<?> request) {
-        Optional<MemberPages.Member> member = members.of(tenant, request);
-        if (member.isEmpty()) {
-            return members.refuse(tenant, request);
+        Posted posted = posted(tenant, body, request);
+        if (posted.refusal() != null) {
+            return posted.refusal();
         }
-        Form form = FormBody.parse(body);
-        if (!Visitors.csrfMatches(member.get().visitor(), form)) {
-            return errors.forbidden(member.get().visitor(), request);
-        }
-        PageOperations.Answer read = readForm(member.get(), id, request);
+        MemberPages.Member member = posted.member();
+        Form form = posted.form();
+        PageOperations.Answer read = readForm(member, id, request);
         Recorded recorded = read.as("recommendation", Recorded.class);
         if (id != null && (recorded == null || recorded.id() == null)) {
-            return errors.notFound(member.get().visitor(), request);
+            return errors.notFound(member.visitor(), request);
         }
         Typed<String> madeOn = TypedValues.date(form, "madeOn", "The date it was made");
         if (madeOn.refused()) {
             return formPage(
-                    member.get(),
+                    member,
                     read,
                     form.withErrors(Map.of("madeOn", madeOn.problem())),
                     null,
@@ -310,14 +308,11 @@ public final class YouthForumPages {
         input.put("recommendation", form.value("recommendation"));
         input.put("addressedTo", blankAsNull(form.value("addressedTo")));
         input.put("partnerOrganisationId", blankAsNull(form.value("partnerOrganisationId")));
-        PageOperations.Answer answer = operations.run(
-                "pages/saveYouthForumRecommendation",
-                Map.of("input", input),
-                member.get().caller(),
-                request);
+        PageOperations.Answer answer =
+                operations.run("pages/saveYouthForumRecommendation", Map.of("input", input), member.caller(), request);
         Submission submission = Submission.of(answer, "saveYouthForumRecommendation", "forum");
         if (submission.refusal() != null) {
-            return refused(member.get(), submission, answer, request);
+            return refused(member, submission, answer, request);
         }
         if (submission.saved()) {
             return HttpResponse.seeOther(
@@ -332,12 +327,27 @@ public final class YouthForumPages {
                                 form.value("recommendation").strip())))
                 : null;
         return formPage(
-                member.get(),
+                member,
                 read,
                 form.withErrors(ordered(submission, RECORD_QUESTIONS)),
                 conflict,
                 HttpStatus.BAD_REQUEST,
                 request);
+    }
+
+    /** A form posted by a signed-in member with its CSRF token, or the answer that refuses it. */
+    private record Posted(MemberPages.Member member, Form form, HttpResponse<?> refusal) {}
+
+    private Posted posted(String tenant, String body, HttpRequest<?> request) {
+        Optional<MemberPages.Member> member = members.of(tenant, request);
+        if (member.isEmpty()) {
+            return new Posted(null, null, members.refuse(tenant, request));
+        }
+        Form form = FormBody.parse(body);
+        if (!Visitors.csrfMatches(member.get().visitor(), form)) {
+            return new Posted(null, null, errors.forbidden(member.get().visitor(), request));
+        }
+        return new Posted(member.get(), form, null);
     }
 
     /** The form's choices and, with {@code id}, the recommendation to correct. */
@@ -406,23 +416,21 @@ public final class YouthForumPages {
 
     @Post(value = "/{id}/answer", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> answered(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
-        Optional<MemberPages.Member> member = members.of(tenant, request);
-        if (member.isEmpty()) {
-            return members.refuse(tenant, request);
+        Posted posted = posted(tenant, body, request);
+        if (posted.refusal() != null) {
+            return posted.refusal();
         }
-        Form form = FormBody.parse(body);
-        if (!Visitors.csrfMatches(member.get().visitor(), form)) {
-            return errors.forbidden(member.get().visitor(), request);
-        }
-        PageOperations.Answer read = read(member.get(), id, request);
+        MemberPages.Member member = posted.member();
+        Form form = posted.form();
+        PageOperations.Answer read = read(member, id, request);
         Recommendation recommendation = read.as("recommendation", Recommendation.class);
         if (recommendation == null || recommendation.id() == null) {
-            return errors.notFound(member.get().visitor(), request);
+            return errors.notFound(member.visitor(), request);
         }
         Typed<String> repliedOn = TypedValues.date(form, "repliedOn", "The date the forum was answered");
         if (repliedOn.refused()) {
             return answerPage(
-                    member.get(),
+                    member,
                     read,
                     recommendation,
                     form.withErrors(Map.of("repliedOn", repliedOn.problem())),
@@ -438,13 +446,10 @@ public final class YouthForumPages {
         input.put("outcome", blankAsNull(form.value("outcome")));
         input.put("reason", blankAsNull(form.value("reason")));
         PageOperations.Answer answer = operations.run(
-                "pages/answerYouthForumRecommendation",
-                Map.of("input", input),
-                member.get().caller(),
-                request);
+                "pages/answerYouthForumRecommendation", Map.of("input", input), member.caller(), request);
         Submission submission = Submission.of(answer, "answerYouthForumRecommendation", "reply");
         if (submission.refusal() != null) {
-            return refused(member.get(), submission, answer, request);
+            return refused(member, submission, answer, request);
         }
         if (submission.saved()) {
             return HttpResponse.seeOther(URI.create("/" + tenant + "/youth-forums?state=answered&saved=answered"));
@@ -460,7 +465,7 @@ public final class YouthForumPages {
                                 form.value("reply").strip())))
                 : null;
         return answerPage(
-                member.get(),
+                member,
                 read,
                 recommendation,
                 form.withErrors(ordered(submission, ANSWER_QUESTIONS)),

@@ -34,12 +34,7 @@ public final class TenantData {
      * where no mutation may put it (a kite mark awarded years ago). Returns the rows changed.
      */
     public static int change(UUID tenant, String sql) {
-        try (Connection owner = TestDatabase.ownerConnection()) {
-            owner.setAutoCommit(false);
-            try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-                bind.setString(1, tenant.toString());
-                bind.execute();
-            }
+        try (Connection owner = boundTo(tenant)) {
             int changed = owner.createStatement().executeUpdate(sql);
             owner.commit();
             return changed;
@@ -56,12 +51,7 @@ public final class TenantData {
 
     /** The first column of every row a query returns, as text. */
     public static List<String> query(UUID tenant, String sql) {
-        try (Connection owner = TestDatabase.ownerConnection()) {
-            owner.setAutoCommit(false);
-            try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-                bind.setString(1, tenant.toString());
-                bind.execute();
-            }
+        try (Connection owner = boundTo(tenant)) {
             List<String> values = new ArrayList<>();
             try (ResultSet rows = owner.createStatement().executeQuery(sql)) {
                 while (rows.next()) {
@@ -72,6 +62,20 @@ public final class TenantData {
             return values;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** An owner's connection in a transaction bound to the tenant. */
+    private static Connection boundTo(UUID tenant) throws SQLException {
+        Connection owner = TestDatabase.ownerConnection();
+        try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+            owner.setAutoCommit(false);
+            bind.setString(1, tenant.toString());
+            bind.execute();
+            return owner;
+        } catch (SQLException e) {
+            owner.close();
+            throw e;
         }
     }
 }

@@ -171,7 +171,10 @@ class YouthForumJourneyTest implements TestPropertyProvider {
             page.selectOption("#partnerOrganisationId", new SelectOption().setIndex(1));
             assertThat(submit(page, "Record the recommendation").status()).isEqualTo(200);
             assertThat(page.locator("tbody tr:has-text('bus station')").innerText())
-                    .contains("Cambridgeshire Youth Service", "Reply due");
+                    .contains(
+                            "Cambridgeshire Youth Service",
+                            "Overdue: reply was due "
+                                    + Dates.day(made.minusDays(1).plusDays(90)));
 
             page.click("tbody tr:has-text('bus station') a:has-text('Correct')");
             assertThat(page.locator("h1").innerText()).isEqualTo("Correct the recommendation");
