@@ -248,7 +248,7 @@ final class KeepingRecommendations {
         String partner = (String) input.get("partnerOrganisationId");
         if (partner == null) {
             problems.add(UserError.of(
-                    Code.REQUIRED, "Choose the partner it is addressed to.", "input", "partnerOrganisationId"));
+                    Code.REQUIRED, "Select which partner it is addressed to.", "input", "partnerOrganisationId"));
             return null;
         }
         // Any partner of the tenant may be addressed, not only those the recording lead reads.

@@ -424,7 +424,7 @@ final class OperationCatalogue {
                         "Query.partnershipSettings",
                         world -> new Request(
                                 "{ partnershipSettings { minimumParticipationChampions renewalNoticeDays version"
-                                        + " quietPeriods { name firstDay lastDay } } }",
+                                        + " recommendationReplyDays kiteMarkValidMonths quietPeriods { name firstDay lastDay } } }",
                                 Map.of()),
                         (reply, world) ->
                                 reply.data().path("partnershipSettings").has("renewalNoticeDays"),
@@ -504,7 +504,9 @@ final class OperationCatalogue {
                                 "minimumParticipationChampions",
                                 3,
                                 "renewalNoticeDays",
-                                45),
+                                45,
+                                "kiteMarkValidMonths",
+                                24),
                         ADMINS),
                 save(
                         "setQuietPeriods",
@@ -640,7 +642,8 @@ final class OperationCatalogue {
                         "Query.inspections",
                         world -> new Request(
                                 "{ inspections { edges { cursor node { id version status serviceName inspectedOn findings"
-                                        + " kiteMarkAwarded reportedOn recordedAt partnerOrganisation { id name }"
+                                        + " kiteMarkAwarded reportedOn kiteMarkExpiresOn kiteMarkExpired recordedAt"
+                                        + " partnerOrganisation { id name }"
                                         + " inspectors { name ageBand } answers { question questionText answer }"
                                         + " recommendations { number text response respondedOn } } } } }",
                                 Map.of()),
@@ -649,7 +652,8 @@ final class OperationCatalogue {
                 new Operation(
                         "Query.publicKiteMarks",
                         world -> new Request(
-                                "query ($s: String!) { publicKiteMarks(tenantSlug: $s) { agencyName serviceName awardedOn } }",
+                                "query ($s: String!) { publicKiteMarks(tenantSlug: $s) { agencyName serviceName awardedOn"
+                                        + " expiresOn } }",
                                 Map.of("s", world.tenant().slug())),
                         (reply, world) -> reply.text()
                                 .contains("Youth club in " + world.tenant().slug()),

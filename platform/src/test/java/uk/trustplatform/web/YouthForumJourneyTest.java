@@ -10,6 +10,7 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.SelectOption;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -31,9 +32,10 @@ import uk.trustplatform.testing.WebSite;
  * Youth forums' recommendations in Chromium with JavaScript off, signed in through Keycloak's own
  * page, on copies of Cambridgeshire, whose strategy's Youth Assembly agrees "recommendations to go
  * forward to the CYPSP": the admin records one to the board and answers it, gives the forum a
- * feedback code with which a member reads the answer, and it is published
- * with the forum's name; the admin records one to the board that is long past the reply
- * time, and the board finds it overdue on its dashboard.
+ * feedback code with which a member reads the answer, and it is published with the forum's name;
+ * the admin records one to a partner (the partner select revealed under "A partner", simply shown
+ * without JavaScript) and corrects it, meeting a newer version first; the admin records one to the
+ * board that is long past the reply time, and the board finds it overdue on its dashboard.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -96,7 +98,11 @@ class YouthForumJourneyTest implements TestPropertyProvider {
                     .as("the partners a recommendation may be addressed to")
                     .hasSize(2)
                     .first()
-                    .isEqualTo("Choose a partner");
+                    .isEqualTo("Select a partner");
+            assertThat(page.locator("#conditional-addressedTo-1 #partnerOrganisationId")
+                            .isVisible())
+                    .as("the partner select is revealed under 'A partner'; without JavaScript it is simply shown")
+                    .isTrue();
             assertThat(page.locator("#partnerOrganisationId option").nth(1).innerText())
                     .startsWith("Cambridgeshire Youth Service");
             WebSite.assertAccessible(page, "recording a recommendation");
@@ -159,6 +165,73 @@ class YouthForumJourneyTest implements TestPropertyProvider {
             submit(page, "Issue a code");
             code = page.locator("#feedback-code").innerText().strip();
             WebSite.assertAccessible(page, "a recommendation's code just issued");
+
+            page.navigate(site.url("/" + tenant + "/youth-forums/new"));
+            page.getByLabel("Youth Assembly", EXACT).check();
+            fillDate(page, "madeOn", made.minusDays(1));
+            page.fill("#recommendation", "Youth workers should be at the bus station on Friday nights.");
+            page.getByLabel("A partner", EXACT).check();
+            Response noPartner = submit(page, "Record the recommendation");
+            assertThat(noPartner.status()).isEqualTo(400);
+            assertThat(errorSummary(page)).containsExactly("Select which partner it is addressed to.");
+            assertThat(page.locator("#partnerOrganisationId-error").innerText())
+                    .contains("Select which partner it is addressed to.");
+            assertThat(page.isChecked("#addressedTo-1")).isTrue();
+            WebSite.assertAccessible(page, "a recommendation to a partner without the partner");
+
+            page.selectOption("#partnerOrganisationId", new SelectOption().setIndex(1));
+            assertThat(submit(page, "Record the recommendation").status()).isEqualTo(200);
+            assertThat(page.locator("tbody tr:has-text('bus station')").innerText())
+                    .contains(
+                            "Cambridgeshire Youth Service",
+                            "Overdue: reply was due "
+                                    + Dates.day(made.minusDays(1).plusDays(90)));
+
+            page.click("tbody tr:has-text('bus station') a:has-text('Correct')");
+            assertThat(page.locator("h1").innerText()).isEqualTo("Correct the recommendation");
+            assertThat(page.inputValue("#recommendation")).startsWith("Youth workers should be at the bus station");
+            assertThat(page.isChecked("#addressedTo-1")).isTrue();
+            String partner = page.inputValue("#partnerOrganisationId");
+            assertThat(partner).isNotEmpty();
+            WebSite.assertAccessible(page, "correcting a recommendation");
+
+            String id = page.url().replaceFirst(".*/youth-forums/([^/]+)/change$", "$1");
+            JsonNode first = MemberJourneys.api(server, admin)
+                    .query(
+                            "mutation ($i: SaveYouthForumRecommendationInput!) { saveYouthForumRecommendation(input: $i)"
+                                    + " { userErrors { message } } }",
+                            Map.of(
+                                    "i",
+                                    Map.of(
+                                            "id",
+                                            id,
+                                            "version",
+                                            0,
+                                            "forum",
+                                            "Youth Assembly",
+                                            "madeOn",
+                                            made.minusDays(1).toString(),
+                                            "recommendation",
+                                            "Youth workers at the bus station after school.",
+                                            "addressedTo",
+                                            "PARTNER",
+                                            "partnerOrganisationId",
+                                            partner)))
+                    .data();
+            assertThat(first.path("saveYouthForumRecommendation").path("userErrors"))
+                    .isEmpty();
+            page.fill("#recommendation", "Youth workers should be at the bus station on Friday and Saturday nights.");
+            Response stale = submit(page, "Save the correction");
+            assertThat(stale.status()).isEqualTo(400);
+            assertThat(page.locator("#conflict").innerText())
+                    .contains("Youth workers at the bus station after school.", "Friday and Saturday nights");
+            WebSite.assertAccessible(page, "a correction meeting a newer version");
+
+            Response corrected = submit(page, "Save the correction");
+            assertThat(corrected.status()).isEqualTo(200);
+            assertThat(page.locator(".govuk-notification-banner").innerText()).contains("Recommendation corrected");
+            assertThat(page.locator("tbody tr:has-text('bus station')").innerText())
+                    .contains("Friday and Saturday nights", "Cambridgeshire Youth Service");
         }
         JsonNode saved = MemberJourneys.api(server, admin)
                 .query(RECOMMENDATIONS)
@@ -173,6 +246,19 @@ class YouthForumJourneyTest implements TestPropertyProvider {
         assertThat(saved.path("reply").path("outcome").asText()).isEqualTo("PARTLY_ACCEPTED");
         assertThat(saved.path("reply").path("repliedOn").asText()).isEqualTo(TODAY.toString());
         assertThat(saved.path("reply").path("reason").asText()).startsWith("There are not enough officers");
+        JsonNode toPartner = MemberJourneys.api(server, admin)
+                .query(RECOMMENDATIONS)
+                .data()
+                .path("youthForumRecommendations")
+                .path("edges")
+                .path(1)
+                .path("node");
+        assertThat(toPartner.path("recommendation").asText())
+                .isEqualTo("Youth workers should be at the bus station on Friday and Saturday nights.");
+        assertThat(toPartner.path("addressedTo").asText()).isEqualTo("PARTNER");
+        assertThat(toPartner.path("partnerOrganisation").path("name").asText())
+                .startsWith("Cambridgeshire Youth Service");
+        assertThat(toPartner.path("reply").isNull()).isTrue();
 
         try (BrowserContext member = site.browser()) {
             Page page = member.newPage();
