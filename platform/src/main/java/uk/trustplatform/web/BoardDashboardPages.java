@@ -175,7 +175,8 @@ public final class BoardDashboardPages {
             String upper,
             int authorities) {}
 
-    public record Benchmarks(String forum, String period, List<Benchmark> rows) {}
+    /** @param assessmentYear the year of the self-assessment levels among the rows */
+    public record Benchmarks(String forum, String period, String assessmentYear, List<Benchmark> rows) {}
 
     /**
      * The page: each section's figures, or null where there is nothing to show; and the choices
@@ -312,6 +313,7 @@ public final class BoardDashboardPages {
 
     record OwnIndicator(
             String indicator,
+            String indicatorSet,
             String breakdown,
             Double value,
             int records,
@@ -440,6 +442,7 @@ public final class BoardDashboardPages {
         variables.put("benchmarks", false);
         variables.put("forumSlug", "");
         variables.put("period", "current");
+        variables.put("assessmentYear", assessmentYear());
         variables.put("participation", false);
         variables.putAll(isoOf(thisYear()));
         variables.putAll(chosen);
@@ -659,21 +662,29 @@ public final class BoardDashboardPages {
                 .path("partnerCategories")
                 .forEach(category -> categories.put(
                         category.path("code").asText(), category.path("label").asText()));
-        List<Benchmark> rows = new ArrayList<>();
-        benchmarks.path("indicators").forEach(node -> {
-            OwnIndicator own = answer.convert(node, OwnIndicator.class);
-            rows.add(new Benchmark(
-                    indicator(own.indicator()),
-                    breakdown(own.breakdown(), categories),
-                    figure(own.indicator(), own.value(), "No records"),
-                    figure(own.indicator(), own.forumLowerQuartile(), "Too few figures"),
-                    figure(own.indicator(), own.forumMedian(), "Too few figures"),
-                    figure(own.indicator(), own.forumUpperQuartile(), "Too few figures"),
-                    own.forumAuthorities()));
+        List<OwnIndicator> own = new ArrayList<>();
+        benchmarks.path("indicators").forEach(node -> own.add(answer.convert(node, OwnIndicator.class)));
+        // The second field repeats the figures that have no period; only its self-assessment levels are new.
+        answer.data().path("selfAssessmentBenchmarks").path("indicators").forEach(node -> {
+            OwnIndicator levels = answer.convert(node, OwnIndicator.class);
+            if ("SELF_ASSESSMENT".equals(levels.indicatorSet())) {
+                own.add(levels);
+            }
         });
+        List<Benchmark> rows = own.stream()
+                .map(figures -> new Benchmark(
+                        indicator(figures.indicator()),
+                        breakdown(figures.breakdown(), categories),
+                        figure(figures.indicator(), figures.value(), "No records"),
+                        figure(figures.indicator(), figures.forumLowerQuartile(), "Too few figures"),
+                        figure(figures.indicator(), figures.forumMedian(), "Too few figures"),
+                        figure(figures.indicator(), figures.forumUpperQuartile(), "Too few figures"),
+                        figures.forumAuthorities()))
+                .toList();
         return new Benchmarks(
                 forumName == null ? benchmarks.path("forum").path("name").asText() : forumName,
                 benchmarks.path("period").asText(),
+                assessmentYear(),
                 rows);
     }
 
@@ -685,15 +696,20 @@ public final class BoardDashboardPages {
             "RAG_BY_STANDARD", "Actions by RAG rating",
             "PARTNERS_WITH_STRATEGIC_LEAD", "Partners with a strategic lead",
             "CHAMPIONS_PER_PARTNER", "Participation champions per partner",
-            "FEEDBACK_GIVEN", "Activities whose participants heard back");
+            "FEEDBACK_GIVEN", "Activities whose participants heard back",
+            "SELF_ASSESSMENT_LEVELS", "Partners at each self-assessment level");
 
     static String indicator(String code) {
         return INDICATORS.getOrDefault(code, Labels.of(code));
     }
 
-    private static final Pattern BY_STANDARD = Pattern.compile("[^/]+/([^/]+)/(RED|AMBER|GREEN|UNRATED)");
+    private static final Pattern BY_STANDARD =
+            Pattern.compile("[^/]+/([^/]+)/(RED|AMBER|GREEN|UNRATED|EMERGING|ESTABLISHED|ADVANCED)");
 
-    /** "All"; a category's label ("No category" for none); "Standard 2, green" or "All standards, green". */
+    /**
+     * "All"; a category's label ("No category" for none); "Standard 2, green" or "All standards,
+     * green"; for self-assessment levels "Standard 1, emerging" (a criterion's number, such as 1.1, in its place).
+     */
     static String breakdown(String breakdown, Map<String, String> categories) {
         if (breakdown.equals("ALL")) {
             return "All";
@@ -774,6 +790,11 @@ public final class BoardDashboardPages {
     private static Map<String, Object> isoOf(Map<String, String> fields) {
         Form form = Form.of(fields);
         return Map.of("from", DateFields.iso(form, "from"), "to", DateFields.iso(form, "to"));
+    }
+
+    /** The year the self-assessment pages start, so the board sees this year's levels. */
+    private static String assessmentYear() {
+        return String.valueOf(today().getYear());
     }
 
     static LocalDate today() {

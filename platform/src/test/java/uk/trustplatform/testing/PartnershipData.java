@@ -36,6 +36,20 @@ public final class PartnershipData implements AutoCloseable {
         return new PartnershipData(owner, tenant);
     }
 
+    /** Opens a transaction for the tenant of that slug (a seed partnership or its copy). */
+    public static PartnershipData ofSlug(String slug) throws SQLException {
+        try (Connection owner = TestDatabase.ownerConnection();
+                PreparedStatement find = owner.prepareStatement("SELECT id FROM tenant WHERE slug = ?")) {
+            find.setString(1, slug);
+            try (ResultSet row = find.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalArgumentException("No tenant " + slug);
+                }
+                return of(row.getObject(1, UUID.class));
+            }
+        }
+    }
+
     /** A top-level partner in a category (or none); its id. */
     public UUID partner(String name, String category) throws SQLException {
         UUID id = UUID.randomUUID();
