@@ -176,7 +176,7 @@ public final class BoardDashboardPages {
             int authorities) {}
 
     /** @param assessmentYear the year of the self-assessment levels among the rows */
-    public record Benchmarks(String forum, String period, String assessmentYear, List<Benchmark> rows) {}
+    public record Benchmarks(String forum, String period, int assessmentYear, List<Benchmark> rows) {}
 
     /**
      * The page: each section's figures, or null where there is nothing to show; and the choices
@@ -313,7 +313,6 @@ public final class BoardDashboardPages {
 
     record OwnIndicator(
             String indicator,
-            String indicatorSet,
             String breakdown,
             Double value,
             int records,
@@ -662,25 +661,18 @@ public final class BoardDashboardPages {
                 .path("partnerCategories")
                 .forEach(category -> categories.put(
                         category.path("code").asText(), category.path("label").asText()));
-        List<OwnIndicator> own = new ArrayList<>();
-        benchmarks.path("indicators").forEach(node -> own.add(answer.convert(node, OwnIndicator.class)));
-        // The second field repeats the figures that have no period; only its self-assessment levels are new.
-        answer.data().path("selfAssessmentBenchmarks").path("indicators").forEach(node -> {
-            OwnIndicator levels = answer.convert(node, OwnIndicator.class);
-            if ("SELF_ASSESSMENT".equals(levels.indicatorSet())) {
-                own.add(levels);
-            }
+        List<Benchmark> rows = new ArrayList<>();
+        benchmarks.path("indicators").forEach(node -> {
+            OwnIndicator own = answer.convert(node, OwnIndicator.class);
+            rows.add(new Benchmark(
+                    indicator(own.indicator()),
+                    breakdown(own.breakdown(), categories),
+                    figure(own.indicator(), own.value(), "No records"),
+                    figure(own.indicator(), own.forumLowerQuartile(), "Too few figures"),
+                    figure(own.indicator(), own.forumMedian(), "Too few figures"),
+                    figure(own.indicator(), own.forumUpperQuartile(), "Too few figures"),
+                    own.forumAuthorities()));
         });
-        List<Benchmark> rows = own.stream()
-                .map(figures -> new Benchmark(
-                        indicator(figures.indicator()),
-                        breakdown(figures.breakdown(), categories),
-                        figure(figures.indicator(), figures.value(), "No records"),
-                        figure(figures.indicator(), figures.forumLowerQuartile(), "Too few figures"),
-                        figure(figures.indicator(), figures.forumMedian(), "Too few figures"),
-                        figure(figures.indicator(), figures.forumUpperQuartile(), "Too few figures"),
-                        figures.forumAuthorities()))
-                .toList();
         return new Benchmarks(
                 forumName == null ? benchmarks.path("forum").path("name").asText() : forumName,
                 benchmarks.path("period").asText(),
@@ -793,8 +785,8 @@ public final class BoardDashboardPages {
     }
 
     /** The year the self-assessment pages start, so the board sees this year's levels. */
-    private static String assessmentYear() {
-        return String.valueOf(today().getYear());
+    private static int assessmentYear() {
+        return today().getYear();
     }
 
     static LocalDate today() {

@@ -234,9 +234,11 @@ class BenchmarkingTest {
                 .query(COMPARE.replace("2026-2027", "2026"), Map.of("f", x, "i", "SELF_ASSESSMENT_LEVELS"))
                 .data()
                 .path("forumComparison");
-        JsonNode own = benchmarksOf(first, x, "2026");
-        JsonNode ownEarlier = benchmarksOf(first, x, "2025");
-        JsonNode theirs = benchmarksOf(pledgesOnly, x, "2026");
+        JsonNode own = benchmarksOf(first, x, "2026", null);
+        JsonNode ownEarlier = benchmarksOf(first, x, "2025", null);
+        JsonNode theirs = benchmarksOf(pledgesOnly, x, "2026", null);
+        JsonNode withPlans = benchmarksOf(first, x, "2026-2027", 2026);
+        JsonNode theirsWithPlans = benchmarksOf(pledgesOnly, x, "2026-2027", 2026);
 
         assertThat(levels.path("indicators").findValuesAsText("breakdown"))
                 .as("each standard at each level of each built-in scale in use, of 2026 only")
@@ -300,6 +302,20 @@ class BenchmarkingTest {
         assertThat(earlier.path("value").asDouble()).isEqualTo(1.0);
         assertThat(earlier.path("records").asInt()).isEqualTo(1);
         assertThat(theirs.findValuesAsText("indicator")).isNotEmpty().containsOnly("PLEDGE_COVERAGE");
+        // Beside a plan period, the year's levels follow the figures that have no period, each once.
+        assertThat(find(withPlans, "SELF_ASSESSMENT_LEVELS", "hear-by-right/1/EMERGING")
+                        .path("forumMedian")
+                        .asDouble())
+                .isCloseTo(0.5, within(1e-9));
+        assertThat(withPlans.findValuesAsText("breakdown"))
+                .containsExactlyElementsOf(own.findValuesAsText("breakdown"));
+        assertThat(theirsWithPlans.findValuesAsText("breakdown"))
+                .containsExactlyElementsOf(theirs.findValuesAsText("breakdown"));
+        assertThat(find(theirsWithPlans, "PLEDGE_COVERAGE", "ALL")
+                        .path("forumAuthorities")
+                        .asInt())
+                .as("the pledges shared by the one member sharing them, counted once")
+                .isEqualTo(1);
     }
 
     @Test
@@ -490,12 +506,16 @@ class BenchmarkingTest {
         }
     }
 
-    private JsonNode benchmarksOf(TestTenant tenant, String forum, String period) {
+    /** The tenant's own benchmarks of a period, and of a self-assessment year too when one is given. */
+    private JsonNode benchmarksOf(TestTenant tenant, String forum, String period, Integer year) {
+        Map<String, Object> variables = new HashMap<>(Map.of("f", forum, "p", period));
+        variables.put("y", year);
         return admin(tenant)
                 .query(
-                        "query ($f: String!, $p: String!) { benchmarks(forumSlug: $f, period: $p) { indicators"
-                                + " { indicator breakdown value records forumMedian forumAuthorities } } }",
-                        Map.of("f", forum, "p", period))
+                        "query ($f: String!, $p: String!, $y: Int) { benchmarks(forumSlug: $f, period: $p,"
+                                + " selfAssessmentYear: $y) { indicators { indicator breakdown value records"
+                                + " forumMedian forumAuthorities } } }",
+                        variables)
                 .data()
                 .path("benchmarks")
                 .path("indicators");

@@ -304,14 +304,15 @@ class BoardDashboardTest implements TestPropertyProvider {
             });
             assertThat(rows(page, "#lapsed")).isEqualTo(lapsed).hasSize(1);
 
-            List<JsonNode> benchmarks = new ArrayList<>();
-            benchmarks(forum, "2006-2007").forEach(benchmarks::add);
-            // This year's self-assessment levels follow: by year, not plan period.
-            benchmarks(forum, String.valueOf(TODAY.getYear())).forEach(own -> {
-                if (own.path("indicatorSet").asText().equals("SELF_ASSESSMENT")) {
-                    benchmarks.add(own);
-                }
-            });
+            JsonNode benchmarks = MemberJourneys.api(server, lutonBoard)
+                    .query(
+                            "query ($f: String!, $y: Int) { benchmarks(forumSlug: $f, period: \"2006-2007\","
+                                    + " selfAssessmentYear: $y) { indicators { indicator breakdown value forumMedian"
+                                    + " forumLowerQuartile forumUpperQuartile forumAuthorities } } }",
+                            Map.of("f", forum, "y", TODAY.getYear()))
+                    .data()
+                    .path("benchmarks")
+                    .path("indicators");
             List<List<String>> expected = new ArrayList<>();
             benchmarks.forEach(own -> {
                 String indicator = own.path("indicator").asText();
@@ -462,19 +463,6 @@ class BoardDashboardTest implements TestPropertyProvider {
 
     private String name(Agency agency) {
         return names.get(agency.id());
-    }
-
-    /** Luton's own figures of a period, as its board reads them through the API. */
-    private JsonNode benchmarks(String forum, String period) {
-        return MemberJourneys.api(server, lutonBoard)
-                .query(
-                        "query ($f: String!, $p: String!) { benchmarks(forumSlug: $f, period: $p) { indicators"
-                                + " { indicatorSet indicator breakdown value forumMedian forumLowerQuartile"
-                                + " forumUpperQuartile forumAuthorities } } }",
-                        Map.of("f", forum, "p", period))
-                .data()
-                .path("benchmarks")
-                .path("indicators");
     }
 
     private Agency agency(String tenant, String name) {
