@@ -21,7 +21,9 @@ final class DatabaseOutage {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             // The pool gave up waiting for a connection it could not open, or a connection broke
             // mid-request and could not be given back (the pool's closed proxy has no SQL state).
-            if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectionException) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof ConnectionException
+                    || cause instanceof DatabaseUnreachable) {
                 return true;
             }
             if (cause instanceof SQLException sql && lostConnection(sql.getSQLState())) {

@@ -36,7 +36,10 @@ final class BenchmarkingOperations {
                 .dataFetcher(
                         "benchmarks",
                         env -> comparing.benchmarks(
-                                Callers.of(env), env.getArgument("forumSlug"), env.getArgument("period")))
+                                Callers.of(env),
+                                env.getArgument("forumSlug"),
+                                env.getArgument("period"),
+                                env.getArgument("selfAssessmentYear")))
                 .dataFetcher("forumSharing", env -> keeping.sharing(Callers.of(env)))
                 .build();
     }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
@@ -157,9 +158,10 @@ final class ComparingForums {
 
     /**
      * The caller's tenant's own figures beside the forum's median and quartiles (of every member's
-     * figures that may be shown), for the sets it shares; null when the tenant is not a member.
+     * figures that may be shown), for the sets it shares; null when the tenant is not a member. With
+     * a self-assessment year, that year's figures follow the period's (their period is a year).
      */
-    Benchmarks benchmarks(Caller caller, String slug, String period) {
+    Benchmarks benchmarks(Caller caller, String slug, String period, Integer selfAssessmentYear) {
         UUID tenantId = caller.requireTenant();
         if (!caller.seesWholeTenant()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Tenant admins and board members see the tenant's benchmarks.");
@@ -173,17 +175,31 @@ final class ComparingForums {
         if (shared.isEmpty()) {
             return null;
         }
+        List<String> periods = new ArrayList<>(List.of(period));
+        if (selfAssessmentYear != null && !period.equals(String.valueOf(selfAssessmentYear))) {
+            periods.add(String.valueOf(selfAssessmentYear));
+        }
         Map<String, List<Double>> forumValues = new HashMap<>();
-        forumReadings(forum.get(), period).forEach((tenant, readings) -> {
-            Set<String> hidden = DisclosureControl.suppressed(
-                    readings.stream().map(Reading::value).toList(), forum.get().minimumRecords());
-            readings.stream()
-                    .filter(r -> !hidden.contains(r.value().key()) && r.value().value() != null)
-                    .forEach(r -> forumValues
-                            .computeIfAbsent(r.value().key(), k -> new ArrayList<>())
-                            .add(r.value().value()));
-        });
-        List<OwnIndicator> indicators = read(OWN, tenantId, period).stream()
+        List<Reading> own = new ArrayList<>();
+        for (String each : periods) {
+            // A further period's read repeats the figures that have none: take only its own.
+            Predicate<Reading> taken =
+                    r -> each.equals(period) || r.value().period().equals(each);
+            forumReadings(forum.get(), each).forEach((tenant, readings) -> {
+                Set<String> hidden = DisclosureControl.suppressed(
+                        readings.stream().map(Reading::value).toList(),
+                        forum.get().minimumRecords());
+                readings.stream()
+                        .filter(taken)
+                        .filter(r ->
+                                !hidden.contains(r.value().key()) && r.value().value() != null)
+                        .forEach(r -> forumValues
+                                .computeIfAbsent(r.value().key(), k -> new ArrayList<>())
+                                .add(r.value().value()));
+            });
+            read(OWN, tenantId, each).stream().filter(taken).forEach(own::add);
+        }
+        List<OwnIndicator> indicators = own.stream()
                 .filter(r -> shared.contains(r.value().indicator().set()))
                 .sorted(Comparator.comparing(r -> order(r.value())))
                 .map(r -> {

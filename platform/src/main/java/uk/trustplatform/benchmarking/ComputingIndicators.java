@@ -22,6 +22,7 @@ import uk.trustplatform.participation.ParticipationFigures;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerFigures;
 import uk.trustplatform.pledges.PledgeFigures;
+import uk.trustplatform.selfassessment.SelfAssessmentFigures;
 
 /**
  * Computes one tenant's indicators from its own data, inside a transaction bound to that tenant
@@ -45,6 +46,7 @@ final class ComputingIndicators {
     private final PledgeFigures pledges;
     private final ActionFigures actions;
     private final ParticipationFigures participation;
+    private final SelfAssessmentFigures selfAssessments;
     private final JdbcOperations jdbc;
 
     ComputingIndicators(
@@ -52,11 +54,13 @@ final class ComputingIndicators {
             PledgeFigures pledges,
             ActionFigures actions,
             ParticipationFigures participation,
+            SelfAssessmentFigures selfAssessments,
             JdbcOperations jdbc) {
         this.partners = partners;
         this.pledges = pledges;
         this.actions = actions;
         this.participation = participation;
+        this.selfAssessments = selfAssessments;
         this.jdbc = jdbc;
     }
 
@@ -70,6 +74,7 @@ final class ComputingIndicators {
         actionIndicators(values, actions.byStandard(tenantId, today));
         ParticipationFigures.FeedbackLoops loops = participation.feedbackLoops(tenantId, today);
         values.add(share(Indicator.FEEDBACK_GIVEN, IndicatorValue.ALL, loops.ended(), loops.closed()));
+        selfAssessmentLevels(values, selfAssessments.byLevel(tenantId));
         return values;
     }
 
@@ -197,6 +202,20 @@ final class ComputingIndicators {
                         decimal(counter(rag).applyAsInt(row))));
             }
         });
+    }
+
+    /** Per assessment year (the period), each item's partners at each level of its scale. */
+    private static void selfAssessmentLevels(List<IndicatorValue> values, List<SelfAssessmentFigures.Item> items) {
+        for (SelfAssessmentFigures.Item item : items) {
+            for (SelfAssessmentFigures.Level level : item.levels()) {
+                values.add(new IndicatorValue(
+                        Indicator.SELF_ASSESSMENT_LEVELS,
+                        String.valueOf(item.year()),
+                        item.framework() + "/" + item.item() + "/" + level.level(),
+                        item.assessed(),
+                        decimal(level.partners())));
+            }
+        }
     }
 
     private static ToIntFunction<ActionFigures.Counts> counter(String rag) {

@@ -1,8 +1,8 @@
 package uk.trustplatform.benchmarking;
 
 /**
- * What a forum compares. Each is a count over records (partners, actions, activities) divided by how many
- * records there are: a share, or for champions a number per partner.
+ * What a forum compares. Each is a count over records (partners, actions, activities, self-assessments)
+ * divided by how many records there are: a share, or for champions a number per partner.
  */
 enum Indicator {
     /** Partners with a current pledge, of all top-level partners; by category too. */
@@ -20,7 +20,12 @@ enum Indicator {
     /** Participation champions per top-level partner. */
     CHAMPIONS_PER_PARTNER(IndicatorSet.PARTNERS),
     /** Activities that ended in the last twelve months whose participants heard back ("you said, we did"). */
-    FEEDBACK_GIVEN(IndicatorSet.PARTICIPATION);
+    FEEDBACK_GIVEN(IndicatorSet.PARTICIPATION),
+    /**
+     * Partners at each level of a built-in scale, of those whose submitted or agreed assessment of a
+     * year rates a standard (or criterion) of a framework.
+     */
+    SELF_ASSESSMENT_LEVELS(IndicatorSet.SELF_ASSESSMENT);
 
     private final IndicatorSet set;
 

@@ -5,5 +5,6 @@ enum IndicatorSet {
     PLEDGES,
     ACTION_PLANS,
     PARTNERS,
-    PARTICIPATION
+    PARTICIPATION,
+    SELF_ASSESSMENT
 }

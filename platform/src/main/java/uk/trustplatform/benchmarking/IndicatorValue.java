@@ -9,7 +9,9 @@ import java.math.MathContext;
  *
  * <p>Breakdowns: {@code ALL}; {@code category:<code>} for pledge coverage by partner category (the
  * total is {@code ALL}); {@code <framework>/<standard>/<RAG>} for RAG by standard (the total is
- * {@code <framework>/ALL/<RAG>}). A breakdown's group is what its members add up to.
+ * {@code <framework>/ALL/<RAG>}); {@code <framework>/<standard or criterion>/<level>} for
+ * self-assessment levels (no total: each item's levels add up to its own records, which are
+ * suppressed or shown together). A breakdown's group is what its members add up to.
  */
 record IndicatorValue(Indicator indicator, String period, String breakdown, int records, BigDecimal numerator) {
 

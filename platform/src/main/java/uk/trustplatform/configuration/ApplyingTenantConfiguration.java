@@ -20,6 +20,8 @@ import uk.trustplatform.tenancy.TenantConfiguration;
 final class ApplyingTenantConfiguration implements TenantConfiguration {
 
     private static final String[] ROOT = {"definition", "configuration"};
+    private static final String REPLY_DAYS = "recommendationReplyDays";
+    private static final String VALID_MONTHS = "kiteMarkValidMonths";
     private final DocumentCodec codec;
     private final StarterKits kits;
     private final DocumentRecords records;
@@ -46,7 +48,13 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
         JsonNode partnership = configuration.path("partnership");
         if (!partnership.isMissingNode()) {
             problems.addAll(KeepingPartnershipSettings.problems(
-                    champions(partnership), noticeDays(partnership), "definition", "configuration", "partnership"));
+                    champions(partnership),
+                    noticeDays(partnership),
+                    optional(partnership, REPLY_DAYS),
+                    optional(partnership, VALID_MONTHS),
+                    "definition",
+                    "configuration",
+                    "partnership"));
             problems.addAll(quietPeriodProblems(partnership));
         }
         return problems;
@@ -87,7 +95,12 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
         }
         JsonNode partnership = configuration.path("partnership");
         if (!partnership.isMissingNode()) {
-            changes.addAll(settings.apply(tenantId, champions(partnership), noticeDays(partnership)));
+            changes.addAll(settings.apply(
+                    tenantId,
+                    champions(partnership),
+                    noticeDays(partnership),
+                    optional(partnership, REPLY_DAYS),
+                    optional(partnership, VALID_MONTHS)));
             if (partnership.has("quietPeriods")) {
                 // Checked already: the problems found reading it again are none.
                 changes.addAll(settings.applyQuietPeriods(
@@ -141,6 +154,11 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
 
     private static Integer noticeDays(JsonNode partnership) {
         return partnership.path("renewalNoticeDays").asInt(PartnershipSettings.DEFAULTS.renewalNoticeDays());
+    }
+
+    /** A setting the admin keeps when the definition leaves it out: null then. */
+    private static Integer optional(JsonNode partnership, String name) {
+        return partnership.has(name) ? partnership.path(name).asInt() : null;
     }
 
     private ConfigurationSection read(JsonNode configuration, String partnership) {

@@ -84,7 +84,8 @@ final class ConfigurationMutations implements GraphQLTypeWiring {
                             ((Number) input.get("version")).longValue(),
                             (Integer) input.get("minimumParticipationChampions"),
                             (Integer) input.get("renewalNoticeDays"),
-                            (Integer) input.get("recommendationReplyDays"));
+                            (Integer) input.get("recommendationReplyDays"),
+                            (Integer) input.get("kiteMarkValidMonths"));
                 })
                 .dataFetcher("setQuietPeriods", env -> {
                     Map<String, Object> input = input(env);

@@ -29,17 +29,20 @@ final class KeepingPartnershipSettings {
     record Outcome(PartnershipSettings partnershipSettings, List<UserError> userErrors) {}
 
     private static final String READ =
-            "SELECT minimum_participation_champions, renewal_notice_days, recommendation_reply_days, version"
+            "SELECT minimum_participation_champions, renewal_notice_days, recommendation_reply_days,"
+                    + " kite_mark_valid_months, version"
                     + " FROM partnership_settings"
                     + " WHERE tenant_id = ?";
     private static final String WRITE = """
             INSERT INTO partnership_settings AS s
-                   (tenant_id, minimum_participation_champions, renewal_notice_days, recommendation_reply_days, version)
-            VALUES (?, ?, ?, ?, 1)
+                   (tenant_id, minimum_participation_champions, renewal_notice_days, recommendation_reply_days,
+                    kite_mark_valid_months, version)
+            VALUES (?, ?, ?, ?, ?, 1)
             ON CONFLICT (tenant_id) DO UPDATE
                SET minimum_participation_champions = excluded.minimum_participation_champions,
                    renewal_notice_days = excluded.renewal_notice_days,
                    recommendation_reply_days = excluded.recommendation_reply_days,
+                   kite_mark_valid_months = excluded.kite_mark_valid_months,
                    version = s.version + 1
              WHERE s.version = ?
             RETURNING version""";
@@ -73,22 +76,23 @@ final class KeepingPartnershipSettings {
             statement.setObject(1, tenantId);
             try (ResultSet row = statement.executeQuery()) {
                 return row.next()
-                        ? new PartnershipSettings(row.getInt(1), row.getInt(2), row.getInt(3), row.getLong(4))
+                        ? new PartnershipSettings(
+                                row.getInt(1), row.getInt(2), row.getInt(3), row.getInt(4), row.getLong(5))
                         : PartnershipSettings.DEFAULTS;
             }
         });
     }
 
-    /** Changes the numbers; {@code replyDays} left out (null) keeps the reply time as it is. */
-    Outcome update(Caller caller, long version, int champions, int noticeDays, Integer replyDays) {
+    /**
+     * Changes the numbers; {@code replyDays} or {@code validMonths} left out (null) keeps that
+     * number as it is.
+     */
+    Outcome update(Caller caller, long version, int champions, int noticeDays, Integer replyDays, Integer validMonths) {
         UUID tenantId = caller.requireTenant();
         if (!caller.administersTenant()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a tenant admin may change the partnership settings.");
         }
-        List<UserError> problems = problems(champions, noticeDays, "input");
-        if (replyDays != null && (replyDays < 1 || replyDays > 365)) {
-            problems.add(at(new String[] {"input"}, "recommendationReplyDays", "must be between 1 and 365 days."));
-        }
+        List<UserError> problems = problems(champions, noticeDays, replyDays, validMonths, "input");
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
         }
@@ -96,32 +100,57 @@ final class KeepingPartnershipSettings {
         if (before.version() != version) {
             return new Outcome(null, List.of(UserError.conflict("settings", before.version(), version)));
         }
-        int reply = replyDays == null ? before.recommendationReplyDays() : replyDays;
-        Long saved = write(tenantId, champions, noticeDays, reply, version);
+        PartnershipSettings wanted = changed(before, champions, noticeDays, replyDays, validMonths);
+        Long saved = write(tenantId, wanted, version);
         if (saved == null) {
             return new Outcome(null, List.of(UserError.conflict("settings", version + 1, version)));
         }
-        PartnershipSettings after = new PartnershipSettings(champions, noticeDays, reply, saved);
+        PartnershipSettings after = atVersion(wanted, saved);
         audit.record(tenantId, "PartnershipSettings.changed", "PartnershipSettings", tenantId, before, after);
         return new Outcome(after, List.of());
     }
 
-    /** Applies settings from a tenant definition; a line when they changed, none when they already matched. */
-    List<String> apply(UUID tenantId, int champions, int noticeDays) {
+    /**
+     * Applies settings from a tenant definition; a line when they changed, none when they already
+     * matched. A reply time or kite mark validity the definition leaves out (null) stays as the
+     * admin set it.
+     */
+    List<String> apply(UUID tenantId, int champions, int noticeDays, Integer replyDays, Integer validMonths) {
         PartnershipSettings before = current(tenantId);
-        if (before.minimumParticipationChampions() == champions && before.renewalNoticeDays() == noticeDays) {
+        PartnershipSettings wanted = changed(before, champions, noticeDays, replyDays, validMonths);
+        if (wanted.equals(before)) {
             return List.of();
         }
-        // A definition does not give the reply time yet: the admin's stays.
-        Long saved = write(tenantId, champions, noticeDays, before.recommendationReplyDays(), before.version());
+        Long saved = write(tenantId, wanted, before.version());
         audit.record(
                 tenantId,
                 "PartnershipSettings.changed",
                 "PartnershipSettings",
                 tenantId,
                 before,
-                new PartnershipSettings(champions, noticeDays, before.recommendationReplyDays(), saved));
-        return List.of("set partnership settings: " + champions + " champions, " + noticeDays + " days' notice");
+                atVersion(wanted, saved));
+        return List.of("set partnership settings: " + champions + " champions, " + noticeDays + " days' notice, "
+                + wanted.recommendationReplyDays() + " days to reply to a youth forum, kite marks for "
+                + wanted.kiteMarkValidMonths() + " months");
+    }
+
+    private static PartnershipSettings changed(
+            PartnershipSettings before, int champions, int noticeDays, Integer replyDays, Integer validMonths) {
+        return new PartnershipSettings(
+                champions,
+                noticeDays,
+                replyDays == null ? before.recommendationReplyDays() : replyDays,
+                validMonths == null ? before.kiteMarkValidMonths() : validMonths,
+                before.version());
+    }
+
+    private static PartnershipSettings atVersion(PartnershipSettings settings, long version) {
+        return new PartnershipSettings(
+                settings.minimumParticipationChampions(),
+                settings.renewalNoticeDays(),
+                settings.recommendationReplyDays(),
+                settings.kiteMarkValidMonths(),
+                version);
     }
 
     /** The quiet periods of the current transaction's tenant, by first day. */
@@ -162,13 +191,7 @@ final class KeepingPartnershipSettings {
             return new Outcome(null, List.of(UserError.conflict("settings", version + 1, version)));
         }
         recordQuietPeriods(tenantId, new QuietPeriodsAt(version, was), new QuietPeriodsAt(saved, periods));
-        return new Outcome(
-                new PartnershipSettings(
-                        before.minimumParticipationChampions(),
-                        before.renewalNoticeDays(),
-                        before.recommendationReplyDays(),
-                        saved),
-                List.of());
+        return new Outcome(atVersion(before, saved), List.of());
     }
 
     /** Applies a definition's quiet periods; a line when they changed, none when they already matched. */
@@ -225,13 +248,22 @@ final class KeepingPartnershipSettings {
         return statement.executeBatch();
     }
 
-    static List<UserError> problems(Integer champions, Integer noticeDays, String... path) {
+    /** What is wrong with the numbers; a reply time or validity left out (null) is nothing wrong. */
+    static List<UserError> problems(
+            Integer champions, Integer noticeDays, Integer replyDays, Integer validMonths, String... path) {
         List<UserError> problems = new ArrayList<>();
         if (champions == null || champions < 0 || champions > 50) {
             problems.add(at(path, "minimumParticipationChampions", "must be between 0 and 50."));
         }
         if (noticeDays == null || noticeDays < 1 || noticeDays > 365) {
             problems.add(at(path, "renewalNoticeDays", "must be between 1 and 365 days."));
+        }
+        if (replyDays != null && (replyDays < 1 || replyDays > 365)) {
+            problems.add(at(path, "recommendationReplyDays", "must be between 1 and 365 days."));
+        }
+        // Up to five years: a mark resting on an annual audit should not outlive several audits missed.
+        if (validMonths != null && (validMonths < 1 || validMonths > 60)) {
+            problems.add(at(path, "kiteMarkValidMonths", "must be between 1 and 60 months."));
         }
         return problems;
     }
@@ -243,13 +275,14 @@ final class KeepingPartnershipSettings {
     }
 
     /** The new version, or null when someone else changed the row first. */
-    private Long write(UUID tenantId, int champions, int noticeDays, int replyDays, long version) {
+    private Long write(UUID tenantId, PartnershipSettings settings, long version) {
         return jdbc.prepareStatement(WRITE, statement -> {
             statement.setObject(1, tenantId);
-            statement.setInt(2, champions);
-            statement.setInt(3, noticeDays);
-            statement.setInt(4, replyDays);
-            statement.setLong(5, version);
+            statement.setInt(2, settings.minimumParticipationChampions());
+            statement.setInt(3, settings.renewalNoticeDays());
+            statement.setInt(4, settings.recommendationReplyDays());
+            statement.setInt(5, settings.kiteMarkValidMonths());
+            statement.setLong(6, version);
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? row.getLong(1) : null;
             }

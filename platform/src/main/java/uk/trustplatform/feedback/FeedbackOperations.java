@@ -60,6 +60,28 @@ final class FeedbackOperations {
                 .build();
     }
 
+    @Bean
+    @Named("HeardBack")
+    GraphQLTypeWiring heardBack() {
+        return () -> TypeRuntimeWiring.newTypeWiring("HeardBack")
+                .dataFetcher(
+                        "about",
+                        env -> FeedbackSubject.about(
+                                env.<FeedbackSubject.Told>getSource().kind()))
+                .build();
+    }
+
+    @Bean
+    @Named("HeardBackOfKind")
+    GraphQLTypeWiring heardBackOfKind() {
+        return () -> TypeRuntimeWiring.newTypeWiring("HeardBackOfKind")
+                .dataFetcher(
+                        "about",
+                        env -> FeedbackSubject.about(
+                                env.<HeardBackTallies.OfKind>getSource().kind()))
+                .build();
+    }
+
     @Singleton
     SharedFieldWiring subjectFields(FeedbackSubjects subjects) {
         return () -> subjects.all().stream()

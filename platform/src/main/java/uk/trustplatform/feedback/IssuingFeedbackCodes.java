@@ -16,8 +16,9 @@ import uk.trustplatform.feedback.FeedbackSubject.Subject;
 import uk.trustplatform.feedback.FeedbackSubjects.Named;
 
 /**
- * Issuing, reissuing and withdrawing a subject's feedback code: the subject's keeper (its agency's
- * partner lead, or a tenant admin), once the participants have been told what was done. The code's
+ * Issuing, reissuing and withdrawing a subject's feedback code: the subject's keeper (each kind
+ * says who: a tenant admin, or the partner lead who keeps or answers it), once the participants
+ * have been told what was done. The code's
  * text is returned once, when issued, and never kept.
  */
 @Singleton
@@ -55,17 +56,15 @@ final class IssuingFeedbackCodes {
      * the old code then matches nothing.
      */
     Changed issue(Caller caller, Map<String, Object> input) {
-        Optional<Kept> found = kept(caller, (String) input.get("subjectId"));
+        String subjectId = (String) input.get("subjectId");
+        Optional<Kept> found = kept(caller, subjectId);
         if (found.isEmpty()) {
-            return Changed.refused(notFound());
+            return Changed.refused(notFound(subjectId));
         }
         Kept subject = found.get();
         if (subject.subject().told().isEmpty()) {
-            return Changed.refused(UserError.of(
-                    Code.NOT_ALLOWED,
-                    "Record what the participants said and what was done first: the code shows them that.",
-                    "input",
-                    "subjectId"));
+            return Changed.refused(
+                    UserError.of(Code.NOT_ALLOWED, subject.named().kind().notToldYet(), "input", "subjectId"));
         }
         Number version = (Number) input.get("version");
         Optional<FeedbackCode> before = current(caller, subject);
@@ -101,9 +100,10 @@ final class IssuingFeedbackCodes {
 
     /** Withdraws the subject's code, of the {@code version} last read. */
     Changed withdraw(Caller caller, Map<String, Object> input) {
-        Optional<Kept> found = kept(caller, (String) input.get("subjectId"));
+        String subjectId = (String) input.get("subjectId");
+        Optional<Kept> found = kept(caller, subjectId);
         if (found.isEmpty()) {
-            return Changed.refused(notFound());
+            return Changed.refused(notFound(subjectId));
         }
         Kept subject = found.get();
         Number version = (Number) input.get("version");
@@ -157,7 +157,7 @@ final class IssuingFeedbackCodes {
         if (found.isPresent() && !found.get().subject().keptByCaller()) {
             throw new ApiException(
                     ErrorCode.FORBIDDEN,
-                    "Only a tenant admin or the organisation's own partner lead may issue or withdraw its feedback code.");
+                    "Only a tenant admin or the partner lead who keeps it may issue or withdraw its feedback code.");
         }
         return found;
     }
@@ -169,8 +169,12 @@ final class IssuingFeedbackCodes {
                 subject.named().id());
     }
 
-    private static UserError notFound() {
-        return UserError.notFound("subjectId", "activity");
+    /** Named as the id's kind names its records; an id of no kind that has codes as any of them. */
+    private UserError notFound(String subjectId) {
+        String what = subjects.named(subjectId)
+                .map(named -> named.kind().noun())
+                .orElse("activity, inspection or recommendation");
+        return UserError.notFound("subjectId", what);
     }
 
     private static UserError conflict(Optional<FeedbackCode> kept, Number sent) {

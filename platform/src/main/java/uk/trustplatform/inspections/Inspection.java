@@ -24,6 +24,8 @@ import uk.trustplatform.api.NodeType;
  * @param recommendations JSON list of their recommendations, each with the service's response once given
  * @param kiteMarkAwarded whether the report awards the kite mark; null until reported
  * @param reportedOn the day the findings and recommendations were made final
+ * @param kiteMarkExpiresOn the day an awarded kite mark expires, fixed when it is awarded; null
+ *     when none was awarded
  */
 @MappedEntity("inspection")
 record Inspection(
@@ -39,6 +41,7 @@ record Inspection(
         @TypeDef(type = DataType.JSON) String recommendations,
         @Nullable Boolean kiteMarkAwarded,
         @Nullable LocalDate reportedOn,
+        @Nullable LocalDate kiteMarkExpiresOn,
         @Nullable OffsetDateTime recordedAt,
         @Version long version)
         implements NodeType.Typed, Audited {
@@ -66,11 +69,13 @@ record Inspection(
                 recommended,
                 kiteMarkAwarded,
                 reportedOn,
+                kiteMarkExpiresOn,
                 recordedAt,
                 version);
     }
 
-    Inspection reported(boolean kiteMark, LocalDate on) {
+    /** Reported on {@code on}; an awarded kite mark holds for {@code validMonths} from that day. */
+    Inspection reported(boolean kiteMark, LocalDate on, int validMonths) {
         return new Inspection(
                 id,
                 tenantId,
@@ -84,6 +89,7 @@ record Inspection(
                 recommendations,
                 kiteMark,
                 on,
+                kiteMark ? kiteMarkExpiry(on, validMonths) : null,
                 recordedAt,
                 version);
     }
@@ -102,8 +108,23 @@ record Inspection(
                 recommended,
                 kiteMarkAwarded,
                 reportedOn,
+                kiteMarkExpiresOn,
                 recordedAt,
                 version);
+    }
+
+    /**
+     * The day a kite mark awarded on {@code awardedOn} expires: the same day of the month
+     * {@code validMonths} later, or that month's last day when it is shorter (31 August and six
+     * months: 28 February).
+     */
+    static LocalDate kiteMarkExpiry(LocalDate awardedOn, int validMonths) {
+        return awardedOn.plusMonths(validMonths);
+    }
+
+    /** Whether an awarded kite mark has expired by {@code day}; null when none was awarded. */
+    Boolean kiteMarkExpiredOn(LocalDate day) {
+        return kiteMarkExpiresOn == null ? null : !day.isBefore(kiteMarkExpiresOn);
     }
 
     @Override

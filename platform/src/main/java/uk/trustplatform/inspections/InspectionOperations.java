@@ -63,6 +63,7 @@ final class InspectionOperations {
                 .dataFetcher("inspectors", env -> lists.inspectors(inspection(env)))
                 .dataFetcher("answers", env -> lists.answers(inspection(env)))
                 .dataFetcher("recommendations", env -> lists.recommendations(inspection(env)))
+                .dataFetcher("kiteMarkExpired", env -> inspection(env).kiteMarkExpiredOn(ReadingInspections.today()))
                 .build();
     }
 

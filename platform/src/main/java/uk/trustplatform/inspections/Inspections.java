@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -30,10 +31,11 @@ interface Inspections extends CrudRepository<Inspection, UUID> {
             @Nullable String afterId,
             int limit);
 
-    /** The tenant's reported inspections that awarded the kite mark, newest report first. */
+    /** The tenant's kite marks not yet expired on {@code day}, newest report first. */
     @Query("""
             SELECT * FROM inspection
             WHERE tenant_id = :tenantId AND status = 'REPORTED' AND kite_mark_awarded
+              AND kite_mark_expires_on > :day
             ORDER BY reported_on DESC, id DESC""")
-    List<Inspection> kiteMarks(UUID tenantId);
+    List<Inspection> kiteMarks(UUID tenantId, LocalDate day);
 }

@@ -79,9 +79,17 @@ final class KeepingInspections {
     }
 
     private Saved record(Caller caller, Map<String, Object> input) {
-        Optional<PartnerOrganisation> organisation = GlobalId.decode(
-                        (String) input.get("partnerOrganisationId"), PartnerOrganisation.TYPE)
-                .flatMap(id -> partners.visible(caller, id));
+        String organisationId = trimmed(input.get("partnerOrganisationId"));
+        if (organisationId == null) {
+            // Nothing to check the caller against yet: the answer names only what is missing.
+            List<UserError> problems = new ArrayList<>(List.of(UserError.of(
+                    Code.REQUIRED, "Select which organisation was inspected.", "input", "partnerOrganisationId")));
+            problems.addAll(
+                    InspectionInput.from(input).problems(configuration.vocabularies(), ReadingInspections.today()));
+            return Saved.refused(problems);
+        }
+        Optional<PartnerOrganisation> organisation =
+                GlobalId.decode(organisationId, PartnerOrganisation.TYPE).flatMap(id -> partners.visible(caller, id));
         if (organisation.isEmpty()) {
             return Saved.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
         }
@@ -103,6 +111,7 @@ final class KeepingInspections {
                 lists.write(details.worded(vocabularies)),
                 details.findings(),
                 lists.write(details.numbered()),
+                null,
                 null,
                 null,
                 OffsetDateTime.now(),
@@ -171,7 +180,10 @@ final class KeepingInspections {
         return update(
                 caller,
                 current,
-                current.reported(Boolean.TRUE.equals(kiteMark), today),
+                current.reported(
+                        Boolean.TRUE.equals(kiteMark),
+                        today,
+                        configuration.settings(caller.tenantId()).kiteMarkValidMonths()),
                 "Inspection.reported",
                 version);
     }

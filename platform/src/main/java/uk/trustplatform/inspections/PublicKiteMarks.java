@@ -14,13 +14,15 @@ import uk.trustplatform.tenancy.TenantTransactions;
 
 /**
  * What the public may know of the kite marks young inspectors awarded: the agency, the service
- * inspected and the day the report awarded it. Never the inspectors, their answers or findings.
+ * inspected, the day the report awarded it and the day it expires. Never the inspectors, their
+ * answers or findings. An expired mark is no longer listed: the public asks whether a service
+ * holds one now, and a lapsed audit is no claim the partnership still makes.
  * Read in the tenant's own transaction, since an anonymous request acts in no tenant.
  */
 @Singleton
 final class PublicKiteMarks {
 
-    record KiteMark(String agencyName, String serviceName, LocalDate awardedOn) {}
+    record KiteMark(String agencyName, String serviceName, LocalDate awardedOn, LocalDate expiresOn) {}
 
     private final TenantDirectory directory;
     private final TenantTransactions transactions;
@@ -38,7 +40,7 @@ final class PublicKiteMarks {
         this.partners = partners;
     }
 
-    /** The kite marks of an active tenant, newest first; null for any other slug. */
+    /** The kite marks of an active tenant not yet expired today, newest first; null for any other slug. */
     List<KiteMark> of(String slug) {
         Optional<Tenant> tenant = directory.activeBySlug(slug);
         if (tenant.isEmpty()) {
@@ -46,14 +48,15 @@ final class PublicKiteMarks {
         }
         UUID tenantId = tenant.get().id();
         return transactions.inTenant(tenantId, false, () -> {
-            List<Inspection> awarded = inspections.kiteMarks(tenantId);
+            List<Inspection> awarded = inspections.kiteMarks(tenantId, ReadingInspections.today());
             Map<UUID, PartnerOrganisation> named = partners.published(
                     awarded.stream().map(Inspection::partnerOrganisationId).toList());
             return awarded.stream()
                     .map(inspection -> new KiteMark(
                             named.get(inspection.partnerOrganisationId()).name(),
                             inspection.serviceName(),
-                            inspection.reportedOn()))
+                            inspection.reportedOn(),
+                            inspection.kiteMarkExpiresOn()))
                     .toList();
         });
     }

@@ -20,8 +20,10 @@ import uk.trustplatform.partners.PartnerScope;
 /**
  * What Medway's strategy says the board is told: "the number who have been involved …, how much
  * activity is being carried out and how effective it has been in influencing key decisions": over
- * the activities that started in a period, of the partners the caller reaches, in four queries;
- * with how many of their participants said they heard what happened because of what they said.
+ * the activities that started in a period, of the partners the caller reaches; with how many of
+ * their participants said they heard what happened because of what they said, and as many of
+ * each other kind of feedback code's subject (inspections, youth forums' recommendations) of the
+ * period, counted apart.
  */
 @Singleton
 final class SummarisingParticipation {
@@ -39,7 +41,8 @@ final class SummarisingParticipation {
             int feedbackGiven,
             int feedbackOverdue,
             List<RungCount> byLadderRung,
-            HeardBackCount heardBack) {}
+            HeardBackCount heardBack,
+            List<HeardBackTallies.OfKind> heardBackByKind) {}
 
     private static final String SCOPE = " FROM participation_activity WHERE tenant_id = ? AND starts_on BETWEEN ? AND ?"
             + " AND (? OR partner_organisation_id = ANY (?))";
@@ -50,7 +53,7 @@ final class SummarisingParticipation {
             + " count(*) FILTER (WHERE ends_on < ? AND feedback_given_on IS NOT NULL),"
             + " count(*) FILTER (WHERE feedback_given_on IS NULL AND feedback_due_on < ?)"
             + SCOPE;
-    private static final String IDS = "SELECT id" + SCOPE;
+    static final String IDS = "SELECT id" + SCOPE;
     private static final String RUNGS =
             "SELECT ladder_rung, count(*)" + SCOPE + " GROUP BY ladder_rung ORDER BY ladder_rung";
     /** The longest period summarised at once: a partnership's strategy rarely runs longer. */
@@ -59,17 +62,11 @@ final class SummarisingParticipation {
     private final JdbcOperations jdbc;
     private final PartnerDirectory partners;
     private final HeardBackTallies tallies;
-    private final ActivityFeedbackSubject activities;
 
-    SummarisingParticipation(
-            JdbcOperations jdbc,
-            PartnerDirectory partners,
-            HeardBackTallies tallies,
-            ActivityFeedbackSubject activities) {
+    SummarisingParticipation(JdbcOperations jdbc, PartnerDirectory partners, HeardBackTallies tallies) {
         this.jdbc = jdbc;
         this.partners = partners;
         this.tallies = tallies;
-        this.activities = activities;
     }
 
     Summary summary(Caller caller, LocalDate from, LocalDate to) {
@@ -77,6 +74,7 @@ final class SummarisingParticipation {
         ReadingParticipationRegister.requirePeriod(from, to, Period.ofYears(MAX_YEARS), MAX_YEARS + " years");
         PartnerScope scope = partners.scope(caller);
         LocalDate today = ReadingParticipationRegister.today();
+        List<HeardBackTallies.OfKind> heardBack = tallies.byKind(caller, from, to);
         return jdbc.prepareStatement(TOTALS, statement -> {
             statement.setDate(1, Date.valueOf(today));
             statement.setDate(2, Date.valueOf(today));
@@ -95,23 +93,18 @@ final class SummarisingParticipation {
                         row.getInt(6),
                         row.getInt(7),
                         rungs(tenantId, from, to, scope),
-                        tallies.total(tenantId, activities, ids(tenantId, from, to, scope)));
+                        ofActivities(heardBack),
+                        heardBack);
             }
         });
     }
 
-    /** The activities summarised, whose participants' answers are counted together. */
-    private List<UUID> ids(UUID tenantId, LocalDate from, LocalDate to, PartnerScope scope) {
-        return jdbc.prepareStatement(IDS, statement -> {
-            bindScope(statement, 1, tenantId, from, to, scope);
-            List<UUID> ids = new ArrayList<>();
-            try (ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    ids.add(row.getObject(1, UUID.class));
-                }
-            }
-            return ids;
-        });
+    private static HeardBackCount ofActivities(List<HeardBackTallies.OfKind> heardBack) {
+        return heardBack.stream()
+                .filter(kind -> kind.kind().equals(ParticipationActivity.TYPE))
+                .findFirst()
+                .map(HeardBackTallies.OfKind::count)
+                .orElseThrow();
     }
 
     private List<RungCount> rungs(UUID tenantId, LocalDate from, LocalDate to, PartnerScope scope) {

@@ -16,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.Map;
 
 /**
  * The partnership's settings for its admin: how many participation champions it asks of each
- * partner, how long before a pledge's renewal date it is listed as due, and its quiet periods (the
+ * partner, how long before a pledge's renewal date it is listed as due, how long a youth forum's
+ * recommendation may wait for its reply, how long a kite mark holds, and its quiet periods (the
  * times of year kept clear of consultation, such as the exam season), added and removed one at a
  * time. Only the tenant admin finds this page.
  */
@@ -42,6 +44,8 @@ public final class AdminSettingsPages {
 
     private static final String CHAMPIONS = "minimumParticipationChampions";
     private static final String NOTICE = "renewalNoticeDays";
+    private static final String REPLY_DAYS = "recommendationReplyDays";
+    private static final String KITE_MARK_MONTHS = "kiteMarkValidMonths";
     private static final String PERIOD = "periodName";
     private static final String FIRST_DAY = "firstDay";
     private static final String LAST_DAY = "lastDay";
@@ -49,7 +53,16 @@ public final class AdminSettingsPages {
     /** How the page's questions are named in a sentence, for the API's refusals that name the field. */
     private static final Map<String, String> WORDS = Map.of(
             CHAMPIONS, "The participation champions asked of each partner",
-            NOTICE, "The renewal notice");
+            NOTICE, "The renewal notice",
+            REPLY_DAYS, "The time a youth forum waits for its reply",
+            KITE_MARK_MONTHS, "The time a kite mark holds");
+
+    /** Each number's question, and what to enter when it is not a whole number. */
+    private static final Map<String, String> WHOLE_NUMBERS = orderedOf(
+            CHAMPIONS, "Enter the participation champions asked of each partner as a whole number",
+            NOTICE, "Enter the renewal notice as a whole number of days",
+            REPLY_DAYS, "Enter the time a youth forum waits for its reply as a whole number of days",
+            KITE_MARK_MONTHS, "Enter the time a kite mark holds as a whole number of months");
 
     private final PageOperations operations;
     private final PageTemplates templates;
@@ -82,7 +95,12 @@ public final class AdminSettingsPages {
     }
 
     public record Settings(
-            int minimumParticipationChampions, int renewalNoticeDays, List<QuietPeriod> quietPeriods, int version) {}
+            int minimumParticipationChampions,
+            int renewalNoticeDays,
+            int recommendationReplyDays,
+            int kiteMarkValidMonths,
+            List<QuietPeriod> quietPeriods,
+            int version) {}
 
     public record SettingsPage(Settings settings, String href, String banner, Form form) {}
 
@@ -100,6 +118,8 @@ public final class AdminSettingsPages {
         Map<String, String> values = new HashMap<>();
         values.put(CHAMPIONS, String.valueOf(settings.minimumParticipationChampions()));
         values.put(NOTICE, String.valueOf(settings.renewalNoticeDays()));
+        values.put(REPLY_DAYS, String.valueOf(settings.recommendationReplyDays()));
+        values.put(KITE_MARK_MONTHS, String.valueOf(settings.kiteMarkValidMonths()));
         return page(
                 admin.member(),
                 read,
@@ -119,22 +139,20 @@ public final class AdminSettingsPages {
         }
         Map<String, String> notNumbers = new LinkedHashMap<>();
         // A whole number is what the API's Int is: anything else cannot be sent, so it is the page's to say.
-        if (!form.value(CHAMPIONS).strip().matches("\\d{1,4}")) {
-            notNumbers.put(CHAMPIONS, "Enter the participation champions asked of each partner as a whole number");
-        }
-        if (!form.value(NOTICE).strip().matches("\\d{1,4}")) {
-            notNumbers.put(NOTICE, "Enter the renewal notice as a whole number of days");
-        }
+        WHOLE_NUMBERS.forEach((question, message) -> {
+            if (!form.value(question).strip().matches("\\d{1,4}")) {
+                notNumbers.put(question, message);
+            }
+        });
         if (!notNumbers.isEmpty()) {
             return refused(admin.member(), form, notNumbers, request);
         }
-        Map<String, Object> input = Map.of(
-                "version",
-                ActionPlanPages.number(form.value("version")),
-                CHAMPIONS,
-                Integer.parseInt(form.value(CHAMPIONS).strip()),
-                NOTICE,
-                Integer.parseInt(form.value(NOTICE).strip()));
+        Map<String, Object> input = new HashMap<>();
+        input.put("version", ActionPlanPages.number(form.value("version")));
+        WHOLE_NUMBERS
+                .keySet()
+                .forEach(question -> input.put(
+                        question, Integer.parseInt(form.value(question).strip())));
         TenantAdmins.Sent sent = admins.send(
                 admin.member(), "updatePartnershipSettings", "updatePartnershipSettings", input, CHAMPIONS, request);
         return outcome(admin.member(), form, sent, "saved", request);
@@ -229,7 +247,10 @@ public final class AdminSettingsPages {
             // The new period is the last of the list sent: its questions are the form's own.
             String asked = field.replaceFirst("^quietPeriods-\\d+-", "");
             String question = asked.equals("name") ? PERIOD : asked;
-            question = List.of(CHAMPIONS, NOTICE, PERIOD, FIRST_DAY, LAST_DAY).contains(question) ? question : PERIOD;
+            question = List.of(CHAMPIONS, NOTICE, REPLY_DAYS, KITE_MARK_MONTHS, PERIOD, FIRST_DAY, LAST_DAY)
+                            .contains(question)
+                    ? question
+                    : PERIOD;
             worded.putIfAbsent(
                     question,
                     WORDS.containsKey(question) ? message.replaceFirst("^" + question, WORDS.get(question)) : message);
@@ -272,6 +293,15 @@ public final class AdminSettingsPages {
 
     private PageOperations.Answer read(MemberPages.Member member, HttpRequest<?> request) {
         return operations.run("pages/adminSettings", Map.of("slug", member.tenantSlug()), member.caller(), request);
+    }
+
+    /** A map in the order given (the page's order of questions), which Map.of does not keep. */
+    private static Map<String, String> orderedOf(String... questionsAndMessages) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (int i = 0; i < questionsAndMessages.length; i += 2) {
+            ordered.put(questionsAndMessages[i], questionsAndMessages[i + 1]);
+        }
+        return Collections.unmodifiableMap(ordered);
     }
 
     private static List<Map<String, Object>> periods(List<QuietPeriod> saved) {

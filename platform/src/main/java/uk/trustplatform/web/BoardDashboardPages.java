@@ -153,7 +153,17 @@ public final class BoardDashboardPages {
             int feedbackGiven,
             int feedbackOverdue,
             List<Rung> rungs,
-            FeedbackCodePages.Count heardBack) {
+            FeedbackCodePages.Count heardBack,
+            List<HeardBackOfKind> heardBackByKind) {
+
+        /** The answers about one kind of subject other than activities (whose count is {@code heardBack}). */
+        public FeedbackCodePages.Count of(String about) {
+            return heardBackByKind.stream()
+                    .filter(kind -> kind.about().equals(about))
+                    .map(HeardBackOfKind::count)
+                    .findFirst()
+                    .orElseThrow();
+        }
 
         /** "40", or "40 (2 activities did not count them)". */
         public String tookPart() {
@@ -175,7 +185,8 @@ public final class BoardDashboardPages {
             String upper,
             int authorities) {}
 
-    public record Benchmarks(String forum, String period, List<Benchmark> rows) {}
+    /** @param assessmentYear the year of the self-assessment levels among the rows */
+    public record Benchmarks(String forum, String period, int assessmentYear, List<Benchmark> rows) {}
 
     /**
      * The page: each section's figures, or null where there is nothing to show; and the choices
@@ -308,7 +319,10 @@ public final class BoardDashboardPages {
             int feedbackGiven,
             int feedbackOverdue,
             List<RungCount> byLadderRung,
-            FeedbackCodePages.Count heardBack) {}
+            FeedbackCodePages.Count heardBack,
+            List<HeardBackOfKind> heardBackByKind) {}
+
+    public record HeardBackOfKind(String about, FeedbackCodePages.Count count) {}
 
     record OwnIndicator(
             String indicator,
@@ -440,6 +454,7 @@ public final class BoardDashboardPages {
         variables.put("benchmarks", false);
         variables.put("forumSlug", "");
         variables.put("period", "current");
+        variables.put("assessmentYear", assessmentYear());
         variables.put("participation", false);
         variables.putAll(isoOf(thisYear()));
         variables.putAll(chosen);
@@ -644,7 +659,8 @@ public final class BoardDashboardPages {
                 summary.feedbackGiven(),
                 summary.feedbackOverdue(),
                 rungs,
-                summary.heardBack());
+                summary.heardBack(),
+                summary.heardBackByKind());
     }
 
     private static Benchmarks benchmarks(PageOperations.Answer answer, String forumName) {
@@ -674,6 +690,7 @@ public final class BoardDashboardPages {
         return new Benchmarks(
                 forumName == null ? benchmarks.path("forum").path("name").asText() : forumName,
                 benchmarks.path("period").asText(),
+                assessmentYear(),
                 rows);
     }
 
@@ -685,15 +702,20 @@ public final class BoardDashboardPages {
             "RAG_BY_STANDARD", "Actions by RAG rating",
             "PARTNERS_WITH_STRATEGIC_LEAD", "Partners with a strategic lead",
             "CHAMPIONS_PER_PARTNER", "Participation champions per partner",
-            "FEEDBACK_GIVEN", "Activities whose participants heard back");
+            "FEEDBACK_GIVEN", "Activities whose participants heard back",
+            "SELF_ASSESSMENT_LEVELS", "Partners at each self-assessment level");
 
     static String indicator(String code) {
         return INDICATORS.getOrDefault(code, Labels.of(code));
     }
 
-    private static final Pattern BY_STANDARD = Pattern.compile("[^/]+/([^/]+)/(RED|AMBER|GREEN|UNRATED)");
+    private static final Pattern BY_STANDARD =
+            Pattern.compile("[^/]+/([^/]+)/(RED|AMBER|GREEN|UNRATED|EMERGING|ESTABLISHED|ADVANCED)");
 
-    /** "All"; a category's label ("No category" for none); "Standard 2, green" or "All standards, green". */
+    /**
+     * "All"; a category's label ("No category" for none); "Standard 2, green" or "All standards,
+     * green"; for self-assessment levels "Standard 1, emerging" (a criterion's number, such as 1.1, in its place).
+     */
     static String breakdown(String breakdown, Map<String, String> categories) {
         if (breakdown.equals("ALL")) {
             return "All";
@@ -774,6 +796,11 @@ public final class BoardDashboardPages {
     private static Map<String, Object> isoOf(Map<String, String> fields) {
         Form form = Form.of(fields);
         return Map.of("from", DateFields.iso(form, "from"), "to", DateFields.iso(form, "to"));
+    }
+
+    /** The year the self-assessment pages start, so the board sees this year's levels. */
+    private static int assessmentYear() {
+        return today().getYear();
     }
 
     static LocalDate today() {

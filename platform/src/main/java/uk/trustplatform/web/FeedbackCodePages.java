@@ -21,11 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An activity's feedback code, as its partner lead (or a tenant admin) gives it to the
- * participants: issued, reissued or withdrawn. The code is shown once, on the page the issuing form
- * answers (never in an address, so it stays out of logs and history), laid out to be printed.
+ * The feedback code of an activity, an inspection or a youth forum's recommendation, as its keeper
+ * gives it to the participants: issued, reissued or withdrawn. The code is shown once, on the page
+ * the issuing form answers (never in an address, so it stays out of logs and history), laid out to
+ * be printed. Each kind's code page sits under the subject's own page.
  */
-@Controller("/{tenant}/participation/activities/{id}/feedback-code")
+@Controller("/{tenant}")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public final class FeedbackCodePages {
@@ -82,44 +83,184 @@ public final class FeedbackCodePages {
         }
     }
 
+    /**
+     * A kind of subject's code page: where the subject's own page is, what it is called there, and
+     * what to do before a code can be issued.
+     *
+     * @param notTold the step that tells the participants, and its page below the subject's
+     */
+    public enum Kind {
+        ACTIVITY("the activity", "Participation register", "Record the feedback given", "/feedback", "?saved="),
+        INSPECTION("the inspection", "Inspections", "Report the inspection", "/report", "?done="),
+        RECOMMENDATION("the recommendation", "Youth forums", "Answer the recommendation", "", "?saved=");
+
+        private final String called;
+        private final String section;
+        private final String notTold;
+        private final String notToldPath;
+        private final String banner;
+
+        Kind(String called, String section, String notTold, String notToldPath, String banner) {
+            this.called = called;
+            this.section = section;
+            this.notTold = notTold;
+            this.notToldPath = notToldPath;
+            this.banner = banner;
+        }
+
+        public String called() {
+            return called;
+        }
+
+        public String notTold() {
+            return notTold;
+        }
+
+        /** The subject's own page. */
+        String href(String tenant, String id) {
+            return switch (this) {
+                case ACTIVITY -> ParticipationPages.activityHref(tenant, id);
+                case INSPECTION -> InspectionPages.href(tenant, id);
+                case RECOMMENDATION -> YouthForumPages.answerHref(tenant, id);
+            };
+        }
+
+        /** The code page, below the subject's page (a recommendation's beside its answer page). */
+        String codeHref(String tenant, String id) {
+            return this == RECOMMENDATION
+                    ? "/" + tenant + "/youth-forums/" + id + "/feedback-code"
+                    : href(tenant, id) + "/feedback-code";
+        }
+
+        /** Where a withdrawal returns to, with its banner. */
+        String withdrawnHref(String tenant, String id) {
+            return (this == RECOMMENDATION ? "/" + tenant + "/youth-forums" : href(tenant, id)) + banner
+                    + "codeWithdrawn";
+        }
+    }
+
     public record Given(String givenOn) {}
 
-    public record CodedActivity(String id, String title, Given feedback, CodeState feedbackCode) {}
+    public record Named(String name) {}
 
-    /** The code page: the activity, its code's state, and (once, when just issued) the code itself. */
+    /** A subject as the page reads it, whichever its kind: each kind fills its own fields. */
+    public record CodedSubject(
+            String id,
+            String title,
+            Given feedback,
+            String serviceName,
+            Named partnerOrganisation,
+            String reportedOn,
+            String forum,
+            Given reply,
+            CodeState feedbackCode) {
+
+        public String heading() {
+            if (title != null) {
+                return title;
+            }
+            if (forum != null) {
+                return "The " + forum + "'s recommendation";
+            }
+            return serviceName == null ? partnerOrganisation.name() : serviceName + ", " + partnerOrganisation.name();
+        }
+
+        /** Whether its participants have been told what was done, as its kind records it. */
+        public boolean told() {
+            return feedback != null || reportedOn != null || reply != null;
+        }
+
+        CodedSubject withCode(CodeState code) {
+            return new CodedSubject(
+                    id, title, feedback, serviceName, partnerOrganisation, reportedOn, forum, reply, code);
+        }
+    }
+
+    /** The code page: the subject, its code's state, and (once, when just issued) the code itself. */
     public record CodePage(
-            String href, String activityHref, CodedActivity activity, String code, String address, String error) {}
+            Kind kind,
+            String href,
+            String subjectHref,
+            CodedSubject subject,
+            String code,
+            String address,
+            String error) {
 
-    @Get
-    HttpResponse<?> show(String tenant, String id, HttpRequest<?> request) {
-        return withActivity(
+        public String notToldHref() {
+            return subjectHref + kind.notToldPath;
+        }
+    }
+
+    @Get("/participation/activities/{id}/feedback-code")
+    HttpResponse<?> activity(String tenant, String id, HttpRequest<?> request) {
+        return show(Kind.ACTIVITY, tenant, id, request);
+    }
+
+    @Post(value = "/participation/activities/{id}/feedback-code", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> issueForActivity(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
+        return submitted(Kind.ACTIVITY, tenant, id, body, request, "issueFeedbackCode");
+    }
+
+    @Post(
+            value = "/participation/activities/{id}/feedback-code/withdraw",
+            consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> withdrawForActivity(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
+        return submitted(Kind.ACTIVITY, tenant, id, body, request, "withdrawFeedbackCode");
+    }
+
+    @Get("/inspections/{id}/feedback-code")
+    HttpResponse<?> inspection(String tenant, String id, HttpRequest<?> request) {
+        return show(Kind.INSPECTION, tenant, id, request);
+    }
+
+    @Post(value = "/inspections/{id}/feedback-code", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> issueForInspection(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
+        return submitted(Kind.INSPECTION, tenant, id, body, request, "issueFeedbackCode");
+    }
+
+    @Post(value = "/inspections/{id}/feedback-code/withdraw", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> withdrawForInspection(
+            String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
+        return submitted(Kind.INSPECTION, tenant, id, body, request, "withdrawFeedbackCode");
+    }
+
+    @Get("/youth-forums/{id}/feedback-code")
+    HttpResponse<?> recommendation(String tenant, String id, HttpRequest<?> request) {
+        return show(Kind.RECOMMENDATION, tenant, id, request);
+    }
+
+    @Post(value = "/youth-forums/{id}/feedback-code", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> issueForRecommendation(
+            String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
+        return submitted(Kind.RECOMMENDATION, tenant, id, body, request, "issueFeedbackCode");
+    }
+
+    @Post(value = "/youth-forums/{id}/feedback-code/withdraw", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> withdrawForRecommendation(
+            String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
+        return submitted(Kind.RECOMMENDATION, tenant, id, body, request, "withdrawFeedbackCode");
+    }
+
+    private HttpResponse<?> show(Kind kind, String tenant, String id, HttpRequest<?> request) {
+        return withSubject(
                 tenant,
                 id,
                 request,
-                (member, read, activity) -> page(member, read, activity, null, null, HttpStatus.OK, request));
+                (member, read, subject) -> page(kind, member, read, subject, null, null, HttpStatus.OK, request));
     }
 
-    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> issue(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
-        return submitted(tenant, id, body, request, "issueFeedbackCode");
-    }
-
-    @Post(value = "/withdraw", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> withdraw(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
-        return submitted(tenant, id, body, request, "withdrawFeedbackCode");
-    }
-
-    private HttpResponse<?> submitted(String tenant, String id, String body, HttpRequest<?> request, String mutation) {
+    private HttpResponse<?> submitted(
+            Kind kind, String tenant, String id, String body, HttpRequest<?> request, String mutation) {
         Form form = FormBody.parse(body);
         Optional<MemberPages.Member> signedIn = members.of(tenant, request);
         if (signedIn.isPresent() && !Visitors.csrfMatches(signedIn.get().visitor(), form)) {
             return errors.forbidden(signedIn.get().visitor(), request);
         }
-        return withActivity(tenant, id, request, (member, read, activity) -> {
+        return withSubject(tenant, id, request, (member, read, subject) -> {
             Map<String, Object> input = new HashMap<>();
-            input.put("subjectId", activity.id());
-            if (activity.feedbackCode() != null) {
-                input.put("version", activity.feedbackCode().version());
+            input.put("subjectId", subject.id());
+            if (subject.feedbackCode() != null) {
+                input.put("version", subject.feedbackCode().version());
             }
             PageOperations.Answer answer =
                     operations.run("pages/" + mutation, Map.of("input", input), member.caller(), request);
@@ -129,33 +270,41 @@ public final class FeedbackCodePages {
             }
             if (!submission.saved()) {
                 return page(
+                        kind,
                         member,
                         read,
-                        activity,
+                        subject,
                         null,
                         submission.errors().values().iterator().next(),
                         HttpStatus.BAD_REQUEST,
                         request);
             }
             if (mutation.equals("withdrawFeedbackCode")) {
-                return HttpResponse.seeOther(
-                        URI.create(ParticipationPages.activityHref(tenant, activity.id()) + "?saved=codeWithdrawn"));
+                return HttpResponse.seeOther(URI.create(kind.withdrawnHref(tenant, subject.id())));
             }
-            CodedActivity issued = new CodedActivity(
-                    activity.id(),
-                    activity.title(),
-                    activity.feedback(),
-                    answer.convert(submission.payload().path("feedbackCode"), CodeState.class));
-            return page(member, read, issued, submission.payload().path("code").asText(), null, HttpStatus.OK, request);
+            CodedSubject issued =
+                    subject.withCode(answer.convert(submission.payload().path("feedbackCode"), CodeState.class));
+            return page(
+                    kind,
+                    member,
+                    read,
+                    issued,
+                    submission.payload().path("code").asText(),
+                    null,
+                    HttpStatus.OK,
+                    request);
         });
     }
 
-    private interface OnActivity {
-        HttpResponse<?> show(MemberPages.Member member, PageOperations.Answer read, CodedActivity activity);
+    private interface OnSubject {
+        HttpResponse<?> show(MemberPages.Member member, PageOperations.Answer read, CodedSubject subject);
     }
 
-    /** The activity the address names, read as the signed-in member; "page not found" when it may not read it. */
-    private HttpResponse<?> withActivity(String tenant, String id, HttpRequest<?> request, OnActivity then) {
+    /**
+     * The subject the address names, read as the signed-in member; "page not found" when it may not
+     * read it, or when the id is of another kind (the read's fragments then select nothing).
+     */
+    private HttpResponse<?> withSubject(String tenant, String id, HttpRequest<?> request, OnSubject then) {
         Optional<MemberPages.Member> member = members.of(tenant, request);
         if (member.isEmpty()) {
             return members.refuse(tenant, request);
@@ -165,34 +314,36 @@ public final class FeedbackCodePages {
                 Map.of("slug", tenant, "id", id),
                 member.get().caller(),
                 request);
-        CodedActivity activity = read.as("activity", CodedActivity.class);
-        if (activity == null || activity.id() == null) {
+        CodedSubject subject = read.as("subject", CodedSubject.class);
+        if (subject == null || subject.id() == null) {
             return errors.notFound(member.get().visitor(), request);
         }
-        return then.show(member.get(), read, activity);
+        return then.show(member.get(), read, subject);
     }
 
     private HttpResponse<?> page(
+            Kind kind,
             MemberPages.Member member,
             PageOperations.Answer read,
-            CodedActivity activity,
+            CodedSubject subject,
             String code,
             String error,
             HttpStatus status,
             HttpRequest<?> request) {
-        String activityHref = ParticipationPages.activityHref(member.tenantSlug(), activity.id());
+        String tenant = member.tenantSlug();
         String title = (error != null ? "Error: " : "") + (code != null ? "Feedback code issued: " : "Feedback code: ")
-                + activity.title() + " – Participation register";
+                + subject.heading() + " – " + kind.section;
         return templates.page(
                 status,
                 "feedbackCode",
                 members.layout(member, title, read, request),
                 new CodePage(
-                        activityHref + "/feedback-code",
-                        activityHref,
-                        activity,
+                        kind,
+                        kind.codeHref(tenant, subject.id()),
+                        kind.href(tenant, subject.id()),
+                        subject,
                         code,
-                        publicUrl + HeardBackPages.path(member.tenantSlug()),
+                        publicUrl + HeardBackPages.path(tenant),
                         error));
     }
 }

@@ -43,7 +43,12 @@ public final class ForumSharingPages {
             new Option(
                     "PARTICIPATION",
                     "Participation",
-                    "Activities whose participants heard back (\"you said, we did\")."));
+                    "Activities whose participants heard back (\"you said, we did\")."),
+            new Option(
+                    "SELF_ASSESSMENT",
+                    "Self-assessments",
+                    "Partners at each level of Hear by Right or RAG, per standard, from submitted and agreed"
+                            + " self-assessments."));
 
     private final PageOperations operations;
     private final PageTemplates templates;

@@ -69,7 +69,40 @@ public final class HeardBackPages {
         return "/" + tenant + "/heard-back";
     }
 
-    public record Told(String title, String youSaid, String weDid, String toldOn) {}
+    /** One of an inspection's recommendations, with the service's response once given. */
+    public record Response(int number, String text, String response, String respondedOn) {}
+
+    /** What the code's participants were told; an inspection's and a recommendation's carry more. */
+    public record Told(
+            String about,
+            String title,
+            String youSaid,
+            String weDid,
+            String heldOn,
+            String toldOn,
+            List<Response> recommendations,
+            Boolean kiteMarkAwarded,
+            String addressedTo,
+            String outcome,
+            String reason) {
+
+        public boolean inspection() {
+            return "INSPECTION".equals(about);
+        }
+
+        public boolean recommendation() {
+            return "YOUTH_FORUM_RECOMMENDATION".equals(about);
+        }
+
+        /** The outcome in words for the forum. */
+        public String decision() {
+            return switch (outcome) {
+                case "ACCEPTED" -> "Your recommendation was accepted.";
+                case "PARTLY_ACCEPTED" -> "Your recommendation was partly accepted.";
+                default -> "Your recommendation was not accepted.";
+            };
+        }
+    }
 
     /** The page in each of its states: the code form, the question about what they were told, thanks, or the limit. */
     public record HeardBackPage(

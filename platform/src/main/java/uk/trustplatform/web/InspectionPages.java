@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import uk.trustplatform.web.DocumentForm.Control;
 import uk.trustplatform.web.DocumentForm.Part;
 
@@ -48,7 +49,8 @@ public final class InspectionPages {
             "recorded", "Inspection recorded",
             "changed", "Inspection changed",
             "reported", "Inspection reported: its findings and recommendations are final",
-            "responded", "Response recorded");
+            "responded", "Response recorded",
+            "codeWithdrawn", "Feedback code withdrawn: it no longer works");
     private static final List<Option> KITE_MARK =
             List.of(new Option("true", "Yes, award the kite mark"), new Option("false", "No, withhold the kite mark"));
 
@@ -96,10 +98,14 @@ public final class InspectionPages {
             String findings,
             Boolean kiteMarkAwarded,
             String reportedOn,
+            String kiteMarkExpiresOn,
+            Boolean kiteMarkExpired,
             Named partnerOrganisation,
             List<YoungInspector> inspectors,
             List<Answer> answers,
             List<Recommendation> recommendations,
+            FeedbackCodePages.CodeState feedbackCode,
+            FeedbackCodePages.HeardBack heardBack,
             JsonNode lastChange) {
 
         String service() {
@@ -115,7 +121,7 @@ public final class InspectionPages {
 
     public record Inspections(List<Edge> edges) {}
 
-    /** One row of the list. */
+    /** One row of the list; {@code kiteMark} while its kite mark holds (not when withheld or expired). */
     public record Row(
             String href, String service, String inspectedOn, String status, String colour, boolean kiteMark) {}
 
@@ -163,7 +169,7 @@ public final class InspectionPages {
                         Dates.day(inspection.inspectedOn()),
                         Labels.of(inspection.status()),
                         colour(inspection.status()),
-                        Boolean.TRUE.equals(inspection.kiteMarkAwarded())))
+                        Boolean.FALSE.equals(inspection.kiteMarkExpired())))
                 .toList();
         return templates.page(
                 "inspections",
@@ -374,10 +380,11 @@ public final class InspectionPages {
             parts.add(Part.choice(
                     "partnerOrganisationId",
                     "Which organisation was inspected?",
-                    organisations.edges().stream()
-                            .map(edge ->
-                                    new Option(edge.node().id(), edge.node().name()))
-                            .toList()));
+                    withSelect(
+                            "Select an organisation",
+                            organisations.edges().stream()
+                                    .map(edge -> new Option(
+                                            edge.node().id(), edge.node().name())))));
         }
         parts.add(Part.text("serviceName", "Which of its services was inspected? (optional)")
                 .optional()
@@ -393,11 +400,13 @@ public final class InspectionPages {
                 Part.choice(
                         "ageBand",
                         "Age band",
-                        terms.ageBands().stream()
-                                .map(band -> new Option(
-                                        band.label(),
-                                        band.label() + " (" + band.fromAge() + " to " + band.toAge() + ")"))
-                                .toList())));
+                        withSelect(
+                                "Select an age band",
+                                terms.ageBands().stream()
+                                        .map(band -> new Option(
+                                                band.label(),
+                                                band.label() + " (" + band.fromAge() + " to " + band.toAge()
+                                                        + ")"))))));
         if (!terms.inspectionQuestions().isEmpty()) {
             parts.add(Part.group(
                     "answers",
@@ -423,6 +432,14 @@ public final class InspectionPages {
                 List.of(recommendation),
                 List.of()));
         return new DocumentForm(FORM, List.copyOf(parts));
+    }
+
+    /**
+     * A required select's choices after an empty first one, so that a select nobody touched sends
+     * nothing and the API's REQUIRED error says so, instead of the first choice being sent unseen.
+     */
+    private static List<Option> withSelect(String prompt, Stream<Option> choices) {
+        return Stream.concat(Stream.of(new Option("", prompt)), choices).toList();
     }
 
     /** A saved inspection in the form's shape: the answers by question. */

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ClientAddresses;
 import uk.trustplatform.api.CorrelationIdFilter;
+import uk.trustplatform.api.DatabaseUnreachable;
 import uk.trustplatform.api.GraphQLExecutor;
 import uk.trustplatform.api.GraphQLRequest;
 import uk.trustplatform.api.GraphQLResponse;
@@ -55,7 +56,14 @@ public final class PageOperations {
                 new GraphQLRequest(operation.document(), operation.name(), variables),
                 new RequestContext(
                         CorrelationIdFilter.of(request), request.getMethod(), caller, addresses.of(request)));
-        return new Answer(json.valueToTree(response.body()), json);
+        Answer answer = new Answer(json.valueToTree(response.body()), json);
+        if (answer.errors().stream()
+                .anyMatch(error -> "UNAVAILABLE"
+                        .equals(error.path("extensions").path("code").asText()))) {
+            // No page can be shown from part of its data: the visitor gets the retryable 503 page.
+            throw new DatabaseUnreachable();
+        }
+        return answer;
     }
 
     private static Operation load(String file) {

@@ -28,12 +28,12 @@ public final class PledgeRegisterPages {
 
     /**
      * @param pledge null when the partnership has published none
-     * @param kiteMarks the kite marks young inspectors awarded, newest first
+     * @param kiteMarks the kite marks young inspectors awarded that have not expired, newest first
      */
     public record RegisterPage(String partnershipName, List<Entry> entries, Pledge pledge, List<KiteMark> kiteMarks) {}
 
-    /** A kite mark as the public sees it: the agency, the service inspected and when, never the inspectors. */
-    public record KiteMark(String agencyName, String serviceName, String awardedOn) {}
+    /** A kite mark as the public sees it: the agency, the service inspected, when and until when, never the inspectors. */
+    public record KiteMark(String agencyName, String serviceName, String awardedOn, String expiresOn) {}
 
     public record Published(Pledge pledge, List<Framework> standardsFrameworks) {}
 

@@ -29,7 +29,8 @@ import uk.trustplatform.web.TypedValues.Typed;
 
 /**
  * Youth forums' recommendations: the list (open, overdue, answered), recording one as the
- * participation worker, and answering one ("you said, we did") with its outcome and why.
+ * participation worker, correcting it before it is answered, and answering one ("you said, we
+ * did") with its outcome and why.
  */
 @Controller("/{tenant}/youth-forums")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -43,7 +44,9 @@ public final class YouthForumPages {
             + " partnership's \"You said, we did\" page once answered.";
     private static final Map<String, String> SAVED = Map.of(
             "recorded", "Recommendation recorded",
-            "answered", "Answer saved: the forum's \"you said, we did\" is published");
+            "corrected", "Recommendation corrected",
+            "answered", "Answer saved: the forum's \"you said, we did\" is published",
+            "codeWithdrawn", "Feedback code withdrawn: it no longer works");
 
     /** The list's filters, as the address names them. */
     public record Filter(String label, String href, boolean current) {}
@@ -56,7 +59,8 @@ public final class YouthForumPages {
             String status,
             String colour,
             String answerHref,
-            String answerLabel) {}
+            String answerLabel,
+            String changeHref) {}
 
     public record ListPage(
             String heading,
@@ -66,8 +70,18 @@ public final class YouthForumPages {
             boolean canRecord,
             String savedBanner) {}
 
+    /** Recording a recommendation, or (with a version) correcting one. */
     public record RecordPage(
-            String action, String backHref, List<Option> forums, List<Option> partners, Form form, String hint) {}
+            String heading,
+            String submitLabel,
+            String action,
+            String backHref,
+            String version,
+            List<Option> forums,
+            List<Option> partners,
+            Form form,
+            Conflict conflict,
+            String hint) {}
 
     public record AnswerPage(
             String action,
@@ -80,9 +94,35 @@ public final class YouthForumPages {
             String version,
             Form form,
             Conflict conflict,
-            String hint) {}
+            String hint,
+            boolean answered,
+            FeedbackCodePages.CodeState feedbackCode,
+            FeedbackCodePages.HeardBack heardBack) {}
 
     public record Named(String name) {}
+
+    public record Partner(String id, String name) {}
+
+    /** A recommendation as the form to correct it reads it. */
+    public record Recorded(
+            String id,
+            Integer version,
+            String forum,
+            String madeOn,
+            String recommendation,
+            String addressedTo,
+            Partner partnerOrganisation) {
+
+        Form asForm() {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("forum", forum);
+            TypedValues.putDate(values, "madeOn", madeOn);
+            values.put("recommendation", recommendation);
+            values.put("addressedTo", addressedTo);
+            values.put("partnerOrganisationId", partnerOrganisation == null ? "" : partnerOrganisation.id());
+            return Form.of(values);
+        }
+    }
 
     public record Reply(String text, String repliedOn, String outcome, String reason) {}
 
@@ -96,7 +136,9 @@ public final class YouthForumPages {
             Named partnerOrganisation,
             String replyDueOn,
             Boolean overdue,
-            Reply reply) {
+            Reply reply,
+            FeedbackCodePages.CodeState feedbackCode,
+            FeedbackCodePages.HeardBack heardBack) {
 
         String addressee() {
             return "BOARD".equals(addressedTo) ? "The board" : partnerOrganisation.name();
@@ -146,17 +188,15 @@ public final class YouthForumPages {
         List<Row> rows = listed.path("edges")
                 .valueStream()
                 .map(edge -> answer.convert(edge.path("node"), Recommendation.class))
-                .map(recommendation -> row(base, recommendation))
+                .map(recommendation ->
+                        row(base, recommendation, canRecord(answer.data().path("viewer"))))
                 .toList();
         JsonNode pageInfo = listed.path("pageInfo");
         String next = pageInfo.path("hasNextPage").asBoolean()
                 ? base + "?state=" + chosen + "&after="
                         + URLEncoder.encode(pageInfo.path("endCursor").asText(), StandardCharsets.UTF_8)
                 : null;
-        JsonNode viewer = answer.data().path("viewer");
-        boolean canRecord = viewer.path("roles").toString().contains("TENANT_ADMIN")
-                || !viewer.path("partnerOrganisation").isNull()
-                        && viewer.path("roles").toString().contains("PARTNER_LEAD");
+        boolean canRecord = canRecord(answer.data().path("viewer"));
         String heading = "Youth forums' recommendations";
         return templates.page(
                 "youthForumRecommendations",
@@ -164,7 +204,14 @@ public final class YouthForumPages {
                 new ListPage(heading, filters, rows, next, canRecord, saved == null ? null : SAVED.get(saved)));
     }
 
-    private static Row row(String base, Recommendation recommendation) {
+    private static boolean canRecord(JsonNode viewer) {
+        return viewer.path("roles").toString().contains("TENANT_ADMIN")
+                || !viewer.path("partnerOrganisation").isNull()
+                        && viewer.path("roles").toString().contains("PARTNER_LEAD");
+    }
+
+    /** A row; a participation worker may correct it until it is answered (the API says whether they may). */
+    private static Row row(String base, Recommendation recommendation, boolean worker) {
         String href = base + "/" + recommendation.id() + "/answer";
         if (recommendation.reply() != null) {
             return new Row(
@@ -176,7 +223,8 @@ public final class YouthForumPages {
                             + Dates.day(recommendation.reply().repliedOn()),
                     "green",
                     href,
-                    "Change the answer");
+                    "Change the answer",
+                    null);
         }
         boolean overdue = Boolean.TRUE.equals(recommendation.overdue());
         return new Row(
@@ -187,7 +235,8 @@ public final class YouthForumPages {
                 (overdue ? "Overdue: reply was due " : "Reply due ") + Dates.day(recommendation.replyDueOn()),
                 overdue ? "red" : "yellow",
                 href,
-                "Answer");
+                "Answer",
+                worker ? base + "/" + recommendation.id() + "/change" : null);
     }
 
     private static String outcome(String outcome) {
@@ -204,56 +253,133 @@ public final class YouthForumPages {
         if (member.isEmpty()) {
             return members.refuse(tenant, request);
         }
-        return recordPage(member.get(), Form.empty(), HttpStatus.OK, request);
+        return formPage(
+                member.get(), readForm(member.get(), null, request), Form.empty(), null, HttpStatus.OK, request);
     }
 
     @Post(value = "/new", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> recorded(String tenant, @Nullable @Body String body, HttpRequest<?> request) {
+        return saved(tenant, null, body, request);
+    }
+
+    @Get("/{id}/change")
+    HttpResponse<?> changeForm(String tenant, String id, HttpRequest<?> request) {
         Optional<MemberPages.Member> member = members.of(tenant, request);
         if (member.isEmpty()) {
             return members.refuse(tenant, request);
         }
-        Form form = FormBody.parse(body);
-        if (!Visitors.csrfMatches(member.get().visitor(), form)) {
-            return errors.forbidden(member.get().visitor(), request);
+        PageOperations.Answer read = readForm(member.get(), id, request);
+        Recorded recorded = read.as("recommendation", Recorded.class);
+        if (recorded == null || recorded.id() == null) {
+            return errors.notFound(member.get().visitor(), request);
+        }
+        return formPage(member.get(), read, recorded.asForm(), null, HttpStatus.OK, request);
+    }
+
+    @Post(value = "/{id}/change", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> changed(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
+        return saved(tenant, id, body, request);
+    }
+
+    /** Records a recommendation, or with {@code id} corrects it at the version the form was read at. */
+    private HttpResponse<?> saved(String tenant, String id, String body, HttpRequest<?> request) {
+        Posted posted = posted(tenant, body, request);
+        if (posted.refusal() != null) {
+            return posted.refusal();
+        }
+        MemberPages.Member member = posted.member();
+        Form form = posted.form();
+        PageOperations.Answer read = readForm(member, id, request);
+        Recorded recorded = read.as("recommendation", Recorded.class);
+        if (id != null && (recorded == null || recorded.id() == null)) {
+            return errors.notFound(member.visitor(), request);
         }
         Typed<String> madeOn = TypedValues.date(form, "madeOn", "The date it was made");
         if (madeOn.refused()) {
-            return recordPage(
-                    member.get(), form.withErrors(Map.of("madeOn", madeOn.problem())), HttpStatus.BAD_REQUEST, request);
+            return formPage(
+                    member,
+                    read,
+                    form.withErrors(Map.of("madeOn", madeOn.problem())),
+                    null,
+                    HttpStatus.BAD_REQUEST,
+                    request);
         }
         Map<String, Object> input = new HashMap<>();
+        if (id != null) {
+            input.put("id", recorded.id());
+            input.put("version", ParticipationFeedbackPages.version(form));
+        }
         input.put("forum", blankAsNull(form.value("forum")));
         input.put("madeOn", madeOn.value());
         input.put("recommendation", form.value("recommendation"));
         input.put("addressedTo", blankAsNull(form.value("addressedTo")));
         input.put("partnerOrganisationId", blankAsNull(form.value("partnerOrganisationId")));
-        PageOperations.Answer answer = operations.run(
-                "pages/saveYouthForumRecommendation",
-                Map.of("input", input),
-                member.get().caller(),
-                request);
+        PageOperations.Answer answer =
+                operations.run("pages/saveYouthForumRecommendation", Map.of("input", input), member.caller(), request);
         Submission submission = Submission.of(answer, "saveYouthForumRecommendation", "forum");
         if (submission.refusal() != null) {
-            return refused(member.get(), submission, answer, request);
+            return refused(member, submission, answer, request);
         }
         if (submission.saved()) {
-            return HttpResponse.seeOther(URI.create("/" + tenant + "/youth-forums?saved=recorded"));
+            return HttpResponse.seeOther(
+                    URI.create("/" + tenant + "/youth-forums?saved=" + (id == null ? "recorded" : "corrected")));
         }
-        return recordPage(
-                member.get(), form.withErrors(ordered(submission, RECORD_QUESTIONS)), HttpStatus.BAD_REQUEST, request);
+        Conflict conflict = submission.conflict()
+                ? Conflict.of(
+                        NullNode.getInstance(),
+                        List.of(new Conflict.Row(
+                                "What the forum recommended",
+                                recorded.recommendation(),
+                                form.value("recommendation").strip())))
+                : null;
+        return formPage(
+                member,
+                read,
+                form.withErrors(ordered(submission, RECORD_QUESTIONS)),
+                conflict,
+                HttpStatus.BAD_REQUEST,
+                request);
     }
 
-    private HttpResponse<?> recordPage(
-            MemberPages.Member member, Form form, HttpStatus status, HttpRequest<?> request) {
-        PageOperations.Answer read = operations.run(
-                "pages/youthForumRecommendationForm", Map.of("slug", member.tenantSlug()), member.caller(), request);
+    /** A form posted by a signed-in member with its CSRF token, or the answer that refuses it. */
+    private record Posted(MemberPages.Member member, Form form, HttpResponse<?> refusal) {}
+
+    private Posted posted(String tenant, String body, HttpRequest<?> request) {
+        Optional<MemberPages.Member> member = members.of(tenant, request);
+        if (member.isEmpty()) {
+            return new Posted(null, null, members.refuse(tenant, request));
+        }
+        Form form = FormBody.parse(body);
+        if (!Visitors.csrfMatches(member.get().visitor(), form)) {
+            return new Posted(null, null, errors.forbidden(member.get().visitor(), request));
+        }
+        return new Posted(member.get(), form, null);
+    }
+
+    /** The form's choices and, with {@code id}, the recommendation to correct. */
+    private PageOperations.Answer readForm(MemberPages.Member member, String id, HttpRequest<?> request) {
+        return operations.run(
+                "pages/youthForumRecommendationForm",
+                Map.of("slug", member.tenantSlug(), "id", id == null ? "" : id, "changing", id != null),
+                member.caller(),
+                request);
+    }
+
+    private HttpResponse<?> formPage(
+            MemberPages.Member member,
+            PageOperations.Answer read,
+            Form form,
+            Conflict conflict,
+            HttpStatus status,
+            HttpRequest<?> request) {
+        Recorded recorded = read.as("recommendation", Recorded.class);
+        boolean changing = recorded != null && recorded.id() != null;
         List<Option> forums =
                 read.data().path("publishedConfiguration").path("strategies").findValuesAsText("name").stream()
                         .distinct()
                         .map(name -> new Option(name, name))
                         .toList();
-        List<Option> partners = new ArrayList<>(List.of(new Option("", "Choose a partner")));
+        List<Option> partners = new ArrayList<>(List.of(new Option("", "Select a partner")));
         read.data()
                 .path("partnerOrganisations")
                 .path("edges")
@@ -261,12 +387,23 @@ public final class YouthForumPages {
                         edge.path("node").path("id").asText(),
                         edge.path("node").path("name").asText())));
         String base = "/" + member.tenantSlug() + "/youth-forums";
-        String title = (form.hasErrors() ? "Error: " : "") + "Record a recommendation – Youth forums";
+        String heading = changing ? "Correct the recommendation" : "Record a recommendation";
+        String title = (form.hasErrors() ? "Error: " : "") + heading + " – Youth forums";
         return templates.page(
                 status,
                 "youthForumRecommendationForm",
                 members.layout(member, title, read, request),
-                new RecordPage(base + "/new", base, forums, partners, form, CHILDREN_HINT));
+                new RecordPage(
+                        heading,
+                        changing ? "Save the correction" : "Record the recommendation",
+                        changing ? base + "/" + recorded.id() + "/change" : base + "/new",
+                        base,
+                        changing ? ParticipationFeedbackPages.keptVersion(form, conflict, recorded.version()) : null,
+                        forums,
+                        partners,
+                        form,
+                        conflict,
+                        CHILDREN_HINT));
     }
 
     @Get("/{id}/answer")
@@ -285,23 +422,21 @@ public final class YouthForumPages {
 
     @Post(value = "/{id}/answer", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> answered(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
-        Optional<MemberPages.Member> member = members.of(tenant, request);
-        if (member.isEmpty()) {
-            return members.refuse(tenant, request);
+        Posted posted = posted(tenant, body, request);
+        if (posted.refusal() != null) {
+            return posted.refusal();
         }
-        Form form = FormBody.parse(body);
-        if (!Visitors.csrfMatches(member.get().visitor(), form)) {
-            return errors.forbidden(member.get().visitor(), request);
-        }
-        PageOperations.Answer read = read(member.get(), id, request);
+        MemberPages.Member member = posted.member();
+        Form form = posted.form();
+        PageOperations.Answer read = read(member, id, request);
         Recommendation recommendation = read.as("recommendation", Recommendation.class);
         if (recommendation == null || recommendation.id() == null) {
-            return errors.notFound(member.get().visitor(), request);
+            return errors.notFound(member.visitor(), request);
         }
         Typed<String> repliedOn = TypedValues.date(form, "repliedOn", "The date the forum was answered");
         if (repliedOn.refused()) {
             return answerPage(
-                    member.get(),
+                    member,
                     read,
                     recommendation,
                     form.withErrors(Map.of("repliedOn", repliedOn.problem())),
@@ -317,13 +452,10 @@ public final class YouthForumPages {
         input.put("outcome", blankAsNull(form.value("outcome")));
         input.put("reason", blankAsNull(form.value("reason")));
         PageOperations.Answer answer = operations.run(
-                "pages/answerYouthForumRecommendation",
-                Map.of("input", input),
-                member.get().caller(),
-                request);
+                "pages/answerYouthForumRecommendation", Map.of("input", input), member.caller(), request);
         Submission submission = Submission.of(answer, "answerYouthForumRecommendation", "reply");
         if (submission.refusal() != null) {
-            return refused(member.get(), submission, answer, request);
+            return refused(member, submission, answer, request);
         }
         if (submission.saved()) {
             return HttpResponse.seeOther(URI.create("/" + tenant + "/youth-forums?state=answered&saved=answered"));
@@ -339,7 +471,7 @@ public final class YouthForumPages {
                                 form.value("reply").strip())))
                 : null;
         return answerPage(
-                member.get(),
+                member,
                 read,
                 recommendation,
                 form.withErrors(ordered(submission, ANSWER_QUESTIONS)),
@@ -382,7 +514,15 @@ public final class YouthForumPages {
                         ParticipationFeedbackPages.keptVersion(form, conflict, recommendation.version()),
                         form,
                         conflict,
-                        CHILDREN_HINT));
+                        CHILDREN_HINT,
+                        recommendation.reply() != null,
+                        recommendation.feedbackCode(),
+                        recommendation.heardBack()));
+    }
+
+    /** A recommendation's own page: where it is answered. */
+    static String answerHref(String tenant, String id) {
+        return "/" + tenant + "/youth-forums/" + id + "/answer";
     }
 
     /** The form filled in with the answer saved, if there is one. */

@@ -248,7 +248,7 @@ final class KeepingRecommendations {
         String partner = (String) input.get("partnerOrganisationId");
         if (partner == null) {
             problems.add(UserError.of(
-                    Code.REQUIRED, "Choose the partner it is addressed to.", "input", "partnerOrganisationId"));
+                    Code.REQUIRED, "Select which partner it is addressed to.", "input", "partnerOrganisationId"));
             return null;
         }
         // Any partner of the tenant may be addressed, not only those the recording lead reads.
@@ -265,11 +265,17 @@ final class KeepingRecommendations {
         return value == null ? null : Recommendation.Outcome.valueOf(value.toString());
     }
 
+    /**
+     * Whether the caller answers the recommendation: a tenant admin any, the addressed partner's lead
+     * those to its partner. The same keep its feedback code.
+     */
+    boolean answers(Caller caller, Recommendation recommendation) {
+        return caller.administersTenant()
+                || !recommendation.addressedToBoard() && partners.keeps(caller, recommendation.addressedToId());
+    }
+
     private void requireAnswerer(Caller caller, Recommendation recommendation) {
-        if (caller.administersTenant()) {
-            return;
-        }
-        if (recommendation.addressedToBoard() || !partners.keeps(caller, recommendation.addressedToId())) {
+        if (!answers(caller, recommendation)) {
             throw new ApiException(
                     ErrorCode.FORBIDDEN,
                     "A tenant admin answers recommendations to the board; the addressed partner's lead (or a tenant"

@@ -26,6 +26,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.pledges.PledgeFixture;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.PartnershipData;
+import uk.trustplatform.testing.TenantData;
 import uk.trustplatform.testing.TestDatabase;
 import uk.trustplatform.testing.TestIdentityProvider;
 import uk.trustplatform.testing.TestTenants;
@@ -153,13 +154,226 @@ class BenchmarkingTest {
 
         assertThat(authorities(before, "PLEDGE_COVERAGE", "ALL"))
                 .containsExactlyInAnyOrder(name(staying), name(leaving));
-        assertThat(left.path("sharing").toString()).isEqualTo("[\"ACTION_PLANS\",\"PARTNERS\",\"PARTICIPATION\"]");
+        assertThat(left.path("sharing").toString())
+                .isEqualTo("[\"ACTION_PLANS\",\"PARTNERS\",\"PARTICIPATION\",\"SELF_ASSESSMENT\"]");
         assertThat(authorities(after, "PLEDGE_COVERAGE", "ALL")).containsExactly(name(staying));
         assertThat(xAsksForY.isNull()).isTrue();
         assertThat(authorities(ofY, "PLEDGE_COVERAGE", "ALL")).containsExactly("Authority A");
         assertThat(ofY.toString()).doesNotContain(name(elsewhere)).doesNotContain(name(staying));
         assertThat(ofY.path("indicators").findValuesAsText("indicator")).containsOnly("PLEDGE_COVERAGE");
         assertThat(unbound.query(COMPARE, Map.of("f", x)).errorCode()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void a_forum_compares_self_assessment_levels_per_standard_of_the_members_sharing_them() throws SQLException {
+        String x = forum("forum-sa-" + suffix(), "NAMED");
+        TestTenant first = tenant("sa-first");
+        TestTenant second = tenant("sa-second");
+        TestTenant third = tenant("sa-third");
+        TestTenant fourth = tenant("sa-fourth");
+        TestTenant pledgesOnly = tenant("sa-pledges");
+        TestTenant outsider = tenant("sa-outsider");
+        try (PartnershipData data = PartnershipData.of(first.id())) {
+            selfAssessments(data, 2026, "HEAR_BY_RIGHT", "AGREED", "EMERGING EMERGING", "EMERGING ESTABLISHED");
+            selfAssessments(data, 2026, "HEAR_BY_RIGHT", "AGREED", "EMERGING ESTABLISHED");
+            selfAssessments(
+                    data, 2026, "HEAR_BY_RIGHT", "SUBMITTED", "ESTABLISHED ESTABLISHED", "ESTABLISHED ADVANCED");
+            selfAssessments(data, 2026, "HEAR_BY_RIGHT", "SUBMITTED", "ADVANCED ADVANCED");
+            // Neither a draft nor a returned assessment counts; nor does another year.
+            selfAssessments(data, 2026, "HEAR_BY_RIGHT", "DRAFT", "ADVANCED ADVANCED");
+            selfAssessments(data, 2026, "HEAR_BY_RIGHT", "RETURNED", "ADVANCED ADVANCED");
+            selfAssessments(data, 2025, "HEAR_BY_RIGHT", "AGREED", "ADVANCED ADVANCED");
+            selfAssessments(data, 2026, "RAG", "AGREED", "GREEN RED");
+        }
+        try (PartnershipData data = PartnershipData.of(second.id())) {
+            selfAssessments(
+                    data,
+                    2026,
+                    "HEAR_BY_RIGHT",
+                    "SUBMITTED",
+                    "EMERGING ESTABLISHED",
+                    "ESTABLISHED ESTABLISHED",
+                    "ESTABLISHED ESTABLISHED",
+                    "ADVANCED ESTABLISHED",
+                    "ADVANCED ESTABLISHED");
+        }
+        try (PartnershipData data = PartnershipData.of(third.id())) {
+            selfAssessments(
+                    data,
+                    2026,
+                    "HEAR_BY_RIGHT",
+                    "AGREED",
+                    "EMERGING EMERGING",
+                    "EMERGING EMERGING",
+                    "EMERGING EMERGING",
+                    "EMERGING EMERGING");
+        }
+        for (TestTenant fiveAtEmerging : List.of(fourth, pledgesOnly, outsider)) {
+            try (PartnershipData data = PartnershipData.of(fiveAtEmerging.id())) {
+                selfAssessments(
+                        data,
+                        2026,
+                        "HEAR_BY_RIGHT",
+                        "AGREED",
+                        "EMERGING ESTABLISHED",
+                        "EMERGING ESTABLISHED",
+                        "EMERGING ESTABLISHED",
+                        "EMERGING ESTABLISHED",
+                        "ADVANCED ESTABLISHED");
+            }
+        }
+        for (TestTenant tenant : List.of(first, second, third, fourth)) {
+            join(tenant, x, List.of("SELF_ASSESSMENT"));
+        }
+        join(pledgesOnly, x, List.of("PLEDGES"));
+        for (TestTenant tenant : List.of(first, second, third, fourth, pledgesOnly, outsider)) {
+            refresh(tenant);
+        }
+
+        JsonNode levels = analystOf(x)
+                .query(COMPARE.replace("2026-2027", "2026"), Map.of("f", x, "i", "SELF_ASSESSMENT_LEVELS"))
+                .data()
+                .path("forumComparison");
+        JsonNode own = benchmarksOf(first, x, "2026", null);
+        JsonNode ownEarlier = benchmarksOf(first, x, "2025", null);
+        JsonNode theirs = benchmarksOf(pledgesOnly, x, "2026", null);
+        JsonNode withPlans = benchmarksOf(first, x, "2026-2027", 2026);
+        JsonNode theirsWithPlans = benchmarksOf(pledgesOnly, x, "2026-2027", 2026);
+
+        assertThat(levels.path("indicators").findValuesAsText("breakdown"))
+                .as("each standard at each level of each built-in scale in use, of 2026 only")
+                .containsExactly(
+                        "hear-by-right/1/ADVANCED",
+                        "hear-by-right/1/AMBER",
+                        "hear-by-right/1/EMERGING",
+                        "hear-by-right/1/ESTABLISHED",
+                        "hear-by-right/1/GREEN",
+                        "hear-by-right/1/RED",
+                        "hear-by-right/2/ADVANCED",
+                        "hear-by-right/2/AMBER",
+                        "hear-by-right/2/EMERGING",
+                        "hear-by-right/2/ESTABLISHED",
+                        "hear-by-right/2/GREEN",
+                        "hear-by-right/2/RED");
+        assertThat(authorities(levels, "SELF_ASSESSMENT_LEVELS", "hear-by-right/1/EMERGING"))
+                .as("the members sharing self-assessments, and no other tenant")
+                .containsExactlyInAnyOrder(name(first), name(second), name(third), name(fourth));
+        // The first: 6 partners assessed on Hear by Right; standard 1 is 3 emerging, 2 established, 1 advanced,
+        // standard 2 is 1, 3, 2.
+        JsonNode firstEmerging = authority(levels, "SELF_ASSESSMENT_LEVELS", "hear-by-right/1/EMERGING", first);
+        assertThat(firstEmerging.path("value").asDouble()).isCloseTo(0.5, within(1e-9));
+        assertThat(firstEmerging.path("records").asInt()).isEqualTo(6);
+        assertThat(shown(levels, "SELF_ASSESSMENT_LEVELS", "hear-by-right/1/ESTABLISHED", first))
+                .isCloseTo(2.0 / 6, within(1e-9));
+        assertThat(shown(levels, "SELF_ASSESSMENT_LEVELS", "hear-by-right/2/ADVANCED", first))
+                .isCloseTo(2.0 / 6, within(1e-9));
+        // The second: 5 partners (k, so shown); the third: 4 (k − 1, so every level of its standards withheld).
+        assertThat(shown(levels, "SELF_ASSESSMENT_LEVELS", "hear-by-right/1/ESTABLISHED", second))
+                .isCloseTo(0.4, within(1e-9));
+        assertThat(shown(levels, "SELF_ASSESSMENT_LEVELS", "hear-by-right/2/EMERGING", second))
+                .isZero();
+        assertSuppressed(levels, "SELF_ASSESSMENT_LEVELS", "hear-by-right/1/EMERGING", third);
+        assertSuppressed(levels, "SELF_ASSESSMENT_LEVELS", "hear-by-right/2/ADVANCED", third);
+        // The first's one RAG assessment is a single partner.
+        assertSuppressed(levels, "SELF_ASSESSMENT_LEVELS", "hear-by-right/1/GREEN", first);
+        assertThat(authorities(levels, "SELF_ASSESSMENT_LEVELS", "hear-by-right/1/GREEN"))
+                .containsExactly(name(first));
+        // Standard 1 emerging, of the figures shown: 0.2, 0.5, 0.8.
+        JsonNode emerging = find(levels, "SELF_ASSESSMENT_LEVELS", "hear-by-right/1/EMERGING");
+        assertThat(emerging.path("median").asDouble()).isCloseTo(0.5, within(1e-9));
+        assertThat(emerging.path("lowerQuartile").asDouble()).isCloseTo(0.35, within(1e-9));
+        assertThat(emerging.path("upperQuartile").asDouble()).isCloseTo(0.65, within(1e-9));
+        // Standard 2 established: 0.5, 1, 1.
+        JsonNode established = find(levels, "SELF_ASSESSMENT_LEVELS", "hear-by-right/2/ESTABLISHED");
+        assertThat(established.path("median").asDouble()).isCloseTo(1.0, within(1e-9));
+        assertThat(established.path("lowerQuartile").asDouble()).isCloseTo(0.75, within(1e-9));
+
+        JsonNode ownEmerging = find(own, "SELF_ASSESSMENT_LEVELS", "hear-by-right/1/EMERGING");
+        assertThat(ownEmerging.path("value").asDouble()).isCloseTo(0.5, within(1e-9));
+        assertThat(ownEmerging.path("forumMedian").asDouble()).isCloseTo(0.5, within(1e-9));
+        assertThat(ownEmerging.path("forumAuthorities").asInt()).isEqualTo(3);
+        JsonNode ownGreen = find(own, "SELF_ASSESSMENT_LEVELS", "hear-by-right/1/GREEN");
+        assertThat(ownGreen.path("value").asDouble())
+                .as("a tenant sees its own figure in full")
+                .isEqualTo(1.0);
+        assertThat(ownGreen.path("records").asInt()).isEqualTo(1);
+        assertThat(ownGreen.path("forumAuthorities").asInt()).isZero();
+        JsonNode earlier = find(ownEarlier, "SELF_ASSESSMENT_LEVELS", "hear-by-right/2/ADVANCED");
+        assertThat(earlier.path("value").asDouble()).isEqualTo(1.0);
+        assertThat(earlier.path("records").asInt()).isEqualTo(1);
+        assertThat(theirs.findValuesAsText("indicator")).isNotEmpty().containsOnly("PLEDGE_COVERAGE");
+        // Beside a plan period, the year's levels follow the figures that have no period, each once.
+        assertThat(find(withPlans, "SELF_ASSESSMENT_LEVELS", "hear-by-right/1/EMERGING")
+                        .path("forumMedian")
+                        .asDouble())
+                .isCloseTo(0.5, within(1e-9));
+        assertThat(withPlans.findValuesAsText("breakdown"))
+                .containsExactlyElementsOf(own.findValuesAsText("breakdown"));
+        assertThat(theirsWithPlans.findValuesAsText("breakdown"))
+                .containsExactlyElementsOf(theirs.findValuesAsText("breakdown"));
+        assertThat(find(theirsWithPlans, "PLEDGE_COVERAGE", "ALL")
+                        .path("forumAuthorities")
+                        .asInt())
+                .as("the pledges shared by the one member sharing them, counted once")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void submitting_returning_and_agreeing_a_self_assessment_mark_its_tenant_for_a_refresh_and_a_draft_does_not() {
+        TestTenant tenant = tenant("sa-marks");
+        ApiCaller admin = admin(tenant);
+        new PlanFixture(admin).hearByRight();
+        PledgeFixture partners = new PledgeFixture(admin);
+        partners.publishPledge();
+        String partner = partners.partner("Luton Borough Council", "statutory-lscb-member", true);
+        int before = refreshed(admin);
+
+        String id = admin.query(
+                        "mutation ($i: StartSelfAssessmentInput!) { startSelfAssessment(input: $i) { selfAssessment { id } } }",
+                        Map.of(
+                                "i",
+                                Map.of("partnerOrganisationId", partner, "year", 2026, "framework", "hear-by-right")))
+                .data()
+                .findValue("id")
+                .asText();
+        for (String standard : List.of("1", "2")) {
+            selfAssessmentStep(
+                    admin,
+                    "rateSelfAssessmentStandard",
+                    "RateSelfAssessmentStandardInput",
+                    Map.of("selfAssessmentId", id, "standard", standard, "version", 0, "level", "EMERGING"));
+        }
+        boolean draftMarked = marked(tenant);
+        selfAssessmentStep(
+                admin, "submitSelfAssessment", "SelfAssessmentTransitionInput", Map.of("id", id, "version", 0));
+        boolean submittedMarked = marked(tenant);
+        int submitted = refreshed(admin);
+        selfAssessmentStep(
+                admin,
+                "reviewSelfAssessment",
+                "ReviewSelfAssessmentInput",
+                Map.of("id", id, "version", 1, "decision", "RETURN", "comment", "Say what young people said."));
+        boolean returnedMarked = marked(tenant);
+        int returned = refreshed(admin);
+        selfAssessmentStep(
+                admin, "submitSelfAssessment", "SelfAssessmentTransitionInput", Map.of("id", id, "version", 2));
+        refreshed(admin);
+        selfAssessmentStep(
+                admin,
+                "reviewSelfAssessment",
+                "ReviewSelfAssessmentInput",
+                Map.of("id", id, "version", 3, "decision", "AGREE"));
+        boolean agreedMarked = marked(tenant);
+        int agreed = refreshed(admin);
+
+        assertThat(draftMarked).as("a draft's ratings count for nothing yet").isFalse();
+        assertThat(submittedMarked).isTrue();
+        assertThat(returnedMarked).isTrue();
+        assertThat(agreedMarked).isTrue();
+        // Two standards at three levels each: six figures, gone while the assessment is returned.
+        assertThat(submitted).isEqualTo(before + 6);
+        assertThat(returned).isEqualTo(before);
+        assertThat(agreed).isEqualTo(before + 6);
     }
 
     @Test
@@ -278,6 +492,60 @@ class BenchmarkingTest {
             data.action(plan, "2", "IN_PROGRESS", "AMBER", LATER);
             data.action(plan, "2", "NOT_STARTED", null, PAST);
         }
+    }
+
+    /**
+     * One new partner per assessment, each rating Hear by Right's standards 1, 2 … at the levels
+     * given, separated by spaces.
+     */
+    private static void selfAssessments(PartnershipData data, int year, String scale, String status, String... each)
+            throws SQLException {
+        for (String levels : each) {
+            UUID partner = data.partner("Assessed " + UUID.randomUUID(), null);
+            data.selfAssessment(partner, year, "hear-by-right", scale, status, levels.split(" "));
+        }
+    }
+
+    /** The tenant's own benchmarks of a period, and of a self-assessment year too when one is given. */
+    private JsonNode benchmarksOf(TestTenant tenant, String forum, String period, Integer year) {
+        Map<String, Object> variables = new HashMap<>(Map.of("f", forum, "p", period));
+        variables.put("y", year);
+        return admin(tenant)
+                .query(
+                        "query ($f: String!, $p: String!, $y: Int) { benchmarks(forumSlug: $f, period: $p,"
+                                + " selfAssessmentYear: $y) { indicators { indicator breakdown value records"
+                                + " forumMedian forumAuthorities } } }",
+                        variables)
+                .data()
+                .path("benchmarks")
+                .path("indicators");
+    }
+
+    /** Whether the tenant is marked for an indicator refresh (the owner reads every tenant's marks). */
+    private static boolean marked(TestTenant tenant) {
+        return TenantData.query(
+                        tenant.id(),
+                        "SELECT count(*) FROM indicator_refresh WHERE tenant_id = current_setting('app.tenant_id')::uuid")
+                .equals(List.of("1"));
+    }
+
+    /** Refreshes the tenant's indicators now (which clears its mark); the number of figures. */
+    private static int refreshed(ApiCaller admin) {
+        return admin.query("mutation { refreshIndicators { values } }")
+                .data()
+                .path("refreshIndicators")
+                .path("values")
+                .asInt();
+    }
+
+    private static void selfAssessmentStep(
+            ApiCaller caller, String mutation, String inputType, Map<String, Object> input) {
+        JsonNode done = caller.query(
+                        "mutation ($i: " + inputType + "!) { " + mutation + "(input: $i) { userErrors { message } } }",
+                        Map.of("i", input))
+                .data()
+                .path(mutation);
+        assertThat(done.path("userErrors")).as(done.toString()).isEmpty();
     }
 
     /** {@code size} partners in one category, the first {@code pledged} of them with a current pledge. */

@@ -34,7 +34,7 @@ class InspectionsTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
     private static final String FIELDS = "id version status serviceName inspectedOn findings kiteMarkAwarded reportedOn"
-            + " recordedAt partnerOrganisation { name } inspectors { name ageBand }"
+            + " kiteMarkExpiresOn kiteMarkExpired recordedAt partnerOrganisation { name } inspectors { name ageBand }"
             + " answers { question questionText answer } recommendations { number text response respondedOn }";
     private static final String SAVE = "mutation ($i: SaveInspectionInput!) { saveInspection(input: $i)"
             + " { inspection { " + FIELDS + " } userErrors { field message code } } }";
@@ -44,7 +44,10 @@ class InspectionsTest {
             "mutation ($i: RespondToRecommendationInput!) { respondToRecommendation(input: $i)" + " { inspection { "
                     + FIELDS + " } userErrors { field message code } } }";
     private static final String KITE_MARKS =
-            "query ($s: String!) { publicKiteMarks(tenantSlug: $s) { agencyName serviceName awardedOn } }";
+            "query ($s: String!) { publicKiteMarks(tenantSlug: $s) { agencyName serviceName awardedOn expiresOn } }";
+    private static final String SETTINGS = "mutation ($i: UpdatePartnershipSettingsInput!) {"
+            + " updatePartnershipSettings(input: $i) { partnershipSettings { kiteMarkValidMonths version }"
+            + " userErrors { field message code } } }";
 
     @Inject
     EmbeddedServer server;
@@ -137,7 +140,7 @@ class InspectionsTest {
         assertThat(kiteMarks.data().path("publicKiteMarks").toString())
                 .isEqualTo(
                         "[{\"agencyName\":\"Medway Youth Service\",\"serviceName\":\"Youth club on Canterbury Street\","
-                                + "\"awardedOn\":\"" + TODAY + "\"}]");
+                                + "\"awardedOn\":\"" + TODAY + "\",\"expiresOn\":\"" + TODAY.plusMonths(12) + "\"}]");
         assertThat(kiteMarks.text()).doesNotContain("Priya", "Mary-Jane", "ramp");
         assertThat(TenantData.query(
                         medway.id(),
@@ -149,6 +152,126 @@ class InspectionsTest {
                         "Inspection.reported by lead-" + medway.slug(),
                         "Inspection.responded by lead-" + medway.slug(),
                         "Inspection.responded by lead-" + medway.slug());
+    }
+
+    @Test
+    void a_kite_mark_expires_the_partnerships_months_after_its_report_and_an_expired_one_is_no_longer_public() {
+        JsonNode settings = admin.query("{ partnershipSettings { kiteMarkValidMonths version } }")
+                .data()
+                .path("partnershipSettings");
+        JsonNode eighteen = admin.query(
+                        SETTINGS, Map.of("i", settings(settings.path("version").asInt(), 18)))
+                .data()
+                .path("updatePartnershipSettings");
+        JsonNode current = awarded(youthService);
+        JsonNode older = awarded(fosterCare);
+        // Awarded on 31 August 2024 for six months: the last of February 2025, the shorter month.
+        int moved = TenantData.change(
+                medway.id(),
+                "UPDATE inspection SET inspected_on = '2024-08-20', reported_on = '2024-08-31',"
+                        + " kite_mark_expires_on = '2025-02-28' WHERE partner_organisation_id = '"
+                        + uuid(fosterCare) + "'");
+        JsonNode six = admin.query(
+                        SETTINGS,
+                        Map.of(
+                                "i",
+                                settings(
+                                        eighteen.path("partnershipSettings")
+                                                .path("version")
+                                                .asInt(),
+                                        6)))
+                .data()
+                .path("updatePartnershipSettings");
+        JsonNode listed = admin.query("{ inspections { edges { node { partnerOrganisation { name } kiteMarkExpiresOn"
+                        + " kiteMarkExpired } } } }")
+                .data()
+                .path("inspections");
+        JsonNode kiteMarks = new ApiCaller(server)
+                .query(KITE_MARKS, Map.of("s", medway.slug()))
+                .data()
+                .path("publicKiteMarks");
+
+        assertThat(settings.path("kiteMarkValidMonths").asInt())
+                .as("the default")
+                .isEqualTo(12);
+        assertThat(eighteen.path("userErrors")).isEmpty();
+        LocalDate reportedOn = LocalDate.parse(current.path("reportedOn").asText());
+        assertThat(current.path("kiteMarkExpiresOn").asText())
+                .as("18 months after the day it was reported, whatever day that is")
+                .isEqualTo(reportedOn.plusMonths(18).toString());
+        assertThat(current.path("kiteMarkExpired").asBoolean()).isFalse();
+        assertThat(older.path("kiteMarkExpired").asBoolean()).isFalse();
+        assertThat(moved).isEqualTo(1);
+        assertThat(six.path("userErrors")).isEmpty();
+        assertThat(listed.findValuesAsText("kiteMarkExpiresOn"))
+                .as("fixed when awarded: six months now does not shorten the mark of 18")
+                .containsExactlyInAnyOrder(reportedOn.plusMonths(18).toString(), "2025-02-28");
+        assertThat(listed.path("edges")
+                        .valueStream()
+                        .filter(edge -> edge.path("node")
+                                .path("kiteMarkExpiresOn")
+                                .asText()
+                                .equals("2025-02-28"))
+                        .map(edge -> edge.path("node").path("kiteMarkExpired").asBoolean())
+                        .toList())
+                .containsExactly(true);
+        assertThat(kiteMarks.findValuesAsText("agencyName"))
+                .as("the expired one is not listed")
+                .containsExactly("Medway Youth Service");
+        assertThat(kiteMarks.path(0).path("expiresOn").asText())
+                .isEqualTo(reportedOn.plusMonths(18).toString());
+    }
+
+    @Test
+    void a_kite_mark_validity_outside_1_to_60_months_is_refused_naming_it_and_nothing_changes() {
+        int version = admin.query("{ partnershipSettings { version } }")
+                .data()
+                .path("partnershipSettings")
+                .path("version")
+                .asInt();
+
+        JsonNode none =
+                admin.query(SETTINGS, Map.of("i", settings(version, 0))).data().path("updatePartnershipSettings");
+        JsonNode tooLong =
+                admin.query(SETTINGS, Map.of("i", settings(version, 61))).data().path("updatePartnershipSettings");
+        JsonNode fiveYears =
+                admin.query(SETTINGS, Map.of("i", settings(version, 60))).data().path("updatePartnershipSettings");
+
+        for (JsonNode refused : List.of(none, tooLong)) {
+            assertThat(refused.path("partnershipSettings").isNull()).isTrue();
+            assertThat(refused.path("userErrors").toString())
+                    .isEqualTo("[{\"field\":[\"input\",\"kiteMarkValidMonths\"],\"message\":\"kiteMarkValidMonths"
+                            + " must be between 1 and 60 months.\",\"code\":\"NOT_ALLOWED\"}]");
+        }
+        assertThat(fiveYears
+                        .path("partnershipSettings")
+                        .path("kiteMarkValidMonths")
+                        .asInt())
+                .isEqualTo(60);
+        assertThat(fiveYears.path("partnershipSettings").path("version").asInt())
+                .as("the refused ones changed nothing: the version moved once")
+                .isEqualTo(version + 1);
+    }
+
+    @Test
+    void an_inspection_with_no_organisation_or_age_band_selected_is_refused_naming_each_and_nothing_is_written() {
+        Map<String, Object> unselected = new HashMap<>(visit(youthService));
+        unselected.remove("partnerOrganisationId");
+        unselected.put("inspectors", List.of(Map.of("name", "Priya", "ageBand", "")));
+
+        JsonNode refused = admin.query(SAVE, Map.of("i", unselected)).data().path("saveInspection");
+
+        assertThat(refused.path("inspection").isNull()).isTrue();
+        assertThat(refused.path("userErrors")
+                        .valueStream()
+                        .map(error -> error.path("field").toString() + " "
+                                + error.path("code").asText() + " "
+                                + error.path("message").asText())
+                        .toList())
+                .containsExactly(
+                        "[\"input\",\"partnerOrganisationId\"] REQUIRED Select which organisation was inspected.",
+                        "[\"input\",\"inspectors\",\"0\",\"ageBand\"] REQUIRED Select young inspector 1's age band.");
+        assertThat(count()).isZero();
     }
 
     @Test
@@ -391,6 +514,28 @@ class InspectionsTest {
         JsonNode payload = reply.data().path(field);
         assertThat(payload.path("userErrors")).as(reply.text()).isEmpty();
         return payload.path("inspection");
+    }
+
+    /** A reported inspection of {@code partner} that awarded the kite mark. */
+    private JsonNode awarded(String partner) {
+        JsonNode draft = saved(admin.query(SAVE, Map.of("i", visit(partner))), "saveInspection");
+        return saved(
+                admin.query(
+                        REPORT,
+                        Map.of("i", Map.of("id", draft.path("id").asText(), "version", 0, "kiteMarkAwarded", true))),
+                "reportInspection");
+    }
+
+    private static Map<String, Object> settings(int version, int kiteMarkValidMonths) {
+        return Map.of(
+                "version",
+                version,
+                "minimumParticipationChampions",
+                1,
+                "renewalNoticeDays",
+                60,
+                "kiteMarkValidMonths",
+                kiteMarkValidMonths);
     }
 
     private int count() {

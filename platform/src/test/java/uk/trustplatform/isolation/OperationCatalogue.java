@@ -424,7 +424,7 @@ final class OperationCatalogue {
                         "Query.partnershipSettings",
                         world -> new Request(
                                 "{ partnershipSettings { minimumParticipationChampions renewalNoticeDays version"
-                                        + " quietPeriods { name firstDay lastDay } } }",
+                                        + " recommendationReplyDays kiteMarkValidMonths quietPeriods { name firstDay lastDay } } }",
                                 Map.of()),
                         (reply, world) ->
                                 reply.data().path("partnershipSettings").has("renewalNoticeDays"),
@@ -504,7 +504,9 @@ final class OperationCatalogue {
                                 "minimumParticipationChampions",
                                 3,
                                 "renewalNoticeDays",
-                                45),
+                                45,
+                                "kiteMarkValidMonths",
+                                24),
                         ADMINS),
                 save(
                         "setQuietPeriods",
@@ -640,7 +642,8 @@ final class OperationCatalogue {
                         "Query.inspections",
                         world -> new Request(
                                 "{ inspections { edges { cursor node { id version status serviceName inspectedOn findings"
-                                        + " kiteMarkAwarded reportedOn recordedAt partnerOrganisation { id name }"
+                                        + " kiteMarkAwarded reportedOn kiteMarkExpiresOn kiteMarkExpired recordedAt"
+                                        + " partnerOrganisation { id name }"
                                         + " inspectors { name ageBand } answers { question questionText answer }"
                                         + " recommendations { number text response respondedOn } } } } }",
                                 Map.of()),
@@ -649,7 +652,8 @@ final class OperationCatalogue {
                 new Operation(
                         "Query.publicKiteMarks",
                         world -> new Request(
-                                "query ($s: String!) { publicKiteMarks(tenantSlug: $s) { agencyName serviceName awardedOn } }",
+                                "query ($s: String!) { publicKiteMarks(tenantSlug: $s) { agencyName serviceName awardedOn"
+                                        + " expiresOn } }",
                                 Map.of("s", world.tenant().slug())),
                         (reply, world) -> reply.text()
                                 .contains("Youth club in " + world.tenant().slug()),
@@ -769,6 +773,35 @@ final class OperationCatalogue {
                                 "reason",
                                 "Fridays only this year."),
                         ADMINS_AND_LEAD),
+                subjectCode(
+                        "issueFeedbackCode of an inspection",
+                        "issueFeedbackCode",
+                        "IssueFeedbackCodeInput",
+                        world -> Map.of("subjectId", world.inspections().agencyReported())),
+                subjectCode(
+                        "withdrawFeedbackCode of an inspection",
+                        "withdrawFeedbackCode",
+                        "WithdrawFeedbackCodeInput",
+                        world -> Map.of("subjectId", world.inspections().agencyReported(), "version", 0)),
+                subjectCode(
+                        "issueFeedbackCode of a recommendation",
+                        "issueFeedbackCode",
+                        "IssueFeedbackCodeInput",
+                        world -> Map.of("subjectId", world.agencyRecommendation())),
+                subjectCode(
+                        "withdrawFeedbackCode of a recommendation",
+                        "withdrawFeedbackCode",
+                        "WithdrawFeedbackCodeInput",
+                        world -> Map.of("subjectId", world.agencyRecommendation(), "version", 0)),
+                heardBackOf(
+                        "heardBack of an inspection's code",
+                        SubjectCodes::ofInspection,
+                        world -> "\"about\":\"INSPECTION\",\"title\":\"Youth club in "
+                                + world.tenant().slug()),
+                heardBackOf(
+                        "heardBack of a recommendation's code",
+                        SubjectCodes::ofRecommendation,
+                        world -> "The buses in " + world.tenant().slug() + " now run until 10pm."),
                 new Operation(
                         "Query.actionPlans",
                         world -> new Request(
@@ -1274,6 +1307,29 @@ final class OperationCatalogue {
                         Map.of("input", input.apply(world))),
                 (reply, world) -> authorized(reply, field),
                 allowed);
+    }
+
+    /**
+     * Issuing or withdrawing the code of a subject other than an activity: the kind's keeper (a
+     * tenant admin; the agency's lead for its inspection and for a recommendation addressed to it).
+     */
+    private static Operation subjectCode(
+            String name, String field, String inputType, Function<World, Map<String, Object>> input) {
+        Operation root = save(field, inputType, "feedbackCode", input, ADMINS_AND_LEAD);
+        return new Operation(name, root.request(), root.reached(), root.allowed());
+    }
+
+    /** Reading what a subject's participants were told, with its code, as anyone may. */
+    private static Operation heardBackOf(String name, Function<World, String> code, Function<World, String> told) {
+        return new Operation(
+                name,
+                world -> new Request(
+                        "query ($s: String!, $c: String!) { heardBack(tenantSlug: $s, code: $c) { about title youSaid"
+                                + " weDid heldOn toldOn recommendations { number text response respondedOn }"
+                                + " kiteMarkAwarded addressedTo outcome reason } }",
+                        Map.of("s", world.tenant().slug(), "c", code.apply(world))),
+                (reply, world) -> reply.text().contains(told.apply(world)),
+                EVERYONE);
     }
 
     private static boolean authorized(Reply reply, String field) {

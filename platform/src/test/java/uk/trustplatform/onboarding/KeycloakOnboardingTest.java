@@ -112,7 +112,7 @@ class KeycloakOnboardingTest implements TestPropertyProvider {
     }
 
     @Test
-    void a_definitions_quiet_periods_are_set_at_onboarding_and_a_definition_without_them_keeps_the_admins() {
+    void a_definitions_quiet_periods_reply_time_and_kite_mark_validity_are_set_and_one_without_them_keeps_the_admins() {
         String slug = slug("quiet");
         String withoutPeriods = definition(slug, "Quiet Children's Trust", "E06000035", "Medway Council") + """
                 configuration:
@@ -120,11 +120,14 @@ class KeycloakOnboardingTest implements TestPropertyProvider {
                     minimumParticipationChampions: 3
                 """;
         String withPeriods = withoutPeriods + """
+                    recommendationReplyDays: 45
+                    kiteMarkValidMonths: 24
                     quietPeriods:
                       - { name: May half term, firstDay: 2027-05-31, lastDay: 2027-06-04 }
                       - { name: GCSE and A level exams, firstDay: 2027-05-10, lastDay: 2027-06-25 }
                 """;
-        String settings = "{ partnershipSettings { version minimumParticipationChampions quietPeriods { name } } }";
+        String settings = "{ partnershipSettings { version minimumParticipationChampions recommendationReplyDays"
+                + " kiteMarkValidMonths quietPeriods { name } } }";
 
         JsonNode onboarded = onboard(withPeriods);
         JsonNode again = onboard(withPeriods);
@@ -153,7 +156,13 @@ class KeycloakOnboardingTest implements TestPropertyProvider {
         JsonNode withoutThem = onboard(withoutPeriods);
         JsonNode after = admin.query(settings).data().path("partnershipSettings");
 
-        assertThat(onboarded.path("changes").toString()).contains("set 2 quiet periods");
+        assertThat(onboarded.path("changes").toString())
+                .contains(
+                        "set partnership settings: 3 champions, 60 days' notice, 45 days to reply to a youth forum,"
+                                + " kite marks for 24 months",
+                        "set 2 quiet periods");
+        assertThat(atOnboarding.path("recommendationReplyDays").asInt()).isEqualTo(45);
+        assertThat(atOnboarding.path("kiteMarkValidMonths").asInt()).isEqualTo(24);
         assertThat(again.path("changes"))
                 .as("the same definition again changes nothing")
                 .isEmpty();
@@ -166,6 +175,10 @@ class KeycloakOnboardingTest implements TestPropertyProvider {
                 .as("the admin's list, kept")
                 .containsExactly("Summer holidays");
         assertThat(after.path("minimumParticipationChampions").asInt()).isEqualTo(3);
+        assertThat(after.path("recommendationReplyDays").asInt())
+                .as("left out of the definition, the partnership's own stays")
+                .isEqualTo(45);
+        assertThat(after.path("kiteMarkValidMonths").asInt()).isEqualTo(24);
     }
 
     @Test

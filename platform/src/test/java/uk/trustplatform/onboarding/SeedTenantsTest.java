@@ -109,7 +109,8 @@ class SeedTenantsTest implements TestPropertyProvider {
         JsonNode partnership = definition.path("configuration").path("partnership");
         if (!partnership.isMissingNode()) {
             Reply settings = operator.inTenant(definition.path("slug").asText())
-                    .query("{ partnershipSettings { minimumParticipationChampions renewalNoticeDays } }");
+                    .query("{ partnershipSettings { minimumParticipationChampions renewalNoticeDays"
+                            + " recommendationReplyDays kiteMarkValidMonths } }");
             matches(partnership, settings.data().path("partnershipSettings"), "partnership");
         }
     }

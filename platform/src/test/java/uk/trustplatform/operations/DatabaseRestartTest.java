@@ -30,7 +30,7 @@ class DatabaseRestartTest {
     private static final String QUERY = "{\"query\":\"{ tenant(slug: \\\"medway\\\") { name } }\"}";
 
     @Test
-    void while_postgresql_is_down_requests_get_a_retryable_503_and_once_it_is_back_they_succeed_again(
+    void while_postgresql_is_down_requests_and_pages_get_a_retryable_503_and_once_it_is_back_they_succeed_again(
             @TempDir Path data) throws Exception {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startKeeping(data, 0);
         int port = postgres.port();
@@ -66,6 +66,23 @@ class DatabaseRestartTest {
             assertThat(readiness(base))
                     .as("readiness while the database is down")
                     .isEqualTo(503);
+            // A public page (its GraphQL operation fails) and a signed-in visitor's (reading the session fails first).
+            for (String cookie : new String[] {null, "trust_session=" + "a".repeat(43)}) {
+                HttpResponse<String> page = page(base, cookie);
+                assertThat(page.statusCode())
+                        .as(
+                                "the page with session cookie %s: %s %s",
+                                cookie, page.headers().map(), page.body())
+                        .isEqualTo(503);
+                assertThat(page.headers().firstValue("Retry-After")).hasValue("5");
+                assertThat(page.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+                assertThat(page.body())
+                        .contains("Sorry, the service is unavailable", "Try again in a few seconds")
+                        .doesNotContainIgnoringCase("sql")
+                        .doesNotContainIgnoringCase("postgres")
+                        .doesNotContain("Exception");
+            }
             // The pooled connections are gone now: this one waits for a new connection, in vain.
             asked = System.nanoTime();
             HttpResponse<String> refusedAgain = query(base);
@@ -111,6 +128,16 @@ class DatabaseRestartTest {
                         .timeout(Duration.ofSeconds(20))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> page(URI base, String cookie) throws Exception {
+        HttpRequest.Builder page = HttpRequest.newBuilder(base.resolve("/medway"))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .timeout(Duration.ofSeconds(20));
+        if (cookie != null) {
+            page.header("Cookie", cookie);
+        }
+        return HTTP.send(page.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int readiness(URI base) throws Exception {

@@ -165,6 +165,25 @@ class TenantDefinitionFoldersTest {
     }
 
     @Test
+    void a_reply_time_or_kite_mark_validity_that_is_no_whole_number_in_range_is_refused_with_its_path() {
+        String outOfRange = definition("kent") + """
+                configuration:
+                  partnership:
+                    recommendationReplyDays: 1.5
+                    kiteMarkValidMonths: 61
+                """;
+
+        TenantDefinitions.Reading reading = definitions.read(outOfRange);
+
+        assertThat(reading.valid()).isFalse();
+        assertThat(reading.problems())
+                .extracting(problem -> String.join(".", problem.field()))
+                .containsExactlyInAnyOrder(
+                        "definition.configuration.partnership.recommendationReplyDays",
+                        "definition.configuration.partnership.kiteMarkValidMonths");
+    }
+
+    @Test
     void a_guidance_block_that_is_both_a_paragraph_and_a_list_is_refused_by_the_schema_with_its_path() {
         String both = definition("kent") + """
                 configuration:

@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes a partnership's partners, people, plans, actions and pledges straight into the database,
+ * Writes a partnership's partners, people, plans, actions, pledges and self-assessments straight into the database,
  * as the owner bound to the tenant: for tests that need many rows fast (listings, indicators)
  * and are not about how the rows are made. The template and pledge editions must already exist.
  */
@@ -34,6 +34,20 @@ public final class PartnershipData implements AutoCloseable {
             bind.execute();
         }
         return new PartnershipData(owner, tenant);
+    }
+
+    /** Opens a transaction for the tenant of that slug (a seed partnership or its copy). */
+    public static PartnershipData ofSlug(String slug) throws SQLException {
+        try (Connection owner = TestDatabase.ownerConnection();
+                PreparedStatement find = owner.prepareStatement("SELECT id FROM tenant WHERE slug = ?")) {
+            find.setString(1, slug);
+            try (ResultSet row = find.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalArgumentException("No tenant " + slug);
+                }
+                return of(row.getObject(1, UUID.class));
+            }
+        }
     }
 
     /** A top-level partner in a category (or none); its id. */
@@ -120,6 +134,39 @@ public final class PartnershipData implements AutoCloseable {
                 Date.valueOf(signed),
                 Date.valueOf(signed.plusMonths(12)),
                 badgeCode());
+    }
+
+    /**
+     * A self-assessment of the partner for a year against a framework on a scale, in a status,
+     * rating standards "1", "2" … at the levels given, in order.
+     */
+    public void selfAssessment(UUID partner, int year, String framework, String scale, String status, String... levels)
+            throws SQLException {
+        UUID id = UUID.randomUUID();
+        insert(
+                "INSERT INTO self_assessment (tenant_id, id, partner_organisation_id, year, framework, scale, status,"
+                        + " review_comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                tenant,
+                id,
+                partner,
+                year,
+                framework,
+                scale,
+                status,
+                status.equals("RETURNED") ? "Say more" : null);
+        for (int i = 0; i < levels.length; i++) {
+            String standard = String.valueOf(i + 1);
+            insert(
+                    "INSERT INTO self_assessment_rating (tenant_id, id, assessment_id, position, standard, criterion,"
+                            + " level) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    tenant,
+                    UUID.randomUUID(),
+                    id,
+                    i,
+                    standard,
+                    standard,
+                    levels[i]);
+        }
     }
 
     /** A badge code of the form the platform issues (16 random bytes, base64url), so its address can be checked. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.RealmRepresentation;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.devstack.embedded.KeycloakAccounts;
 import uk.trustplatform.devstack.embedded.KeycloakServer;
@@ -31,12 +32,25 @@ public final class TestKeycloak {
         if (server == null) {
             server = KeycloakServer.start(0, Path.of("target/keycloak-test.log"));
             accounts = new KeycloakAccounts(server);
+            hashPasswordsCheaply();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 accounts.close();
                 server.close();
             }));
         }
         return server;
+    }
+
+    /**
+     * A test run makes hundreds of accounts and signs in hundreds of times, and Keycloak's default
+     * password hashing (Argon2) is slow by design: measured 100 to 250 ms more per account and per
+     * sign-in. The test realm stores passwords with one PBKDF2 iteration; no test is about the hash,
+     * and a production realm keeps Keycloak's default.
+     */
+    private static void hashPasswordsCheaply() {
+        RealmRepresentation realm = accounts.realm().toRepresentation();
+        realm.setPasswordPolicy("hashAlgorithm(pbkdf2-sha256) and hashIterations(1)");
+        accounts.realm().update(realm);
     }
 
     private static KeycloakAccounts accounts() {

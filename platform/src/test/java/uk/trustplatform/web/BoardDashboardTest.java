@@ -12,6 +12,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
+import uk.trustplatform.testing.PartnershipData;
 import uk.trustplatform.testing.SeedPartnerships;
 import uk.trustplatform.testing.SeedPartnerships.Person;
 import uk.trustplatform.testing.TestKeycloak;
@@ -60,7 +62,7 @@ class BoardDashboardTest implements TestPropertyProvider {
               pledgeRegistrations(first: 100) { edges { node { status renewalDueOn partnerOrganisation { id name } } } }
               participationSummary(from: $from, to: $to) { activities participants withoutParticipantCount
                 informingDecisions ended feedbackGiven feedbackOverdue
-                heardBack { yes notYet no answers } }
+                heardBack { yes notYet no answers } heardBackByKind { about count { yes notYet no answers } } }
             }""".formatted(COUNTS);
 
     private final WebSite site = WebSite.onFreePort();
@@ -142,6 +144,13 @@ class BoardDashboardTest implements TestPropertyProvider {
         Agency earlyYears = agency(luton, "Luton Early Years");
         MemberJourneys.registeredPledge(
                 server, lutonAdmin, earlyYears.globalId(), earlyYears.lead(), TODAY.minusMonths(13));
+        // Straight into the database: the dashboard is not about how a self-assessment is made.
+        try (PartnershipData data = PartnershipData.ofSlug(luton)) {
+            data.selfAssessment(
+                    offending.id(), TODAY.getYear(), "luton-safeguarding-standards", "RAG", "AGREED", "GREEN", "AMBER");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         forum = "east-" + UUID.randomUUID().toString().substring(0, 6);
         new ApiCaller(server)
                 .withToken(TestKeycloak.personToken("operator", List.of(Role.PLATFORM_OPERATOR), null, null))
@@ -297,10 +306,10 @@ class BoardDashboardTest implements TestPropertyProvider {
 
             JsonNode benchmarks = MemberJourneys.api(server, lutonBoard)
                     .query(
-                            "query ($f: String!) { benchmarks(forumSlug: $f, period: \"2006-2007\") { indicators"
-                                    + " { indicator breakdown value forumMedian forumLowerQuartile forumUpperQuartile"
-                                    + " forumAuthorities } } }",
-                            Map.of("f", forum))
+                            "query ($f: String!, $y: Int) { benchmarks(forumSlug: $f, period: \"2006-2007\","
+                                    + " selfAssessmentYear: $y) { indicators { indicator breakdown value forumMedian"
+                                    + " forumLowerQuartile forumUpperQuartile forumAuthorities } } }",
+                            Map.of("f", forum, "y", TODAY.getYear()))
                     .data()
                     .path("benchmarks")
                     .path("indicators");
@@ -322,6 +331,18 @@ class BoardDashboardTest implements TestPropertyProvider {
                     .isEqualTo(expected);
             assertThat(page.locator("#benchmarks-table").innerText())
                     .contains("Partners with a current pledge", "Too few figures");
+            // Luton Youth Offending Service's agreed RAG self-assessment: standard 1 green, standard 2 amber.
+            assertThat(rows(page, "#benchmarks-table").stream()
+                            .filter(row -> row.getFirst().equals("Partners at each self-assessment level"))
+                            .map(row -> row.get(1) + " " + row.get(2))
+                            .toList())
+                    .containsExactly(
+                            "Standard 1, amber 0%",
+                            "Standard 1, green 100%",
+                            "Standard 1, red 0%",
+                            "Standard 2, amber 100%",
+                            "Standard 2, green 0%",
+                            "Standard 2, red 0%");
             WebSite.assertAccessible(page, "Luton's board dashboard, with no plans yet");
             WebSite.screenshot(page, "board-dashboard-luton");
         }
@@ -364,6 +385,7 @@ class BoardDashboardTest implements TestPropertyProvider {
         int ended = summary.path("ended").asInt();
         int uncounted = summary.path("withoutParticipantCount").asInt();
         JsonNode heardBack = summary.path("heardBack");
+        JsonNode byKind = summary.path("heardBackByKind");
         assertThat(page.locator("#participation-summary dd").allTextContents().stream()
                         .map(String::strip)
                         .toList())
@@ -378,11 +400,19 @@ class BoardDashboardTest implements TestPropertyProvider {
                         String.valueOf(ended),
                         summary.path("feedbackGiven").asText() + " of " + ended,
                         summary.path("feedbackOverdue").asText(),
-                        heardBack.path("yes").asText() + " of "
-                                + heardBack.path("answers").asText()
-                                + " who answered with their feedback code (not yet: "
-                                + heardBack.path("notYet").asText() + ", no: "
-                                + heardBack.path("no").asText() + ")");
+                        heardBackLine(heardBack),
+                        heardBackLine(byKind.path(0).path("count")),
+                        heardBackLine(byKind.path(2).path("count")));
+        assertThat(byKind.findValuesAsText("about"))
+                .as("inspections and recommendations counted apart, after the activities")
+                .containsExactly("INSPECTION", "PARTICIPATION_ACTIVITY", "YOUTH_FORUM_RECOMMENDATION");
+    }
+
+    private static String heardBackLine(JsonNode count) {
+        return count.path("yes").asText() + " of " + count.path("answers").asText()
+                + " who answered with their feedback code (not yet: "
+                + count.path("notYet").asText() + ", no: "
+                + count.path("no").asText() + ")";
     }
 
     /** The board's views of the API, asked for as any API client would. */

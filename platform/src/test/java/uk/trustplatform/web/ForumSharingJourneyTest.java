@@ -104,6 +104,7 @@ class ForumSharingJourneyTest implements TestPropertyProvider {
             assertThat(page.locator("h1").innerText()).isEqualTo("What you share with the forum");
             assertThat(page.locator("input[name=indicatorSets]:checked").count())
                     .isZero();
+            assertThat(page.locator("label[for=indicatorSets-4]").innerText()).isEqualTo("Self-assessments");
             WebSite.assertAccessible(page, "choosing what " + tenant + " shares");
             page.check("input[value=PLEDGES]");
             page.check("input[value=PARTNERS]");
@@ -132,12 +133,16 @@ class ForumSharingJourneyTest implements TestPropertyProvider {
             assertThat(page.isChecked("input[value=PARTNERS]")).isTrue();
             page.uncheck("input[value=PARTNERS]");
             page.check("input[value=ACTION_PLANS]");
+            page.check("input[value=SELF_ASSESSMENT]");
             page.waitForNavigation(() -> page.click("button:has-text('Save what you share')"));
-            assertThat(sharing(api)).containsExactly("PLEDGES", "ACTION_PLANS");
+            assertThat(sharing(api)).containsExactly("PLEDGES", "ACTION_PLANS", "SELF_ASSESSMENT");
+            assertThat(page.locator("#forum-" + southEast).innerText())
+                    .contains("Pledges, Action plans, Self-assessments");
 
             page.locator("#forum-" + southEast).locator("a:has-text('Change')").click();
             page.uncheck("input[value=PLEDGES]");
             page.uncheck("input[value=ACTION_PLANS]");
+            page.uncheck("input[value=SELF_ASSESSMENT]");
             page.waitForNavigation(() -> page.click("button:has-text('Save what you share')"));
             assertThat(page.locator("#forum-" + southEast).innerText()).contains("Nothing");
             assertThat(sharing(api)).isEmpty();

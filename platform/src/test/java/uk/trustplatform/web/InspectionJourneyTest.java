@@ -9,12 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.SelectOption;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +26,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.SeedPartnerships;
 import uk.trustplatform.testing.SeedPartnerships.Person;
+import uk.trustplatform.testing.TenantData;
 import uk.trustplatform.testing.TestKeycloak;
 import uk.trustplatform.testing.WebSite;
 
@@ -32,7 +35,10 @@ import uk.trustplatform.testing.WebSite;
  * young inspectors in Chromium with JavaScript off (signed in through Keycloak's own page): the
  * young inspectors added one at a time, answers to Medway's five Young Inspectors questions,
  * findings and recommendations; reports it with the kite mark; records the service's response.
- * The public then sees the kite mark on the pledge register, with its date, and no inspector.
+ * The lead gives the young inspectors a feedback code; with it one of them reads the report and
+ * the service's response, and answers. The public then sees the kite mark on the pledge register,
+ * with its date and the day it expires, and no inspector; once it has expired, the public no
+ * longer sees it and the lead's inspection page says it expired.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,6 +56,7 @@ class InspectionJourneyTest implements TestPropertyProvider {
 
     private Person medwayLead;
     private Person medwayAdmin;
+    private UUID youthService;
 
     @Override
     public Map<String, String> getProperties() {
@@ -60,13 +67,14 @@ class InspectionJourneyTest implements TestPropertyProvider {
     void medwayWithAnAgencyAndItsLead() {
         SeedPartnerships seeds = new SeedPartnerships(server);
         seeds.open("medway");
-        UUID youthService = seeds.agency("medway", "Medway Youth Service");
+        youthService = seeds.agency("medway", "Medway Youth Service");
         medwayLead = seeds.person("lead", "medway", youthService, Role.PARTNER_LEAD);
         medwayAdmin = seeds.person("admin", "medway", null, Role.TENANT_ADMIN);
     }
 
     @Test
     void a_lead_records_reports_and_responds_to_an_inspection_and_the_public_sees_only_the_kite_mark() {
+        JsonNode saved;
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
             site.signIn(page, "medway", medwayLead.username(), medwayLead.password());
@@ -101,7 +109,6 @@ class InspectionJourneyTest implements TestPropertyProvider {
                     .isEqualTo("Priya Shah");
             assertThat(page.inputValue("#inspection-serviceName")).isEqualTo("Youth club on Canterbury Street");
             page.fill("#inspection-inspectors-1-name", "Jo");
-            page.selectOption("#inspection-inspectors-1-ageBand", "Young people with a severe disability");
             fillDate(page, "inspection-inspectedOn", TODAY.minusDays(3));
             page.fill("#inspection-answers-accessible", "Yes, but the ramp was blocked by bikes.");
             page.fill("#inspection-answers-welcoming", "Staff said hello and showed us round.");
@@ -113,14 +120,20 @@ class InspectionJourneyTest implements TestPropertyProvider {
             assertThat(fullName.status()).isEqualTo(400);
             assertThat(page.title()).startsWith("Error: Record an inspection");
             assertThat(errorSummary(page))
-                    .containsExactly("Young inspector 1's name must be a first name or chosen name only: one word of"
-                            + " letters (a hyphen or apostrophe may join two), up to 30 characters, with no surname,"
-                            + " email or number.");
+                    .as("selects left at their empty first option are refused, not sent as their first choice")
+                    .containsExactly(
+                            "Select which organisation was inspected.",
+                            "Young inspector 1's name must be a first name or chosen name only: one word of"
+                                    + " letters (a hyphen or apostrophe may join two), up to 30 characters, with no"
+                                    + " surname, email or number.",
+                            "Select young inspector 2's age band.");
             assertThat(page.locator("#inspection-inspectors-0-name-error").innerText())
                     .contains("first name or chosen name only");
             WebSite.assertAccessible(page, "an inspector named in full");
 
             page.fill("#inspection-inspectors-0-name", "Priya");
+            page.selectOption("#inspection-partnerOrganisationId", new SelectOption().setIndex(1));
+            page.selectOption("#inspection-inspectors-1-ageBand", "Young people with a severe disability");
             submit(page, "Record the inspection");
             assertThat(page.url()).contains("/medway/inspections/").endsWith("?done=recorded");
             assertThat(page.locator(".govuk-notification-banner").innerText()).contains("Inspection recorded");
@@ -140,6 +153,7 @@ class InspectionJourneyTest implements TestPropertyProvider {
             page.check("#kiteMarkAwarded");
             submit(page, "Report the inspection");
             assertThat(page.locator("#inspection-status").innerText()).contains("Reported", "Kite mark awarded");
+            String kiteMark = page.locator("#kite-mark").innerText();
             assertThat(page.locator("text=Change the inspection").count())
                     .as("a report is final")
                     .isZero();
@@ -162,16 +176,74 @@ class InspectionJourneyTest implements TestPropertyProvider {
             assertThat(page.locator("#recommendations").innerText())
                     .contains("The service responded on " + Dates.day(TODAY), "on the door now");
             WebSite.assertAccessible(page, "an inspection responded to");
+
+            String inspectionPage = page.url();
+            assertThat(counts(page)).as("yes, not yet, no").containsExactly("0", "0", "0");
+            page.click("text=Give the participants a feedback code");
+            assertThat(page.locator(".govuk-caption-l").innerText())
+                    .startsWith("Youth club on Canterbury Street, Medway Youth Service");
+            Response issued = submit(page, "Issue a code");
+            assertThat(issued.status()).isEqualTo(200);
+            String code = page.locator("#feedback-code").innerText().strip();
+            WebSite.assertAccessible(page, "an inspection's code just issued");
+
+            try (BrowserContext inspector = site.browser()) {
+                Page heard = inspector.newPage();
+                heard.navigate(site.url("/medway/heard-back"));
+                heard.fill("#code", code);
+                submit(heard, "Continue");
+                assertThat(heard.locator("h1").innerText())
+                        .startsWith("Youth club on Canterbury Street at Medway Youth Service");
+                assertThat(heard.locator("#responses").innerText())
+                        .contains(
+                                "Put the opening times on the door.",
+                                "The service said on " + Dates.day(TODAY),
+                                "The opening times are on the door now.");
+                assertThat(heard.locator("#kite-mark").innerText())
+                        .isEqualTo("Your inspection awarded the service the kite mark.");
+                assertThat(heard.locator("main").innerText()).doesNotContain("Priya");
+                WebSite.assertAccessible(heard, "an inspection's report, read with its code");
+                heard.getByLabel("Yes").check();
+                submit(heard, "Send your answer");
+                assertThat(heard.locator("h1").innerText()).isEqualTo("Thank you");
+            }
+            page.navigate(inspectionPage);
+            assertThat(counts(page)).containsExactly("1", "0", "0");
+
+            String inspection = page.url().replaceFirst("\\?.*", "");
+
+            saved = inspection();
+            LocalDate reportedOn = LocalDate.parse(saved.path("reportedOn").asText());
+            String expires = Dates.day(reportedOn.plusMonths(12));
+            assertThat(kiteMark).as("Medway keeps the default 12 months").isEqualTo("Awarded; expires on " + expires);
+            try (BrowserContext anyone = site.browser()) {
+                Page register = anyone.newPage();
+                register.navigate(site.url("/medway/pledge-register"));
+                assertThat(register.locator("#kite-marks tr:has-text('Medway Youth Service')")
+                                .innerText())
+                        .contains("Youth club on Canterbury Street", Dates.day(reportedOn), expires);
+                assertThat(register.locator("body").innerText()).doesNotContain("Priya", "ramp");
+                WebSite.assertAccessible(register, "the pledge register with a kite mark");
+
+                // Awarded on 1 March 2024 for 12 months: expired on 1 March 2025.
+                TenantData.change(
+                        TenantData.tenantOf("medway"),
+                        "UPDATE inspection SET inspected_on = '2024-02-20', reported_on = '2024-03-01',"
+                                + " kite_mark_expires_on = '2025-03-01' WHERE partner_organisation_id = '"
+                                + youthService + "'");
+                register.reload();
+                assertThat(register.locator("#kite-marks tr:has-text('Medway Youth Service')")
+                                .count())
+                        .as("an expired kite mark is no longer public")
+                        .isZero();
+            }
+            page.navigate(inspection);
+            assertThat(page.locator("#kite-mark").innerText())
+                    .isEqualTo("Awarded; expired on 1 March 2025, so it is no longer on the public pledge register");
+            assertThat(page.locator("#inspection-status").innerText()).contains("Kite mark expired");
+            WebSite.assertAccessible(page, "an inspection whose kite mark expired");
         }
 
-        JsonNode saved = new ApiCaller(server)
-                .withToken(TestKeycloak.passwordToken(medwayAdmin.username(), medwayAdmin.password()))
-                .query(INSPECTIONS)
-                .data()
-                .path("inspections")
-                .path("edges")
-                .path(0)
-                .path("node");
         assertThat(saved.path("status").asText()).isEqualTo("RESPONDED");
         assertThat(saved.path("reportedOn").asText()).isEqualTo(TODAY.toString());
         assertThat(saved.path("inspectors").toString())
@@ -180,14 +252,23 @@ class InspectionJourneyTest implements TestPropertyProvider {
         assertThat(saved.path("answers").findValuesAsText("question")).containsExactly("accessible", "welcoming");
         assertThat(saved.path("recommendations").path(0).path("respondedOn").asText())
                 .isEqualTo(TODAY.toString());
+    }
 
-        try (BrowserContext anyone = site.browser()) {
-            Page page = anyone.newPage();
-            page.navigate(site.url("/medway/pledge-register"));
-            assertThat(page.locator("#kite-marks").innerText())
-                    .contains("Medway Youth Service", "Youth club on Canterbury Street", Dates.day(TODAY));
-            assertThat(page.locator("body").innerText()).doesNotContain("Priya", "ramp");
-            WebSite.assertAccessible(page, "the pledge register with a kite mark");
-        }
+    /** The latest inspection as the admin reads it from the API. */
+    private JsonNode inspection() {
+        return new ApiCaller(server)
+                .withToken(TestKeycloak.passwordToken(medwayAdmin.username(), medwayAdmin.password()))
+                .query(INSPECTIONS)
+                .data()
+                .path("inspections")
+                .path("edges")
+                .path(0)
+                .path("node");
+    }
+
+    private static List<String> counts(Page page) {
+        return page.locator("#heard-back .govuk-summary-list__value").allInnerTexts().stream()
+                .map(String::strip)
+                .toList();
     }
 }

@@ -22,8 +22,9 @@ import uk.trustplatform.testing.WebSite;
 
 /**
  * The partnership's settings in Chromium with JavaScript off, on partnerships of the test's own
- * made from Medway (three champions asked of each partner) and Luton: the champions and the
- * renewal notice changed (first out of the API's bounds: refused on that question); a quiet period
+ * made from Medway (three champions asked of each partner) and Luton: the champions, the renewal
+ * notice, a youth forum's reply time and how long a kite mark holds changed (first out of the
+ * API's bounds, then not a whole number: refused on that question); a quiet period
  * added (first ending before it begins: refused on the last day) and removed; the API confirms
  * each state. A board member finds no such page.
  */
@@ -32,7 +33,7 @@ import uk.trustplatform.testing.WebSite;
 class PartnershipSettingsJourneyTest implements TestPropertyProvider {
 
     private static final String SETTINGS = "{ partnershipSettings { minimumParticipationChampions renewalNoticeDays"
-            + " quietPeriods { name firstDay lastDay } version } }";
+            + " recommendationReplyDays kiteMarkValidMonths quietPeriods { name firstDay lastDay } version } }";
 
     private final WebSite site = WebSite.onFreePort();
     private final int axeBefore = WebSite.axeChecks();
@@ -81,22 +82,42 @@ class PartnershipSettingsJourneyTest implements TestPropertyProvider {
                             settings(api).path("minimumParticipationChampions").asText());
             WebSite.assertAccessible(page, tenant + ": partnership settings");
 
+            assertThat(page.inputValue("#recommendationReplyDays"))
+                    .as("the default")
+                    .isEqualTo("90");
+            assertThat(page.inputValue("#kiteMarkValidMonths"))
+                    .as("the default")
+                    .isEqualTo("12");
             page.fill("#minimumParticipationChampions", "4");
             page.fill("#renewalNoticeDays", "400");
+            page.fill("#kiteMarkValidMonths", "61");
             page.click("button:has-text('Save the settings')");
             assertThat(page.title()).startsWith("Error: ");
             assertThat(page.locator("#renewalNoticeDays-error").innerText()).contains("between 1 and 365");
+            assertThat(page.locator("#kiteMarkValidMonths-error").innerText())
+                    .contains("The time a kite mark holds must be between 1 and 60 months.");
             assertThat(page.inputValue("#renewalNoticeDays")).isEqualTo("400");
             assertThat(settings(api).path("minimumParticipationChampions").asInt())
                     .isNotEqualTo(4);
             WebSite.assertAccessible(page, tenant + ": a renewal notice out of bounds");
 
             page.fill("#renewalNoticeDays", "45");
+            page.fill("#kiteMarkValidMonths", "24");
+            page.fill("#recommendationReplyDays", "ninety");
+            page.click("button:has-text('Save the settings')");
+            assertThat(page.locator(".govuk-error-summary").innerText())
+                    .contains("Enter the time a youth forum waits for its reply as a whole number of days");
+            assertThat(settings(api).path("recommendationReplyDays").asInt()).isEqualTo(90);
+
+            page.fill("#recommendationReplyDays", "60");
             page.click("button:has-text('Save the settings')");
             assertThat(page.locator(".govuk-notification-banner").innerText()).contains("saved");
             JsonNode saved = settings(api);
             assertThat(saved.path("minimumParticipationChampions").asInt()).isEqualTo(4);
             assertThat(saved.path("renewalNoticeDays").asInt()).isEqualTo(45);
+            assertThat(saved.path("recommendationReplyDays").asInt()).isEqualTo(60);
+            assertThat(saved.path("kiteMarkValidMonths").asInt()).isEqualTo(24);
+            assertThat(page.inputValue("#kiteMarkValidMonths")).isEqualTo("24");
 
             page.fill("#periodName", "GCSE and A level exams");
             page.fill("#firstDay-day", "30");

@@ -10,6 +10,7 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.SelectOption;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -30,9 +31,11 @@ import uk.trustplatform.testing.WebSite;
 /**
  * Youth forums' recommendations in Chromium with JavaScript off, signed in through Keycloak's own
  * page, on copies of Cambridgeshire, whose strategy's Youth Assembly agrees "recommendations to go
- * forward to the CYPSP": the admin records one to the board and answers it, and it is published
- * with the forum's name; the admin records one to the board that is long past the reply
- * time, and the board finds it overdue on its dashboard.
+ * forward to the CYPSP": the admin records one to the board and answers it, gives the forum a
+ * feedback code with which a member reads the answer, and it is published with the forum's name;
+ * the admin records one to a partner (the partner select revealed under "A partner", simply shown
+ * without JavaScript) and corrects it, meeting a newer version first; the admin records one to the
+ * board that is long past the reply time, and the board finds it overdue on its dashboard.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,6 +77,7 @@ class YouthForumJourneyTest implements TestPropertyProvider {
         Person admin = seeds.person("admin", tenant, null, Role.TENANT_ADMIN);
         seeds.agency(tenant, "Cambridgeshire Youth Service");
         LocalDate made = TODAY.minusDays(100);
+        String code;
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
             site.signIn(page, tenant, admin.username(), admin.password());
@@ -94,7 +98,11 @@ class YouthForumJourneyTest implements TestPropertyProvider {
                     .as("the partners a recommendation may be addressed to")
                     .hasSize(2)
                     .first()
-                    .isEqualTo("Choose a partner");
+                    .isEqualTo("Select a partner");
+            assertThat(page.locator("#conditional-addressedTo-1 #partnerOrganisationId")
+                            .isVisible())
+                    .as("the partner select is revealed under 'A partner'; without JavaScript it is simply shown")
+                    .isTrue();
             assertThat(page.locator("#partnerOrganisationId option").nth(1).innerText())
                     .startsWith("Cambridgeshire Youth Service");
             WebSite.assertAccessible(page, "recording a recommendation");
@@ -147,6 +155,83 @@ class YouthForumJourneyTest implements TestPropertyProvider {
             assertThat(page.url()).endsWith("/youth-forums?state=answered&saved=answered");
             assertThat(page.locator("tbody").innerText()).contains("Partly accepted on " + Dates.day(TODAY));
             WebSite.assertAccessible(page, "the answered recommendations");
+
+            page.click("tbody a:has-text('Change the answer')");
+            assertThat(page.locator("#heard-back .govuk-summary-list__value").allInnerTexts())
+                    .as("yes, not yet, no")
+                    .containsExactly("0", "0", "0");
+            page.click("text=Give the participants a feedback code");
+            assertThat(page.locator(".govuk-caption-l").innerText()).isEqualTo("The Youth Assembly's recommendation");
+            submit(page, "Issue a code");
+            code = page.locator("#feedback-code").innerText().strip();
+            WebSite.assertAccessible(page, "a recommendation's code just issued");
+
+            page.navigate(site.url("/" + tenant + "/youth-forums/new"));
+            page.getByLabel("Youth Assembly", EXACT).check();
+            fillDate(page, "madeOn", made.minusDays(1));
+            page.fill("#recommendation", "Youth workers should be at the bus station on Friday nights.");
+            page.getByLabel("A partner", EXACT).check();
+            Response noPartner = submit(page, "Record the recommendation");
+            assertThat(noPartner.status()).isEqualTo(400);
+            assertThat(errorSummary(page)).containsExactly("Select which partner it is addressed to.");
+            assertThat(page.locator("#partnerOrganisationId-error").innerText())
+                    .contains("Select which partner it is addressed to.");
+            assertThat(page.isChecked("#addressedTo-1")).isTrue();
+            WebSite.assertAccessible(page, "a recommendation to a partner without the partner");
+
+            page.selectOption("#partnerOrganisationId", new SelectOption().setIndex(1));
+            assertThat(submit(page, "Record the recommendation").status()).isEqualTo(200);
+            assertThat(page.locator("tbody tr:has-text('bus station')").innerText())
+                    .contains(
+                            "Cambridgeshire Youth Service",
+                            "Overdue: reply was due "
+                                    + Dates.day(made.minusDays(1).plusDays(90)));
+
+            page.click("tbody tr:has-text('bus station') a:has-text('Correct')");
+            assertThat(page.locator("h1").innerText()).isEqualTo("Correct the recommendation");
+            assertThat(page.inputValue("#recommendation")).startsWith("Youth workers should be at the bus station");
+            assertThat(page.isChecked("#addressedTo-1")).isTrue();
+            String partner = page.inputValue("#partnerOrganisationId");
+            assertThat(partner).isNotEmpty();
+            WebSite.assertAccessible(page, "correcting a recommendation");
+
+            String id = page.url().replaceFirst(".*/youth-forums/([^/]+)/change$", "$1");
+            JsonNode first = MemberJourneys.api(server, admin)
+                    .query(
+                            "mutation ($i: SaveYouthForumRecommendationInput!) { saveYouthForumRecommendation(input: $i)"
+                                    + " { userErrors { message } } }",
+                            Map.of(
+                                    "i",
+                                    Map.of(
+                                            "id",
+                                            id,
+                                            "version",
+                                            0,
+                                            "forum",
+                                            "Youth Assembly",
+                                            "madeOn",
+                                            made.minusDays(1).toString(),
+                                            "recommendation",
+                                            "Youth workers at the bus station after school.",
+                                            "addressedTo",
+                                            "PARTNER",
+                                            "partnerOrganisationId",
+                                            partner)))
+                    .data();
+            assertThat(first.path("saveYouthForumRecommendation").path("userErrors"))
+                    .isEmpty();
+            page.fill("#recommendation", "Youth workers should be at the bus station on Friday and Saturday nights.");
+            Response stale = submit(page, "Save the correction");
+            assertThat(stale.status()).isEqualTo(400);
+            assertThat(page.locator("#conflict").innerText())
+                    .contains("Youth workers at the bus station after school.", "Friday and Saturday nights");
+            WebSite.assertAccessible(page, "a correction meeting a newer version");
+
+            Response corrected = submit(page, "Save the correction");
+            assertThat(corrected.status()).isEqualTo(200);
+            assertThat(page.locator(".govuk-notification-banner").innerText()).contains("Recommendation corrected");
+            assertThat(page.locator("tbody tr:has-text('bus station')").innerText())
+                    .contains("Friday and Saturday nights", "Cambridgeshire Youth Service");
         }
         JsonNode saved = MemberJourneys.api(server, admin)
                 .query(RECOMMENDATIONS)
@@ -161,6 +246,34 @@ class YouthForumJourneyTest implements TestPropertyProvider {
         assertThat(saved.path("reply").path("outcome").asText()).isEqualTo("PARTLY_ACCEPTED");
         assertThat(saved.path("reply").path("repliedOn").asText()).isEqualTo(TODAY.toString());
         assertThat(saved.path("reply").path("reason").asText()).startsWith("There are not enough officers");
+        JsonNode toPartner = MemberJourneys.api(server, admin)
+                .query(RECOMMENDATIONS)
+                .data()
+                .path("youthForumRecommendations")
+                .path("edges")
+                .path(1)
+                .path("node");
+        assertThat(toPartner.path("recommendation").asText())
+                .isEqualTo("Youth workers should be at the bus station on Friday and Saturday nights.");
+        assertThat(toPartner.path("addressedTo").asText()).isEqualTo("PARTNER");
+        assertThat(toPartner.path("partnerOrganisation").path("name").asText())
+                .startsWith("Cambridgeshire Youth Service");
+        assertThat(toPartner.path("reply").isNull()).isTrue();
+
+        try (BrowserContext member = site.browser()) {
+            Page page = member.newPage();
+            page.navigate(site.url("/" + tenant + "/heard-back"));
+            page.fill("#code", code);
+            submit(page, "Continue");
+            assertThat(page.locator("h1").innerText()).isEqualTo("The Youth Assembly's recommendation");
+            assertThat(page.locator("main").innerText()).contains("to the partnership's board");
+            assertThat(page.locator("#we-did").innerText())
+                    .isEqualTo("Officers now visit the three youth clubs in Wisbech each month.");
+            assertThat(page.locator("#outcome").innerText())
+                    .isEqualTo("Your recommendation was partly accepted. There are not enough officers for every club"
+                            + " this year.");
+            WebSite.assertAccessible(page, "a recommendation's answer, read with its code");
+        }
 
         try (BrowserContext anyone = site.browser()) {
             Page page = anyone.newPage();

@@ -203,6 +203,34 @@ class YouthForumRecommendationsTest {
     }
 
     @Test
+    void a_reply_time_outside_1_to_365_days_is_refused_naming_it_and_nothing_changes() {
+        String update = "mutation ($i: UpdatePartnershipSettingsInput!) { updatePartnershipSettings(input: $i)"
+                + " { partnershipSettings { recommendationReplyDays } userErrors { field message code } } }";
+        Map<String, Object> none = Map.of(
+                "version",
+                0,
+                "minimumParticipationChampions",
+                1,
+                "renewalNoticeDays",
+                60,
+                "recommendationReplyDays",
+                0);
+        Map<String, Object> overAYear = new HashMap<>(none);
+        overAYear.put("recommendationReplyDays", 366);
+
+        for (Map<String, Object> refused : List.of(none, overAYear)) {
+            assertThat(refusals(admin.query(update, Map.of("i", refused)), "updatePartnershipSettings"))
+                    .containsExactly("input.recommendationReplyDays NOT_ALLOWED recommendationReplyDays must be"
+                            + " between 1 and 365 days.");
+        }
+        assertThat(admin.query("{ partnershipSettings { recommendationReplyDays version } }")
+                        .data()
+                        .path("partnershipSettings")
+                        .toString())
+                .isEqualTo("{\"recommendationReplyDays\":90,\"version\":0}");
+    }
+
+    @Test
     void the_addressed_partners_lead_answers_and_no_one_else_below_the_tenant_admin() {
         ApiCaller policeLead = forumshire.as("police-lead", Role.PARTNER_LEAD, forumshire.police);
         ApiCaller healthLead = forumshire.as("health-lead", Role.PARTNER_LEAD, forumshire.health);
@@ -264,7 +292,7 @@ class YouthForumRecommendationsTest {
                 .containsExactly("input.partnerOrganisationId NOT_FOUND No partner organisation of the partnership"
                         + " has this id.");
         assertThat(refusals(admin.query(SAVE, Map.of("i", noPartner)), "saveYouthForumRecommendation"))
-                .containsExactly("input.partnerOrganisationId REQUIRED Choose the partner it is addressed to.");
+                .containsExactly("input.partnerOrganisationId REQUIRED Select which partner it is addressed to.");
         assertThat(refusals(admin.query(SAVE, Map.of("i", tomorrow)), "saveYouthForumRecommendation"))
                 .containsExactly("input.madeOn NOT_ALLOWED A recommendation is recorded once made: today or earlier.");
         assertThat(TenantData.rows(forumshire.tenantId, "youth_forum_recommendation"))
