@@ -33,8 +33,8 @@ public final class SelfAssessmentFigures {
 
     // The built-in scales by their stored names, so a scale a tenant defines never enters a comparison.
     private static final Map<String, List<String>> BUILT_IN = Map.of(
-            RatingScale.HEAR_BY_RIGHT.name(), RatingScale.HEAR_BY_RIGHT.levels(),
-            RatingScale.RAG.name(), RatingScale.RAG.levels());
+            RatingScale.HEAR_BY_RIGHT.code(), RatingScale.HEAR_BY_RIGHT.codes(),
+            RatingScale.RAG.code(), RatingScale.RAG.codes());
     private static final String BY_LEVEL = """
             SELECT a.year, a.framework, a.scale, r.criterion, r.level, count(*)
             FROM self_assessment a
