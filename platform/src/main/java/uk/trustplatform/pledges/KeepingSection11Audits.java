@@ -18,6 +18,7 @@ import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.api.WorkflowStep;
 import uk.trustplatform.audit.AuditTrail;
 import uk.trustplatform.configuration.InForceConfiguration;
 import uk.trustplatform.configuration.StandardsFrameworkContent;
@@ -33,6 +34,9 @@ import uk.trustplatform.pledges.Section11Audit.Status;
  */
 @Singleton
 final class KeepingSection11Audits {
+
+    private static final WorkflowStep<Section11Audit> STEP =
+            new WorkflowStep<>("Section 11 audit", Section11Audit::version);
 
     record AuditOutcome(Section11Audit section11Audit, List<UserError> userErrors) {
 
@@ -290,10 +294,7 @@ final class KeepingSection11Audits {
                 accept ? "moderated" : "returned");
     }
 
-    /**
-     * One step of an audit's workflow: found, allowed, at the version read, without problems,
-     * then changed and audited.
-     */
+    /** One step of an audit's workflow, as {@link WorkflowStep} takes every feature's. */
     private AuditOutcome move(
             Caller caller,
             Map<String, Object> input,
@@ -302,32 +303,24 @@ final class KeepingSection11Audits {
             Function<Section11Audit, Section11Audit> change,
             String done) {
         UUID tenantId = caller.requireTenant();
-        Optional<Section11Audit> found = GlobalId.decode((String) input.get("id"), Section11Audit.TYPE)
-                .flatMap(id -> reading.visible(caller, id));
-        if (found.isEmpty()) {
-            return AuditOutcome.refused(UserError.notFound("id", "Section 11 audit"));
-        }
-        Section11Audit current = found.get();
+        WorkflowStep.Outcome<Section11Audit> outcome = STEP.take(
+                GlobalId.decode((String) input.get("id"), Section11Audit.TYPE)
+                        .flatMap(id -> reading.visible(caller, id)),
+                ((Number) input.get("version")).longValue(),
+                current -> requireAllowed(caller, current, partnerStep),
+                check,
+                current -> audits.update(change.apply(current)),
+                (before, after) -> audit.record(
+                        tenantId, "Section11Audit." + done, Section11Audit.TYPE, after.id(), before, after));
+        return new AuditOutcome(outcome.saved(), outcome.userErrors());
+    }
+
+    private void requireAllowed(Caller caller, Section11Audit audit, boolean partnerStep) {
         if (partnerStep) {
-            requireActingFor(caller, current.partnerOrganisationId());
+            requireActingFor(caller, audit.partnerOrganisationId());
         } else if (!PledgeAccess.moderates(caller)) {
             throw new ApiException(
                     ErrorCode.FORBIDDEN, "Only the board (its members and the tenant admin) moderates audits.");
-        }
-        long version = ((Number) input.get("version")).longValue();
-        if (current.version() != version) {
-            return AuditOutcome.refused(UserError.conflict("audit", current.version(), version));
-        }
-        List<UserError> problems = check.apply(current);
-        if (!problems.isEmpty()) {
-            return new AuditOutcome(null, problems);
-        }
-        try {
-            Section11Audit saved = audits.update(change.apply(current));
-            audit.record(tenantId, "Section11Audit." + done, Section11Audit.TYPE, saved.id(), current, saved);
-            return new AuditOutcome(saved, List.of());
-        } catch (OptimisticLockException raced) {
-            return AuditOutcome.refused(UserError.conflict("audit", current.version() + 1, version));
         }
     }
 

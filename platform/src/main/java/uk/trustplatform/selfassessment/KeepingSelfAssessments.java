@@ -19,6 +19,7 @@ import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.api.WorkflowStep;
 import uk.trustplatform.audit.AuditTrail;
 import uk.trustplatform.configuration.InForceConfiguration;
 import uk.trustplatform.configuration.StandardsFrameworkContent;
@@ -37,6 +38,9 @@ import uk.trustplatform.selfassessment.SelfAssessment.Status;
 final class KeepingSelfAssessments {
 
     private static final int TEXT_MAX = 4000;
+
+    private static final WorkflowStep<SelfAssessment> STEP =
+            new WorkflowStep<>("self-assessment", SelfAssessment::version);
 
     record AssessmentOutcome(SelfAssessment selfAssessment, List<UserError> userErrors) {
 
@@ -295,7 +299,7 @@ final class KeepingSelfAssessments {
                 agree ? "agreed" : "returned");
     }
 
-    /** One step of the workflow: found, allowed, at the version read, without problems, then changed and audited. */
+    /** One step of the workflow, as {@link WorkflowStep} takes every feature's. */
     private AssessmentOutcome move(
             Caller caller,
             Map<String, Object> input,
@@ -304,32 +308,24 @@ final class KeepingSelfAssessments {
             Function<SelfAssessment, SelfAssessment> change,
             String done) {
         UUID tenantId = caller.requireTenant();
-        Optional<SelfAssessment> found = GlobalId.decode((String) input.get("id"), SelfAssessment.TYPE)
-                .flatMap(id -> reading.visible(caller, id));
-        if (found.isEmpty()) {
-            return AssessmentOutcome.refused(UserError.notFound("id", "self-assessment"));
-        }
-        SelfAssessment current = found.get();
+        WorkflowStep.Outcome<SelfAssessment> outcome = STEP.take(
+                GlobalId.decode((String) input.get("id"), SelfAssessment.TYPE)
+                        .flatMap(id -> reading.visible(caller, id)),
+                ((Number) input.get("version")).longValue(),
+                current -> requireAllowed(caller, current, partnerStep),
+                check,
+                current -> assessments.update(change.apply(current)),
+                (before, after) -> audit.record(
+                        tenantId, "SelfAssessment." + done, SelfAssessment.TYPE, after.id(), before, after));
+        return new AssessmentOutcome(outcome.saved(), outcome.userErrors());
+    }
+
+    private void requireAllowed(Caller caller, SelfAssessment assessment, boolean partnerStep) {
         if (partnerStep) {
-            requireWriter(caller, current.partnerOrganisationId());
+            requireWriter(caller, assessment.partnerOrganisationId());
         } else if (!SelfAssessmentAccess.reviews(caller)) {
             throw new ApiException(
                     ErrorCode.FORBIDDEN, "Only the board (its members and the tenant admin) reviews self-assessments.");
-        }
-        long version = ((Number) input.get("version")).longValue();
-        if (current.version() != version) {
-            return AssessmentOutcome.refused(UserError.conflict("self-assessment", current.version(), version));
-        }
-        List<UserError> problems = check.apply(current);
-        if (!problems.isEmpty()) {
-            return AssessmentOutcome.refused(problems);
-        }
-        try {
-            SelfAssessment saved = assessments.update(change.apply(current));
-            audit.record(tenantId, "SelfAssessment." + done, SelfAssessment.TYPE, saved.id(), current, saved);
-            return new AssessmentOutcome(saved, List.of());
-        } catch (OptimisticLockException raced) {
-            return AssessmentOutcome.refused(UserError.conflict("self-assessment", current.version() + 1, version));
         }
     }
 
