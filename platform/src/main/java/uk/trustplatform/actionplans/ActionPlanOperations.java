@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.PageRequest;
 
 /** The action-plans feature's fields on Query and Mutation. */
@@ -17,7 +18,7 @@ final class ActionPlanOperations {
 
     @Bean
     @Named("actionPlans.Query")
-    GraphQLTypeWiring queries(ReadingActionPlans reading, CountingProgress counting) {
+    GraphQLTypeWiring queries(ReadingActionPlans reading, CountingProgress counting, LondonClock clock) {
         return () -> TypeRuntimeWiring.newTypeWiring("Query")
                 .dataFetcher(
                         "actionPlans",
@@ -31,13 +32,13 @@ final class ActionPlanOperations {
                                 Callers.of(env),
                                 env.getArgument("periodStart"),
                                 env.getArgument("periodEnd"),
-                                ReadingActionPlans.today()))
+                                clock.today()))
                 .dataFetcher("overdueActions", env -> {
                     LocalDate asOf = env.getArgument("asOf");
                     return reading.overdue(
                             Callers.of(env),
                             PageRequest.of(env, ReadingActionPlans.OVERDUE),
-                            asOf == null ? ReadingActionPlans.today() : asOf);
+                            asOf == null ? clock.today() : asOf);
                 })
                 .build();
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.Nodes;
 import uk.trustplatform.configuration.ActionPlanTemplateContent;
 import uk.trustplatform.partners.PartnerDirectory;
@@ -76,13 +77,13 @@ final class ActionPlanWirings {
 
     @Bean
     @Named(PlanAction.TYPE)
-    GraphQLTypeWiring action(ObjectMapper json) {
+    GraphQLTypeWiring action(ObjectMapper json, LondonClock clock) {
         return () -> TypeRuntimeWiring.newTypeWiring(PlanAction.TYPE)
                 .dataFetcher(
                         "id",
                         env -> GlobalId.encode(PlanAction.TYPE, action(env).id()))
                 .dataFetcher("actionPlan", env -> planById(env, action(env).actionPlanId()))
-                .dataFetcher("overdue", env -> action(env).overdue(ReadingActionPlans.today()))
+                .dataFetcher("overdue", env -> action(env).overdue(clock.today()))
                 .dataFetcher(
                         "columnValues", env -> columnValues(json, action(env).columnValues()))
                 .dataFetcher(

@@ -3,7 +3,6 @@ package uk.trustplatform.actionplans;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -51,6 +51,7 @@ final class DecidingActionPlans {
     private final ReadingActionPlans reading;
     private final PartnerDirectory partners;
     private final AuditTrail audit;
+    private final LondonClock clock;
 
     DecidingActionPlans(
             ActionPlans plans,
@@ -58,7 +59,9 @@ final class DecidingActionPlans {
             ActionPlanAudits audits,
             ReadingActionPlans reading,
             PartnerDirectory partners,
-            AuditTrail audit) {
+            AuditTrail audit,
+            LondonClock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.actions = actions;
         this.audits = audits;
@@ -120,7 +123,7 @@ final class DecidingActionPlans {
         }
         try {
             ActionPlan moved = plans.update(
-                    plan.moved(transition.to, transition == Transition.RETURN ? reason : null, OffsetDateTime.now()));
+                    plan.moved(transition.to, transition == Transition.RETURN ? reason : null, clock.now()));
             audit.record(caller.tenantId(), "ActionPlan." + transition.done, ActionPlan.TYPE, plan.id(), plan, moved);
             return PlanPayload.saved(moved);
         } catch (OptimisticLockException raced) {
@@ -144,7 +147,7 @@ final class DecidingActionPlans {
             problems.add(Payloads.state(plan, "only an approved plan is audited."));
         }
         LocalDate on = (LocalDate) input.get("auditedOn");
-        if (on.isAfter(ReadingActionPlans.today())) {
+        if (on.isAfter(clock.today())) {
             problems.add(
                     UserError.of(Code.NOT_ALLOWED, "An audit is recorded once it has happened.", "input", "auditedOn"));
         }

@@ -2,7 +2,6 @@ package uk.trustplatform.actionplans;
 
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
 import uk.trustplatform.api.CursorShape;
 import uk.trustplatform.api.CursorShape.Part;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.api.PerRequestLoader;
@@ -41,14 +41,14 @@ final class ReadingActionPlans implements NodeResolver {
     static final String UPDATES_OF_ACTION = "progressUpdatesOfAction";
     static final String AUDITS_OF_PLAN = "auditsOfPlan";
     /** The partnerships are English councils: a day ends in London. */
-    static final ZoneId LOCAL = ZoneId.of("Europe/London");
-
     private final ActionPlans plans;
+
     private final PlanActions actions;
     private final ProgressUpdates updates;
     private final ActionPlanAudits audits;
     private final CountingProgress counting;
     private final PartnerDirectory partners;
+    private final LondonClock clock;
 
     ReadingActionPlans(
             ActionPlans plans,
@@ -56,17 +56,15 @@ final class ReadingActionPlans implements NodeResolver {
             ProgressUpdates updates,
             ActionPlanAudits audits,
             CountingProgress counting,
-            PartnerDirectory partners) {
+            PartnerDirectory partners,
+            LondonClock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.actions = actions;
         this.updates = updates;
         this.audits = audits;
         this.counting = counting;
         this.partners = partners;
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(LOCAL);
     }
 
     Connection<ActionPlan> page(Caller caller, PageRequest page, Integer periodStart) {
@@ -157,7 +155,7 @@ final class ReadingActionPlans implements NodeResolver {
     }
 
     Map<UUID, ActionProgress> progressOfPlans(Set<UUID> planIds) {
-        return counting.ofPlans(currentTenant(), planIds, today());
+        return counting.ofPlans(currentTenant(), planIds, clock.today());
     }
 
     Map<UUID, List<ProgressUpdate>> updatesOfActions(Set<UUID> actionIds) {

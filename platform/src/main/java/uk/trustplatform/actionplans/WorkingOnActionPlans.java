@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,7 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -51,6 +51,7 @@ final class WorkingOnActionPlans {
     private final InForceConfiguration configuration;
     private final AuditTrail audit;
     private final ObjectMapper json;
+    private final LondonClock clock;
 
     WorkingOnActionPlans(
             ActionPlans plans,
@@ -60,7 +61,9 @@ final class WorkingOnActionPlans {
             PartnerDirectory partners,
             InForceConfiguration configuration,
             AuditTrail audit,
-            ObjectMapper json) {
+            ObjectMapper json,
+            LondonClock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.actions = actions;
         this.updates = updates;
@@ -315,19 +318,19 @@ final class WorkingOnActionPlans {
                 note,
                 links.toArray(String[]::new),
                 caller.subject(),
-                OffsetDateTime.now()));
+                clock.now()));
         audit.record(caller.tenantId(), "Action.progressRecorded", PlanAction.TYPE, saved.actionId(), null, saved);
         return new ActionPayload(found.get().action(), List.of());
     }
 
-    private static List<UserError> progressProblems(String note, List<String> links, LocalDate date) {
+    private List<UserError> progressProblems(String note, List<String> links, LocalDate date) {
         List<UserError> problems = new ArrayList<>();
         if (note == null || note.isEmpty()) {
             problems.add(UserError.of(Code.REQUIRED, "Say what progress was made.", "input", "note"));
         } else if (note.length() > 4000) {
             problems.add(UserError.of(Code.TOO_LONG, "The note is longer than 4000 characters.", "input", "note"));
         }
-        if (date.isAfter(ReadingActionPlans.today())) {
+        if (date.isAfter(clock.today())) {
             problems.add(UserError.of(Code.NOT_ALLOWED, "Progress is recorded for today or earlier.", "input", "date"));
         }
         if (links.size() > EVIDENCE_LINKS_MAX) {

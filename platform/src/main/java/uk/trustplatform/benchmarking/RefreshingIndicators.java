@@ -5,14 +5,13 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.tenancy.TenantDirectory;
 import uk.trustplatform.tenancy.TenantTransactions;
 
@@ -25,20 +24,22 @@ import uk.trustplatform.tenancy.TenantTransactions;
 final class RefreshingIndicators {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefreshingIndicators.class);
-    private static final ZoneId LOCAL = ZoneId.of("Europe/London");
 
     private final JdbcOperations jdbc;
     private final ComputingIndicators computing;
     private final TenantTransactions transactions;
     private final TenantDirectory directory;
     private final boolean enabled;
+    private final LondonClock clock;
 
     RefreshingIndicators(
             JdbcOperations jdbc,
             ComputingIndicators computing,
             TenantTransactions transactions,
             TenantDirectory directory,
-            @Value("${trust.benchmarking.refresh.enabled:true}") boolean enabled) {
+            @Value("${trust.benchmarking.refresh.enabled:true}") boolean enabled,
+            LondonClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.computing = computing;
         this.transactions = transactions;
@@ -77,11 +78,11 @@ final class RefreshingIndicators {
 
     /** Recomputes one tenant's snapshot now, in its own transaction; the number of values stored. */
     int refreshNow(UUID tenant) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = clock.now();
         return transactions.inTenant(
                 tenant,
                 false,
-                () -> computing.refresh(tenant, LocalDate.now(LOCAL), now).size());
+                () -> computing.refresh(tenant, clock.today(), now).size());
     }
 
     /** The tenants marked for a refresh, oldest mark first (ids only, through the aggregate path). */

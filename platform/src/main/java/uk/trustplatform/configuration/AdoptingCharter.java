@@ -9,6 +9,7 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.Nodes;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.api.UserError;
@@ -39,6 +40,7 @@ final class AdoptingCharter {
     private final Nodes nodes;
     private final DocumentCodec codec;
     private final AuditTrail audit;
+    private final LondonClock clock;
 
     AdoptingCharter(
             ReadingDocuments reading,
@@ -46,7 +48,9 @@ final class AdoptingCharter {
             CharterAdoptions adoptions,
             Nodes nodes,
             DocumentCodec codec,
-            AuditTrail audit) {
+            AuditTrail audit,
+            LondonClock clock) {
+        this.clock = clock;
         this.reading = reading;
         this.editing = editing;
         this.adoptions = adoptions;
@@ -101,7 +105,7 @@ final class AdoptingCharter {
                 adopted,
                 null,
                 Map.of("partnerOrganisation", partner, "personalised", personalise));
-        return new Outcome(new CharterAdoption(partner, adopted, personalise, OffsetDateTime.now()), List.of());
+        return new Outcome(new CharterAdoption(partner, adopted, personalise, clock.now()), List.of());
     }
 
     /** The adoptions the caller may see: all for tenant-wide readers, a partner's own otherwise. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.tenancy.TenantConfiguration;
 
@@ -27,13 +28,16 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
     private final DocumentRecords records;
     private final EditingDocuments editing;
     private final KeepingPartnershipSettings settings;
+    private final LondonClock clock;
 
     ApplyingTenantConfiguration(
             DocumentCodec codec,
             StarterKits kits,
             DocumentRecords records,
             EditingDocuments editing,
-            KeepingPartnershipSettings settings) {
+            KeepingPartnershipSettings settings,
+            LondonClock clock) {
+        this.clock = clock;
         this.codec = codec;
         this.kits = kits;
         this.records = records;
@@ -167,6 +171,6 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
                         codec,
                         code -> kits.section(code, partnership).orElseThrow(),
                         ROOT)
-                .withPeriodsFilled();
+                .withPeriodsFilled(clock.year());
     }
 }

@@ -1,7 +1,6 @@
 package uk.trustplatform.configuration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -22,7 +21,7 @@ record ConfigurationSection(List<Entry> entries, List<UserError> problems) {
 
     /**
      * Reads a section as written; a starter kit's template still lacks its period until
-     * {@link #withPeriodsFilled()}.
+     * {@link #withPeriodsFilled(int)}.
      *
      * @param kits finds a starter kit's section by code, for the {@code starterKits} list
      */
@@ -146,14 +145,14 @@ record ConfigurationSection(List<Entry> entries, List<UserError> problems) {
      * documents lack, so a kit's document with the kind and key of one the tenant writes (Medway's
      * own template for the period the kit's would take) is left out.
      */
-    ConfigurationSection withPeriodsFilled() {
+    ConfigurationSection withPeriodsFilled(int thisYear) {
         StrategyContent strategy = entries.stream()
                 .map(Entry::content)
                 .filter(StrategyContent.class::isInstance)
                 .map(StrategyContent.class::cast)
                 .findFirst()
                 .orElse(null);
-        int start = strategy == null ? Year.now().getValue() : strategy.periodStart();
+        int start = strategy == null ? thisYear : strategy.periodStart();
         int end = strategy == null ? start + 1 : strategy.periodEnd();
         List<Entry> filled = entries.stream()
                 .map(entry ->

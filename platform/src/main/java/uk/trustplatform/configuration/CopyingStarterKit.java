@@ -7,6 +7,7 @@ import java.util.UUID;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.tenancy.TenantDirectory;
@@ -23,8 +24,10 @@ final class CopyingStarterKit {
     private final StarterKits kits;
     private final EditingDocuments editing;
     private final TenantDirectory directory;
+    private final LondonClock clock;
 
-    CopyingStarterKit(StarterKits kits, EditingDocuments editing, TenantDirectory directory) {
+    CopyingStarterKit(StarterKits kits, EditingDocuments editing, TenantDirectory directory, LondonClock clock) {
+        this.clock = clock;
         this.kits = kits;
         this.editing = editing;
         this.directory = directory;
@@ -46,7 +49,7 @@ final class CopyingStarterKit {
                             "input",
                             "code")));
         }
-        ConfigurationSection filled = section.withPeriodsFilled();
+        ConfigurationSection filled = section.withPeriodsFilled(clock.year());
         Standards alongside = filled.standards(Standards.none());
         List<ConfigurationSection.Entry> entries = filled.entries();
         List<UserError> problems = new ArrayList<>();

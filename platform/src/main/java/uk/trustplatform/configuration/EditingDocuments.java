@@ -2,7 +2,6 @@ package uk.trustplatform.configuration;
 
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +11,7 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -41,13 +41,16 @@ final class EditingDocuments {
     private final DocumentCodec codec;
     private final Endorsements endorsements;
     private final AuditTrail audit;
+    private final LondonClock clock;
 
     EditingDocuments(
             DocumentRecords records,
             ReadingDocuments reading,
             DocumentCodec codec,
             Endorsements endorsements,
-            AuditTrail audit) {
+            AuditTrail audit,
+            LondonClock clock) {
+        this.clock = clock;
         this.records = records;
         this.reading = reading;
         this.codec = codec;
@@ -270,7 +273,7 @@ final class EditingDocuments {
         for (DocumentRecord previous : inForce) {
             records.update(previous.withStatus(DocumentStatus.SUPERSEDED, previous.publishedAt()));
         }
-        DocumentRecord published = records.update(draft.withStatus(DocumentStatus.PUBLISHED, OffsetDateTime.now()));
+        DocumentRecord published = records.update(draft.withStatus(DocumentStatus.PUBLISHED, clock.now()));
         audit.record(
                 tenantId,
                 draft.kind().graphQLType() + ".published",

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 
 /**
@@ -39,17 +40,19 @@ final class StarterKits {
     record StarterKit(String code, String name, String description, String origin, List<DocumentView> documents) {}
 
     private final DocumentCodec codec;
+    private final LondonClock clock;
     private final Map<String, JsonNode> written = new LinkedHashMap<>();
     private final Map<String, StarterKit> kits = new LinkedHashMap<>();
 
-    StarterKits(DocumentCodec codec) {
+    StarterKits(DocumentCodec codec, LondonClock clock) {
+        this.clock = clock;
         this.codec = codec;
         YAMLMapper yaml = new YAMLMapper();
         for (String code : CODES) {
             JsonNode kit = load(yaml, code);
             written.put(code, kit.path("configuration"));
             ConfigurationSection section = section(code, "the partnership").orElseThrow();
-            List<UserError> problems = section.withPeriodsFilled().check();
+            List<UserError> problems = section.withPeriodsFilled(clock.year()).check();
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("Starter kit " + code + " is invalid: " + problems);
             }
@@ -60,7 +63,7 @@ final class StarterKits {
                             kit.path("name").asText(),
                             kit.path("description").asText(),
                             kit.path("origin").asText(),
-                            section.withPeriodsFilled().entries().stream()
+                            section.withPeriodsFilled(clock.year()).entries().stream()
                                     .map(entry -> shown(code, entry, codec))
                                     .toList()));
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.PerRequestLoader;
 import uk.trustplatform.api.RequestContext;
 import uk.trustplatform.api.SharedFieldWiring;
@@ -54,9 +55,9 @@ final class FeedbackOperations {
 
     @Bean
     @Named("FeedbackCode")
-    GraphQLTypeWiring code() {
+    GraphQLTypeWiring code(LondonClock clock) {
         return () -> TypeRuntimeWiring.newTypeWiring("FeedbackCode")
-                .dataFetcher("status", env -> env.<FeedbackCode>getSource().statusOn(IssuingFeedbackCodes.today()))
+                .dataFetcher("status", env -> env.<FeedbackCode>getSource().statusOn(clock.today()))
                 .build();
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.feedback.FeedbackSubject.Told;
@@ -43,6 +44,7 @@ final class HearingBack {
     private final FeedbackCodes codes;
     private final FeedbackAnswers answers;
     private final RefusedCodes refusals;
+    private final LondonClock clock;
 
     HearingBack(
             TenantDirectory directory,
@@ -50,7 +52,9 @@ final class HearingBack {
             FeedbackSubjects subjects,
             FeedbackCodes codes,
             FeedbackAnswers answers,
-            RefusedCodes refusals) {
+            RefusedCodes refusals,
+            LondonClock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.transactions = transactions;
         this.subjects = subjects;
@@ -91,12 +95,7 @@ final class HearingBack {
         FeedbackCode code = found.get().code();
         transactions.inTenant(found.get().tenantId(), false, () -> {
             answers.add(
-                    code.tenantId(),
-                    code.subjectKind(),
-                    code.subjectId(),
-                    Heard.valueOf(heard),
-                    words,
-                    IssuingFeedbackCodes.today());
+                    code.tenantId(), code.subjectKind(), code.subjectId(), Heard.valueOf(heard), words, clock.today());
             return null;
         });
         return new Answered(true, List.of());
@@ -111,7 +110,7 @@ final class HearingBack {
         }
         String normal = CodeTexts.normal(typed);
         byte[] hash = CodeTexts.sha256(normal);
-        LocalDate today = IssuingFeedbackCodes.today();
+        LocalDate today = clock.today();
         Optional<UUID> tenant = Optional.ofNullable(slug)
                 .flatMap(directory::findBySlug)
                 .filter(found -> found.status() == TenantStatus.ACTIVE)

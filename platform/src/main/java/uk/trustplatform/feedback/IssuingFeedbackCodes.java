@@ -2,13 +2,13 @@ package uk.trustplatform.feedback;
 
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -27,8 +27,6 @@ final class IssuingFeedbackCodes {
     /** How long a code is accepted: long enough for a term's participants to look back, then it lapses. */
     static final int DAYS_ACCEPTED = 90;
 
-    private static final ZoneId LOCAL = ZoneId.of("Europe/London");
-
     /** What a change returns: the code as kept (and, when issued, its text), or why nothing changed. */
     record Changed(String code, FeedbackCode feedbackCode, List<UserError> userErrors) {
 
@@ -40,15 +38,13 @@ final class IssuingFeedbackCodes {
     private final FeedbackSubjects subjects;
     private final FeedbackCodes codes;
     private final AuditTrail audit;
+    private final LondonClock clock;
 
-    IssuingFeedbackCodes(FeedbackSubjects subjects, FeedbackCodes codes, AuditTrail audit) {
+    IssuingFeedbackCodes(FeedbackSubjects subjects, FeedbackCodes codes, AuditTrail audit, LondonClock clock) {
+        this.clock = clock;
         this.subjects = subjects;
         this.codes = codes;
         this.audit = audit;
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(LOCAL);
     }
 
     /**
@@ -71,7 +67,7 @@ final class IssuingFeedbackCodes {
         if (before.isPresent() && (version == null || before.get().version() != version.longValue())) {
             return Changed.refused(conflict(before, version));
         }
-        LocalDate today = today();
+        LocalDate today = clock.today();
         FeedbackCode issued = new FeedbackCode(
                 caller.tenantId(),
                 subject.named().kind().type(),
@@ -118,7 +114,7 @@ final class IssuingFeedbackCodes {
         if (version == null || before.get().version() != version.longValue()) {
             return Changed.refused(conflict(before, version));
         }
-        LocalDate today = today();
+        LocalDate today = clock.today();
         if (before.get().withdrawnOn() != null) {
             return Changed.refused(UserError.of(
                     Code.NOT_ALLOWED,

@@ -10,6 +10,7 @@ import java.util.UUID;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.inspections.Inspection.Status;
 import uk.trustplatform.inspections.InspectionLists.Recommendation;
@@ -50,7 +51,7 @@ final class InspectionOperations {
 
     @Bean
     @Named(Inspection.TYPE)
-    GraphQLTypeWiring inspection(InspectionLists lists) {
+    GraphQLTypeWiring inspection(InspectionLists lists, LondonClock clock) {
         return () -> TypeRuntimeWiring.newTypeWiring(Inspection.TYPE)
                 .dataFetcher(
                         "id",
@@ -63,7 +64,7 @@ final class InspectionOperations {
                 .dataFetcher("inspectors", env -> lists.inspectors(inspection(env)))
                 .dataFetcher("answers", env -> lists.answers(inspection(env)))
                 .dataFetcher("recommendations", env -> lists.recommendations(inspection(env)))
-                .dataFetcher("kiteMarkExpired", env -> inspection(env).kiteMarkExpiredOn(ReadingInspections.today()))
+                .dataFetcher("kiteMarkExpired", env -> inspection(env).kiteMarkExpiredOn(clock.today()))
                 .build();
     }
 

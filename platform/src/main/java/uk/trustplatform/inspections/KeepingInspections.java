@@ -6,7 +6,6 @@ import static uk.trustplatform.api.Inputs.trimmed;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -55,6 +55,7 @@ final class KeepingInspections {
     private final PartnerDirectory partners;
     private final InForceConfiguration configuration;
     private final AuditTrail audit;
+    private final LondonClock clock;
 
     KeepingInspections(
             Inspections inspections,
@@ -62,7 +63,9 @@ final class KeepingInspections {
             InspectionLists lists,
             PartnerDirectory partners,
             InForceConfiguration configuration,
-            AuditTrail audit) {
+            AuditTrail audit,
+            LondonClock clock) {
+        this.clock = clock;
         this.inspections = inspections;
         this.reading = reading;
         this.lists = lists;
@@ -84,8 +87,7 @@ final class KeepingInspections {
             // Nothing to check the caller against yet: the answer names only what is missing.
             List<UserError> problems = new ArrayList<>(List.of(UserError.of(
                     Code.REQUIRED, "Select which organisation was inspected.", "input", "partnerOrganisationId")));
-            problems.addAll(
-                    InspectionInput.from(input).problems(configuration.vocabularies(), ReadingInspections.today()));
+            problems.addAll(InspectionInput.from(input).problems(configuration.vocabularies(), clock.today()));
             return Saved.refused(problems);
         }
         Optional<PartnerOrganisation> organisation =
@@ -96,7 +98,7 @@ final class KeepingInspections {
         requireKeeper(caller, organisation.get().id());
         InspectionInput details = InspectionInput.from(input);
         VocabulariesContent vocabularies = configuration.vocabularies();
-        List<UserError> problems = details.problems(vocabularies, ReadingInspections.today());
+        List<UserError> problems = details.problems(vocabularies, clock.today());
         if (!problems.isEmpty()) {
             return Saved.refused(problems);
         }
@@ -114,7 +116,7 @@ final class KeepingInspections {
                 null,
                 null,
                 null,
-                OffsetDateTime.now(),
+                clock.now(),
                 0);
         Inspection saved = inspections.save(draft);
         audit.record(caller.tenantId(), "Inspection.recorded", Inspection.TYPE, saved.id(), null, saved);
@@ -130,7 +132,7 @@ final class KeepingInspections {
         Inspection current = target.inspection();
         InspectionInput details = InspectionInput.from(input);
         VocabulariesContent vocabularies = configuration.vocabularies();
-        List<UserError> problems = details.problems(vocabularies, ReadingInspections.today());
+        List<UserError> problems = details.problems(vocabularies, clock.today());
         if (!problems.isEmpty()) {
             return Saved.refused(problems);
         }
@@ -176,7 +178,7 @@ final class KeepingInspections {
         if (!problems.isEmpty()) {
             return Saved.refused(problems);
         }
-        LocalDate today = ReadingInspections.today();
+        LocalDate today = clock.today();
         return update(
                 caller,
                 current,
@@ -213,7 +215,7 @@ final class KeepingInspections {
         required(problems, "response", response, TEXT_MAX, "Give the service's response to the recommendation.");
         if (respondedOn == null) {
             problems.add(UserError.of(Code.REQUIRED, "Give the date the service responded.", "input", "respondedOn"));
-        } else if (respondedOn.isAfter(ReadingInspections.today())) {
+        } else if (respondedOn.isAfter(clock.today())) {
             problems.add(UserError.of(
                     Code.NOT_ALLOWED, "A response is recorded once given: today or earlier.", "input", "respondedOn"));
         } else if (respondedOn.isBefore(current.reportedOn())) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 import uk.trustplatform.tenancy.Tenant;
@@ -28,12 +29,15 @@ final class PublicKiteMarks {
     private final TenantTransactions transactions;
     private final Inspections inspections;
     private final PartnerDirectory partners;
+    private final LondonClock clock;
 
     PublicKiteMarks(
             TenantDirectory directory,
             TenantTransactions transactions,
             Inspections inspections,
-            PartnerDirectory partners) {
+            PartnerDirectory partners,
+            LondonClock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.transactions = transactions;
         this.inspections = inspections;
@@ -48,7 +52,7 @@ final class PublicKiteMarks {
         }
         UUID tenantId = tenant.get().id();
         return transactions.inTenant(tenantId, false, () -> {
-            List<Inspection> awarded = inspections.kiteMarks(tenantId, ReadingInspections.today());
+            List<Inspection> awarded = inspections.kiteMarks(tenantId, clock.today());
             Map<UUID, PartnerOrganisation> named = partners.published(
                     awarded.stream().map(Inspection::partnerOrganisationId).toList());
             return awarded.stream()

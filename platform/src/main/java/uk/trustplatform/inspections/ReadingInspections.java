@@ -1,8 +1,6 @@
 package uk.trustplatform.inspections;
 
 import jakarta.inject.Singleton;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,18 +23,12 @@ final class ReadingInspections implements NodeResolver {
     /** The list, latest inspection first. */
     static final CursorShape CURSORS = CursorShape.of("inspections", Part.DATE, Part.UUID);
 
-    private static final ZoneId LOCAL = ZoneId.of("Europe/London");
-
     private final Inspections inspections;
     private final PartnerDirectory partners;
 
     ReadingInspections(Inspections inspections, PartnerDirectory partners) {
         this.inspections = inspections;
         this.partners = partners;
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(LOCAL);
     }
 
     Connection<Inspection> page(Caller caller, PageRequest page) {

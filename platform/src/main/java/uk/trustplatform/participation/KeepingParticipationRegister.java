@@ -8,7 +8,6 @@ import static uk.trustplatform.api.Inputs.trimmed;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Inputs.DayMessages;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -54,13 +54,16 @@ final class KeepingParticipationRegister {
     private final PartnerDirectory partners;
     private final InForceConfiguration configuration;
     private final AuditTrail audit;
+    private final LondonClock clock;
 
     KeepingParticipationRegister(
             ParticipationActivities activities,
             ReadingParticipationRegister reading,
             PartnerDirectory partners,
             InForceConfiguration configuration,
-            AuditTrail audit) {
+            AuditTrail audit,
+            LondonClock clock) {
+        this.clock = clock;
         this.activities = activities;
         this.reading = reading;
         this.partners = partners;
@@ -161,7 +164,7 @@ final class KeepingParticipationRegister {
                 problems,
                 "givenOn",
                 givenOn,
-                ReadingParticipationRegister.today(),
+                clock.today(),
                 current.startsOn(),
                 new DayMessages(
                         "Give the date the participants were told.",
@@ -195,7 +198,7 @@ final class KeepingParticipationRegister {
     }
 
     /** The activity with the details given, keeping the feedback and recording time of {@code kept}. */
-    private static ParticipationActivity with(
+    private ParticipationActivity with(
             ActivityInput details,
             UUID id,
             String tenantId,
@@ -224,7 +227,7 @@ final class KeepingParticipationRegister {
                 kept == null ? null : kept.weDid(),
                 kept == null ? null : kept.feedbackGivenOn(),
                 kept == null ? null : kept.feedbackMethod(),
-                kept == null ? OffsetDateTime.now() : kept.recordedAt(),
+                kept == null ? clock.now() : kept.recordedAt(),
                 version);
     }
 

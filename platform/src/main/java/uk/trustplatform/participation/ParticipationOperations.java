@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.api.PerRequestLoader;
 import uk.trustplatform.configuration.QuietPeriod;
@@ -63,7 +64,7 @@ final class ParticipationOperations {
 
     @Bean
     @Named(ParticipationActivity.TYPE)
-    GraphQLTypeWiring activity() {
+    GraphQLTypeWiring activity(LondonClock clock) {
         return () -> TypeRuntimeWiring.newTypeWiring(ParticipationActivity.TYPE)
                 .dataFetcher(
                         "id",
@@ -73,7 +74,7 @@ final class ParticipationOperations {
                         "partnerOrganisation",
                         env -> env.<UUID, PartnerOrganisation>getDataLoader(PartnerDirectory.BY_ID)
                                 .load(activity(env).partnerOrganisationId()))
-                .dataFetcher("stage", env -> activity(env).stageOn(ReadingParticipationRegister.today()))
+                .dataFetcher("stage", env -> activity(env).stageOn(clock.today()))
                 .dataFetcher("feedbackDueAfterDecision", env -> activity(env).feedbackDueAfterDecision())
                 .dataFetcher("quietPeriods", env -> quietPeriodsOf(env, activity(env)))
                 .dataFetcher("feedback", env -> activity(env).feedbackGivenOn() == null ? null : activity(env))

@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,6 @@ final class ReadingParticipationRegister implements NodeResolver {
     /** Each tenant's quiet periods, read once for all the activities of a response. */
     static final String QUIET_PERIODS = "quietPeriodsOfTenant";
 
-    private static final ZoneId LOCAL = ZoneId.of("Europe/London");
     /** The longest calendar asked for at once: a year and a day. */
     private static final int CALENDAR_DAYS = 366;
 
@@ -86,10 +84,6 @@ final class ReadingParticipationRegister implements NodeResolver {
                     ErrorCode.BAD_USER_INPUT,
                     "Arguments 'from' and 'to' must be in order and at most " + inWords + " apart.");
         }
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(LOCAL);
     }
 
     Connection<ParticipationActivity> page(Caller caller, PageRequest page) {

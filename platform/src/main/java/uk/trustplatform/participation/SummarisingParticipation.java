@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.feedback.HeardBackCount;
 import uk.trustplatform.feedback.HeardBackTallies;
 import uk.trustplatform.partners.PartnerDirectory;
@@ -62,8 +63,11 @@ final class SummarisingParticipation {
     private final JdbcOperations jdbc;
     private final PartnerDirectory partners;
     private final HeardBackTallies tallies;
+    private final LondonClock clock;
 
-    SummarisingParticipation(JdbcOperations jdbc, PartnerDirectory partners, HeardBackTallies tallies) {
+    SummarisingParticipation(
+            JdbcOperations jdbc, PartnerDirectory partners, HeardBackTallies tallies, LondonClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.partners = partners;
         this.tallies = tallies;
@@ -73,7 +77,7 @@ final class SummarisingParticipation {
         UUID tenantId = caller.requireTenant();
         ReadingParticipationRegister.requirePeriod(from, to, Period.ofYears(MAX_YEARS), MAX_YEARS + " years");
         PartnerScope scope = partners.scope(caller);
-        LocalDate today = ReadingParticipationRegister.today();
+        LocalDate today = clock.today();
         List<HeardBackTallies.OfKind> heardBack = tallies.byKind(caller, from, to);
         return jdbc.prepareStatement(TOTALS, statement -> {
             statement.setDate(1, Date.valueOf(today));

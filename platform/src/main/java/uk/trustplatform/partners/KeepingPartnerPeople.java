@@ -2,7 +2,6 @@ package uk.trustplatform.partners;
 
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -50,13 +50,16 @@ final class KeepingPartnerPeople {
     private final ReadingPartnerOrganisations organisations;
     private final PartnerLeadAccounts accounts;
     private final AuditTrail audit;
+    private final LondonClock clock;
 
     KeepingPartnerPeople(
             PartnerPeople people,
             ReadingPartnerPeople reading,
             ReadingPartnerOrganisations organisations,
             PartnerLeadAccounts accounts,
-            AuditTrail audit) {
+            AuditTrail audit,
+            LondonClock clock) {
+        this.clock = clock;
         this.people = people;
         this.reading = reading;
         this.organisations = organisations;
@@ -172,7 +175,7 @@ final class KeepingPartnerPeople {
         if (invitation.refusal() != null) {
             return Invited.refused(UserError.of(Code.NOT_ALLOWED, invitation.refusal(), "input", "personId"));
         }
-        PartnerPerson invited = people.update(person.invited(OffsetDateTime.now()));
+        PartnerPerson invited = people.update(person.invited(clock.now()));
         audit.record(
                 caller.tenantId(),
                 "PartnerPerson.invitedAsPartnerLead",

@@ -3,7 +3,6 @@ package uk.trustplatform.pledges;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Inputs;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -51,6 +51,7 @@ final class KeepingPledgeRegister {
     private final InForceConfiguration configuration;
     private final PledgeRenewals renewals;
     private final AuditTrail audit;
+    private final LondonClock clock;
 
     KeepingPledgeRegister(
             PledgeRegistrations registrations,
@@ -58,7 +59,9 @@ final class KeepingPledgeRegister {
             PartnerDirectory partners,
             InForceConfiguration configuration,
             PledgeRenewals renewals,
-            AuditTrail audit) {
+            AuditTrail audit,
+            LondonClock clock) {
+        this.clock = clock;
         this.registrations = registrations;
         this.reading = reading;
         this.partners = partners;
@@ -83,7 +86,7 @@ final class KeepingPledgeRegister {
                     Code.NOT_FOUND, "The tenant has no published pledge to sign.", "input", "partnerOrganisationId"));
         }
         // A pledge past its renewal date has lapsed even if the job has not marked it yet.
-        renewals.lapse(tenantId, partner.get().id(), ReadingPledgeRegister.today());
+        renewals.lapse(tenantId, partner.get().id(), clock.today());
         boolean open = registrations
                 .ofOrganisations(tenantId, List.of(partner.get().id()))
                 .stream()
@@ -102,7 +105,7 @@ final class KeepingPledgeRegister {
                 partner.get().id(),
                 pledge.get().id(),
                 PledgeStatus.INVITED,
-                OffsetDateTime.now(),
+                clock.now(),
                 null,
                 null,
                 null,
@@ -119,7 +122,7 @@ final class KeepingPledgeRegister {
 
     Outcome sign(Caller caller, Map<String, Object> input) {
         return transition(caller, input, Set.of(PledgeStatus.INVITED), "signed", (current, problems) -> {
-            Signature signature = Signature.from(input, problems);
+            Signature signature = Signature.from(input, clock.today(), problems);
             return current.signed(
                     signature.by(), signature.post(), signature.organisation(), signature.on(), PledgeStatus.SIGNED);
         });
@@ -127,7 +130,7 @@ final class KeepingPledgeRegister {
 
     Outcome register(Caller caller, Map<String, Object> input) {
         return transition(caller, input, Set.of(PledgeStatus.SIGNED), "registered", (current, problems) -> {
-            LocalDate today = ReadingPledgeRegister.today();
+            LocalDate today = clock.today();
             return current.registered(today, renewalDate(current, current.signedOn()), BadgeCodes.issue());
         });
     }
@@ -135,7 +138,7 @@ final class KeepingPledgeRegister {
     Outcome renew(Caller caller, Map<String, Object> input) {
         Set<PledgeStatus> from = Set.of(PledgeStatus.REGISTERED, PledgeStatus.RENEWAL_DUE);
         return transition(caller, input, from, "renewed", (current, problems) -> {
-            Signature signature = Signature.from(input, problems);
+            Signature signature = Signature.from(input, clock.today(), problems);
             PledgeRegistration resigned = current.signed(
                     signature.by(), signature.post(), signature.organisation(), signature.on(), current.status());
             return resigned.renewedUntil(renewalDate(current, signature.on()));
@@ -154,7 +157,7 @@ final class KeepingPledgeRegister {
                         "input",
                         "reason"));
             }
-            return current.withdrawn(ReadingPledgeRegister.today(), reason);
+            return current.withdrawn(clock.today(), reason);
         });
     }
 
@@ -181,7 +184,7 @@ final class KeepingPledgeRegister {
         if (current.version() != version) {
             return Outcome.refused(UserError.conflict("pledge registration", current.version(), version));
         }
-        PledgeStatus now = current.statusOn(ReadingPledgeRegister.today(), reading.noticeDays(tenantId));
+        PledgeStatus now = current.statusOn(clock.today(), reading.noticeDays(tenantId));
         if (!from.contains(now)) {
             return Outcome.refused(UserError.of(
                     Code.NOT_ALLOWED,
@@ -234,12 +237,12 @@ final class KeepingPledgeRegister {
     /** The signature block, checked: who signed, the post they hold, for which organisation, when. */
     private record Signature(String by, String post, String organisation, LocalDate on) {
 
-        static Signature from(Map<String, Object> input, List<UserError> problems) {
+        static Signature from(Map<String, Object> input, LocalDate today, List<UserError> problems) {
             String by = required(input, "signatory", problems);
             String post = required(input, "postHeld", problems);
             String organisation = required(input, "onBehalfOf", problems);
             LocalDate on = (LocalDate) input.get("signedOn");
-            if (on.isAfter(ReadingPledgeRegister.today())) {
+            if (on.isAfter(today)) {
                 problems.add(
                         UserError.of(Code.NOT_ALLOWED, "A pledge is signed today or earlier.", "input", "signedOn"));
             }

@@ -2,8 +2,6 @@ package uk.trustplatform.pledges;
 
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
-import java.time.OffsetDateTime;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +14,7 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.api.WorkflowStep;
@@ -58,6 +57,7 @@ final class KeepingSection11Audits {
     private final PartnerDirectory partners;
     private final InForceConfiguration configuration;
     private final AuditTrail audit;
+    private final LondonClock clock;
 
     KeepingSection11Audits(
             Section11Audits audits,
@@ -65,7 +65,9 @@ final class KeepingSection11Audits {
             ReadingSection11Audits reading,
             PartnerDirectory partners,
             InForceConfiguration configuration,
-            AuditTrail audit) {
+            AuditTrail audit,
+            LondonClock clock) {
+        this.clock = clock;
         this.audits = audits;
         this.entries = entries;
         this.reading = reading;
@@ -93,7 +95,7 @@ final class KeepingSection11Audits {
                     "input",
                     "partnerOrganisationId"));
         }
-        if (round < 2000 || round > Year.now().getValue() + 1) {
+        if (round < 2000 || round > clock.year() + 1) {
             problems.add(
                     UserError.of(Code.NOT_ALLOWED, "The round is a year from 2000 to next year.", "input", "round"));
         } else if (audits.existsByPartnerOrganisationIdAndRound(partner.get().id(), round)) {
@@ -236,7 +238,7 @@ final class KeepingSection11Audits {
                     }
                     return problems;
                 },
-                current -> current.submitted(OffsetDateTime.now()),
+                current -> current.submitted(clock.now()),
                 "submitted");
     }
 
@@ -288,8 +290,7 @@ final class KeepingSection11Audits {
                                 rag == null ? null : rag.toString(),
                                 note == null ? null : note.toString().strip()));
                     }
-                    return current.moderated(
-                            accept ? Status.MODERATED : Status.RETURNED, comment, OffsetDateTime.now());
+                    return current.moderated(accept ? Status.MODERATED : Status.RETURNED, comment, clock.now());
                 },
                 accept ? "moderated" : "returned");
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.audit.AuditTrail;
 import uk.trustplatform.configuration.InForceConfiguration;
 import uk.trustplatform.tenancy.TenantDirectory;
@@ -47,6 +48,7 @@ final class PledgeRenewals {
     private final InForceConfiguration configuration;
     private final AuditTrail audit;
     private final boolean enabled;
+    private final LondonClock clock;
 
     PledgeRenewals(
             TenantDirectory directory,
@@ -54,7 +56,9 @@ final class PledgeRenewals {
             JdbcOperations jdbc,
             InForceConfiguration configuration,
             AuditTrail audit,
-            @Value("${trust.pledges.renewals.enabled:true}") boolean enabled) {
+            @Value("${trust.pledges.renewals.enabled:true}") boolean enabled,
+            LondonClock clock) {
+        this.clock = clock;
         this.enabled = enabled;
         this.directory = directory;
         this.transactions = transactions;
@@ -71,7 +75,7 @@ final class PledgeRenewals {
         if (!enabled) {
             return;
         }
-        LocalDate today = ReadingPledgeRegister.today();
+        LocalDate today = clock.today();
         for (UUID tenant : directory.activeTenantIds()) {
             Marked marked = transactions.inTenant(tenant, false, () -> mark(tenant, today));
             if (!marked.lapsed().isEmpty() || !marked.renewalDue().isEmpty()) {

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.Nodes;
 import uk.trustplatform.api.PerRequestLoader;
 import uk.trustplatform.partners.PartnerDirectory;
@@ -41,7 +42,8 @@ final class PledgeWirings {
 
     @Bean
     @Named(PledgeRegistration.TYPE)
-    GraphQLTypeWiring pledgeRegistration(Nodes nodes, PublicPledgeRegister register, ReadingPledgeRegister reading) {
+    GraphQLTypeWiring pledgeRegistration(
+            Nodes nodes, PublicPledgeRegister register, ReadingPledgeRegister reading, LondonClock clock) {
         return () -> TypeRuntimeWiring.newTypeWiring(PledgeRegistration.TYPE)
                 .dataFetcher(
                         "id",
@@ -58,7 +60,7 @@ final class PledgeWirings {
                     PledgeRegistration registration = registration(env);
                     return env.<UUID, Integer>getDataLoader(ReadingPledgeRegister.NOTICE_DAYS)
                             .load(UUID.fromString(registration.tenantId()))
-                            .thenApply(notice -> registration.statusOn(ReadingPledgeRegister.today(), notice));
+                            .thenApply(notice -> registration.statusOn(clock.today(), notice));
                 })
                 .dataFetcher("badge", env -> {
                     PledgeRegistration registration = registration(env);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.configuration.InForceConfiguration;
 import uk.trustplatform.configuration.VocabulariesContent;
 import uk.trustplatform.partners.PartnerDirectory;
@@ -56,6 +57,7 @@ final class PublicPledgeRegister {
     private final PartnerDirectory partners;
     private final InForceConfiguration configuration;
     private final String publicUrl;
+    private final LondonClock clock;
 
     PublicPledgeRegister(
             TenantDirectory directory,
@@ -63,7 +65,9 @@ final class PublicPledgeRegister {
             PledgeRegistrations registrations,
             PartnerDirectory partners,
             InForceConfiguration configuration,
-            @Value("${trust.public-url}") String publicUrl) {
+            @Value("${trust.public-url}") String publicUrl,
+            LondonClock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.transactions = transactions;
         this.registrations = registrations;
@@ -80,7 +84,7 @@ final class PublicPledgeRegister {
         }
         UUID tenantId = tenant.get().id();
         return transactions.inTenant(tenantId, false, () -> {
-            List<PledgeRegistration> current = registrations.current(tenantId, ReadingPledgeRegister.today());
+            List<PledgeRegistration> current = registrations.current(tenantId, clock.today());
             Map<UUID, PartnerOrganisation> named = partners.published(current.stream()
                     .map(PledgeRegistration::partnerOrganisationId)
                     .toList());
@@ -121,8 +125,7 @@ final class PublicPledgeRegister {
 
     private Verification verification(Tenant tenant, PledgeRegistration registration) {
         PledgeStatus today = registration.statusOn(
-                ReadingPledgeRegister.today(),
-                configuration.settings(tenant.id()).renewalNoticeDays());
+                clock.today(), configuration.settings(tenant.id()).renewalNoticeDays());
         Result result =
                 today.current() ? Result.CURRENT : today == PledgeStatus.WITHDRAWN ? Result.WITHDRAWN : Result.LAPSED;
         PartnerOrganisation organisation = partners.published(List.of(registration.partnerOrganisationId()))

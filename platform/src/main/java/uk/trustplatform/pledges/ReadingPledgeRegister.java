@@ -1,8 +1,6 @@
 package uk.trustplatform.pledges;
 
 import jakarta.inject.Singleton;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,7 @@ import uk.trustplatform.api.Connection;
 import uk.trustplatform.api.CursorShape;
 import uk.trustplatform.api.CursorShape.Part;
 import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.api.RequestContext;
@@ -35,21 +34,21 @@ final class ReadingPledgeRegister implements NodeResolver {
     static final String BY_ID = "pledgeRegistrationsById";
     static final String NOTICE_DAYS = "renewalNoticeDaysOfTenant";
     /** The partnerships are English councils: a day ends in London. */
-    private static final ZoneId LOCAL = ZoneId.of("Europe/London");
-
     private final PledgeRegistrations registrations;
+
     private final PartnerDirectory partners;
     private final InForceConfiguration configuration;
+    private final LondonClock clock;
 
     ReadingPledgeRegister(
-            PledgeRegistrations registrations, PartnerDirectory partners, InForceConfiguration configuration) {
+            PledgeRegistrations registrations,
+            PartnerDirectory partners,
+            InForceConfiguration configuration,
+            LondonClock clock) {
+        this.clock = clock;
         this.registrations = registrations;
         this.partners = partners;
         this.configuration = configuration;
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(LOCAL);
     }
 
     int noticeDays(UUID tenantId) {
@@ -70,7 +69,7 @@ final class ReadingPledgeRegister implements NodeResolver {
         if (within < 0 || within > 3650) {
             throw new ApiException(ErrorCode.BAD_USER_INPUT, "Argument 'withinDays' must be between 0 and 3650.");
         }
-        return registrations.renewalsBy(tenantId, today(), today().plusDays(within));
+        return registrations.renewalsBy(tenantId, clock.today(), clock.today().plusDays(within));
     }
 
     Optional<PledgeRegistration> visible(Caller caller, UUID id) {

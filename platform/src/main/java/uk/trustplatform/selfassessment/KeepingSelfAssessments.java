@@ -2,8 +2,6 @@ package uk.trustplatform.selfassessment;
 
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
-import java.time.OffsetDateTime;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,7 @@ import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Inputs;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.api.WorkflowStep;
@@ -68,6 +67,7 @@ final class KeepingSelfAssessments {
     private final PartnerDirectory partners;
     private final InForceConfiguration configuration;
     private final AuditTrail audit;
+    private final LondonClock clock;
 
     KeepingSelfAssessments(
             SelfAssessments assessments,
@@ -77,7 +77,9 @@ final class KeepingSelfAssessments {
             RatingScales scales,
             PartnerDirectory partners,
             InForceConfiguration configuration,
-            AuditTrail audit) {
+            AuditTrail audit,
+            LondonClock clock) {
+        this.clock = clock;
         this.assessments = assessments;
         this.ratings = ratings;
         this.reading = reading;
@@ -115,7 +117,7 @@ final class KeepingSelfAssessments {
                     "input",
                     "scale"));
         }
-        if (year < 2000 || year > Year.now().getValue() + 1) {
+        if (year < 2000 || year > clock.year() + 1) {
             problems.add(UserError.of(Code.NOT_ALLOWED, "The year must be from 2000 to next year.", "input", "year"));
         }
         Optional<StandardsFrameworkContent> framework = key == null ? Optional.empty() : configuration.framework(key);
@@ -269,7 +271,7 @@ final class KeepingSelfAssessments {
                     }
                     return problems;
                 },
-                current -> current.submitted(OffsetDateTime.now()),
+                current -> current.submitted(clock.now()),
                 "submitted");
     }
 
@@ -295,7 +297,7 @@ final class KeepingSelfAssessments {
                     Inputs.optional(problems, "comment", comment, TEXT_MAX);
                     return problems;
                 },
-                current -> current.reviewed(agree ? Status.AGREED : Status.RETURNED, comment, OffsetDateTime.now()),
+                current -> current.reviewed(agree ? Status.AGREED : Status.RETURNED, comment, clock.now()),
                 agree ? "agreed" : "returned");
     }
 

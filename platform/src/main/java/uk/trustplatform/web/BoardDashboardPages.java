@@ -11,7 +11,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.trustplatform.api.LondonClock;
 
 /**
  * The board's dashboard (board members; the tenant admin sees the same): the action plans'
@@ -45,8 +45,15 @@ public final class BoardDashboardPages {
     private final PageTemplates templates;
     private final MemberPages members;
     private final ErrorPages errors;
+    private final LondonClock clock;
 
-    BoardDashboardPages(PageOperations operations, PageTemplates templates, MemberPages members, ErrorPages errors) {
+    BoardDashboardPages(
+            PageOperations operations,
+            PageTemplates templates,
+            MemberPages members,
+            ErrorPages errors,
+            LondonClock clock) {
+        this.clock = clock;
         this.operations = operations;
         this.templates = templates;
         this.members = members;
@@ -454,7 +461,7 @@ public final class BoardDashboardPages {
         variables.put("benchmarks", false);
         variables.put("forumSlug", "");
         variables.put("period", "current");
-        variables.put("assessmentYear", assessmentYear());
+        variables.put("assessmentYear", clock.year());
         variables.put("participation", false);
         variables.putAll(isoOf(thisYear()));
         variables.putAll(chosen);
@@ -499,8 +506,8 @@ public final class BoardDashboardPages {
     }
 
     /** The period this year falls in; else the latest that has begun; else the first to come. */
-    static Optional<Period> defaultPeriod(List<Period> periods) {
-        int year = today().getYear();
+    Optional<Period> defaultPeriod(List<Period> periods) {
+        int year = clock.year();
         Optional<Period> current = periods.stream()
                 .filter(p -> p.start() <= year && year <= p.end())
                 .reduce((first, second) -> second);
@@ -663,7 +670,7 @@ public final class BoardDashboardPages {
                 summary.heardBackByKind());
     }
 
-    private static Benchmarks benchmarks(PageOperations.Answer answer, String forumName) {
+    private Benchmarks benchmarks(PageOperations.Answer answer, String forumName) {
         JsonNode benchmarks = answer.data().path("benchmarks");
         if (!benchmarks.isObject()) {
             return null;
@@ -690,7 +697,7 @@ public final class BoardDashboardPages {
         return new Benchmarks(
                 forumName == null ? benchmarks.path("forum").path("name").asText() : forumName,
                 benchmarks.path("period").asText(),
-                assessmentYear(),
+                clock.year(),
                 rows);
     }
 
@@ -785,8 +792,8 @@ public final class BoardDashboardPages {
     }
 
     /** This calendar year, as the participation form's fields. */
-    private static Map<String, String> thisYear() {
-        int year = today().getYear();
+    private Map<String, String> thisYear() {
+        int year = clock.year();
         Map<String, String> fields = new LinkedHashMap<>(
                 DateFields.of("from", LocalDate.of(year, 1, 1).toString()));
         fields.putAll(DateFields.of("to", LocalDate.of(year, 12, 31).toString()));
@@ -796,14 +803,5 @@ public final class BoardDashboardPages {
     private static Map<String, Object> isoOf(Map<String, String> fields) {
         Form form = Form.of(fields);
         return Map.of("from", DateFields.iso(form, "from"), "to", DateFields.iso(form, "to"));
-    }
-
-    /** The year the self-assessment pages start, so the board sees this year's levels. */
-    private static int assessmentYear() {
-        return today().getYear();
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/London"));
     }
 }

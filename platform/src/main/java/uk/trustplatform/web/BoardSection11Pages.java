@@ -17,8 +17,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
-import java.time.Year;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.web.Section11Pages.Audit;
 import uk.trustplatform.web.Section11Pages.CriterionItem;
 import uk.trustplatform.web.Section11Pages.Entry;
@@ -83,8 +82,15 @@ public final class BoardSection11Pages {
     private final PageTemplates templates;
     private final MemberPages members;
     private final ErrorPages errors;
+    private final LondonClock clock;
 
-    BoardSection11Pages(PageOperations operations, PageTemplates templates, MemberPages members, ErrorPages errors) {
+    BoardSection11Pages(
+            PageOperations operations,
+            PageTemplates templates,
+            MemberPages members,
+            ErrorPages errors,
+            LondonClock clock) {
+        this.clock = clock;
         this.operations = operations;
         this.templates = templates;
         this.members = members;
@@ -126,14 +132,16 @@ public final class BoardSection11Pages {
 
     /** Everything the board's Section 11 pages of a round are drawn from. */
     private record Read(
-            PageOperations.Answer first, List<Listed> audits, List<Partner> partners, Map<String, String> titles) {
+            PageOperations.Answer first,
+            List<Listed> audits,
+            List<Partner> partners,
+            Map<String, String> titles,
+            int thisYear) {
 
         /** The rounds with an audit, newest first; this year's when there is none yet. */
         List<Integer> rounds() {
             TreeSet<Integer> rounds = audits.stream().map(Listed::round).collect(Collectors.toCollection(TreeSet::new));
-            return rounds.isEmpty()
-                    ? List.of(Year.now(ZoneId.of("Europe/London")).getValue())
-                    : List.copyOf(rounds.descendingSet());
+            return rounds.isEmpty() ? List.of(thisYear) : List.copyOf(rounds.descendingSet());
         }
 
         /** The round the address names if it has audits, else the newest. */
@@ -546,7 +554,7 @@ public final class BoardSection11Pages {
             JsonNode auditPage = answer.data().path("section11Audits");
             JsonNode partnerPage = answer.data().path("partnerOrganisations");
             if ((moreAudits && !auditPage.isObject()) || (morePartners && !partnerPage.isObject())) {
-                return new Read(answer, null, null, Map.of());
+                return new Read(answer, null, null, Map.of(), clock.year());
             }
             first = first == null ? answer : first;
             if (moreAudits) {
@@ -562,7 +570,7 @@ public final class BoardSection11Pages {
                 partnersAfter = partnerPage.path("pageInfo").path("endCursor").asText();
             }
         }
-        return new Read(first, List.copyOf(audits), List.copyOf(partners), standardTitles(first));
+        return new Read(first, List.copyOf(audits), List.copyOf(partners), standardTitles(first), clock.year());
     }
 
     /** Each published framework's standards by "framework/number", as the summary titles them. */

@@ -17,11 +17,11 @@ import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.web.SelfAssessmentPages.Assessment;
 import uk.trustplatform.web.SelfAssessmentPages.FrameworkName;
 import uk.trustplatform.web.SelfAssessmentPages.Published;
@@ -48,9 +48,15 @@ public final class BoardSelfAssessmentPages {
     private final PageTemplates templates;
     private final MemberPages members;
     private final ErrorPages errors;
+    private final LondonClock clock;
 
     BoardSelfAssessmentPages(
-            PageOperations operations, PageTemplates templates, MemberPages members, ErrorPages errors) {
+            PageOperations operations,
+            PageTemplates templates,
+            MemberPages members,
+            ErrorPages errors,
+            LondonClock clock) {
+        this.clock = clock;
         this.operations = operations;
         this.templates = templates;
         this.members = members;
@@ -134,7 +140,7 @@ public final class BoardSelfAssessmentPages {
         if (member.isEmpty()) {
             return refuse(tenant, request);
         }
-        int chosen = year == null ? thisYear() : year;
+        int chosen = year == null ? clock.year() : year;
         String shown = framework == null ? "" : framework;
         PageOperations.Answer read = operations.run(
                 "pages/boardSelfAssessments",
@@ -355,9 +361,5 @@ public final class BoardSelfAssessmentPages {
 
     private static String encoded(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static int thisYear() {
-        return java.time.Year.now(ZoneId.of("Europe/London")).getValue();
     }
 }

@@ -12,9 +12,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import uk.trustplatform.api.LondonClock;
 
 /**
  * An agency's participation register, as its partner lead keeps it: the activities, one activity
@@ -50,8 +49,15 @@ public final class ParticipationPages {
     private final PageTemplates templates;
     private final MemberPages members;
     private final ErrorPages errors;
+    private final LondonClock clock;
 
-    ParticipationPages(PageOperations operations, PageTemplates templates, MemberPages members, ErrorPages errors) {
+    ParticipationPages(
+            PageOperations operations,
+            PageTemplates templates,
+            MemberPages members,
+            ErrorPages errors,
+            LondonClock clock) {
+        this.clock = clock;
         this.operations = operations;
         this.templates = templates;
         this.members = members;
@@ -421,7 +427,7 @@ public final class ParticipationPages {
         if (member.isEmpty()) {
             return members.refuse(tenant, request);
         }
-        Optional<YearMonth> first = from == null ? Optional.of(YearMonth.now(ZoneId.of("Europe/London"))) : month(from);
+        Optional<YearMonth> first = from == null ? Optional.of(YearMonth.from(clock.today())) : month(from);
         if (first.isEmpty()) {
             return errors.notFound(member.get().visitor(), request);
         }
@@ -511,9 +517,5 @@ public final class ParticipationPages {
 
     private static String months(YearMonth first, YearMonth last) {
         return first.format(MONTH) + " to " + last.format(MONTH);
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/London"));
     }
 }

@@ -16,8 +16,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
-import java.time.Year;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.trustplatform.api.LondonClock;
 
 /**
  * A statutory partner's Section 11 self-audit, as its partner lead keeps it: this round's audit
@@ -45,8 +44,15 @@ public final class Section11Pages {
     private final PageTemplates templates;
     private final MemberPages members;
     private final ErrorPages errors;
+    private final LondonClock clock;
 
-    Section11Pages(PageOperations operations, PageTemplates templates, MemberPages members, ErrorPages errors) {
+    Section11Pages(
+            PageOperations operations,
+            PageTemplates templates,
+            MemberPages members,
+            ErrorPages errors,
+            LondonClock clock) {
+        this.clock = clock;
         this.operations = operations;
         this.templates = templates;
         this.members = members;
@@ -213,7 +219,7 @@ public final class Section11Pages {
         }
         Map<String, Object> input = new HashMap<>();
         input.put("partnerOrganisationId", viewer.partnerOrganisation().id());
-        input.put("round", thisRound());
+        input.put("round", clock.year());
         if (!form.value("carryForwardFromId").isBlank()) {
             input.put("carryForwardFromId", form.value("carryForwardFromId"));
         }
@@ -384,7 +390,7 @@ public final class Section11Pages {
                 : audits.stream()
                         .filter(audit -> audit.partnerOrganisation().id().equals(organisation.id()))
                         .toList();
-        int round = thisRound();
+        int round = clock.year();
         Start start = null;
         if (statutory && own.stream().noneMatch(audit -> audit.round() == round)) {
             start = new Start(
@@ -509,10 +515,6 @@ public final class Section11Pages {
                 .findFirst()
                 .map(entry -> "Criterion " + entry.criterion() + " saved")
                 .orElse(null);
-    }
-
-    private static int thisRound() {
-        return Year.now(ZoneId.of("Europe/London")).getValue();
     }
 
     private static int version(Form form) {

@@ -17,7 +17,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import uk.trustplatform.api.LondonClock;
 
 /**
  * A partner's self-assessment against one of the partnership's standards frameworks, as its
@@ -48,8 +48,15 @@ public final class SelfAssessmentPages {
     private final PageTemplates templates;
     private final MemberPages members;
     private final ErrorPages errors;
+    private final LondonClock clock;
 
-    SelfAssessmentPages(PageOperations operations, PageTemplates templates, MemberPages members, ErrorPages errors) {
+    SelfAssessmentPages(
+            PageOperations operations,
+            PageTemplates templates,
+            MemberPages members,
+            ErrorPages errors,
+            LondonClock clock) {
+        this.clock = clock;
         this.operations = operations;
         this.templates = templates;
         this.members = members;
@@ -246,7 +253,7 @@ public final class SelfAssessmentPages {
         }
         Map<String, Object> input = new HashMap<>();
         input.put("partnerOrganisationId", viewer.partnerOrganisation().id());
-        input.put("year", thisYear());
+        input.put("year", clock.year());
         input.put("framework", form.value("framework"));
         if (!form.value("scale").isBlank()) {
             input.put("scale", form.value("scale"));
@@ -452,7 +459,7 @@ public final class SelfAssessmentPages {
                         .map(Edge::node)
                         .filter(found -> found.partnerOrganisation().id().equals(organisation.id()))
                         .toList();
-        int year = thisYear();
+        int year = clock.year();
         List<Option> carryForward = new ArrayList<>();
         own.stream()
                 .filter(earlier -> earlier.year() < year)
@@ -645,9 +652,5 @@ public final class SelfAssessmentPages {
                         .map(rating -> rating.name() + " saved")
                         .orElse(null);
         };
-    }
-
-    private static int thisYear() {
-        return java.time.Year.now(ZoneId.of("Europe/London")).getValue();
     }
 }

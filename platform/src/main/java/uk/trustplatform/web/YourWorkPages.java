@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.trustplatform.api.LondonClock;
 
 /**
  * A signed-in member's start page in a partnership: for an agency's partner lead, a task list of
@@ -27,8 +28,10 @@ public final class YourWorkPages {
     private final PageOperations operations;
     private final PageTemplates templates;
     private final MemberPages members;
+    private final LondonClock clock;
 
-    YourWorkPages(PageOperations operations, PageTemplates templates, MemberPages members) {
+    YourWorkPages(PageOperations operations, PageTemplates templates, MemberPages members, LondonClock clock) {
+        this.clock = clock;
         this.operations = operations;
         this.templates = templates;
         this.members = members;
@@ -80,7 +83,7 @@ public final class YourWorkPages {
         boolean board = Visitors.isBoard(member.get().visitor());
         PageOperations.Answer answer = operations.run(
                 "pages/yourWork",
-                Map.of("slug", tenant, "board", board, "year", thisYear()),
+                Map.of("slug", tenant, "board", board, "year", clock.year()),
                 member.get().caller(),
                 request);
         Viewer viewer = answer.as("viewer", Viewer.class);
@@ -161,10 +164,6 @@ public final class YourWorkPages {
                 .findFirst()
                 .map(status -> Task.toDo("self-assessment", name, href, hint, Labels.of(status), Tags.colour(status)))
                 .orElseGet(() -> Task.toDo("self-assessment", name, href, hint, "Not yet started", "blue"));
-    }
-
-    private static int thisYear() {
-        return java.time.Year.now(java.time.ZoneId.of("Europe/London")).getValue();
     }
 
     /** This period's plan: the newest published template's. */

@@ -8,7 +8,6 @@ import static uk.trustplatform.api.Inputs.trimmed;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Inputs.DayMessages;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
@@ -65,13 +65,16 @@ final class KeepingRecommendations {
     private final PartnerDirectory partners;
     private final InForceConfiguration configuration;
     private final AuditTrail audit;
+    private final LondonClock clock;
 
     KeepingRecommendations(
             Recommendations recommendations,
             ReadingRecommendations reading,
             PartnerDirectory partners,
             InForceConfiguration configuration,
-            AuditTrail audit) {
+            AuditTrail audit,
+            LondonClock clock) {
+        this.clock = clock;
         this.recommendations = recommendations;
         this.reading = reading;
         this.partners = partners;
@@ -110,7 +113,7 @@ final class KeepingRecommendations {
                 null,
                 null,
                 null,
-                OffsetDateTime.now(),
+                clock.now(),
                 0));
         audit.record(
                 caller.tenantId(), "YouthForumRecommendation.recorded", Recommendation.TYPE, saved.id(), null, saved);
@@ -185,7 +188,7 @@ final class KeepingRecommendations {
                 problems,
                 "repliedOn",
                 repliedOn,
-                ReadingRecommendations.today(),
+                clock.today(),
                 current.madeOn(),
                 new DayMessages(
                         "Give the date the forum was answered.",
@@ -220,7 +223,7 @@ final class KeepingRecommendations {
                 problems,
                 "madeOn",
                 madeOn,
-                ReadingRecommendations.today(),
+                clock.today(),
                 null,
                 new DayMessages(
                         "Give the date the forum made it.",

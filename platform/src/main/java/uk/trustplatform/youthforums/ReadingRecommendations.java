@@ -2,7 +2,6 @@ package uk.trustplatform.youthforums;
 
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -28,8 +27,6 @@ final class ReadingRecommendations implements NodeResolver {
     /** The list, newest first. */
     static final CursorShape CURSORS = CursorShape.of("youthForumRecommendations", Part.DATE, Part.UUID);
 
-    private static final ZoneId LOCAL = ZoneId.of("Europe/London");
-
     /** Which recommendations a list holds. */
     enum State {
         ALL,
@@ -50,10 +47,6 @@ final class ReadingRecommendations implements NodeResolver {
         this.recommendations = recommendations;
         this.partners = partners;
         this.configuration = configuration;
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(LOCAL);
     }
 
     /** The tenant's reply time, in days. */

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.api.PerRequestLoader;
 import uk.trustplatform.partners.PartnerDirectory;
@@ -28,7 +29,7 @@ final class RecommendationOperations {
 
     @Bean
     @Named("youthforums.Query")
-    GraphQLTypeWiring queries(ReadingRecommendations reading, PublicRecommendations published) {
+    GraphQLTypeWiring queries(ReadingRecommendations reading, PublicRecommendations published, LondonClock clock) {
         return () -> TypeRuntimeWiring.newTypeWiring("Query")
                 .dataFetcher(
                         "youthForumRecommendations",
@@ -36,8 +37,8 @@ final class RecommendationOperations {
                                 Callers.of(env),
                                 PageRequest.of(env, ReadingRecommendations.CURSORS),
                                 ReadingRecommendations.State.valueOf(env.getArgument("state")),
-                                asOf(env)))
-                .dataFetcher("youthForumRecommendationCounts", env -> reading.counts(Callers.of(env), asOf(env)))
+                                asOf(env, clock)))
+                .dataFetcher("youthForumRecommendationCounts", env -> reading.counts(Callers.of(env), asOf(env, clock)))
                 .dataFetcher("youthForumsSaidWeDid", env -> published.of(env.getArgument("tenantSlug")))
                 .build();
     }
@@ -61,7 +62,7 @@ final class RecommendationOperations {
 
     @Bean
     @Named(Recommendation.TYPE)
-    GraphQLTypeWiring recommendation() {
+    GraphQLTypeWiring recommendation(LondonClock clock) {
         return () -> TypeRuntimeWiring.newTypeWiring(Recommendation.TYPE)
                 .dataFetcher(
                         "id",
@@ -80,7 +81,7 @@ final class RecommendationOperations {
                         env -> replyDays(env).thenApply(days -> source(env).replyDueOn(days)))
                 .dataFetcher(
                         "overdue",
-                        env -> replyDays(env).thenApply(days -> source(env).overdueOn(asOf(env), days)))
+                        env -> replyDays(env).thenApply(days -> source(env).overdueOn(asOf(env, clock), days)))
                 .dataFetcher("reply", env -> source(env).answered() ? source(env) : null)
                 .build();
     }
@@ -107,9 +108,9 @@ final class RecommendationOperations {
                 .load(UUID.fromString(source(env).tenantId()));
     }
 
-    private static LocalDate asOf(DataFetchingEnvironment env) {
+    private static LocalDate asOf(DataFetchingEnvironment env, LondonClock clock) {
         LocalDate asOf = env.getArgument("asOf");
-        return asOf == null ? ReadingRecommendations.today() : asOf;
+        return asOf == null ? clock.today() : asOf;
     }
 
     private static Recommendation source(DataFetchingEnvironment env) {

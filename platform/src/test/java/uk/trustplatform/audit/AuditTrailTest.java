@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +18,7 @@ import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestIdentityProvider;
 import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.TestTenants.TestTenant;
@@ -161,8 +160,8 @@ class AuditTrailTest {
 
     @Test
     void the_filters_narrow_by_person_and_by_day() {
-        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
-        String tomorrow = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1).toString();
+        String today = TestCalendar.today().toString();
+        String tomorrow = TestCalendar.today().plusDays(1).toString();
 
         assertThat(entries(alice, Map.of("by", "bob")))
                 .extracting(entry -> entry.path("action").asText())

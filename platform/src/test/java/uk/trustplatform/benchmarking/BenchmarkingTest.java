@@ -27,6 +27,7 @@ import uk.trustplatform.pledges.PledgeFixture;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.PartnershipData;
 import uk.trustplatform.testing.TenantData;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestDatabase;
 import uk.trustplatform.testing.TestIdentityProvider;
 import uk.trustplatform.testing.TestTenants;
@@ -41,7 +42,7 @@ import uk.trustplatform.testing.TestTenants.TestTenant;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BenchmarkingTest {
 
-    private static final LocalDate TODAY = LocalDate.now();
+    private static final LocalDate TODAY = TestCalendar.today();
     private static final LocalDate PAST = TODAY.minusDays(30);
     private static final LocalDate LATER = TODAY.plusYears(2);
     private static final String PERIOD = "2026-2027";

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestDatabase;
 import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.TestTenants.TestTenant;
@@ -353,7 +353,8 @@ class ConfigurationDocumentsTest {
         assertThat(copied.path("documents").findValuesAsText("key"))
                 .containsExactly(
                         "hear-by-right",
-                        "action-plan-template-" + Year.now() + "-" + Year.now().plusYears(1));
+                        "action-plan-template-" + TestCalendar.today().getYear() + "-"
+                                + (TestCalendar.today().getYear() + 1));
         assertThat(copied.path("documents").findValuesAsText("status")).containsOnly("DRAFT");
         assertThat(copied.path("documents").findValuesAsText("basedOn")).containsOnly("starter-kit:hear-by-right");
         assertThat(again.path("documents")).isEmpty();

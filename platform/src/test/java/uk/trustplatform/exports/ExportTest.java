@@ -13,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ import uk.trustplatform.actionplans.PlanFixture;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.pledges.PledgeFixture;
 import uk.trustplatform.testing.ApiCaller;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestIdentityProvider;
 import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.TestTenants.TestTenant;
@@ -43,7 +43,7 @@ import uk.trustplatform.testing.TestTenants.TestTenant;
 @MicronautTest(transactional = false)
 class ExportTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    private static final LocalDate TODAY = TestCalendar.today();
 
     @Inject
     EmbeddedServer server;

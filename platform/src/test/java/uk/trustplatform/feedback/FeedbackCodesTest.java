@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -27,6 +26,7 @@ import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
 import uk.trustplatform.testing.PublishedDocuments;
 import uk.trustplatform.testing.TenantData;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestDatabase;
 import uk.trustplatform.testing.TestIdentityProvider;
 import uk.trustplatform.testing.TestTenants;
@@ -44,7 +44,7 @@ import uk.trustplatform.testing.TestTenants.TestTenant;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedbackCodesTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    private static final LocalDate TODAY = TestCalendar.today();
     private static final String READ = "query ($s: String!, $c: String!) { heardBack(tenantSlug: $s, code: $c)"
             + " { title youSaid weDid toldOn } }";
     private static final String ISSUE = "mutation ($i: IssueFeedbackCodeInput!) { issueFeedbackCode(input: $i)"

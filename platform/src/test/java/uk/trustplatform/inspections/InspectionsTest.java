@@ -7,7 +7,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
 import uk.trustplatform.testing.PublishedDocuments;
 import uk.trustplatform.testing.TenantData;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.TestTenants.TestTenant;
 
@@ -32,7 +32,7 @@ import uk.trustplatform.testing.TestTenants.TestTenant;
 @MicronautTest(transactional = false)
 class InspectionsTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    private static final LocalDate TODAY = TestCalendar.today();
     private static final String FIELDS = "id version status serviceName inspectedOn findings kiteMarkAwarded reportedOn"
             + " kiteMarkExpiresOn kiteMarkExpired recordedAt partnerOrganisation { name } inspectors { name ageBand }"
             + " answers { question questionText answer } recommendations { number text response respondedOn }";

@@ -6,8 +6,6 @@ import static uk.trustplatform.isolation.World.Persona.PARTNER_LEAD;
 import static uk.trustplatform.isolation.World.Persona.PLATFORM_OPERATOR;
 import static uk.trustplatform.isolation.World.Persona.TENANT_ADMIN;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,7 @@ import java.util.function.Function;
 import uk.trustplatform.isolation.Operation.Request;
 import uk.trustplatform.isolation.World.Persona;
 import uk.trustplatform.testing.ApiCaller.Reply;
+import uk.trustplatform.testing.TestCalendar;
 
 /**
  * Every query and mutation of schema.graphqls, with how to aim it at a world's data and who may.
@@ -702,7 +701,7 @@ final class OperationCatalogue {
                                 "response",
                                 "The times are on the door now.",
                                 "respondedOn",
-                                LocalDate.now(ZoneId.of("Europe/London")).toString()),
+                                TestCalendar.today().toString()),
                         ADMINS_AND_LEAD),
                 new Operation(
                         "Query.youthForumRecommendations",

@@ -1,8 +1,6 @@
 package uk.trustplatform.isolation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +9,7 @@ import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.TenantData;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestIdentityProvider;
 import uk.trustplatform.testing.TestTenants.TestTenant;
 
@@ -498,7 +497,7 @@ record World(
                 "onBehalfOf",
                 "The agency",
                 "signedOn",
-                LocalDate.now(ZoneId.of("Europe/London")).minusDays(7).toString());
+                TestCalendar.today().minusDays(7).toString());
     }
 
     private static Plans plans(ApiCaller admin, String agencyMarker, UUID agency, UUID service) {

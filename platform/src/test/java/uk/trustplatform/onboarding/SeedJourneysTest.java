@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +28,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
 import uk.trustplatform.testing.SeedPartnerships;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestKeycloak;
 
 /**
@@ -221,7 +221,7 @@ class SeedJourneysTest implements TestPropertyProvider {
             signature.put("signatory", "Sam Okafor");
             signature.put("postHeld", "Chair");
             signature.put("onBehalfOf", "Seed journey agency");
-            signature.put("signedOn", LocalDate.now().toString());
+            signature.put("signedOn", TestCalendar.today().toString());
             lead.mutate("signPledge", "SignPledgeInput", signature, "pledgeRegistration { status }");
         } else {
             assertThat(configuration.path("pledge").isNull())
@@ -305,8 +305,8 @@ class SeedJourneysTest implements TestPropertyProvider {
         activity.put("partnerOrganisationId", agencyId);
         activity.put("title", "What would make the youth centre better?");
         activity.put("purpose", "To hear what young people want from the youth centre.");
-        activity.put("startsOn", LocalDate.now().toString());
-        activity.put("endsOn", LocalDate.now().toString());
+        activity.put("startsOn", TestCalendar.today().toString());
+        activity.put("endsOn", TestCalendar.today().toString());
         activity.put(
                 "ageBands", List.of(terms.path("ageBands").get(0).path("label").asText()));
         activity.put(

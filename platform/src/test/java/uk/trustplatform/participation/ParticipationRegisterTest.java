@@ -7,7 +7,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
 import uk.trustplatform.testing.PublishedDocuments;
 import uk.trustplatform.testing.TenantData;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.TestTenants.TestTenant;
 
@@ -31,7 +31,7 @@ import uk.trustplatform.testing.TestTenants.TestTenant;
 @MicronautTest(transactional = false)
 class ParticipationRegisterTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    private static final LocalDate TODAY = TestCalendar.today();
     private static final String FIELDS = "id version title purpose decisionInformed decisionStage decisionDueOn"
             + " startsOn endsOn ageBands audienceGroups methods participants ladderRung hearByRightStage"
             + " feedbackDueOn feedbackDueAfterDecision quietPeriods { name firstDay lastDay } stage recordedAt"

@@ -7,7 +7,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +18,7 @@ import uk.trustplatform.pledges.PledgeFixture;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
 import uk.trustplatform.testing.PublishedDocuments;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestIdentityProvider;
 import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.TestTenants.TestTenant;
@@ -32,7 +32,7 @@ import uk.trustplatform.testing.TestTenants.TestTenant;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class YouSaidWeDidTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    private static final LocalDate TODAY = TestCalendar.today();
     private static final String READ = "query ($s: String!) { youSaidWeDid(tenantSlug: $s) { agencyName title purpose"
             + " ageBands audienceGroups startsOn endsOn youSaid weDid givenOn } }";
     private static final String LEAD_NAME = "Jo Kavanagh";

@@ -21,6 +21,7 @@ import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
 import uk.trustplatform.testing.PartnershipData;
 import uk.trustplatform.testing.StatementCounter;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.TestTenants.TestTenant;
 
@@ -111,7 +112,7 @@ class BoardListingQueriesTest implements TestPropertyProvider {
                         .asText())
                 .orElseThrow()
                 .uuid();
-        LocalDate signed = LocalDate.now().minusMonths(1);
+        LocalDate signed = TestCalendar.today().minusMonths(1);
         try (PartnershipData data = PartnershipData.of(tenant.id())) {
             for (int i = 0; i < size; i++) {
                 UUID partner = data.partner("Partner %03d".formatted(i), null);

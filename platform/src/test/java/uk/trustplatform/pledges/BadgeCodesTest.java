@@ -33,8 +33,9 @@ class BadgeCodesTest {
                 "0b7e6d1c-3f55-4f0e-9a3c-4c1f4b8a2d10",
             })
     void a_text_that_cannot_be_a_badge_code_is_not_found_without_looking_anything_up(String code) {
-        // No tenant directory, transactions or registrations: any lookup would fail.
-        PublicPledgeRegister register = new PublicPledgeRegister(null, null, null, null, null, "http://localhost");
+        // No tenant directory, transactions, registrations or clock: any lookup would fail.
+        PublicPledgeRegister register =
+                new PublicPledgeRegister(null, null, null, null, null, "http://localhost", null);
 
         assertThat(register.verify("medway", code)).isEqualTo(PublicPledgeRegister.Verification.NOT_FOUND);
         assertThat(BadgeCodes.couldBe(code)).isFalse();
@@ -42,7 +43,8 @@ class BadgeCodesTest {
 
     @Test
     void the_register_still_looks_up_a_text_of_the_right_form() {
-        PublicPledgeRegister register = new PublicPledgeRegister(null, null, null, null, null, "http://localhost");
+        PublicPledgeRegister register =
+                new PublicPledgeRegister(null, null, null, null, null, "http://localhost", null);
         String code = BadgeCodes.issue();
 
         assertThatThrownBy(() -> register.verify("medway", code))

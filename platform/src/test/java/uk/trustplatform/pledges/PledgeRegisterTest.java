@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +29,7 @@ import uk.trustplatform.tenancy.TenantTransactions;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
 import uk.trustplatform.testing.TenantData;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.TestTenants.TestTenant;
 
@@ -40,7 +40,7 @@ import uk.trustplatform.testing.TestTenants.TestTenant;
 @MicronautTest(transactional = false)
 class PledgeRegisterTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    private static final LocalDate TODAY = TestCalendar.today();
     private static final String FIELDS =
             "id status version signatory postHeld onBehalfOf signedOn registeredOn renewalDueOn endedOn withdrawnReason"
                     + " badge { code imageUrl verificationUrl } partnerOrganisation { name }";

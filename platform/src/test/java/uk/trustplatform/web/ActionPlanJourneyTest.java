@@ -27,6 +27,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.SeedPartnerships;
 import uk.trustplatform.testing.SeedPartnerships.Person;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.WebSite;
 
 /**
@@ -184,7 +185,7 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
             page.click("text=Record progress");
             assertThat(page.locator("h1").innerText()).isEqualTo("Record progress");
             WebSite.assertAccessible(page, "recording progress");
-            LocalDate tomorrow = LocalDate.now().plusDays(1);
+            LocalDate tomorrow = TestCalendar.today().plusDays(1);
             fillDate(page, "date", tomorrow);
             page.fill("#evidenceLinks-0", "not a link");
             Response refusedProgress = submit(page, "Save progress");
@@ -195,7 +196,7 @@ class ActionPlanJourneyTest implements TestPropertyProvider {
                             "Progress is recorded for today or earlier.",
                             "Evidence links are web addresses starting http:// or https://");
             WebSite.assertAccessible(page, "progress refused");
-            fillDate(page, "date", LocalDate.now());
+            fillDate(page, "date", TestCalendar.today());
             page.fill("#note", "Pilot run with two locality teams");
             page.fill("#evidenceLinks-0", "https://intranet.cumbria.example/participation/pilot-report");
             submit(page, "Save progress");

@@ -14,7 +14,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +32,7 @@ import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.PartnershipData;
 import uk.trustplatform.testing.SeedPartnerships;
 import uk.trustplatform.testing.SeedPartnerships.Person;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestKeycloak;
 import uk.trustplatform.testing.WebSite;
 
@@ -47,7 +47,7 @@ import uk.trustplatform.testing.WebSite;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BoardDashboardTest implements TestPropertyProvider {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    private static final LocalDate TODAY = TestCalendar.today();
     private static final String COUNTS = "total complete inProgress notStarted green amber red unrated overdue";
     private static final String BOARD_VIEW = """
             query ($start: Int!, $end: Int!, $from: Date!, $to: Date!) {

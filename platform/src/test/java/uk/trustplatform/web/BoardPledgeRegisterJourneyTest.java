@@ -34,6 +34,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.SeedPartnerships;
 import uk.trustplatform.testing.SeedPartnerships.Person;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.WebSite;
 
 /**
@@ -173,7 +174,8 @@ class BoardPledgeRegisterJourneyTest implements TestPropertyProvider {
             assertThat(page.locator("#verification").getAttribute("href"))
                     .isEqualTo(badge.path("verificationUrl").asText());
             assertThat(page.locator("main").innerText())
-                    .contains("due for renewal by " + Dates.day(LocalDate.now().plusMonths(12)));
+                    .contains("due for renewal by "
+                            + Dates.day(TestCalendar.today().plusMonths(12)));
             assertThat(page.request().get(badge.path("imageUrl").asText()).status())
                     .isEqualTo(200);
             WebSite.assertAccessible(page, "a registered pledge and its badge");
@@ -193,7 +195,7 @@ class BoardPledgeRegisterJourneyTest implements TestPropertyProvider {
             page.fill("#signatory", "Sam Okoro");
             page.fill("#postHeld", "District Commissioner");
             page.fill("#onBehalfOf", scouts.name());
-            fillDate(page, "signedOn", LocalDate.now());
+            fillDate(page, "signedOn", TestCalendar.today());
             submit(page, "Record the renewal");
             assertThat(page.locator(".govuk-notification-banner").innerText()).contains("The renewal is recorded");
             assertThat(page.locator("#pledge-status").innerText()).isEqualTo("Registered");
@@ -224,7 +226,7 @@ class BoardPledgeRegisterJourneyTest implements TestPropertyProvider {
                     .contains(
                             "Withdrawn",
                             "Sam Okoro",
-                            Dates.day(LocalDate.now()),
+                            Dates.day(TestCalendar.today()),
                             "The group has merged with another district.");
             WebSite.assertAccessible(page, "an agency's pledge history");
             if (screenshots) {
@@ -249,7 +251,11 @@ class BoardPledgeRegisterJourneyTest implements TestPropertyProvider {
         Agency trust = agency(medway, adminApi, "Sports Trust");
         Agency hub = agency(medway, adminApi, "Music Hub");
         MemberJourneys.registeredPledge(
-                server, adminApi, hub.globalId(), hub.lead(), LocalDate.now().minusMonths(2));
+                server,
+                adminApi,
+                hub.globalId(),
+                hub.lead(),
+                TestCalendar.today().minusMonths(2));
         ok(
                 adminApi,
                 "invitePartnerToPledge",
@@ -289,7 +295,7 @@ class BoardPledgeRegisterJourneyTest implements TestPropertyProvider {
             page.fill("#signatory", "Kim Typed");
             page.fill("#postHeld", "Head of Music");
             page.fill("#onBehalfOf", hub.name());
-            fillDate(page, "signedOn", LocalDate.now());
+            fillDate(page, "signedOn", TestCalendar.today());
             JsonNode current = pledgeOf(adminApi, hub);
             signs(MemberJourneys.api(server, hub.lead()), "renewPledge", current, "Lee Renewed", "Director");
             Response stale = submit(page, "Record the renewal");
@@ -313,7 +319,7 @@ class BoardPledgeRegisterJourneyTest implements TestPropertyProvider {
                 adminApi,
                 foodbank.globalId(),
                 foodbank.lead(),
-                LocalDate.now().minusMonths(1));
+                TestCalendar.today().minusMonths(1));
         Person board = seeds.person("board", luton, null, Role.BOARD_MEMBER);
         ApiCaller boardApi = MemberJourneys.api(server, board);
         int registrations = boardApi.query("{ pledgeRegistrations(first: 100) { edges { node { id } } } }")
@@ -477,7 +483,7 @@ class BoardPledgeRegisterJourneyTest implements TestPropertyProvider {
                         "onBehalfOf",
                         "The agency",
                         "signedOn",
-                        LocalDate.now().toString()),
+                        TestCalendar.today().toString()),
                 "pledgeRegistration { id }");
     }
 

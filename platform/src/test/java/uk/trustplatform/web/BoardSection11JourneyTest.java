@@ -12,8 +12,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.time.Year;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +25,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.SeedPartnerships;
 import uk.trustplatform.testing.SeedPartnerships.Person;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.WebSite;
 
 /**
@@ -43,7 +42,7 @@ import uk.trustplatform.testing.WebSite;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BoardSection11JourneyTest implements TestPropertyProvider {
 
-    private static final int ROUND = Year.now(ZoneId.of("Europe/London")).getValue();
+    private static final int ROUND = TestCalendar.today().getYear();
     private static final String AUDIT = "query ($id: ID!) { node(id: $id) { ... on Section11Audit { id version status"
             + " moderationComment entries { id version criterion rag moderatedRag moderatorComment } } } }";
     private static final String AUDITS = "query ($after: String) { section11Audits(first: 100, after: $after) {"

@@ -17,7 +17,6 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.SeedPartnerships;
 import uk.trustplatform.testing.SeedPartnerships.Person;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestDatabase;
 import uk.trustplatform.testing.WebSite;
 
@@ -45,7 +45,7 @@ import uk.trustplatform.testing.WebSite;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedbackCodeJourneyTest implements TestPropertyProvider {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    private static final LocalDate TODAY = TestCalendar.today();
     private static final List<String> LOOPBACK = List.of("127.0.0.1", "0:0:0:0:0:0:0:1");
 
     private final WebSite site = WebSite.onFreePort();

@@ -26,6 +26,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.SeedPartnerships;
 import uk.trustplatform.testing.SeedPartnerships.Person;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.WebSite;
 
 /**
@@ -167,7 +168,7 @@ class HistoryJourneyTest implements TestPropertyProvider {
             WebSite.assertAccessible(page, "a plan's history with no change matching the filter");
 
             page.fill("#by", leadName.substring(0, 4).toLowerCase());
-            LocalDate today = LocalDate.now();
+            LocalDate today = TestCalendar.today();
             fillDate(page, "from", today);
             fillDate(page, "to", today);
             page.waitForNavigation(() -> page.click("button:has-text('Show changes')"));
@@ -214,7 +215,7 @@ class HistoryJourneyTest implements TestPropertyProvider {
                 seeds.admin("luton"),
                 offending.id(),
                 offending.lead(),
-                LocalDate.now().minusDays(3));
+                TestCalendar.today().minusDays(3));
         Agency police = agency("medway", "Medway Police Youth Team");
         String theirPlan = startedPlan(police, "medway");
 

@@ -16,7 +16,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.SeedPartnerships;
 import uk.trustplatform.testing.SeedPartnerships.Person;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestKeycloak;
 import uk.trustplatform.testing.WebSite;
 
@@ -44,7 +44,7 @@ import uk.trustplatform.testing.WebSite;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ParticipationJourneyTest implements TestPropertyProvider {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    private static final LocalDate TODAY = TestCalendar.today();
     private static final String ACTIVITY = "query ($id: ID!) { node(id: $id) { ... on ParticipationActivity {"
             + " id version title purpose decisionInformed decisionStage decisionDueOn startsOn endsOn ageBands"
             + " audienceGroups methods participants"

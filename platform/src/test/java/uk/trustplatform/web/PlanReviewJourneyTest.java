@@ -25,6 +25,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.SeedPartnerships;
 import uk.trustplatform.testing.SeedPartnerships.Person;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.WebSite;
 
 /**
@@ -113,7 +114,7 @@ class PlanReviewJourneyTest implements TestPropertyProvider {
                         "actionId",
                         action,
                         "date",
-                        LocalDate.now().toString(),
+                        TestCalendar.today().toString(),
                         "note",
                         "Audit Team recruited from the youth forum",
                         "evidenceLinks",
@@ -219,7 +220,7 @@ class PlanReviewJourneyTest implements TestPropertyProvider {
                     .isTrue();
             WebSite.assertAccessible(page, "an audit without its date");
 
-            LocalDate today = LocalDate.now();
+            LocalDate today = TestCalendar.today();
             page.fill("#auditedOn-day", String.valueOf(today.getDayOfMonth()));
             page.fill("#auditedOn-month", String.valueOf(today.getMonthValue()));
             page.fill("#auditedOn-year", String.valueOf(today.getYear()));
@@ -245,7 +246,7 @@ class PlanReviewJourneyTest implements TestPropertyProvider {
         assertThat(audited.path("kiteMark").asBoolean()).isTrue();
         assertThat(audited.path("audits").path(0).path("auditedBy").asText()).isEqualTo("Young People's Audit Team");
         assertThat(audited.path("audits").path(0).path("auditedOn").asText())
-                .isEqualTo(LocalDate.now().toString());
+                .isEqualTo(TestCalendar.today().toString());
     }
 
     @Test

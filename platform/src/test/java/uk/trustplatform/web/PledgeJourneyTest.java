@@ -25,6 +25,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.SeedPartnerships;
 import uk.trustplatform.testing.SeedPartnerships.Person;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.WebSite;
 
 /**
@@ -125,7 +126,7 @@ class PledgeJourneyTest implements TestPropertyProvider {
             assertThat(page.locator("#postHeld").inputValue()).isEqualTo("Group Scout Leader");
             WebSite.assertAccessible(page, "a signature with an impossible date");
 
-            LocalDate tomorrow = LocalDate.now().plusDays(1);
+            LocalDate tomorrow = TestCalendar.today().plusDays(1);
             fillDate(page, "signedOn", tomorrow);
             Response refused = submit(page, "Sign the pledge");
             assertThat(refused.status()).isEqualTo(400);
@@ -136,7 +137,7 @@ class PledgeJourneyTest implements TestPropertyProvider {
 
             page.fill("#signatory", "Asha Patel");
             page.fill("#onBehalfOf", "1st Luton Scout Group");
-            fillDate(page, "signedOn", LocalDate.now());
+            fillDate(page, "signedOn", TestCalendar.today());
             submit(page, "Sign the pledge");
             assertThat(page.locator(".govuk-notification-banner").innerText()).contains("You have signed the pledge");
             assertThat(page.locator("main .govuk-tag").first().innerText()).isEqualTo("Signed");
@@ -163,7 +164,7 @@ class PledgeJourneyTest implements TestPropertyProvider {
             assertThat(badge).isEqualTo(site.url("/pledges/luton/" + code + "/badge.svg"));
             assertThat(page.locator("main img").getAttribute("src")).isEqualTo(badge);
             assertThat(page.locator(".govuk-summary-list").innerText())
-                    .contains("Renewal due", day(LocalDate.now().plusMonths(12)));
+                    .contains("Renewal due", day(TestCalendar.today().plusMonths(12)));
             APIResponse svg = page.request().get(badge);
             assertThat(svg.status()).isEqualTo(200);
             assertThat(svg.headers().get("content-type")).startsWith("image/svg+xml");
@@ -177,7 +178,7 @@ class PledgeJourneyTest implements TestPropertyProvider {
         assertThat(pledgeOf(lutonAdmin, scouts).path("signatory").asText()).isEqualTo("Asha Patel");
         assertThat(pledgeOf(lutonAdmin, scouts).path("postHeld").asText()).isEqualTo("Group Scout Leader");
         assertThat(pledgeOf(lutonAdmin, scouts).path("signedOn").asText())
-                .isEqualTo(LocalDate.now().toString());
+                .isEqualTo(TestCalendar.today().toString());
     }
 
     @Test
@@ -191,13 +192,13 @@ class PledgeJourneyTest implements TestPropertyProvider {
                 medwayAdmin,
                 dueForRenewal.globalId(),
                 dueForRenewal.lead(),
-                LocalDate.now().minusMonths(11));
+                TestCalendar.today().minusMonths(11));
         MemberJourneys.registeredPledge(
                 server,
                 medwayAdmin,
                 lapsed.globalId(),
                 lapsed.lead(),
-                LocalDate.now().minusMonths(13));
+                TestCalendar.today().minusMonths(13));
         invite(medwayAdmin, withdrawing);
 
         try (BrowserContext browser = site.browser()) {
@@ -212,7 +213,7 @@ class PledgeJourneyTest implements TestPropertyProvider {
             assertThat(page.locator("main .govuk-tag").first().innerText()).isEqualTo("Renewal due");
             assertThat(page.locator(".govuk-notification-banner").innerText())
                     .contains("Renew the pledge by "
-                            + day(LocalDate.now().minusMonths(11).plusMonths(12)));
+                            + day(TestCalendar.today().minusMonths(11).plusMonths(12)));
             WebSite.assertAccessible(page, "a pledge due for renewal");
             WebSite.screenshot(page, "pledge-renewal-due");
             page.click("a:has-text('Renew the pledge')");
@@ -221,12 +222,12 @@ class PledgeJourneyTest implements TestPropertyProvider {
             page.fill("#signatory", "Sam Okoro");
             page.fill("#postHeld", "Chief Executive");
             page.fill("#onBehalfOf", "Medway Sports Trust");
-            fillDate(page, "signedOn", LocalDate.now());
+            fillDate(page, "signedOn", TestCalendar.today());
             submit(page, "Renew the pledge");
             assertThat(page.locator(".govuk-notification-banner").innerText()).contains("You have renewed the pledge");
             assertThat(page.locator("main .govuk-tag").first().innerText()).isEqualTo("Registered");
             assertThat(page.locator(".govuk-summary-list").innerText())
-                    .contains("Renewal due", day(LocalDate.now().plusMonths(12)));
+                    .contains("Renewal due", day(TestCalendar.today().plusMonths(12)));
         }
         try (BrowserContext browser = site.browser()) {
             Page page = browser.newPage();
@@ -278,7 +279,7 @@ class PledgeJourneyTest implements TestPropertyProvider {
         JsonNode renewed = pledgeOf(medwayAdmin, dueForRenewal);
         assertThat(renewed.path("status").asText()).isEqualTo("REGISTERED");
         assertThat(renewed.path("renewalDueOn").asText())
-                .isEqualTo(LocalDate.now().plusMonths(12).toString());
+                .isEqualTo(TestCalendar.today().plusMonths(12).toString());
         assertThat(pledgeOf(medwayAdmin, withdrawing).path("status").asText()).isEqualTo("WITHDRAWN");
     }
 

@@ -14,8 +14,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.time.Year;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +26,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.SeedPartnerships;
 import uk.trustplatform.testing.SeedPartnerships.Person;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestKeycloak;
 import uk.trustplatform.testing.WebSite;
 
@@ -40,7 +39,7 @@ import uk.trustplatform.testing.WebSite;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Section11JourneyTest implements TestPropertyProvider {
 
-    private static final int ROUND = Year.now(ZoneId.of("Europe/London")).getValue();
+    private static final int ROUND = TestCalendar.today().getYear();
     private static final String AUDIT = "query ($id: ID!) { node(id: $id) { ... on Section11Audit { id version status"
             + " entries { id version criterion rag narrative evidence } } } }";
     private static final String START =

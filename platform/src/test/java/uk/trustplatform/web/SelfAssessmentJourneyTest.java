@@ -12,8 +12,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.time.Year;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.SeedPartnerships;
 import uk.trustplatform.testing.SeedPartnerships.Person;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestKeycloak;
 import uk.trustplatform.testing.WebSite;
 
@@ -37,7 +36,7 @@ import uk.trustplatform.testing.WebSite;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SelfAssessmentJourneyTest implements TestPropertyProvider {
 
-    private static final int YEAR = Year.now(ZoneId.of("Europe/London")).getValue();
+    private static final int YEAR = TestCalendar.today().getYear();
     private static final String RATE = "mutation ($i: RateSelfAssessmentStandardInput!) {"
             + " rateSelfAssessmentStandard(input: $i) { selfAssessmentRating { version } userErrors { message } } }";
 

@@ -7,7 +7,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
 import uk.trustplatform.testing.PublishedDocuments;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestTenants;
 
 /**
@@ -34,7 +34,7 @@ import uk.trustplatform.testing.TestTenants;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HeardBackOfInspectionsAndRecommendationsTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    private static final LocalDate TODAY = TestCalendar.today();
     private static final String READ = "query ($s: String!, $c: String!) { heardBack(tenantSlug: $s, code: $c)"
             + " { about title youSaid weDid heldOn toldOn recommendations { number text response respondedOn }"
             + " kiteMarkAwarded addressedTo outcome reason } }";
