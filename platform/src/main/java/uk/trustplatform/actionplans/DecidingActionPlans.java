@@ -1,6 +1,5 @@
 package uk.trustplatform.actionplans;
 
-import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,9 +13,11 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.api.WorkflowStep;
 import uk.trustplatform.audit.AuditTrail;
 import uk.trustplatform.partners.PartnerDirectory;
 
@@ -44,6 +45,9 @@ final class DecidingActionPlans {
             this.done = done;
         }
     }
+
+    private static final WorkflowStep<ActionPlan> STEP = new WorkflowStep<>("action plan", ActionPlan::version);
+    private static final int REASON_MAX = 4000;
 
     private final ActionPlans plans;
     private final PlanActions actions;
@@ -83,52 +87,37 @@ final class DecidingActionPlans {
     }
 
     private PlanPayload move(Caller caller, Map<String, Object> input, Transition transition) {
-        caller.requireTenant();
-        Optional<ActionPlan> found = plan(caller, (String) input.get("id"));
-        if (found.isEmpty()) {
-            return PlanPayload.refused(UserError.notFound("id", "action plan"));
-        }
-        ActionPlan plan = found.get();
-        requireAllowed(caller, plan, transition);
-        long version = ((Number) input.get("version")).longValue();
-        if (plan.version() != version) {
-            return PlanPayload.refused(UserError.conflict("plan", plan.version(), version));
-        }
+        UUID tenantId = caller.requireTenant();
+        String reason = Inputs.trimmed(input.get("reason"));
+        WorkflowStep.Outcome<ActionPlan> outcome = STEP.take(
+                plan(caller, (String) input.get("id")),
+                ((Number) input.get("version")).longValue(),
+                plan -> requireAllowed(caller, plan, transition),
+                plan -> problems(plan, transition, reason),
+                plan -> plans.update(
+                        plan.moved(transition.to, transition == Transition.RETURN ? reason : null, clock.now())),
+                (before, after) -> audit.record(
+                        tenantId, "ActionPlan." + transition.done, ActionPlan.TYPE, after.id(), before, after));
+        return new PlanPayload(outcome.saved(), null, outcome.userErrors());
+    }
+
+    /** What stops {@code transition} of the plan as it is: its state alone, else every problem with the input. */
+    private List<UserError> problems(ActionPlan plan, Transition transition, String reason) {
         if (!transition.from.contains(plan.status())) {
-            return PlanPayload.refused(Payloads.state(
-                    plan,
-                    "only a plan that is "
-                            + String.join(
-                                    " or ",
-                                    transition.from.stream()
-                                            .map(Enum::name)
-                                            .sorted()
-                                            .toList()) + " can be " + transition.done + "."));
+            return List.of(UserError.notInState("plan", plan.status(), transition.from, transition.done, ""));
         }
-        String reason = input.get("reason") == null
-                ? null
-                : input.get("reason").toString().strip();
         List<UserError> problems = new ArrayList<>();
-        if (transition == Transition.RETURN && (reason == null || reason.isEmpty())) {
+        if (transition == Transition.RETURN && reason == null) {
             problems.add(UserError.of(Code.REQUIRED, "Say why the plan is returned.", "input", "reason"));
-        } else if (reason != null && reason.length() > 4000) {
-            problems.add(UserError.of(Code.TOO_LONG, "The reason is longer than 4000 characters.", "input", "reason"));
+        } else if (reason != null && reason.length() > REASON_MAX) {
+            problems.add(UserError.of(
+                    Code.TOO_LONG, "The reason is longer than " + REASON_MAX + " characters.", "input", "reason"));
         }
         if (transition == Transition.SUBMIT && actions.countByActionPlanId(plan.id()) == 0) {
             problems.add(UserError.of(
                     Code.NOT_ALLOWED, "Add at least one action before submitting the plan.", "input", "id"));
         }
-        if (!problems.isEmpty()) {
-            return new PlanPayload(null, null, problems);
-        }
-        try {
-            ActionPlan moved = plans.update(
-                    plan.moved(transition.to, transition == Transition.RETURN ? reason : null, clock.now()));
-            audit.record(caller.tenantId(), "ActionPlan." + transition.done, ActionPlan.TYPE, plan.id(), plan, moved);
-            return PlanPayload.saved(moved);
-        } catch (OptimisticLockException raced) {
-            return PlanPayload.refused(UserError.conflict("plan", plan.version() + 1, version));
-        }
+        return problems;
     }
 
     PlanPayload recordAudit(Caller caller, Map<String, Object> input) {

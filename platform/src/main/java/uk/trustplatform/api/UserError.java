@@ -1,7 +1,9 @@
 package uk.trustplatform.api;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A problem with a mutation's input that the caller can correct; returned in the payload, with
@@ -23,6 +25,22 @@ public record UserError(List<String> field, String message, Code code) {
     }
 
     /** The thing named by an input id does not exist, or the caller may not see it (the two look the same). */
+    /**
+     * A step the record's state does not allow, naming the states that do: "The plan is DRAFT; only
+     * a plan that is APPROVED or SUBMITTED can be returned." {@code more} follows it (what to do
+     * instead), or is empty.
+     */
+    public static UserError notInState(
+            String thing, Enum<?> state, Collection<? extends Enum<?>> allowed, String done, String more) {
+        String states = allowed.stream().map(Enum::name).sorted().collect(Collectors.joining(" or "));
+        return of(
+                Code.NOT_ALLOWED,
+                "The " + thing + " is " + state + "; only a " + thing + " that is " + states + " can be " + done + "."
+                        + more,
+                "input",
+                "id");
+    }
+
     public static UserError notFound(String field, String what) {
         return of(Code.NOT_FOUND, "No " + what + " has this id.", "input", field);
     }

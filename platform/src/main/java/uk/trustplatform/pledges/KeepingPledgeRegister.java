@@ -1,6 +1,5 @@
 package uk.trustplatform.pledges;
 
-import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -18,6 +17,7 @@ import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.api.WorkflowStep;
 import uk.trustplatform.audit.AuditTrail;
 import uk.trustplatform.configuration.InForceConfiguration;
 import uk.trustplatform.configuration.InForceConfiguration.Edition;
@@ -44,6 +44,9 @@ final class KeepingPledgeRegister {
             return new Outcome(null, List.of(problem));
         }
     }
+
+    private static final WorkflowStep<PledgeRegistration> STEP =
+            new WorkflowStep<>("pledge registration", PledgeRegistration::version);
 
     private final PledgeRegistrations registrations;
     private final ReadingPledgeRegister reading;
@@ -121,95 +124,106 @@ final class KeepingPledgeRegister {
     }
 
     Outcome sign(Caller caller, Map<String, Object> input) {
-        return transition(caller, input, Set.of(PledgeStatus.INVITED), "signed", (current, problems) -> {
-            Signature signature = Signature.from(input, clock.today(), problems);
-            return current.signed(
-                    signature.by(), signature.post(), signature.organisation(), signature.on(), PledgeStatus.SIGNED);
-        });
+        List<UserError> problems = new ArrayList<>();
+        Signature signature = Signature.from(input, clock.today(), problems);
+        return transition(
+                caller,
+                input,
+                Set.of(PledgeStatus.INVITED),
+                "signed",
+                problems,
+                current -> current.signed(
+                        signature.by(),
+                        signature.post(),
+                        signature.organisation(),
+                        signature.on(),
+                        PledgeStatus.SIGNED));
     }
 
     Outcome register(Caller caller, Map<String, Object> input) {
-        return transition(caller, input, Set.of(PledgeStatus.SIGNED), "registered", (current, problems) -> {
-            LocalDate today = clock.today();
-            return current.registered(today, renewalDate(current, current.signedOn()), BadgeCodes.issue());
-        });
+        return transition(
+                caller,
+                input,
+                Set.of(PledgeStatus.SIGNED),
+                "registered",
+                new ArrayList<>(),
+                current -> current.registered(
+                        clock.today(), renewalDate(current, current.signedOn()), BadgeCodes.issue()));
     }
 
     Outcome renew(Caller caller, Map<String, Object> input) {
-        Set<PledgeStatus> from = Set.of(PledgeStatus.REGISTERED, PledgeStatus.RENEWAL_DUE);
-        return transition(caller, input, from, "renewed", (current, problems) -> {
-            Signature signature = Signature.from(input, clock.today(), problems);
-            PledgeRegistration resigned = current.signed(
-                    signature.by(), signature.post(), signature.organisation(), signature.on(), current.status());
-            return resigned.renewedUntil(renewalDate(current, signature.on()));
-        });
+        List<UserError> problems = new ArrayList<>();
+        Signature signature = Signature.from(input, clock.today(), problems);
+        return transition(
+                caller,
+                input,
+                Set.of(PledgeStatus.REGISTERED, PledgeStatus.RENEWAL_DUE),
+                "renewed",
+                problems,
+                current -> current.signed(
+                                signature.by(),
+                                signature.post(),
+                                signature.organisation(),
+                                signature.on(),
+                                current.status())
+                        .renewedUntil(renewalDate(current, signature.on())));
     }
 
     Outcome withdraw(Caller caller, Map<String, Object> input) {
-        Set<PledgeStatus> from =
-                Set.of(PledgeStatus.INVITED, PledgeStatus.SIGNED, PledgeStatus.REGISTERED, PledgeStatus.RENEWAL_DUE);
-        return transition(caller, input, from, "withdrawn", (current, problems) -> {
-            String reason = Inputs.trimmed(input.get("reason"));
-            if (reason == null) {
-                problems.add(UserError.of(
-                        Code.REQUIRED,
-                        "Say why the pledge is withdrawn, in up to " + REASON_MAX + " characters.",
-                        "input",
-                        "reason"));
-            }
-            return current.withdrawn(clock.today(), reason);
-        });
+        String reason = Inputs.trimmed(input.get("reason"));
+        List<UserError> problems = new ArrayList<>();
+        if (reason == null) {
+            problems.add(UserError.of(
+                    Code.REQUIRED,
+                    "Say why the pledge is withdrawn, in up to " + REASON_MAX + " characters.",
+                    "input",
+                    "reason"));
+        }
+        return transition(
+                caller,
+                input,
+                Set.of(PledgeStatus.INVITED, PledgeStatus.SIGNED, PledgeStatus.REGISTERED, PledgeStatus.RENEWAL_DUE),
+                "withdrawn",
+                problems,
+                current -> current.withdrawn(clock.today(), reason));
     }
 
     /**
-     * Moves a registration from one of {@code from} by {@code change}, which adds any problem
-     * with the input. Nothing is saved unless the caller may, the version is the one stored, the
-     * state allows it (as of today: a pledge past its renewal date has lapsed) and there is no problem.
+     * Moves a registration from one of {@code from} by {@code change}, as {@link WorkflowStep} takes
+     * every feature's step. Nothing is saved unless the caller may, the version is the one stored,
+     * the state allows it (as of today: a pledge past its renewal date has lapsed) and the input
+     * has no problem ({@code problems}, found before the record was read).
      */
     private Outcome transition(
             Caller caller,
             Map<String, Object> input,
             Set<PledgeStatus> from,
             String done,
-            BiFunction<PledgeRegistration, List<UserError>, PledgeRegistration> change) {
+            List<UserError> problems,
+            UnaryOperator<PledgeRegistration> change) {
         UUID tenantId = caller.requireTenant();
-        Optional<PledgeRegistration> found = GlobalId.decode((String) input.get("id"), PledgeRegistration.TYPE)
-                .flatMap(id -> reading.visible(caller, id));
-        if (found.isEmpty()) {
-            return Outcome.refused(UserError.notFound("id", "pledge registration"));
-        }
-        PledgeRegistration current = found.get();
-        requireAllowed(caller, current, done);
-        long version = ((Number) input.get("version")).longValue();
-        if (current.version() != version) {
-            return Outcome.refused(UserError.conflict("pledge registration", current.version(), version));
-        }
-        PledgeStatus now = current.statusOn(clock.today(), reading.noticeDays(tenantId));
-        if (!from.contains(now)) {
-            return Outcome.refused(UserError.of(
-                    Code.NOT_ALLOWED,
-                    "The pledge is " + now + "; only a pledge that is "
-                            + String.join(
-                                    " or ",
-                                    from.stream().map(Enum::name).sorted().toList()) + " can be " + done
-                            + (now == PledgeStatus.LAPSED ? ". Invite the partner to sign again." : "."),
-                    "input",
-                    "id"));
-        }
-        List<UserError> problems = new ArrayList<>();
         // Only a withdrawal keeps its reason, but a reason sent with any step is held to the same length.
         Inputs.optional(problems, "reason", Inputs.trimmed(input.get("reason")), REASON_MAX);
-        PledgeRegistration changed = change.apply(current, problems);
-        if (!problems.isEmpty()) {
-            return new Outcome(null, problems);
-        }
-        try {
-            PledgeRegistration saved = registrations.update(changed);
-            audit.record(tenantId, "PledgeRegistration." + done, PledgeRegistration.TYPE, saved.id(), current, saved);
-            return new Outcome(saved, List.of());
-        } catch (OptimisticLockException raced) {
-            return Outcome.refused(UserError.conflict("pledge registration", current.version() + 1, version));
-        }
+        WorkflowStep.Outcome<PledgeRegistration> outcome = STEP.take(
+                GlobalId.decode((String) input.get("id"), PledgeRegistration.TYPE)
+                        .flatMap(id -> reading.visible(caller, id)),
+                ((Number) input.get("version")).longValue(),
+                current -> requireAllowed(caller, current, done),
+                current -> {
+                    PledgeStatus now = current.statusOn(clock.today(), reading.noticeDays(tenantId));
+                    return from.contains(now)
+                            ? problems
+                            : List.of(UserError.notInState(
+                                    "pledge",
+                                    now,
+                                    from,
+                                    done,
+                                    now == PledgeStatus.LAPSED ? " Invite the partner to sign again." : ""));
+                },
+                current -> registrations.update(change.apply(current)),
+                (before, after) -> audit.record(
+                        tenantId, "PledgeRegistration." + done, PledgeRegistration.TYPE, after.id(), before, after));
+        return new Outcome(outcome.saved(), outcome.userErrors());
     }
 
     private void requireAllowed(Caller caller, PledgeRegistration registration, String done) {
