@@ -3,7 +3,6 @@ package uk.trustplatform.inspections;
 import static uk.trustplatform.api.Inputs.required;
 import static uk.trustplatform.api.Inputs.trimmed;
 
-import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -18,11 +19,11 @@ import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.api.WorkflowStep;
 import uk.trustplatform.audit.AuditTrail;
 import uk.trustplatform.configuration.InForceConfiguration;
 import uk.trustplatform.configuration.VocabulariesContent;
 import uk.trustplatform.inspections.Inspection.Status;
-import uk.trustplatform.inspections.InspectionLists.Recommendation;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 
@@ -48,6 +49,8 @@ final class KeepingInspections {
             return new Saved(null, problems);
         }
     }
+
+    private static final WorkflowStep<Inspection> STEP = new WorkflowStep<>("inspection", Inspection::version);
 
     private final Inspections inspections;
     private final ReadingInspections reading;
@@ -124,26 +127,22 @@ final class KeepingInspections {
     }
 
     private Saved change(Caller caller, String id, Map<String, Object> input) {
-        Number version = (Number) input.get("version");
-        Target target = target(caller, id, version, Status.DRAFT);
-        if (target.refusal() != null) {
-            return Saved.refused(target.refusal());
-        }
-        Inspection current = target.inspection();
         InspectionInput details = InspectionInput.from(input);
         VocabulariesContent vocabularies = configuration.vocabularies();
-        List<UserError> problems = details.problems(vocabularies, clock.today());
-        if (!problems.isEmpty()) {
-            return Saved.refused(problems);
-        }
-        Inspection changed = current.withDetails(
-                details.serviceName(),
-                details.inspectedOn(),
-                lists.write(details.inspectors()),
-                lists.write(details.worded(vocabularies)),
-                details.findings(),
-                lists.write(details.numbered()));
-        return update(caller, current, changed, "Inspection.changed", version);
+        return step(
+                caller,
+                id,
+                input,
+                Status.DRAFT,
+                current -> details.problems(vocabularies, clock.today()),
+                current -> current.withDetails(
+                        details.serviceName(),
+                        details.inspectedOn(),
+                        lists.write(details.inspectors()),
+                        lists.write(details.worded(vocabularies)),
+                        details.findings(),
+                        lists.write(details.numbered())),
+                "Inspection.changed");
     }
 
     /**
@@ -151,64 +150,72 @@ final class KeepingInspections {
      * withheld. A report needs findings and at least one young inspector.
      */
     Saved report(Caller caller, Map<String, Object> input) {
-        caller.requireTenant();
-        Number version = (Number) input.get("version");
-        Target target = target(caller, (String) input.get("id"), version, Status.DRAFT);
-        if (target.refusal() != null) {
-            return Saved.refused(target.refusal());
-        }
-        Inspection current = target.inspection();
-        List<UserError> problems = new ArrayList<>();
-        if (current.findings() == null) {
-            problems.add(UserError.of(
-                    Code.REQUIRED, "Record the young inspectors' findings before reporting.", "input", "id"));
-        }
-        if (lists.inspectors(current).isEmpty()) {
-            problems.add(UserError.of(
-                    Code.REQUIRED, "Add the young inspectors who took part before reporting.", "input", "id"));
-        }
         Object kiteMark = input.get("kiteMarkAwarded");
-        if (kiteMark == null) {
-            problems.add(UserError.of(
-                    Code.REQUIRED,
-                    "Say whether the inspection awards the kite mark or withholds it.",
-                    "input",
-                    "kiteMarkAwarded"));
-        }
-        if (!problems.isEmpty()) {
-            return Saved.refused(problems);
-        }
-        LocalDate today = clock.today();
-        return update(
+        return step(
                 caller,
-                current,
-                current.reported(
+                (String) input.get("id"),
+                input,
+                Status.DRAFT,
+                current -> {
+                    List<UserError> problems = new ArrayList<>();
+                    if (current.findings() == null) {
+                        problems.add(UserError.of(
+                                Code.REQUIRED,
+                                "Record the young inspectors' findings before reporting.",
+                                "input",
+                                "id"));
+                    }
+                    if (lists.inspectors(current).isEmpty()) {
+                        problems.add(UserError.of(
+                                Code.REQUIRED,
+                                "Add the young inspectors who took part before reporting.",
+                                "input",
+                                "id"));
+                    }
+                    if (kiteMark == null) {
+                        problems.add(UserError.of(
+                                Code.REQUIRED,
+                                "Say whether the inspection awards the kite mark or withholds it.",
+                                "input",
+                                "kiteMarkAwarded"));
+                    }
+                    return problems;
+                },
+                current -> current.reported(
                         Boolean.TRUE.equals(kiteMark),
-                        today,
+                        clock.today(),
                         configuration.settings(caller.tenantId()).kiteMarkValidMonths()),
-                "Inspection.reported",
-                version);
+                "Inspection.reported");
     }
 
     /** Records (or corrects) the service's response to one recommendation of a reported inspection. */
     Saved respond(Caller caller, Map<String, Object> input) {
-        caller.requireTenant();
-        Number version = (Number) input.get("version");
-        Target target = target(caller, (String) input.get("id"), version, Status.REPORTED);
-        if (target.refusal() != null) {
-            return Saved.refused(target.refusal());
-        }
-        Inspection current = target.inspection();
-        List<Recommendation> recommendations = lists.recommendations(current);
         Number number = (Number) input.get("number");
         String response = trimmed(input.get("response"));
         LocalDate respondedOn = (LocalDate) input.get("respondedOn");
+        return step(
+                caller,
+                (String) input.get("id"),
+                input,
+                Status.REPORTED,
+                current -> responseProblems(current, number, response, respondedOn),
+                current -> current.withRecommendations(lists.write(lists.recommendations(current).stream()
+                        .map(recommendation -> recommendation.number() == number.intValue()
+                                ? recommendation.respond(response, respondedOn)
+                                : recommendation)
+                        .toList())),
+                "Inspection.responded");
+    }
+
+    private List<UserError> responseProblems(
+            Inspection current, Number number, String response, LocalDate respondedOn) {
+        int recommendations = lists.recommendations(current).size();
         List<UserError> problems = new ArrayList<>();
-        if (number == null || number.intValue() < 1 || number.intValue() > recommendations.size()) {
+        if (number == null || number.intValue() < 1 || number.intValue() > recommendations) {
             problems.add(UserError.of(
                     Code.NOT_FOUND,
-                    "The inspection has recommendations 1 to " + recommendations.size() + "; there is no number "
-                            + number + ".",
+                    "The inspection has recommendations 1 to " + recommendations + "; there is no number " + number
+                            + ".",
                     "input",
                     "number"));
         }
@@ -226,65 +233,40 @@ final class KeepingInspections {
                     "input",
                     "respondedOn"));
         }
-        if (!problems.isEmpty()) {
-            return Saved.refused(problems);
-        }
-        List<Recommendation> responded = recommendations.stream()
-                .map(recommendation -> recommendation.number() == number.intValue()
-                        ? recommendation.respond(response, respondedOn)
-                        : recommendation)
-                .toList();
-        return update(
-                caller, current, current.withRecommendations(lists.write(responded)), "Inspection.responded", version);
+        return problems;
     }
 
-    private Saved update(Caller caller, Inspection current, Inspection changed, String action, Number version) {
-        try {
-            Inspection saved = inspections.update(changed);
-            audit.record(caller.tenantId(), action, Inspection.TYPE, saved.id(), current, saved);
-            return new Saved(saved, List.of());
-        } catch (OptimisticLockException raced) {
-            return Saved.refused(UserError.conflict("inspection", current.version() + 1, version.longValue()));
-        }
+    /**
+     * One step of an inspection's workflow, as {@link WorkflowStep} takes every feature's: found
+     * among what the caller may read, kept by the caller, at the version read, at {@code needed},
+     * without problems, then changed, saved and audited as {@code action}.
+     */
+    private Saved step(
+            Caller caller,
+            String id,
+            Map<String, Object> input,
+            Status needed,
+            Function<Inspection, List<UserError>> check,
+            UnaryOperator<Inspection> change,
+            String action) {
+        UUID tenantId = caller.requireTenant();
+        Number version = (Number) input.get("version");
+        WorkflowStep.Outcome<Inspection> outcome = STEP.take(
+                GlobalId.decode(id, Inspection.TYPE).flatMap(uuid -> reading.visible(caller, uuid)),
+                version == null ? -1 : version.longValue(),
+                current -> requireKeeper(caller, current.partnerOrganisationId()),
+                current -> current.status() == needed ? check.apply(current) : List.of(notAt(current, needed)),
+                current -> inspections.update(change.apply(current)),
+                (before, after) -> audit.record(tenantId, action, Inspection.TYPE, after.id(), before, after));
+        return new Saved(outcome.saved(), outcome.userErrors());
     }
 
-    /** The inspection, if the caller may read it; refused outright if it may read but not keep it. */
-    private Optional<Inspection> kept(Caller caller, String id) {
-        Optional<Inspection> found =
-                GlobalId.decode(id, Inspection.TYPE).flatMap(uuid -> reading.visible(caller, uuid));
-        found.ifPresent(inspection -> requireKeeper(caller, inspection.partnerOrganisationId()));
-        return found;
-    }
-
-    private static Optional<UserError> stale(Inspection current, Number version) {
-        if (version == null || version.longValue() != current.version()) {
-            return Optional.of(
-                    UserError.conflict("inspection", current.version(), version == null ? -1 : version.longValue()));
-        }
-        return Optional.empty();
-    }
-
-    /** The inspection an input names, or why it cannot be changed: not found, read at an older version, or not at {@code needed}. */
-    private record Target(Inspection inspection, UserError refusal) {}
-
-    private Target target(Caller caller, String id, Number version, Status needed) {
-        Optional<Inspection> found = kept(caller, id);
-        if (found.isEmpty()) {
-            return new Target(null, UserError.notFound("id", "inspection"));
-        }
-        Inspection current = found.get();
-        Optional<UserError> stale = stale(current, version);
-        if (stale.isPresent()) {
-            return new Target(current, stale.get());
-        }
-        if (current.status() == needed) {
-            return new Target(current, null);
-        }
+    private static UserError notAt(Inspection current, Status needed) {
         String why = needed == Status.DRAFT
                 ? "The inspection was reported on " + current.reportedOn()
                         + "; its findings and recommendations are final."
                 : "The service responds once the inspection is reported; this one is still a draft.";
-        return new Target(current, UserError.of(Code.NOT_ALLOWED, why, "input", "id"));
+        return UserError.of(Code.NOT_ALLOWED, why, "input", "id");
     }
 
     private void requireKeeper(Caller caller, UUID organisation) {
