@@ -5,7 +5,6 @@ import static uk.trustplatform.api.Inputs.optional;
 import static uk.trustplatform.api.Inputs.required;
 import static uk.trustplatform.api.Inputs.trimmed;
 
-import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -22,6 +24,7 @@ import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
+import uk.trustplatform.api.WorkflowStep;
 import uk.trustplatform.audit.AuditTrail;
 import uk.trustplatform.configuration.InForceConfiguration;
 import uk.trustplatform.partners.PartnerDirectory;
@@ -38,6 +41,7 @@ final class KeepingRecommendations {
 
     private static final int TEXT_MAX = 4000;
     private static final String WHAT = "recommendation";
+    private static final WorkflowStep<Recommendation> STEP = new WorkflowStep<>(WHAT, Recommendation::version);
 
     /** What a change returns: the recommendation as saved, or why nothing was. */
     record Saved(Recommendation youthForumRecommendation, List<UserError> userErrors) {
@@ -121,84 +125,96 @@ final class KeepingRecommendations {
     }
 
     private Saved change(Caller caller, String id, Number version, Map<String, Object> input) {
-        Optional<Recommendation> found = find(caller, id);
-        if (found.isEmpty()) {
-            return Saved.refused(UserError.notFound("id", WHAT));
-        }
-        Recommendation current = found.get();
-        boolean recorder = current.recordedById() != null && partners.keeps(caller, current.recordedById());
-        if (!caller.administersTenant() && !recorder) {
-            throw new ApiException(
-                    ErrorCode.FORBIDDEN,
-                    "Only a tenant admin or the recording agency's lead may correct a recommendation.");
-        }
-        Optional<UserError> stale = UserError.staleVersion(WHAT, current.version(), version);
-        if (stale.isPresent()) {
-            return Saved.refused(stale.get());
-        }
         Details details = details(input);
-        List<UserError> problems = new ArrayList<>(details.problems());
-        if (current.answered() && details.madeOn() != null && details.madeOn().isAfter(current.repliedOn())) {
-            problems.add(UserError.of(
-                    Code.NOT_ALLOWED,
-                    "It was answered on " + current.repliedOn() + "; it cannot have been made after that.",
-                    "input",
-                    "madeOn"));
-        }
-        if (!problems.isEmpty()) {
-            return Saved.refused(problems);
-        }
-        Recommendation changed =
-                current.withDetails(details.forum(), details.madeOn(), details.text(), details.addressedToId());
-        return update(caller, current, changed, "YouthForumRecommendation.changed", version);
+        return step(
+                caller,
+                id,
+                version,
+                current -> {
+                    boolean recorder = current.recordedById() != null && partners.keeps(caller, current.recordedById());
+                    if (!caller.administersTenant() && !recorder) {
+                        throw new ApiException(
+                                ErrorCode.FORBIDDEN,
+                                "Only a tenant admin or the recording agency's lead may correct a recommendation.");
+                    }
+                },
+                current -> {
+                    List<UserError> problems = new ArrayList<>(details.problems());
+                    if (current.answered()
+                            && details.madeOn() != null
+                            && details.madeOn().isAfter(current.repliedOn())) {
+                        problems.add(UserError.of(
+                                Code.NOT_ALLOWED,
+                                "It was answered on " + current.repliedOn() + "; it cannot have been made after that.",
+                                "input",
+                                "madeOn"));
+                    }
+                    return problems;
+                },
+                current ->
+                        current.withDetails(details.forum(), details.madeOn(), details.text(), details.addressedToId()),
+                "YouthForumRecommendation.changed");
     }
 
     /** Records (or corrects) the reply: what was done, when, the outcome and, unless accepted, why. */
     Saved answer(Caller caller, Map<String, Object> input) {
-        caller.requireTenant();
-        Optional<Recommendation> found = find(caller, (String) input.get("id"));
-        if (found.isEmpty()) {
-            return Saved.refused(UserError.notFound("id", WHAT));
-        }
-        Recommendation current = found.get();
-        requireAnswerer(caller, current);
-        Number version = (Number) input.get("version");
-        Optional<UserError> stale = UserError.staleVersion(WHAT, current.version(), version);
-        if (stale.isPresent()) {
-            return Saved.refused(stale.get());
-        }
         String reply = trimmed(input.get("reply"));
         String reason = trimmed(input.get("reason"));
         LocalDate repliedOn = (LocalDate) input.get("repliedOn");
         Recommendation.Outcome outcome = outcome(input.get("outcome"));
-        List<UserError> problems = new ArrayList<>();
-        required(problems, "reply", reply, TEXT_MAX, "Say what was done about the recommendation.");
-        if (outcome == null) {
-            problems.add(UserError.of(
-                    Code.REQUIRED,
-                    "Say whether it was accepted, partly accepted or not accepted.",
-                    "input",
-                    "outcome"));
-        } else if (outcome != Recommendation.Outcome.ACCEPTED) {
-            required(problems, "reason", reason, TEXT_MAX, "Say why it was not accepted as it stood.");
-        } else {
-            optional(problems, "reason", reason, TEXT_MAX);
-        }
-        dayDone(
-                problems,
-                "repliedOn",
-                repliedOn,
-                clock.today(),
-                current.madeOn(),
-                new DayMessages(
-                        "Give the date the forum was answered.",
-                        "A reply is recorded once given: today or earlier.",
-                        "The reply cannot come before the recommendation was made"));
-        if (!problems.isEmpty()) {
-            return Saved.refused(problems);
-        }
-        Recommendation changed = current.withReply(reply, repliedOn, outcome, reason);
-        return update(caller, current, changed, "YouthForumRecommendation.answered", version);
+        return step(
+                caller,
+                (String) input.get("id"),
+                (Number) input.get("version"),
+                current -> requireAnswerer(caller, current),
+                current -> {
+                    List<UserError> problems = new ArrayList<>();
+                    required(problems, "reply", reply, TEXT_MAX, "Say what was done about the recommendation.");
+                    if (outcome == null) {
+                        problems.add(UserError.of(
+                                Code.REQUIRED,
+                                "Say whether it was accepted, partly accepted or not accepted.",
+                                "input",
+                                "outcome"));
+                    } else if (outcome != Recommendation.Outcome.ACCEPTED) {
+                        required(problems, "reason", reason, TEXT_MAX, "Say why it was not accepted as it stood.");
+                    } else {
+                        optional(problems, "reason", reason, TEXT_MAX);
+                    }
+                    dayDone(
+                            problems,
+                            "repliedOn",
+                            repliedOn,
+                            clock.today(),
+                            current.madeOn(),
+                            new DayMessages(
+                                    "Give the date the forum was answered.",
+                                    "A reply is recorded once given: today or earlier.",
+                                    "The reply cannot come before the recommendation was made"));
+                    return problems;
+                },
+                current -> current.withReply(reply, repliedOn, outcome, reason),
+                "YouthForumRecommendation.answered");
+    }
+
+    /** One step of a recommendation's keeping, as {@link WorkflowStep} takes every feature's. */
+    private Saved step(
+            Caller caller,
+            String id,
+            Number version,
+            Consumer<Recommendation> allowed,
+            Function<Recommendation, List<UserError>> check,
+            UnaryOperator<Recommendation> change,
+            String action) {
+        UUID tenantId = caller.requireTenant();
+        WorkflowStep.Outcome<Recommendation> outcome = STEP.take(
+                find(caller, id),
+                version == null ? -1 : version.longValue(),
+                allowed,
+                check,
+                current -> recommendations.update(change.apply(current)),
+                (before, after) -> audit.record(tenantId, action, Recommendation.TYPE, after.id(), before, after));
+        return new Saved(outcome.saved(), outcome.userErrors());
     }
 
     /** The forum, date, text and addressee given, with what is wrong with them. */
@@ -283,16 +299,6 @@ final class KeepingRecommendations {
                     ErrorCode.FORBIDDEN,
                     "A tenant admin answers recommendations to the board; the addressed partner's lead (or a tenant"
                             + " admin) those to a partner.");
-        }
-    }
-
-    private Saved update(Caller caller, Recommendation current, Recommendation changed, String action, Number version) {
-        try {
-            Recommendation saved = recommendations.update(changed);
-            audit.record(caller.tenantId(), action, Recommendation.TYPE, saved.id(), current, saved);
-            return new Saved(saved, List.of());
-        } catch (OptimisticLockException raced) {
-            return Saved.refused(UserError.conflict(WHAT, current.version() + 1, version.longValue()));
         }
     }
 
