@@ -151,6 +151,44 @@ class HelmChartTest {
     }
 
     @Test
+    void a_terminating_pod_pauses_then_drains_and_both_end_within_its_termination_grace_period() {
+        JsonNode pod = podOf(Chart.render(Map.of()));
+        assertThat(pod.path("terminationGracePeriodSeconds").asInt()).isEqualTo(30);
+        assertThat(pod.path("containers")
+                        .path(0)
+                        .path("lifecycle")
+                        .path("preStop")
+                        .toString())
+                .isEqualTo("{\"exec\":{\"command\":[\"sleep\",\"5\"]}}");
+        assertThat(value(pod.path("containers").path(0).path("env"), "TRUST_SHUTDOWN_GRACE_PERIOD"))
+                .isEqualTo("20s");
+
+        JsonNode longer = podOf(Chart.render(Map.of(
+                "shutdown.preStopSeconds", 10,
+                "shutdown.gracePeriodSeconds", 45,
+                "shutdown.terminationGracePeriodSeconds", 60)));
+        assertThat(longer.path("terminationGracePeriodSeconds").asInt()).isEqualTo(60);
+        assertThat(longer.path("containers")
+                        .path(0)
+                        .path("lifecycle")
+                        .path("preStop")
+                        .toString())
+                .contains("\"10\"");
+        assertThat(value(longer.path("containers").path(0).path("env"), "TRUST_SHUTDOWN_GRACE_PERIOD"))
+                .isEqualTo("45s");
+
+        assertThat(podOf(Chart.render(Map.of("shutdown.preStopSeconds", 0)))
+                        .path("containers")
+                        .path(0)
+                        .has("lifecycle"))
+                .as("no pause asked for, none run")
+                .isFalse();
+        assertThatThrownBy(() -> Chart.render(Map.of("shutdown.gracePeriodSeconds", 25)))
+                .as("the kubelet would kill the service before its own grace period ends")
+                .hasMessageContaining("shutdown.terminationGracePeriodSeconds must be more than");
+    }
+
+    @Test
     void secrets_reach_the_pods_only_by_reference() {
         Manifests manifests = Chart.render(Map.of("migrations.job", false));
         List<String> sensitive = new ArrayList<>();
@@ -285,6 +323,10 @@ class HelmChartTest {
     }
 
     /** "secret/key" of a variable read from a Secret, or null. */
+    private static JsonNode podOf(Manifests manifests) {
+        return manifests.one("Deployment").path("spec").path("template").path("spec");
+    }
+
     private static String secret(JsonNode env, String name) {
         for (JsonNode variable : env) {
             if (variable.path("name").asText().equals(name)) {

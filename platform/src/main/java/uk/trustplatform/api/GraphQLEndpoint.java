@@ -26,8 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -48,7 +46,6 @@ import org.slf4j.MDC;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class GraphQLEndpoint {
 
-    private static final Logger LOG = LoggerFactory.getLogger(GraphQLEndpoint.class);
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     static final MediaType GRAPHQL_RESPONSE_JSON = MediaType.of(GRAPHQL_RESPONSE);
 
@@ -194,9 +191,9 @@ class GraphQLEndpoint {
         } catch (ApiException refused) {
             return refusal(refused.code(), refused.getMessage());
         } catch (RuntimeException failure) {
-            // Deciding who is calling failed (the database, the identity provider): masked like any internal error.
-            LOG.error("Could not resolve the caller (correlation id {})", correlationId, failure);
-            return GraphQLExecutor.masked(correlationId);
+            // Deciding who is calling reads the tenant register: with the database away that is the
+            // same retryable 503 as the operation's own reads, not an internal error.
+            return GraphQLExecutor.failed("Resolving the caller", failure, correlationId);
         } finally {
             MDC.remove("correlationId");
         }

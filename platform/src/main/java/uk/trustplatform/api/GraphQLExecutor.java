@@ -78,13 +78,21 @@ public final class GraphQLExecutor {
                 // graphql-java throws some request errors (an unknown operation name) instead of returning them.
                 return refused(requestError);
             }
-            if (DatabaseOutage.causedBy(failure)) {
-                LOG.warn("Database unreachable (correlation id {}): {}", context.correlationId(), failure.toString());
-                return refused(ApiError.of(ErrorCode.UNAVAILABLE, DatabaseOutage.MESSAGE));
-            }
-            LOG.error("GraphQL execution failed (correlation id {})", context.correlationId(), failure);
-            return masked(context.correlationId());
+            return failed("GraphQL execution", failure, context.correlationId());
         }
+    }
+
+    /**
+     * The answer to a failure of {@code step}: the retryable 503 when the database could not be
+     * reached, otherwise an internal error, masked.
+     */
+    static GraphQLResponse failed(String step, RuntimeException failure, String correlationId) {
+        if (DatabaseOutage.causedBy(failure)) {
+            LOG.warn("Database unreachable in {} (correlation id {}): {}", step, correlationId, failure.toString());
+            return refused(ApiError.of(ErrorCode.UNAVAILABLE, DatabaseOutage.MESSAGE));
+        }
+        LOG.error("{} failed (correlation id {})", step, correlationId, failure);
+        return masked(correlationId);
     }
 
     /** How the operation is named in audit records: its name, or the start of its text. */

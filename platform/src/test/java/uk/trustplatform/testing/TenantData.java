@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import uk.trustplatform.devstack.embedded.DatabaseSettings;
 
 /** Reads a tenant's rows straight from the database as its owner, bound to the tenant, to check what a call stored. */
 public final class TenantData {
@@ -51,7 +52,12 @@ public final class TenantData {
 
     /** The first column of every row a query returns, as text. */
     public static List<String> query(UUID tenant, String sql) {
-        try (Connection owner = boundTo(tenant)) {
+        return query(TestDatabase.settings(), tenant, sql);
+    }
+
+    /** The first column of every row a query returns, in a database a test started for itself. */
+    public static List<String> query(DatabaseSettings database, UUID tenant, String sql) {
+        try (Connection owner = boundTo(database, tenant)) {
             List<String> values = new ArrayList<>();
             try (ResultSet rows = owner.createStatement().executeQuery(sql)) {
                 while (rows.next()) {
@@ -67,7 +73,11 @@ public final class TenantData {
 
     /** An owner's connection in a transaction bound to the tenant. */
     private static Connection boundTo(UUID tenant) throws SQLException {
-        Connection owner = TestDatabase.ownerConnection();
+        return boundTo(TestDatabase.settings(), tenant);
+    }
+
+    private static Connection boundTo(DatabaseSettings database, UUID tenant) throws SQLException {
+        Connection owner = TestDatabase.ownerConnection(database);
         try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
             owner.setAutoCommit(false);
             bind.setString(1, tenant.toString());

@@ -66,7 +66,11 @@ public final class TestDatabase implements LauncherSessionListener {
 
     /** A connection as the owner role, for arranging what a test needs outside the application. */
     public static Connection ownerConnection() throws SQLException {
-        DatabaseSettings s = settings();
+        return ownerConnection(settings());
+    }
+
+    /** A connection as the owner role of another database, one a test started for itself. */
+    public static Connection ownerConnection(DatabaseSettings s) throws SQLException {
         Connection connection = DriverManager.getConnection(s.jdbcUrl(), s.ownerUser(), s.ownerPassword());
         connection.setSchema("trust");
         return connection;

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
+import uk.trustplatform.devstack.embedded.DatabaseSettings;
 
 /**
  * Arranges tenants in the register straight in the database (as the onboarding use case will),
@@ -21,9 +22,18 @@ public final class TestTenants {
     }
 
     public static TestTenant create(String prefix, String status) {
+        return create(TestDatabase.settings(), prefix, status);
+    }
+
+    /** An active tenant in a database a test started for itself. */
+    public static TestTenant activeIn(DatabaseSettings database, String prefix) {
+        return create(database, prefix, "ACTIVE");
+    }
+
+    private static TestTenant create(DatabaseSettings database, String prefix, String status) {
         String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         UUID id = UUID.randomUUID();
-        try (Connection owner = TestDatabase.ownerConnection()) {
+        try (Connection owner = TestDatabase.ownerConnection(database)) {
             owner.setAutoCommit(false);
             owner.createStatement().execute("SELECT set_config('app.platform', 'on', true)");
             try (PreparedStatement insert = owner.prepareStatement(
