@@ -6,7 +6,6 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.pledges.PledgeFixture;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.TenantData;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.TestTenants.TestTenant;
 
@@ -26,7 +26,7 @@ import uk.trustplatform.testing.TestTenants.TestTenant;
  */
 class TwoPlatformsOneDatabaseTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/London"));
+    private static final LocalDate TODAY = TestCalendar.today();
 
     @Test
     void two_platforms_running_every_job_each_second_mark_each_pledge_once_and_keep_one_snapshot() throws Exception {
