@@ -132,12 +132,7 @@ final class KeepingPledgeRegister {
                 Set.of(PledgeStatus.INVITED),
                 "signed",
                 problems,
-                current -> current.signed(
-                        signature.by(),
-                        signature.post(),
-                        signature.organisation(),
-                        signature.on(),
-                        PledgeStatus.SIGNED));
+                current -> signature.onto(current, PledgeStatus.SIGNED));
     }
 
     Outcome register(Caller caller, Map<String, Object> input) {
@@ -160,13 +155,8 @@ final class KeepingPledgeRegister {
                 Set.of(PledgeStatus.REGISTERED, PledgeStatus.RENEWAL_DUE),
                 "renewed",
                 problems,
-                current -> current.signed(
-                                signature.by(),
-                                signature.post(),
-                                signature.organisation(),
-                                signature.on(),
-                                current.status())
-                        .renewedUntil(renewalDate(current, signature.on())));
+                current ->
+                        signature.onto(current, current.status()).renewedUntil(renewalDate(current, signature.on())));
     }
 
     Outcome withdraw(Caller caller, Map<String, Object> input) {
@@ -250,6 +240,11 @@ final class KeepingPledgeRegister {
 
     /** The signature block, checked: who signed, the post they hold, for which organisation, when. */
     private record Signature(String by, String post, String organisation, LocalDate on) {
+
+        /** The registration as signed by this signature, left at {@code status}. */
+        PledgeRegistration onto(PledgeRegistration registration, PledgeStatus status) {
+            return registration.signed(by, post, organisation, on, status);
+        }
 
         static Signature from(Map<String, Object> input, LocalDate today, List<UserError> problems) {
             String by = required(input, "signatory", problems);
