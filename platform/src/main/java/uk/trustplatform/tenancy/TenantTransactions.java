@@ -2,12 +2,14 @@ package uk.trustplatform.tenancy;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import uk.trustplatform.api.Caller;
@@ -26,6 +28,9 @@ public final class TenantTransactions implements RequestScope {
 
     private static final String SET_TENANT =
             "SELECT set_config('app.tenant_id', ?, true), set_config('app.platform', ?, true)";
+
+    /** Whether the work in hand is platform-level, to put its binding back after nested tenant work. */
+    private static final ScopedValue<Boolean> PLATFORM = ScopedValue.newInstance();
 
     private static final TransactionDefinition OWN_TRANSACTION =
             TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW);
@@ -87,20 +92,58 @@ public final class TenantTransactions implements RequestScope {
     }
 
     /**
-     * Runs work in a transaction of its own for a tenant (or none). Always a new transaction: one
-     * started inside a request's transaction must neither inherit nor leak the request's tenant,
-     * and its failure must not doom the request's transaction.
+     * Runs work for a tenant (or none), never inheriting or leaking another binding. Its failure
+     * does not doom a transaction it was called in.
+     *
+     * <p>Called outside any transaction (a request, a scheduled job), the work gets a transaction of
+     * its own. Tenant work met inside a request's transaction (a public field: another partnership's
+     * register, a feedback code) runs on that transaction's connection instead, under a savepoint,
+     * bound to its tenant and bound back after: a second connection per request would starve the
+     * pool, each of as many such requests as the pool has connections waiting for a connection
+     * another holds (the soak found every request of a busy public page waiting out the pool's
+     * timeout). Its writes then commit with the request. Platform work keeps a transaction of its
+     * own wherever it is called.
      *
      * @param platform true only for platform-level work (onboarding, the tenant directory's writes)
      */
     public <T> T inTenant(UUID tenantId, boolean platform, Supplier<T> work) {
+        Optional<? extends TransactionStatus<?>> outer = transactions.findTransactionStatus();
+        if (outer.isPresent() && !platform) {
+            return within((Connection) outer.get().getConnection(), tenantId, work);
+        }
         return ScopedValue.where(CurrentTenant.TENANT, tenantId)
+                .where(PLATFORM, platform)
                 .call(() -> transactions.execute(OWN_TRANSACTION, status -> {
                     if (tenantId != null || platform) {
                         bind(status.getConnection(), tenantId, platform);
                     }
                     return work.get();
                 }));
+    }
+
+    private static <T> T within(Connection connection, UUID tenantId, Supplier<T> work) {
+        UUID outerTenant = CurrentTenant.id().orElse(null);
+        boolean outerPlatform = PLATFORM.isBound() && PLATFORM.get();
+        Savepoint savepoint = savepoint(connection);
+        T result;
+        try {
+            bind(connection, tenantId, false);
+            result = ScopedValue.where(CurrentTenant.TENANT, tenantId)
+                    .where(PLATFORM, false)
+                    .call(work::get);
+        } catch (RuntimeException failure) {
+            // Rolling back to the savepoint also undoes the binding.
+            rollBack(connection, savepoint, failure);
+            throw failure;
+        }
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not release the tenant work's savepoint", e);
+        }
+        // A released savepoint keeps what was set in it: the request's own binding is put back.
+        bind(connection, outerTenant, outerPlatform);
+        return result;
     }
 
     private static void bind(Connection connection, UUID tenantId, boolean platform) {

@@ -60,6 +60,44 @@ class PooledConnectionTest {
         }
     }
 
+    @Test
+    void tenant_work_met_inside_a_transaction_takes_no_second_connection_and_gives_the_binding_back() {
+        TestTenant a = TestTenants.active("alpha");
+        TestTenant b = TestTenants.active("bravo");
+
+        List<List<String>> seen = transactions.inTenant(a.id(), false, () -> {
+            List<String> before = observe();
+            // With the pool's only connection held here, a second one would wait out the pool's timeout.
+            List<String> inner = transactions.inTenant(b.id(), false, this::observe);
+            return List.of(before, inner, observe());
+        });
+
+        assertThat(seen.get(1))
+                .as("inside: B's binding, on the same connection")
+                .containsExactly(b.id().toString(), seen.getFirst().get(1));
+        assertThat(seen.get(2)).as("after: A's binding again").isEqualTo(seen.getFirst());
+    }
+
+    @Test
+    void tenant_work_that_fails_inside_a_transaction_leaves_it_usable_and_bound_as_it_was() {
+        TestTenant a = TestTenants.active("alpha");
+        TestTenant b = TestTenants.active("bravo");
+
+        List<String> after = transactions.inTenant(a.id(), false, () -> {
+            assertThatThrownBy(() -> transactions.inTenant(b.id(), false, () -> {
+                        try {
+                            return currentConnection().createStatement().executeQuery("SELECT 1 / 0");
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }))
+                    .hasRootCauseMessage("ERROR: division by zero");
+            return observe();
+        });
+
+        assertThat(after.getFirst()).isEqualTo(a.id().toString());
+    }
+
     /** The tenant setting and the backend process id seen inside the current transaction. */
     private List<String> observe() {
         try (ResultSet rows = currentConnection()
