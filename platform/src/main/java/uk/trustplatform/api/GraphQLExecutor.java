@@ -33,6 +33,7 @@ public final class GraphQLExecutor {
     private final GraphQL graphQL;
     private final RequestScope scope;
     private final GraphQLLimits limits;
+    private final RequestTimeLimit timeLimit;
     private final List<PerRequestLoader<?, ?>> loaders;
     private final boolean introspection;
     private final ParserOptions parserOptions;
@@ -41,11 +42,13 @@ public final class GraphQLExecutor {
             GraphQL graphQL,
             RequestScope scope,
             GraphQLLimits limits,
+            RequestTimeLimit timeLimit,
             List<PerRequestLoader<?, ?>> loaders,
             @Value("${trust.graphql.introspection:false}") boolean introspection) {
         this.graphQL = graphQL;
         this.scope = scope;
         this.limits = limits;
+        this.timeLimit = timeLimit;
         this.loaders = loaders;
         this.introspection = introspection;
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
@@ -59,6 +62,7 @@ public final class GraphQLExecutor {
                     "Query refused: the query text is %d characters, over the limit of %d."
                             .formatted(request.query().length(), limits.maxQueryCharacters())));
         }
+        RequestTimeLimit.Deadline deadline = timeLimit.start();
         ExecutionInput input = ExecutionInput.newExecutionInput(request.query())
                 .operationName(request.operationName())
                 .variables(request.variables())
@@ -66,11 +70,13 @@ public final class GraphQLExecutor {
                 .graphQLContext(Map.of(
                         RequestContext.class, context,
                         ParserOptions.class, parserOptions,
-                        Introspection.INTROSPECTION_DISABLED, !introspection))
+                        Introspection.INTROSPECTION_DISABLED, !introspection,
+                        RequestTimeLimit.Deadline.class, deadline))
                 .build();
         try {
             return respond(ScopedValue.where(RequestContext.CURRENT, context)
-                    .call(() -> scope.execute(context, label(request), () -> graphQL.execute(input))));
+                    .call(() -> scope.execute(
+                            context, label(request), () -> withinTimeLimit(graphQL.execute(input), deadline))));
         } catch (ApiException refusal) {
             return refused(ApiError.of(refusal.code(), refusal.getMessage()));
         } catch (RuntimeException failure) {
@@ -82,9 +88,29 @@ public final class GraphQLExecutor {
                 LOG.warn("Database unreachable (correlation id {}): {}", context.correlationId(), failure.toString());
                 return refused(ApiError.of(ErrorCode.UNAVAILABLE, DatabaseOutage.MESSAGE));
             }
+            if (RequestTimeLimit.exceededBy(failure)) {
+                LOG.warn(
+                        "Request stopped at its time limit of {} ms (correlation id {}): {}",
+                        timeLimit.millis(),
+                        context.correlationId(),
+                        label(request));
+                return refused(ApiError.of(ErrorCode.TIME_LIMIT_EXCEEDED, deadline.message()));
+            }
             LOG.error("GraphQL execution failed (correlation id {})", context.correlationId(), failure);
             return masked(context.correlationId());
         }
+    }
+
+    /**
+     * The result, unless some field of it ran into the time limit: then the operation stops here,
+     * inside its transaction, so that the transaction is rolled back and none of what it wrote is
+     * kept, not even the mutations that finished before the limit came.
+     */
+    private static ExecutionResult withinTimeLimit(ExecutionResult result, RequestTimeLimit.Deadline deadline) {
+        if (result.getErrors().stream().anyMatch(error -> codeOf(error) == ErrorCode.TIME_LIMIT_EXCEEDED)) {
+            throw new TimeLimitExceeded(deadline.message());
+        }
+        return result;
     }
 
     /** How the operation is named in audit records: its name, or the start of its text. */

@@ -10,41 +10,53 @@ import java.sql.Savepoint;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.RequestContext;
 import uk.trustplatform.api.RequestScope;
+import uk.trustplatform.api.RequestTimeLimit;
 import uk.trustplatform.api.TenantEntryListener;
 
 /**
  * Runs work in a transaction bound to one tenant. The tenant is set with
  * {@code set_config('app.tenant_id', ?, true)}: a bound parameter, local to the transaction, so it
  * is gone when the connection returns to the pool. With no tenant nothing is set and the
- * row-level security policies match no tenant-owned row.
+ * row-level security policies match no tenant-owned row. A request's transaction also gets its
+ * {@link RequestTimeLimit} as {@code statement_timeout}, set the same way and for the same reason:
+ * a session setting would stay on the pooled connection, or, behind PgBouncer in transaction
+ * mode, on whichever client next shares the server connection.
  */
 @Singleton
 public final class TenantTransactions implements RequestScope {
 
     private static final String SET_TENANT =
             "SELECT set_config('app.tenant_id', ?, true), set_config('app.platform', ?, true)";
+    private static final String SET_REQUEST = "SELECT set_config('app.tenant_id', ?, true),"
+            + " set_config('app.platform', '', true), set_config('statement_timeout', ?, true)";
 
     private static final TransactionDefinition OWN_TRANSACTION =
             TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW);
 
     private final TransactionOperations<Connection> transactions;
     private final List<TenantEntryListener> listeners;
+    private final RequestTimeLimit timeLimit;
 
-    TenantTransactions(TransactionOperations<Connection> transactions, List<TenantEntryListener> listeners) {
+    TenantTransactions(
+            TransactionOperations<Connection> transactions,
+            List<TenantEntryListener> listeners,
+            RequestTimeLimit timeLimit) {
         this.transactions = transactions;
         this.listeners = listeners;
+        this.timeLimit = timeLimit;
     }
 
     @Override
     public <T> T execute(RequestContext request, String operation, Supplier<T> work) {
-        Caller caller = request.caller();
-        return inTenant(caller.tenantId(), false, () -> {
-            listeners.forEach(listener -> listener.entered(request, operation));
-            return work.get();
-        });
+        UUID tenantId = request.caller().tenantId();
+        return ScopedValue.where(CurrentTenant.TENANT, tenantId)
+                .call(() -> transactions.execute(OWN_TRANSACTION, status -> {
+                    bindRequest(status.getConnection(), tenantId);
+                    listeners.forEach(listener -> listener.entered(request, operation));
+                    return work.get();
+                }));
     }
 
     /**
@@ -101,6 +113,16 @@ public final class TenantTransactions implements RequestScope {
                     }
                     return work.get();
                 }));
+    }
+
+    private void bindRequest(Connection connection, UUID tenantId) {
+        try (PreparedStatement statement = connection.prepareStatement(SET_REQUEST)) {
+            statement.setString(1, tenantId == null ? "" : tenantId.toString());
+            statement.setString(2, Long.toString(timeLimit.millis()));
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not bind the request's transaction to its tenant", e);
+        }
     }
 
     private static void bind(Connection connection, UUID tenantId, boolean platform) {

@@ -43,6 +43,22 @@ public final class TenantData {
         }
     }
 
+    /**
+     * Locks the tenant's rows of a table, as a long transaction of another client's would, until
+     * the connection returned is closed (its transaction rolled back, nothing changed).
+     */
+    public static Connection lock(UUID tenant, String table) {
+        try {
+            Connection owner = boundTo(tenant);
+            owner.createStatement()
+                    .executeQuery("SELECT 1 FROM " + table + " FOR UPDATE")
+                    .close();
+            return owner;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The id of the tenant with this slug (the tenant register is readable whatever the tenant set). */
     public static UUID tenantOf(String slug) {
         return UUID.fromString(query(new UUID(0, 0), "SELECT id FROM tenant WHERE slug = '" + slug + "'")
