@@ -38,9 +38,14 @@ class RequestTimeLimitTest implements TestPropertyProvider {
         return Map.of("trust.request.time-limit-ms", Long.toString(LIMIT_MS));
     }
 
-    private static final String SET = "mutation ($i: SetQuietPeriodsInput!) { setQuietPeriods(input: $i) {"
-            + " partnershipSettings { version quietPeriods { name } } userErrors { code } } }";
-    private static final String SETTINGS = "{ partnershipSettings { version quietPeriods { name } } }";
+    /** Two changes in one request: the numbers (nothing locked), then the quiet periods (locked). */
+    private static final String BOTH = "mutation ($n: UpdatePartnershipSettingsInput!, $i: SetQuietPeriodsInput!) {"
+            + " numbers: updatePartnershipSettings(input: $n) { partnershipSettings { version } userErrors { code } }"
+            + " periods: setQuietPeriods(input: $i) { partnershipSettings { version } userErrors { code } } }";
+
+    private static final String SETTINGS =
+            "{ partnershipSettings { version minimumParticipationChampions quietPeriods { name } } }";
+    private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     @Inject
     EmbeddedServer server;
@@ -59,11 +64,13 @@ class RequestTimeLimitTest implements TestPropertyProvider {
 
         Reply stopped;
         long answeredMs;
-        // setQuietPeriods moves the settings' version on, then replaces the quiet periods, whose row is locked.
-        try (Connection held = TenantData.lock(tenant.id(), "partnership_quiet_period")) {
+        Map<String, Object> both = Map.of(
+                "n", Map.of("version", 1, "minimumParticipationChampions", 3, "renewalNoticeDays", 60),
+                "i", input(2, "Exams"));
+        // The numbers are saved; then setQuietPeriods moves the version on and waits for the locked quiet period.
+        try (Connection held = TenantData.holding(tenant.id(), "SELECT 1 FROM partnership_quiet_period FOR UPDATE")) {
             long asked = System.nanoTime();
-            CompletableFuture<Reply> reply =
-                    CompletableFuture.supplyAsync(() -> admin.query(SET, Map.of("i", input(1, "Exams"))));
+            CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(() -> admin.query(BOTH, both));
             // Far above the limit: without one, the request waits until the lock goes, and this fails the test.
             stopped = reply.get(30, TimeUnit.SECONDS);
             answeredMs = (System.nanoTime() - asked) / 1_000_000;
@@ -84,7 +91,13 @@ class RequestTimeLimitTest implements TestPropertyProvider {
 
         Reply after = admin.query(SETTINGS);
         assertThat(after.data().path("partnershipSettings").path("version").asInt())
-                .as("the version moved on before the wait was rolled back")
+                .as("both changes of the version rolled back")
+                .isEqualTo(1);
+        assertThat(after.data()
+                        .path("partnershipSettings")
+                        .path("minimumParticipationChampions")
+                        .asInt())
+                .as("the change that finished before the limit is not kept either")
                 .isEqualTo(1);
         assertThat(after.data().path("partnershipSettings").path("quietPeriods").findValuesAsText("name"))
                 .containsExactly("May half term");
@@ -97,17 +110,43 @@ class RequestTimeLimitTest implements TestPropertyProvider {
         for (int i = 0; i < 25; i++) {
             assertThat(admin.query(SETTINGS).status()).as("request %d after", i).isEqualTo(200);
         }
-        Reply retried = admin.query(SET, Map.of("i", input(1, "Exams")));
+        Reply retried = admin.query(BOTH, both);
         assertThat(retried.data()
-                        .path("setQuietPeriods")
+                        .path("periods")
                         .path("partnershipSettings")
                         .path("version")
                         .asInt())
-                .as("the same change, once the lock is gone: " + retried.text())
-                .isEqualTo(2);
+                .as("the same changes, once the lock is gone: " + retried.text())
+                .isEqualTo(3);
         System.out.printf(
                 "Request time limit: a request waiting on a locked row was stopped after %d ms (limit %d ms).%n",
                 answeredMs, LIMIT_MS);
+    }
+
+    @Test
+    void a_page_stuck_behind_a_lock_gets_the_took_too_long_page() throws Exception {
+        TestTenant tenant = TestTenants.active("slow-page");
+        ApiCaller browser = new ApiCaller(server).withHeader("Accept", BROWSER_ACCEPT);
+
+        Reply page;
+        // The partnership's home page lists its councils: a table lock of another client's holds the read.
+        try (Connection held = TenantData.holding(tenant.id(), "LOCK TABLE tenant_council IN ACCESS EXCLUSIVE MODE")) {
+            page = CompletableFuture.supplyAsync(() -> browser.get("/" + tenant.slug(), Map.of()))
+                    .get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(page.status()).as(page.text()).isEqualTo(503);
+        assertThat(page.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.text())
+                .contains("govuk-heading-l", "Sorry, the service took too long to answer", "Try again in a few seconds")
+                .doesNotContainIgnoringCase("sql")
+                .doesNotContainIgnoringCase("statement")
+                .doesNotContain("Exception");
+        assertThat(browser.get("/" + tenant.slug(), Map.of()).status())
+                .as("once the lock is gone")
+                .isEqualTo(200);
     }
 
     private static Map<String, Object> input(int version, String period) {

@@ -44,15 +44,14 @@ public final class TenantData {
     }
 
     /**
-     * Locks the tenant's rows of a table, as a long transaction of another client's would, until
-     * the connection returned is closed (its transaction rolled back, nothing changed).
+     * Takes locks with a statement ({@code SELECT … FOR UPDATE}, {@code LOCK TABLE …}) in a
+     * transaction bound to the tenant, and holds them, as a long transaction of another client's
+     * would, until the connection returned is closed (its transaction rolled back, nothing changed).
      */
-    public static Connection lock(UUID tenant, String table) {
+    public static Connection holding(UUID tenant, String locking) {
         try {
             Connection owner = boundTo(tenant);
-            owner.createStatement()
-                    .executeQuery("SELECT 1 FROM " + table + " FOR UPDATE")
-                    .close();
+            owner.createStatement().execute(locking);
             return owner;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
