@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import uk.trustplatform.api.RequestContext;
 import uk.trustplatform.api.RequestScope;
@@ -51,12 +52,10 @@ public final class TenantTransactions implements RequestScope {
     @Override
     public <T> T execute(RequestContext request, String operation, Supplier<T> work) {
         UUID tenantId = request.caller().tenantId();
-        return ScopedValue.where(CurrentTenant.TENANT, tenantId)
-                .call(() -> transactions.execute(OWN_TRANSACTION, status -> {
-                    bindRequest(status.getConnection(), tenantId);
-                    listeners.forEach(listener -> listener.entered(request, operation));
-                    return work.get();
-                }));
+        return inTransaction(tenantId, connection -> bindRequest(connection, tenantId), () -> {
+            listeners.forEach(listener -> listener.entered(request, operation));
+            return work.get();
+        });
     }
 
     /**
@@ -106,11 +105,20 @@ public final class TenantTransactions implements RequestScope {
      * @param platform true only for platform-level work (onboarding, the tenant directory's writes)
      */
     public <T> T inTenant(UUID tenantId, boolean platform, Supplier<T> work) {
+        return inTransaction(
+                tenantId,
+                connection -> {
+                    if (tenantId != null || platform) {
+                        bind(connection, tenantId, platform);
+                    }
+                },
+                work);
+    }
+
+    private <T> T inTransaction(UUID tenantId, Consumer<Connection> binding, Supplier<T> work) {
         return ScopedValue.where(CurrentTenant.TENANT, tenantId)
                 .call(() -> transactions.execute(OWN_TRANSACTION, status -> {
-                    if (tenantId != null || platform) {
-                        bind(status.getConnection(), tenantId, platform);
-                    }
+                    binding.accept(status.getConnection());
                     return work.get();
                 }));
     }
