@@ -31,6 +31,18 @@ public enum ErrorCode {
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
     /** Too many feedback codes refused from the client's address lately: its rate limit. */
     TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS),
+    /**
+     * More requests than the caller's, its tenant's or (unauthenticated) its address's rate limit
+     * allows ({@link RateLimits}); {@code Retry-After} says when to try again.
+     */
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
+    /**
+     * The request ran past its time limit ({@link RequestTimeLimit}), waiting on the database or
+     * working; nothing it wrote was kept. Retryable, so 503 with {@code Retry-After}: the platform
+     * is the server that gave up, not a gateway (504), and the usual cause, a lock held or a busy
+     * database, passes.
+     */
+    TIME_LIMIT_EXCEEDED(HttpStatus.SERVICE_UNAVAILABLE),
     /** Something failed inside the platform; the message is masked and carries a correlation id. */
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 

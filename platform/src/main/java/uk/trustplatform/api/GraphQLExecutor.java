@@ -33,6 +33,7 @@ public final class GraphQLExecutor {
     private final GraphQL graphQL;
     private final RequestScope scope;
     private final GraphQLLimits limits;
+    private final RequestTimeLimit timeLimit;
     private final List<PerRequestLoader<?, ?>> loaders;
     private final boolean introspection;
     private final ParserOptions parserOptions;
@@ -41,11 +42,13 @@ public final class GraphQLExecutor {
             GraphQL graphQL,
             RequestScope scope,
             GraphQLLimits limits,
+            RequestTimeLimit timeLimit,
             List<PerRequestLoader<?, ?>> loaders,
             @Value("${trust.graphql.introspection:false}") boolean introspection) {
         this.graphQL = graphQL;
         this.scope = scope;
         this.limits = limits;
+        this.timeLimit = timeLimit;
         this.loaders = loaders;
         this.introspection = introspection;
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
@@ -59,6 +62,7 @@ public final class GraphQLExecutor {
                     "Query refused: the query text is %d characters, over the limit of %d."
                             .formatted(request.query().length(), limits.maxQueryCharacters())));
         }
+        RequestTimeLimit.Deadline deadline = timeLimit.start();
         ExecutionInput input = ExecutionInput.newExecutionInput(request.query())
                 .operationName(request.operationName())
                 .variables(request.variables())
@@ -66,17 +70,27 @@ public final class GraphQLExecutor {
                 .graphQLContext(Map.of(
                         RequestContext.class, context,
                         ParserOptions.class, parserOptions,
-                        Introspection.INTROSPECTION_DISABLED, !introspection))
+                        Introspection.INTROSPECTION_DISABLED, !introspection,
+                        RequestTimeLimit.Deadline.class, deadline))
                 .build();
         try {
             return respond(ScopedValue.where(RequestContext.CURRENT, context)
-                    .call(() -> scope.execute(context, label(request), () -> graphQL.execute(input))));
+                    .call(() -> scope.execute(
+                            context, label(request), () -> withinTimeLimit(graphQL.execute(input), deadline))));
         } catch (ApiException refusal) {
             return refused(ApiError.of(refusal.code(), refusal.getMessage()));
         } catch (RuntimeException failure) {
             if (failure instanceof GraphQLError requestError) {
                 // graphql-java throws some request errors (an unknown operation name) instead of returning them.
                 return refused(requestError);
+            }
+            if (RequestTimeLimit.exceededBy(failure)) {
+                LOG.warn(
+                        "Request stopped at its time limit of {} ms (correlation id {}): {}",
+                        timeLimit.millis(),
+                        context.correlationId(),
+                        label(request));
+                return refused(ApiError.of(ErrorCode.TIME_LIMIT_EXCEEDED, deadline.message()));
             }
             return failed("GraphQL execution", failure, context.correlationId());
         }
@@ -93,6 +107,18 @@ public final class GraphQLExecutor {
         }
         LOG.error("{} failed (correlation id {})", step, correlationId, failure);
         return masked(correlationId);
+    }
+
+    /**
+     * The result, unless some field of it ran into the time limit: then the operation stops here,
+     * inside its transaction, so that the transaction is rolled back and none of what it wrote is
+     * kept, not even the mutations that finished before the limit came.
+     */
+    private static ExecutionResult withinTimeLimit(ExecutionResult result, RequestTimeLimit.Deadline deadline) {
+        if (result.getErrors().stream().anyMatch(error -> codeOf(error) == ErrorCode.TIME_LIMIT_EXCEEDED)) {
+            throw new TimeLimitExceeded(deadline.message());
+        }
+        return result;
     }
 
     /** How the operation is named in audit records: its name, or the start of its text. */

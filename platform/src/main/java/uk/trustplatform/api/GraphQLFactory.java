@@ -64,7 +64,8 @@ final class GraphQLFactory {
                 .instrumentation(new ChainedInstrumentation(
                         new ReadOnlyGetInstrumentation(),
                         new OperationTypeInstrumentation(),
-                        new QueryLimitsInstrumentation(limits)))
+                        new QueryLimitsInstrumentation(limits),
+                        new TimeLimitInstrumentation()))
                 .defaultDataFetcherExceptionHandler(new MaskingExceptionHandler())
                 .build();
     }

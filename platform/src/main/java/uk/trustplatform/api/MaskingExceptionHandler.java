@@ -27,17 +27,15 @@ final class MaskingExceptionHandler implements DataFetcherExceptionHandler {
                 GraphqlErrorBuilder.newError().path(parameters.getPath()).location(parameters.getSourceLocation());
         GraphQLError shown;
         if (failure instanceof ApiException expected) {
-            shown = error.message(expected.getMessage())
-                    .errorType(graphql.ErrorClassification.errorClassification(
-                            expected.code().name()))
-                    .extensions(Map.of("code", expected.code().name()))
-                    .build();
+            shown = coded(error, expected.code(), expected.getMessage());
         } else if (DatabaseOutage.causedBy(failure)) {
             LOG.warn("Database unreachable while fetching {}: {}", parameters.getPath(), failure.toString());
-            shown = error.message(DatabaseOutage.MESSAGE)
-                    .errorType(graphql.ErrorClassification.errorClassification(ErrorCode.UNAVAILABLE.name()))
-                    .extensions(Map.of("code", ErrorCode.UNAVAILABLE.name()))
-                    .build();
+            shown = coded(error, ErrorCode.UNAVAILABLE, DatabaseOutage.MESSAGE);
+        } else if (RequestTimeLimit.exceededBy(failure)) {
+            // The statement timeout cancelled a statement: the executor rolls the operation back.
+            RequestTimeLimit.Deadline deadline =
+                    parameters.getDataFetchingEnvironment().getGraphQlContext().get(RequestTimeLimit.Deadline.class);
+            shown = coded(error, ErrorCode.TIME_LIMIT_EXCEEDED, deadline.message());
         } else {
             RequestContext request =
                     parameters.getDataFetchingEnvironment().getGraphQlContext().get(RequestContext.class);
@@ -50,6 +48,13 @@ final class MaskingExceptionHandler implements DataFetcherExceptionHandler {
         }
         return CompletableFuture.completedFuture(
                 DataFetcherExceptionHandlerResult.newResult(shown).build());
+    }
+
+    private static GraphQLError coded(GraphqlErrorBuilder<?> error, ErrorCode code, String message) {
+        return error.message(message)
+                .errorType(graphql.ErrorClassification.errorClassification(code.name()))
+                .extensions(Map.of("code", code.name()))
+                .build();
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -31,6 +31,10 @@ import reactor.core.publisher.Flux;
 @Singleton
 public final class BrowserSignIn {
 
+    /** The cookie that holds a browser's session id. */
+    public static final String SESSION_COOKIE = "trust_session";
+
+    private static final String LOOKED_UP = "trust.browserSession";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration REFRESH_AHEAD = Duration.ofSeconds(30);
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -141,11 +145,28 @@ public final class BrowserSignIn {
                 TokenClaims.of(authentication.get()).organisations());
     }
 
+    /** What one request's session cookie was found to be, so the request looks it up once. */
+    private record LookedUp(String cookie, Optional<BrowserSession> session) {}
+
     /**
      * The signed-in person behind a session cookie: none when there is no such session, it has
-     * been idle too long, or Keycloak has ended it. Renews the access token shortly before it expires.
+     * been idle too long, or Keycloak has ended it. Renews the access token shortly before it
+     * expires. Looked up once a request, though both the rate limit and the page ask.
      */
     public Optional<BrowserSession> session(String cookie, HttpRequest<?> request) {
+        Optional<LookedUp> earlier = request.getAttribute(LOOKED_UP, LookedUp.class)
+                .filter(lookedUp -> lookedUp.cookie().equals(cookie));
+        if (earlier.isPresent()) {
+            return earlier.get().session();
+        }
+        Optional<BrowserSession> session = lookUp(cookie, request);
+        if (cookie != null) {
+            request.setAttribute(LOOKED_UP, new LookedUp(cookie, session));
+        }
+        return session;
+    }
+
+    private Optional<BrowserSession> lookUp(String cookie, HttpRequest<?> request) {
         if (cookie == null || !SESSION_ID.matcher(cookie).matches()) {
             return Optional.empty();
         }

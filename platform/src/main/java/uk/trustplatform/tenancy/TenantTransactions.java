@@ -11,23 +11,29 @@ import java.sql.Savepoint;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.RequestContext;
 import uk.trustplatform.api.RequestScope;
+import uk.trustplatform.api.RequestTimeLimit;
 import uk.trustplatform.api.TenantEntryListener;
 
 /**
  * Runs work in a transaction bound to one tenant. The tenant is set with
  * {@code set_config('app.tenant_id', ?, true)}: a bound parameter, local to the transaction, so it
  * is gone when the connection returns to the pool. With no tenant nothing is set and the
- * row-level security policies match no tenant-owned row.
+ * row-level security policies match no tenant-owned row. A request's transaction also gets its
+ * {@link RequestTimeLimit} as {@code statement_timeout}, set the same way and for the same reason:
+ * a session setting would stay on the pooled connection, or, behind PgBouncer in transaction
+ * mode, on whichever client next shares the server connection.
  */
 @Singleton
 public final class TenantTransactions implements RequestScope {
 
     private static final String SET_TENANT =
             "SELECT set_config('app.tenant_id', ?, true), set_config('app.platform', ?, true)";
+    private static final String SET_REQUEST = "SELECT set_config('app.tenant_id', ?, true),"
+            + " set_config('app.platform', '', true), set_config('statement_timeout', ?, true)";
 
     /** Whether the work in hand is platform-level, to put its binding back after nested tenant work. */
     private static final ScopedValue<Boolean> PLATFORM = ScopedValue.newInstance();
@@ -37,16 +43,21 @@ public final class TenantTransactions implements RequestScope {
 
     private final TransactionOperations<Connection> transactions;
     private final List<TenantEntryListener> listeners;
+    private final RequestTimeLimit timeLimit;
 
-    TenantTransactions(TransactionOperations<Connection> transactions, List<TenantEntryListener> listeners) {
+    TenantTransactions(
+            TransactionOperations<Connection> transactions,
+            List<TenantEntryListener> listeners,
+            RequestTimeLimit timeLimit) {
         this.transactions = transactions;
         this.listeners = listeners;
+        this.timeLimit = timeLimit;
     }
 
     @Override
     public <T> T execute(RequestContext request, String operation, Supplier<T> work) {
-        Caller caller = request.caller();
-        return inTenant(caller.tenantId(), false, () -> {
+        UUID tenantId = request.caller().tenantId();
+        return inTransaction(tenantId, false, connection -> bindRequest(connection, tenantId), () -> {
             listeners.forEach(listener -> listener.entered(request, operation));
             return work.get();
         });
@@ -111,12 +122,22 @@ public final class TenantTransactions implements RequestScope {
         if (outer.isPresent() && !platform) {
             return within((Connection) outer.get().getConnection(), tenantId, work);
         }
+        return inTransaction(
+                tenantId,
+                platform,
+                connection -> {
+                    if (tenantId != null || platform) {
+                        bind(connection, tenantId, platform);
+                    }
+                },
+                work);
+    }
+
+    private <T> T inTransaction(UUID tenantId, boolean platform, Consumer<Connection> binding, Supplier<T> work) {
         return ScopedValue.where(CurrentTenant.TENANT, tenantId)
                 .where(PLATFORM, platform)
                 .call(() -> transactions.execute(OWN_TRANSACTION, status -> {
-                    if (tenantId != null || platform) {
-                        bind(status.getConnection(), tenantId, platform);
-                    }
+                    binding.accept(status.getConnection());
                     return work.get();
                 }));
     }
@@ -144,6 +165,16 @@ public final class TenantTransactions implements RequestScope {
         // A released savepoint keeps what was set in it: the request's own binding is put back.
         bind(connection, outerTenant, outerPlatform);
         return result;
+    }
+
+    private void bindRequest(Connection connection, UUID tenantId) {
+        try (PreparedStatement statement = connection.prepareStatement(SET_REQUEST)) {
+            statement.setString(1, tenantId == null ? "" : tenantId.toString());
+            statement.setString(2, Long.toString(timeLimit.millis()));
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not bind the request's transaction to its tenant", e);
+        }
     }
 
     private static void bind(Connection connection, UUID tenantId, boolean platform) {

@@ -22,6 +22,7 @@ import uk.trustplatform.api.GraphQLExecutor;
 import uk.trustplatform.api.GraphQLRequest;
 import uk.trustplatform.api.GraphQLResponse;
 import uk.trustplatform.api.RequestContext;
+import uk.trustplatform.api.TimeLimitExceeded;
 
 /**
  * Runs a page's named GraphQL operation, kept as a {@code .graphql} file beside its template, as
@@ -57,13 +58,19 @@ public final class PageOperations {
                 new RequestContext(
                         CorrelationIdFilter.of(request), request.getMethod(), caller, addresses.of(request)));
         Answer answer = new Answer(json.valueToTree(response.body()), json);
-        if (answer.errors().stream()
-                .anyMatch(error -> "UNAVAILABLE"
-                        .equals(error.path("extensions").path("code").asText()))) {
-            // No page can be shown from part of its data: the visitor gets the retryable 503 page.
+        // No page can be shown from part of its data: the visitor gets the retryable 503 page.
+        if (answer.errors().stream().anyMatch(error -> answered(error, "UNAVAILABLE"))) {
             throw new DatabaseUnreachable();
         }
+        if (answer.errors().stream().anyMatch(error -> answered(error, "TIME_LIMIT_EXCEEDED"))) {
+            throw new TimeLimitExceeded(
+                    answer.errors().getFirst().path("message").asText());
+        }
         return answer;
+    }
+
+    private static boolean answered(JsonNode error, String code) {
+        return code.equals(error.path("extensions").path("code").asText());
     }
 
     private static Operation load(String file) {

@@ -27,7 +27,7 @@ import uk.trustplatform.identity.BrowserSignIn;
 @Singleton
 public final class Visitors {
 
-    public static final String SESSION_COOKIE = "trust_session";
+    public static final String SESSION_COOKIE = BrowserSignIn.SESSION_COOKIE;
     private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
     /**

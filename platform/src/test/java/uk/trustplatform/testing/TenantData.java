@@ -44,6 +44,21 @@ public final class TenantData {
         }
     }
 
+    /**
+     * Takes locks with a statement ({@code SELECT … FOR UPDATE}, {@code LOCK TABLE …}) in a
+     * transaction bound to the tenant, and holds them, as a long transaction of another client's
+     * would, until the connection returned is closed (its transaction rolled back, nothing changed).
+     */
+    public static Connection holding(UUID tenant, String locking) {
+        try {
+            Connection owner = boundTo(tenant);
+            owner.createStatement().execute(locking);
+            return owner;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The id of the tenant with this slug (the tenant register is readable whatever the tenant set). */
     public static UUID tenantOf(String slug) {
         return UUID.fromString(query(new UUID(0, 0), "SELECT id FROM tenant WHERE slug = '" + slug + "'")
