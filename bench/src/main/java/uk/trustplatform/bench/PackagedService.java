@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.trustplatform.devstack.embedded.DatabaseSettings;
+import uk.trustplatform.devstack.embedded.PodProcess;
 
 /**
  * The packaged service jar run as the Helm chart's pods run it: first the migration job's command,
@@ -83,8 +84,8 @@ final class PackagedService implements AutoCloseable {
                 "TRUST_DB_OWNER_PASSWORD", database.ownerPassword(),
                 "TRUST_DB_RUNTIME_USER", database.runtimeUser()));
         environment.put("JAVA_TOOL_OPTIONS", String.join(" ", memory));
-        Process job =
-                start(List.of("-cp", jar.toString(), "uk.trustplatform.tenancy.MigrationCommand"), environment, log);
+        Process job = PodProcess.start(
+                List.of("-cp", jar.toString(), "uk.trustplatform.tenancy.MigrationCommand"), environment, log);
         if (!job.waitFor(3, TimeUnit.MINUTES) || job.exitValue() != 0) {
             job.destroyForcibly();
             throw new IllegalStateException("The migrations failed; their output is in " + log);
@@ -99,7 +100,9 @@ final class PackagedService implements AutoCloseable {
         all.put("TRUST_DB_MIGRATIONS_ENABLED", "false");
         all.put("JAVA_TOOL_OPTIONS", String.join(" ", memory));
         PackagedService service = new PackagedService(
-                start(List.of("-jar", jar.toString()), all, log), URI.create("http://127.0.0.1:" + port), log);
+                PodProcess.start(List.of("-jar", jar.toString()), all, log),
+                URI.create("http://127.0.0.1:" + port),
+                log);
         service.awaitReady();
         return service;
     }
@@ -176,19 +179,6 @@ final class PackagedService implements AutoCloseable {
         close();
         throw new IllegalStateException(
                 "The service was not ready within " + STARTUP_LIMIT + "; its output is in " + log);
-    }
-
-    private static Process start(List<String> arguments, Map<String, String> environment, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(arguments);
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        // What a pod would have (and the PATH a shell needs), not this JVM's own settings.
-        builder.environment().clear();
-        builder.environment().put("PATH", System.getenv("PATH"));
-        builder.environment().putAll(environment);
-        return builder.start();
     }
 
     @Override

@@ -16,18 +16,7 @@ class ForumBenchmarkTest {
 
     @Test
     void generates_a_small_platform_and_reports_every_measurement(@TempDir Path home) throws Exception {
-        String report = StandardOutput.of(
-                ForumBenchmark::main,
-                "--home",
-                home.toString(),
-                "--tenants",
-                "3",
-                "--partners",
-                "6",
-                "--actions",
-                "2",
-                "--runs",
-                "2");
+        String report = StandardOutput.of(ForumBenchmark::main, small(home));
 
         assertThat(report)
                 .contains("3 tenants × 6 partners × 2 actions, about ")
@@ -40,18 +29,14 @@ class ForumBenchmarkTest {
                 .containsPattern("Forum comparison, every indicator: +median .*\\(\\d+ figures, \\d+ values\\)");
 
         // A second run keeps the data, the small tenant among it.
-        String again = StandardOutput.of(
-                ForumBenchmark::main,
-                "--home",
-                home.toString(),
-                "--tenants",
-                "3",
-                "--partners",
-                "6",
-                "--actions",
-                "2",
-                "--runs",
-                "2");
+        String again = StandardOutput.of(ForumBenchmark::main, small(home));
         assertThat(again).contains("(kept from an earlier run)").contains("for 3 tenants");
+    }
+
+    /** A platform a thousandth of the benchmark's size, kept in {@code home}. */
+    private static String[] small(Path home) {
+        return new String[] {
+            "--home", home.toString(), "--tenants", "3", "--partners", "6", "--actions", "2", "--runs", "2"
+        };
     }
 }

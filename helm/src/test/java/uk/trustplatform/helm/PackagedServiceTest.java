@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.trustplatform.devstack.embedded.DatabaseSettings;
 import uk.trustplatform.devstack.embedded.EmbeddedPostgresServer;
+import uk.trustplatform.devstack.embedded.PodProcess;
 
 /**
  * The packaged service jar run the way the chart's pods run it: the migration job's command with
@@ -49,7 +49,7 @@ class PackagedServiceTest {
                     "trust-database/owner-password", database.ownerPassword(),
                     "trust-keycloak-admin/admin-client-secret", "not-used-until-onboarding");
 
-            Process migrations = start(
+            Process migrations = PodProcess.start(
                     List.of("-cp", JAR.toString(), "uk.trustplatform.tenancy.MigrationCommand"),
                     environment(manifests.env("Job"), secrets, Map.of()),
                     logs.resolve("migrations.log"));
@@ -59,7 +59,7 @@ class PackagedServiceTest {
             assertThat(migrated).contains("Schema at version ");
 
             int port = freePort();
-            Process service = start(
+            Process service = PodProcess.start(
                     List.of("-jar", JAR.toString()),
                     environment(manifests.env("Deployment"), secrets, Map.of("TRUST_HTTP_PORT", String.valueOf(port))),
                     logs.resolve("service.log"));
@@ -112,19 +112,6 @@ class PackagedServiceTest {
         }
         environment.putAll(overrides);
         return environment;
-    }
-
-    private static Process start(List<String> arguments, Map<String, String> environment, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(arguments);
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        // Only what the pod would have (and the PATH a shell needs), not this JVM's test settings.
-        builder.environment().clear();
-        builder.environment().put("PATH", System.getenv("PATH"));
-        builder.environment().putAll(environment);
-        return builder.start();
     }
 
     /** The first status the address answers that {@code wanted} accepts, or -1 after two minutes. */
