@@ -49,21 +49,28 @@ final class PackagedService implements AutoCloseable {
     record Memory(long heapAfterGcMiB, long heapCommittedMiB, long rssMiB) {}
 
     /**
-     * The JVM options a pod gets: the chart's {@code javaOptions}, with {@code -XX:MaxRAM} set to the
-     * chart's memory limit so that percentages of "the machine" mean the same as in the container.
+     * What the chart gives a pod: its JVM options, the chart's {@code javaOptions} with {@code
+     * -XX:MaxRAM} set to the chart's memory limit so that percentages of "the machine" mean the same
+     * as in the container; and its database pool size.
      */
-    static List<String> podMemoryOptions(Path chartValues) {
-        JsonNode values;
-        try {
-            values = new YAMLMapper().readTree(chartValues.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + chartValues, e);
+    record PodSettings(List<String> javaOptions, int poolSize) {
+
+        static PodSettings of(Path chartValues) {
+            JsonNode values;
+            try {
+                values = new YAMLMapper().readTree(chartValues.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + chartValues, e);
+            }
+            String limit =
+                    values.path("resources").path("limits").path("memory").asText();
+            List<String> options = new ArrayList<>();
+            options.add("-XX:MaxRAM=" + megabytes(limit) + "m");
+            options.addAll(List.of(values.path("javaOptions").asText().strip().split("\\s+")));
+            return new PodSettings(
+                    List.copyOf(options),
+                    values.path("database").path("poolSize").asInt());
         }
-        String limit = values.path("resources").path("limits").path("memory").asText();
-        List<String> options = new ArrayList<>();
-        options.add("-XX:MaxRAM=" + megabytes(limit) + "m");
-        options.addAll(List.of(values.path("javaOptions").asText().strip().split("\\s+")));
-        return options;
     }
 
     /** Kubernetes quantities as the chart writes memory: {@code 1536Mi}, {@code 2Gi}. */

@@ -35,7 +35,7 @@ import uk.trustplatform.devstack.embedded.KeycloakServer;
  * service's heap after a full collection and its RSS, as a markdown table.
  *
  * <p>{@code bench/soak [--minutes 10] [--seconds N] [--interval 60] [--connections 32] [--tenants 16]
- * [--partners 60] [--actions 30] [--home .soak] [--output FILE] [--jar ...] [--chart helm/values.yaml]}.
+ * [--partners 60] [--actions 30] [--pool-size the chart's] [--home .soak] [--output FILE] [--jar ...] [--chart helm/values.yaml]}.
  */
 public final class Soak {
 
@@ -53,8 +53,10 @@ public final class Soak {
         int actions = Integer.parseInt(options.getOrDefault("actions", "30"));
         Path home = Files.createDirectories(Path.of(options.getOrDefault("home", ".soak")));
         Path jar = Path.of(options.getOrDefault("jar", "platform/target/platform-0.1.0-SNAPSHOT.jar"));
-        List<String> memory =
-                PackagedService.podMemoryOptions(Path.of(options.getOrDefault("chart", "helm/values.yaml")));
+        PackagedService.PodSettings pod =
+                PackagedService.PodSettings.of(Path.of(options.getOrDefault("chart", "helm/values.yaml")));
+        List<String> memory = pod.javaOptions();
+        int poolSize = Integer.parseInt(options.getOrDefault("pool-size", String.valueOf(pod.poolSize())));
         SoakReport report = new SoakReport(System.out);
 
         // Keycloak takes the longest to start: it comes up while the database is made and filled.
@@ -69,7 +71,7 @@ public final class Soak {
             try (PackagedService service = PackagedService.start(
                             jar,
                             memory,
-                            environment(postgres.settings(), identity),
+                            environment(postgres.settings(), identity, poolSize),
                             freePort(),
                             home.resolve("service.log"));
                     KeycloakAccounts accounts = new KeycloakAccounts(identity)) {
@@ -81,8 +83,9 @@ public final class Soak {
                                 seconds,
                                 connections));
                 report.line("");
-                report.line("- Data: %d tenants × %d partners × %d actions (approved plans), fresh embedded PostgreSQL"
-                        .formatted(tenants, partners, actions));
+                report.line("- Data: %d tenants × %d partners × %d actions (approved plans), fresh embedded PostgreSQL;"
+                                .formatted(tenants, partners, actions)
+                        + " the service's pool: %d connections".formatted(poolSize));
                 report.line("- Service: `java -jar` of the packaged jar with `JAVA_TOOL_OPTIONS=%s` (%s)"
                         .formatted(String.join(" ", memory), service.heapAndCollector()));
                 report.line("- Machine: %d cores, load average at the start %s"
@@ -131,7 +134,7 @@ public final class Soak {
         if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
             pool.shutdownNow();
         }
-        report.run(recorder.run(), recorder.errorsShown());
+        report.run(recorder.run(), recorder.errorKinds(), recorder.errorsShown());
     }
 
     /** One connection's loop: its plan first, then operations drawn by weight until the end. */
@@ -180,12 +183,12 @@ public final class Soak {
     }
 
     /** The Deployment's variables (helm/templates/deployment.yaml), pointed at this database and Keycloak. */
-    private static Map<String, String> environment(DatabaseSettings database, KeycloakServer keycloak) {
+    private static Map<String, String> environment(DatabaseSettings database, KeycloakServer keycloak, int poolSize) {
         Map<String, String> environment = new HashMap<>();
         environment.put("TRUST_DB_URL", database.jdbcUrl());
         environment.put("TRUST_DB_RUNTIME_USER", database.runtimeUser());
         environment.put("TRUST_DB_RUNTIME_PASSWORD", database.runtimePassword());
-        environment.put("TRUST_DB_POOL_SIZE", "10");
+        environment.put("TRUST_DB_POOL_SIZE", String.valueOf(poolSize));
         environment.put("TRUST_OIDC_ISSUER", keycloak.issuer());
         environment.put("TRUST_OIDC_JWKS_URL", keycloak.jwksUrl());
         environment.put("TRUST_KEYCLOAK_SERVER_URL", keycloak.baseUrl().toString());

@@ -5,7 +5,9 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The soak's timings and errors, per operation, for the interval under way (handed over and begun
@@ -46,11 +48,19 @@ final class SoakRecorder {
     private final AtomicReference<Map<SoakOperation, Tally>> interval = new AtomicReference<>(tallies());
     private final Map<SoakOperation, Tally> run = tallies();
     private final List<String> errorsShown = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
 
     void record(SoakOperation operation, double millis, String problem) {
         interval.get().get(operation).add(millis, problem == null);
         run.get(operation).add(millis, problem == null);
-        if (problem != null && errorsShown.size() < ERRORS_SHOWN) {
+        if (problem == null) {
+            return;
+        }
+        // "HTTP 503: {...}" counts as "HTTP 503", "userErrors: [...]" as "userErrors".
+        errorKinds
+                .computeIfAbsent(operation.label() + ": " + problem.split(":")[0], kind -> new LongAdder())
+                .increment();
+        if (errorsShown.size() < ERRORS_SHOWN) {
             errorsShown.add(operation.description() + ": " + problem);
         }
     }
@@ -66,6 +76,14 @@ final class SoakRecorder {
 
     List<String> errorsShown() {
         return List.copyOf(errorsShown);
+    }
+
+    /** How many errors of each kind (operation and the problem's first words), most first. */
+    List<String> errorKinds() {
+        return errorKinds.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+                .map(kind -> kind.getKey() + " × " + kind.getValue().sum())
+                .toList();
     }
 
     private static Map<SoakOperation, Tally> tallies() {

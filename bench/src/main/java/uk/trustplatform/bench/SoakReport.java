@@ -57,7 +57,7 @@ final class SoakReport {
                 .toString());
     }
 
-    void run(Map<SoakOperation, SoakRecorder.Tally> tallies, List<String> errorsShown) {
+    void run(Map<SoakOperation, SoakRecorder.Tally> tallies, List<String> errorKinds, List<String> errorsShown) {
         line("");
         line("| operation | requests | errors | p50 ms | p99 ms |");
         line("|---|---|---|---|---|");
@@ -74,7 +74,7 @@ final class SoakReport {
         long errors =
                 tallies.values().stream().mapToLong(SoakRecorder.Tally::errors).sum();
         line("");
-        line("Errors: " + errors + (errors == 0 ? "" : "; the first:"));
+        line("Errors: " + errors + (errors == 0 ? "" : ", by kind: " + String.join("; ", errorKinds) + ". The first:"));
         errorsShown.forEach(error -> line("- " + error));
     }
 
