@@ -268,7 +268,7 @@ public final class ForumBenchmark {
         }
     }
 
-    private static Connection owner(DatabaseSettings database) throws SQLException {
+    static Connection owner(DatabaseSettings database) throws SQLException {
         Connection connection =
                 DriverManager.getConnection(database.jdbcUrl(), database.ownerUser(), database.ownerPassword());
         connection.setSchema("trust");
@@ -279,7 +279,8 @@ public final class ForumBenchmark {
         System.out.printf("%-40s %s%n", what + ":", figures);
     }
 
-    private static Map<String, String> options(String[] arguments) {
+    /** {@code --name value} pairs, and {@code --name} alone as {@code true}. */
+    static Map<String, String> options(String[] arguments) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < arguments.length; i++) {
             String name = arguments[i].replaceFirst("^--", "");

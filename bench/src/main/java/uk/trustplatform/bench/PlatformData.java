@@ -2,7 +2,10 @@ package uk.trustplatform.bench;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -124,6 +127,25 @@ final class PlatformData {
         owner.commit();
         owner.setAutoCommit(true);
         return tenant;
+    }
+
+    /** The tenant's partner organisations' ids, by name. */
+    List<UUID> partners(UUID tenant) throws SQLException {
+        owner.setAutoCommit(false);
+        run("SELECT set_config('app.tenant_id', ?, true)", tenant.toString());
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement statement =
+                owner.prepareStatement("SELECT id FROM partner_organisation WHERE tenant_id = ? ORDER BY name")) {
+            statement.setObject(1, tenant);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        owner.commit();
+        owner.setAutoCommit(true);
+        return ids;
     }
 
     private void platform(String sql, Object... values) throws SQLException {

@@ -2,9 +2,6 @@ package uk.trustplatform.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +16,7 @@ class ForumBenchmarkTest {
 
     @Test
     void generates_a_small_platform_and_reports_every_measurement(@TempDir Path home) throws Exception {
-        String report =
-                run("--home", home.toString(), "--tenants", "3", "--partners", "6", "--actions", "2", "--runs", "2");
+        String report = StandardOutput.of(ForumBenchmark::main, small(home));
 
         assertThat(report)
                 .contains("3 tenants × 6 partners × 2 actions, about ")
@@ -33,22 +29,14 @@ class ForumBenchmarkTest {
                 .containsPattern("Forum comparison, every indicator: +median .*\\(\\d+ figures, \\d+ values\\)");
 
         // A second run keeps the data, the small tenant among it.
-        String again =
-                run("--home", home.toString(), "--tenants", "3", "--partners", "6", "--actions", "2", "--runs", "2");
+        String again = StandardOutput.of(ForumBenchmark::main, small(home));
         assertThat(again).contains("(kept from an earlier run)").contains("for 3 tenants");
     }
 
-    private static String run(String... arguments) throws Exception {
-        PrintStream standard = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            ForumBenchmark.main(arguments);
-        } finally {
-            System.setOut(standard);
-        }
-        String report = captured.toString(StandardCharsets.UTF_8);
-        standard.print(report);
-        return report;
+    /** A platform a thousandth of the benchmark's size, kept in {@code home}. */
+    private static String[] small(Path home) {
+        return new String[] {
+            "--home", home.toString(), "--tenants", "3", "--partners", "6", "--actions", "2", "--runs", "2"
+        };
     }
 }

@@ -322,6 +322,31 @@ class HelmChartTest {
                                 .asInt());
     }
 
+    @Test
+    void the_image_and_both_pods_size_the_heap_by_the_containers_memory_limit() throws IOException {
+        Manifests manifests = Chart.render(Map.of());
+        String dockerfile = Files.readString(Chart.FOLDER.resolve("../platform/Dockerfile"));
+        for (String kind : List.of("Deployment", "Job")) {
+            JsonNode container = manifests
+                    .one(kind)
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
+                    .path(0);
+            String options = value(manifests.env(kind), "JAVA_TOOL_OPTIONS");
+
+            // Without a limit MaxRAMPercentage would be a share of the node's memory.
+            assertThat(container.path("resources").path("limits").path("memory").asText())
+                    .as(kind)
+                    .matches("\\d+(Mi|Gi)");
+            assertThat(options).as(kind).contains("-XX:MaxRAMPercentage=70", "-XX:+UseG1GC");
+            assertThat(dockerfile)
+                    .as("the image run without the chart gets the chart's settings")
+                    .contains("ENV JAVA_TOOL_OPTIONS=\"" + options + "\"");
+        }
+    }
+
     /** "secret/key" of a variable read from a Secret, or null. */
     private static JsonNode podOf(Manifests manifests) {
         return manifests.one("Deployment").path("spec").path("template").path("spec");

@@ -13,13 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import uk.trustplatform.devstack.embedded.DatabaseSettings;
+import uk.trustplatform.devstack.embedded.PodProcess;
 
 /**
  * The packaged service jar run as the chart's pods run it: the migration job's command with the
@@ -59,7 +59,7 @@ final class PackagedService implements AutoCloseable {
                 "trust-keycloak-admin/admin-client-secret", "not-used-until-onboarding");
 
         Path migrationLog = logs.resolve("migrations.log");
-        Process migrations = start(
+        Process migrations = PodProcess.start(
                 List.of("-cp", JAR.toString(), "uk.trustplatform.tenancy.MigrationCommand"),
                 environment(manifests.env("Job"), secrets, Map.of()),
                 migrationLog);
@@ -70,7 +70,7 @@ final class PackagedService implements AutoCloseable {
 
         int port = freePort();
         Path serviceLog = logs.resolve("service.log");
-        Process service = start(
+        Process service = PodProcess.start(
                 List.of("-jar", JAR.toString()),
                 environment(manifests.env("Deployment"), secrets, Map.of("TRUST_HTTP_PORT", String.valueOf(port))),
                 serviceLog);
@@ -137,19 +137,6 @@ final class PackagedService implements AutoCloseable {
         }
         environment.putAll(overrides);
         return environment;
-    }
-
-    private static Process start(List<String> arguments, Map<String, String> environment, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(arguments);
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        // Only what the pod would have (and the PATH a shell needs), not this JVM's test settings.
-        builder.environment().clear();
-        builder.environment().put("PATH", System.getenv("PATH"));
-        builder.environment().putAll(environment);
-        return builder.start();
     }
 
     private static int freePort() throws IOException {
