@@ -198,6 +198,13 @@ public final class Soak {
         environment.put("TRUST_KEYCLOAK_ADMIN_USERNAME", "admin");
         environment.put("TRUST_KEYCLOAK_ADMIN_PASSWORD", keycloak.adminPassword());
         environment.put("TRUST_KEYCLOAK_NEW_ADMINS", "generated-password");
+        // The soak measures what one pod serves, not the fair-use limits (FairUseTest proves those):
+        // its anonymous readers all come from 127.0.0.1, standing for many visitors, and 32
+        // connections on 16 tenants would meet the per-caller and per-tenant limits on a fast machine.
+        for (String limit : List.of("CALLER", "TENANT", "ADDRESS")) {
+            environment.put("TRUST_RATE_LIMITS_" + limit + "_PER_MINUTE", "10000000");
+            environment.put("TRUST_RATE_LIMITS_" + limit + "_BURST", "1000000");
+        }
         return environment;
     }
 
