@@ -1,0 +1,195 @@
+package uk.trustplatform.isolation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import uk.trustplatform.devstack.embedded.DatabaseSettings;
+import uk.trustplatform.isolation.World.Persona;
+import uk.trustplatform.testing.ApiCaller;
+import uk.trustplatform.testing.ApiCaller.Reply;
+import uk.trustplatform.testing.PgBouncer;
+import uk.trustplatform.testing.TenantSnapshot;
+import uk.trustplatform.testing.TestDatabase;
+import uk.trustplatform.testing.TestKeycloak;
+
+/**
+ * The platform behind a real PgBouncer in transaction-pooling mode, where one PostgreSQL
+ * connection serves many clients' transactions in turn and anything a transaction leaves on its
+ * session reaches the next tenant's. Callers of four tenants run every operation of the isolation
+ * suite's catalogue at once from several threads: their own reads and writes, and every role of
+ * three tenants aimed at the fourth's ids. No reply shows another tenant's rows; the fourth
+ * tenant, whose own callers only read, ends as it began.
+ */
+class PgBouncerTransactionPoolingTest {
+
+    /** Far fewer than the platform's pool of 10: every PostgreSQL connection is shared. */
+    private static final int SERVER_CONNECTIONS = 2;
+
+    private static final int THREADS = 8;
+
+    /** pgjdbc's named server-side statements live on one PostgreSQL connection; PgBouncer 1.18 moves clients between them. */
+    private static final String URL_SETTINGS = "prepareThreshold=0";
+
+    /** Whom a tenant's own call is made as: the first of these its operation allows. */
+    private static final List<Persona> OWN_CALLERS = List.of(
+            Persona.TENANT_ADMIN,
+            Persona.PARTNER_LEAD,
+            Persona.BOARD_MEMBER,
+            Persona.PARTNER_INTEGRATION,
+            Persona.FORUM_ANALYST,
+            Persona.PLATFORM_OPERATOR,
+            Persona.ANONYMOUS);
+
+    private final Queue<String> leaks = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger requests = new AtomicInteger();
+
+    @Test
+    void concurrent_tenants_behind_pgbouncer_in_transaction_mode_never_see_or_change_each_others_rows(
+            @TempDir Path folder) throws Exception {
+        assumeTrue(
+                PgBouncer.installed(),
+                "PgBouncer is not installed (" + PgBouncer.EXECUTABLE + "), so the platform is not tested behind it:"
+                        + " apt-get install pgbouncer (.ci/run installs it)");
+        DatabaseSettings database = TestDatabase.settings();
+        try (PgBouncer bouncer = PgBouncer.start(database, folder, SERVER_CONNECTIONS);
+                ApplicationContext platform = behind(bouncer, database)) {
+            EmbeddedServer server = platform.getBean(EmbeddedServer.class);
+            server.start();
+            ApiCaller api = new ApiCaller(server);
+            World watched = World.create(api, "pooled-a");
+            List<World> busy = List.of(
+                    World.create(api, "pooled-b"), World.create(api, "pooled-c"), World.create(api, "pooled-d"));
+            List<World> everyone = new ArrayList<>(busy);
+            everyone.add(watched);
+            String before = unchangeable(watched);
+
+            List<Callable<Void>> calls = calls(api, watched, busy, everyone);
+            Collections.shuffle(calls, new Random(16));
+            long started = System.nanoTime();
+            ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+            try {
+                for (var done : threads.invokeAll(calls)) {
+                    done.get();
+                }
+            } finally {
+                threads.shutdown();
+                threads.awaitTermination(1, TimeUnit.MINUTES);
+            }
+            long seconds = (System.nanoTime() - started) / 1_000_000_000;
+
+            assertThat(leaks).as("replies that crossed tenants or failed").isEmpty();
+            assertThat(unchangeable(watched))
+                    .as("nothing of the watched tenant changed")
+                    .isEqualTo(before);
+            System.out.printf(
+                    "Behind PgBouncer 1.18 (transaction mode, %d server connections, URL %s): %d requests from %d"
+                            + " threads as callers of %d tenants in %d s, 0 leaks, the watched tenant's rows unchanged;"
+                            + " PgBouncer counted %s.%n",
+                    SERVER_CONNECTIONS,
+                    URL_SETTINGS,
+                    requests.get(),
+                    THREADS,
+                    everyone.size(),
+                    seconds,
+                    bouncer.figures(database));
+        }
+    }
+
+    /** The platform's requests through PgBouncer; its migrations straight to PostgreSQL. */
+    private static ApplicationContext behind(PgBouncer bouncer, DatabaseSettings database) {
+        Map<String, Object> properties = new HashMap<>(TestKeycloak.adminApiProperties());
+        properties.put("trust.db.url", bouncer.jdbcUrl(URL_SETTINGS));
+        properties.put("trust.db.migrations.url", database.jdbcUrl());
+        return ApplicationContext.builder()
+                .environments("test")
+                .properties(properties)
+                .start();
+    }
+
+    private List<Callable<Void>> calls(ApiCaller api, World watched, List<World> busy, List<World> everyone) {
+        List<Callable<Void>> calls = new ArrayList<>();
+        for (Operation operation : OperationCatalogue.all()) {
+            if (!operation.mutation()) {
+                calls.add(() -> own(api, operation, watched, everyone, true));
+            }
+            for (World world : busy) {
+                calls.add(() -> own(api, operation, world, everyone, false));
+                for (Persona persona : Persona.values()) {
+                    calls.add(() -> aimed(api, operation, watched, world, persona, everyone));
+                }
+            }
+        }
+        return calls;
+    }
+
+    /**
+     * A tenant's own call: nothing of any other tenant in the reply; for the watched tenant, whose
+     * data no one of its own changes meanwhile, the read also reaches its target.
+     */
+    private Void own(ApiCaller api, Operation operation, World world, List<World> everyone, boolean mustReach) {
+        Persona persona = OWN_CALLERS.stream()
+                .filter(operation.allowed()::contains)
+                .findFirst()
+                .orElseThrow();
+        Reply reply = operation.request().apply(world).sendAs(world.as(api, persona));
+        String call = operation.name() + " by " + world.tenant().slug() + "'s own " + persona;
+        check(call, reply, world, everyone);
+        if (mustReach && !operation.reached().test(reply, world)) {
+            leaks.add(call + " did not reach its own data: " + reply.text());
+        }
+        return null;
+    }
+
+    /** An outsider's call aimed at the watched tenant's ids. */
+    private Void aimed(
+            ApiCaller api, Operation operation, World target, World caller, Persona persona, List<World> everyone) {
+        Reply reply = operation.request().apply(target).sendAs(caller.as(api, persona));
+        String call = operation.name() + " with " + target.tenant().slug() + "'s ids by "
+                + caller.tenant().slug() + "'s " + persona;
+        check(call, reply, persona == Persona.ANONYMOUS ? null : caller, everyone);
+        return null;
+    }
+
+    /** The reply was decided on its merits and shows no marker of a tenant other than the caller's own (if any). */
+    private void check(String call, Reply reply, World own, List<World> everyone) {
+        requests.incrementAndGet();
+        try {
+            Replies.assertDecidedOnAccess(reply);
+        } catch (AssertionError failed) {
+            leaks.add(call + " failed: " + failed.getMessage());
+            return;
+        }
+        for (World other : everyone) {
+            if (other != own && reply.text().contains(other.marker())) {
+                leaks.add(call + " showed " + other.tenant().slug() + "'s rows: " + reply.text());
+            }
+        }
+    }
+
+    /** The watched tenant's rows, but for the one table anyone may write to (answers to its feedback codes). */
+    private static String unchangeable(World watched) {
+        String snapshot = TenantSnapshot.of(watched.tenant().id());
+        for (String table : IsolationSuiteTest.PUBLIC_WRITES.values()) {
+            snapshot = IsolationSuiteTest.withoutTable(snapshot, table);
+        }
+        return snapshot;
+    }
+}
