@@ -90,8 +90,8 @@ class HelmChartTest {
     @Test
     void behind_a_pooler_the_migrations_alone_connect_to_postgresql_itself() {
         String direct = "jdbc:postgresql://postgres.db:5432/trust";
-        Manifests pooled = Chart.render(Map.of(
-                "database.url", "jdbc:postgresql://pgbouncer.db:6432/trust", "migrations.url", direct));
+        Manifests pooled = Chart.render(
+                Map.of("database.url", "jdbc:postgresql://pgbouncer.db:6432/trust", "migrations.url", direct));
         Manifests plain = Chart.render(Map.of());
 
         assertThat(value(pooled.env("Job"), "TRUST_DB_MIGRATIONS_URL")).isEqualTo(direct);

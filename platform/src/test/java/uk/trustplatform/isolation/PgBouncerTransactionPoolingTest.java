@@ -3,6 +3,8 @@ package uk.trustplatform.isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.trustplatform.devstack.embedded.DatabaseSettings;
+import uk.trustplatform.isolation.Operation.Request;
 import uk.trustplatform.isolation.World.Persona;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
@@ -40,10 +43,19 @@ import uk.trustplatform.testing.TestKeycloak;
  */
 class PgBouncerTransactionPoolingTest {
 
-    /** Far fewer than the platform's pool of 10: every PostgreSQL connection is shared. */
-    private static final int SERVER_CONNECTIONS = 2;
+    /**
+     * The platform's connections, and PostgreSQL's behind PgBouncer: fewer, so every PostgreSQL
+     * connection serves many clients' transactions. A request can hold two connections at once (its
+     * own transaction and one {@code TenantTransactions.inTenant} opens inside it), so with half as
+     * many server connections as client ones, or fewer, requests waiting for their second one
+     * would hold every server connection and wait for each other until PgBouncer gives up.
+     */
+    private static final int CLIENT_CONNECTIONS = 7;
 
-    private static final int THREADS = 8;
+    private static final int SERVER_CONNECTIONS = 4;
+
+    /** Fewer than the client connections, so that one is always free for a transaction inside a request. */
+    private static final int THREADS = 6;
 
     /** pgjdbc's named server-side statements live on one PostgreSQL connection; PgBouncer 1.18 moves clients between them. */
     private static final String URL_SETTINGS = "prepareThreshold=0";
@@ -57,6 +69,11 @@ class PgBouncerTransactionPoolingTest {
             Persona.FORUM_ANALYST,
             Persona.PLATFORM_OPERATOR,
             Persona.ANONYMOUS);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Text in place of a marker: no world's marker contains it. */
+    private static final String NO_TENANTS = "Nobody";
 
     private final Queue<String> leaks = new ConcurrentLinkedQueue<>();
     private final AtomicInteger requests = new AtomicInteger();
@@ -100,16 +117,16 @@ class PgBouncerTransactionPoolingTest {
                     .as("nothing of the watched tenant changed")
                     .isEqualTo(before);
             System.out.printf(
-                    "Behind PgBouncer 1.18 (transaction mode, %d server connections, URL %s): %d requests from %d"
-                            + " threads as callers of %d tenants in %d s, 0 leaks, the watched tenant's rows unchanged;"
-                            + " PgBouncer counted %s.%n",
+                    "Behind PgBouncer (transaction mode, %d client connections over %d server connections, URL %s):"
+                            + " %d requests from %d threads as callers of %d tenants in %d s, 0 leaks, the watched"
+                            + " tenant's rows unchanged.%n",
+                    CLIENT_CONNECTIONS,
                     SERVER_CONNECTIONS,
                     URL_SETTINGS,
                     requests.get(),
                     THREADS,
                     everyone.size(),
-                    seconds,
-                    bouncer.figures(database));
+                    seconds);
         }
     }
 
@@ -118,6 +135,7 @@ class PgBouncerTransactionPoolingTest {
         Map<String, Object> properties = new HashMap<>(TestKeycloak.adminApiProperties());
         properties.put("trust.db.url", bouncer.jdbcUrl(URL_SETTINGS));
         properties.put("trust.db.migrations.url", database.jdbcUrl());
+        properties.put("trust.db.pool-size", CLIENT_CONNECTIONS);
         return ApplicationContext.builder()
                 .environments("test")
                 .properties(properties)
@@ -161,11 +179,26 @@ class PgBouncerTransactionPoolingTest {
     /** An outsider's call aimed at the watched tenant's ids. */
     private Void aimed(
             ApiCaller api, Operation operation, World target, World caller, Persona persona, List<World> everyone) {
-        Reply reply = operation.request().apply(target).sendAs(caller.as(api, persona));
+        Reply reply = withoutMarker(operation.request().apply(target), target).sendAs(caller.as(api, persona));
         String call = operation.name() + " with " + target.tenant().slug() + "'s ids by "
                 + caller.tenant().slug() + "'s " + persona;
         check(call, reply, persona == Persona.ANONYMOUS ? null : caller, everyone);
         return null;
+    }
+
+    /**
+     * The request aimed at the target's ids, its text carrying no tenant's marker. A tenant-wide
+     * setting (its quiet periods) has no id to aim at, so an outsider's save of it lands, rightly, in
+     * the outsider's own tenant; with the target's marker in it, the outsider's own later reads
+     * would pass for the target's rows.
+     */
+    private static Request withoutMarker(Request request, World target) {
+        try {
+            String variables = JSON.writeValueAsString(request.variables()).replace(target.marker(), NO_TENANTS);
+            return new Request(request.query(), JSON.readValue(variables, Map.class), request.path());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The reply was decided on its merits and shows no marker of a tenant other than the caller's own (if any). */

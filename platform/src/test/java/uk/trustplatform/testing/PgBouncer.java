@@ -9,14 +9,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import uk.trustplatform.devstack.embedded.DatabaseSettings;
 
 /**
@@ -28,6 +23,7 @@ public final class PgBouncer implements AutoCloseable {
 
     public static final Path EXECUTABLE = Path.of("/usr/sbin/pgbouncer");
     private static final Duration START = Duration.ofSeconds(20);
+    private static final Duration QUERY_WAIT = Duration.ofSeconds(10);
     /** PgBouncer refuses to run as root; as root we hand it to the user Debian's package creates. */
     private static final String UNPRIVILEGED_USER = "postgres";
 
@@ -83,7 +79,8 @@ public final class PgBouncer implements AutoCloseable {
                             "max_client_conn = 200",
                             "logfile = " + log,
                             "pidfile = " + folder.resolve("pgbouncer.pid"),
-                            "admin_users = " + upstream.runtimeUser(),
+                            // A transaction waiting longer for a server connection fails, rather than hangs for 120 s.
+                            "query_wait_timeout = " + QUERY_WAIT.toSeconds(),
                             ""));
             for (Path file : List.of(users, config)) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
@@ -109,39 +106,6 @@ public final class PgBouncer implements AutoCloseable {
     public String jdbcUrl(String settings) {
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
         return settings.isEmpty() ? url : url + "?" + settings;
-    }
-
-    /**
-     * A line of PgBouncer's own counters ({@code SHOW STATS}) for the pooled database, and the
-     * server connections it holds ({@code SHOW SERVERS}): proof of how much was shared.
-     */
-    public String figures(DatabaseSettings upstream) {
-        Properties login = new Properties();
-        login.setProperty("user", upstream.runtimeUser());
-        login.setProperty("password", upstream.runtimePassword());
-        // The admin console speaks only the simple query protocol.
-        login.setProperty("preferQueryMode", "simple");
-        String console = "jdbc:postgresql://127.0.0.1:" + port + "/pgbouncer";
-        try (Connection admin = DriverManager.getConnection(console, login)) {
-            String stats = "";
-            try (ResultSet rows = admin.createStatement().executeQuery("SHOW STATS")) {
-                while (rows.next()) {
-                    if (database.equals(rows.getString("database"))) {
-                        stats = rows.getLong("total_xact_count") + " transactions and "
-                                + rows.getLong("total_query_count") + " statements";
-                    }
-                }
-            }
-            int servers = 0;
-            try (ResultSet rows = admin.createStatement().executeQuery("SHOW SERVERS")) {
-                while (rows.next()) {
-                    servers += database.equals(rows.getString("database")) ? 1 : 0;
-                }
-            }
-            return stats + " over " + servers + " server connections";
-        } catch (SQLException e) {
-            return "PgBouncer's figures could not be read: " + e.getMessage();
-        }
     }
 
     private void awaitListening(Path folder) throws IOException {
