@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -37,9 +41,9 @@ import uk.trustplatform.testing.TestKeycloak;
  * The platform behind a real PgBouncer in transaction-pooling mode, where one PostgreSQL
  * connection serves many clients' transactions in turn and anything a transaction leaves on its
  * session reaches the next tenant's. Callers of four tenants run every operation of the isolation
- * suite's catalogue at once from several threads: their own reads and writes, and every role of
- * three tenants aimed at the fourth's ids. No reply shows another tenant's rows; the fourth
- * tenant, whose own callers only read, ends as it began.
+ * suite's catalogue at once from several threads: three tenants' own reads and writes, the
+ * fourth's own reads, and every role of the three aimed at the fourth's ids. No reply shows
+ * another tenant's rows; the fourth tenant's reads reach its data, and it ends as it began.
  */
 class PgBouncerTransactionPoolingTest {
 
@@ -114,6 +118,9 @@ class PgBouncerTransactionPoolingTest {
             long seconds = (System.nanoTime() - started) / 1_000_000_000;
 
             assertThat(leaks).as("replies that crossed tenants or failed").isEmpty();
+            assertThat(sessionSettings(bouncer, database))
+                    .as("what the platform's transactions left on PgBouncer's server connections")
+                    .allMatch(String::isEmpty);
             assertThat(unchangeable(watched))
                     .as("nothing of the watched tenant changed")
                     .isEqualTo(before);
@@ -129,6 +136,36 @@ class PgBouncerTransactionPoolingTest {
                     everyone.size(),
                     seconds);
         }
+    }
+
+    /**
+     * The platform's bindings as each of PgBouncer's server connections holds them outside any
+     * transaction of the platform's: one open transaction per server connection, so each is seen.
+     */
+    private static List<String> sessionSettings(PgBouncer bouncer, DatabaseSettings database) throws SQLException {
+        List<Connection> connections = new ArrayList<>();
+        List<String> settings = new ArrayList<>();
+        try {
+            for (int i = 0; i < SERVER_CONNECTIONS; i++) {
+                Connection connection = DriverManager.getConnection(
+                        bouncer.jdbcUrl(URL_SETTINGS), database.runtimeUser(), database.runtimePassword());
+                connections.add(connection);
+                connection.setAutoCommit(false);
+                try (ResultSet row = connection
+                        .createStatement()
+                        .executeQuery("SELECT concat(current_setting('app.tenant_id', true),"
+                                + " current_setting('app.platform', true), current_setting('app.session', true),"
+                                + " current_setting('app.client', true))")) {
+                    row.next();
+                    settings.add(row.getString(1));
+                }
+            }
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
+        return settings;
     }
 
     /** The platform's requests through PgBouncer; its migrations straight to PostgreSQL. */
