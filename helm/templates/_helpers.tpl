@@ -47,6 +47,10 @@ The runtime role's name is needed by the migrations too: they grant it its right
     secretKeyRef:
       name: {{ .Values.database.existingSecret }}
       key: {{ .Values.database.ownerPasswordKey }}
+{{- with .Values.migrations.url }}
+- name: TRUST_DB_MIGRATIONS_URL
+  value: {{ . | quote }}
+{{- end }}
 {{- end -}}
 
 {{/* Pods and containers run as an unprivileged user on a read-only file system. */}}

@@ -88,6 +88,20 @@ class HelmChartTest {
     }
 
     @Test
+    void behind_a_pooler_the_migrations_alone_connect_to_postgresql_itself() {
+        String direct = "jdbc:postgresql://postgres.db:5432/trust";
+        Manifests pooled = Chart.render(
+                Map.of("database.url", "jdbc:postgresql://pgbouncer.db:6432/trust", "migrations.url", direct));
+        Manifests plain = Chart.render(Map.of());
+
+        assertThat(value(pooled.env("Job"), "TRUST_DB_MIGRATIONS_URL")).isEqualTo(direct);
+        assertThat(has(pooled.env("Deployment"), "TRUST_DB_MIGRATIONS_URL")).isFalse();
+        assertThat(has(plain.env("Job"), "TRUST_DB_MIGRATIONS_URL"))
+                .as("by default migrations use database.url")
+                .isFalse();
+    }
+
+    @Test
     void without_the_migration_job_each_pod_migrates_as_it_starts() {
         Manifests manifests = Chart.render(Map.of("migrations.job", false));
         JsonNode service = manifests.env("Deployment");

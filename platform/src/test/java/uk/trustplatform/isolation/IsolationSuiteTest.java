@@ -42,7 +42,7 @@ class IsolationSuiteTest implements TestPropertyProvider {
      * Writes anyone may make to A: whoever holds one of A's feedback codes may answer it, so the one
      * change an outsider may make is that answer, in that table; everything else of A stays as it was.
      */
-    private static final Map<String, String> PUBLIC_WRITES = Map.of("Mutation.answerHeardBack", "feedback_answer");
+    static final Map<String, String> PUBLIC_WRITES = Map.of("Mutation.answerHeardBack", "feedback_answer");
 
     @Inject
     EmbeddedServer server;
@@ -92,7 +92,7 @@ class IsolationSuiteTest implements TestPropertyProvider {
     }
 
     /** The snapshot without one table's rows (none: the whole snapshot). */
-    private static String withoutTable(String snapshot, String table) {
+    static String withoutTable(String snapshot, String table) {
         return table == null ? snapshot : snapshot.replaceAll("(?s)## " + table + "\\n.*?(?=## |\\z)", "");
     }
 
