@@ -48,17 +48,19 @@ import uk.trustplatform.testing.TestKeycloak;
 class PgBouncerTransactionPoolingTest {
 
     /**
-     * The platform's connections, and PostgreSQL's behind PgBouncer: fewer, so every PostgreSQL
-     * connection serves many clients' transactions. A request can hold two connections at once (its
-     * own transaction and one {@code TenantTransactions.inTenant} opens inside it), so with half as
-     * many server connections as client ones, or fewer, requests waiting for their second one
-     * would hold every server connection and wait for each other until PgBouncer gives up.
+     * The platform's connections (the default pool), and PostgreSQL's behind PgBouncer: far fewer,
+     * so every PostgreSQL connection serves many clients' transactions in turn. A request holds one
+     * connection at a time (tenant work inside it runs on the same one), so no number of server
+     * connections deadlocks: a request waits only for one a finished transaction gave back. Not
+     * fewer than four: some transactions wait on Keycloak (inviting a person, registering a
+     * partner system), and with two, requests queued past PgBouncer's query_wait_timeout on this
+     * 2-core machine.
      */
-    private static final int CLIENT_CONNECTIONS = 7;
+    private static final int CLIENT_CONNECTIONS = 10;
 
     private static final int SERVER_CONNECTIONS = 4;
 
-    /** Fewer than the client connections, so that one is always free for a transaction inside a request. */
+    /** More callers at once than PostgreSQL connections, so that tenants' transactions share them. */
     private static final int THREADS = 6;
 
     /** pgjdbc's named server-side statements live on one PostgreSQL connection; PgBouncer 1.18 moves clients between them. */
