@@ -10,9 +10,10 @@ import java.time.ZoneId;
 /**
  * The platform's one clock. A partnership's calendar is England's, so "today" (a due date, a
  * renewal, the year an audit belongs to) is the date in London whatever zone the JVM runs in; every
- * use case and page reads it here, so that a test can pin the date for a whole run. Sign-in and
- * key-set timing keep a UTC clock of their own: they compare with instants Keycloak wrote in real
- * time, which a pinned test clock must not disturb.
+ * use case and page reads it here, so that a test can pin the date for a whole run. Sign-in,
+ * key-set timing and what the platform writes into Keycloak keep a UTC clock of their own: they
+ * compare with (or sit beside) instants Keycloak wrote in real time, which a pinned test clock must
+ * not disturb.
  */
 @Singleton
 public class LondonClock {

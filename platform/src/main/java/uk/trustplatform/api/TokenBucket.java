@@ -45,7 +45,9 @@ final class TokenBucket {
     }
 
     private void refill(long now) {
-        tokens = Math.min(capacity, tokens + (now - updatedAt) * tokensPerNano);
-        updatedAt = now;
+        // A time read before another thread's refill is not earlier than that refill: never negative.
+        long at = Math.max(now, updatedAt);
+        tokens = Math.min(capacity, tokens + (at - updatedAt) * tokensPerNano);
+        updatedAt = at;
     }
 }

@@ -24,7 +24,6 @@ public record UserError(List<String> field, String message, Code code) {
         return new UserError(List.of(field), message, code);
     }
 
-    /** The thing named by an input id does not exist, or the caller may not see it (the two look the same). */
     /**
      * A step the record's state does not allow, naming the states that do: "The plan is DRAFT; only
      * a plan that is APPROVED or SUBMITTED can be returned." {@code more} follows it (what to do
@@ -41,6 +40,7 @@ public record UserError(List<String> field, String message, Code code) {
                 "id");
     }
 
+    /** The thing named by an input id does not exist, or the caller may not see it (the two look the same). */
     public static UserError notFound(String field, String what) {
         return of(Code.NOT_FOUND, "No " + what + " has this id.", "input", field);
     }

@@ -4,10 +4,10 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -40,6 +40,7 @@ final class ComputingIndicators {
     private static final String CLEAR = "DELETE FROM tenant_indicator WHERE tenant_id = ?";
     private static final String STORE = "INSERT INTO tenant_indicator (tenant_id, indicator_set, indicator, period,"
             + " breakdown, records, numerator, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String DATABASE_NOW = "SELECT clock_timestamp()";
     private static final String DONE = "DELETE FROM indicator_refresh WHERE tenant_id = ? AND requested_at <= ?";
 
     private final PartnerDirectory partners;
@@ -78,14 +79,23 @@ final class ComputingIndicators {
         return values;
     }
 
-    /** Computes and stores the tenant's snapshot, and clears the refresh it answers; the values stored. */
-    List<IndicatorValue> refresh(UUID tenantId, LocalDate today, OffsetDateTime now) {
+    /**
+     * Computes and stores the tenant's snapshot, and clears the refreshes it answers: those asked
+     * for before it began computing, by the database's clock, which is the one that stamped them.
+     * The values stored.
+     */
+    List<IndicatorValue> refresh(UUID tenantId, LocalDate today) {
         jdbc.prepareStatement(ONE_AT_A_TIME, statement -> {
             statement.setObject(1, tenantId);
             return statement.execute();
         });
+        Timestamp at = jdbc.prepareStatement(DATABASE_NOW, statement -> {
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getTimestamp(1);
+            }
+        });
         List<IndicatorValue> values = compute(tenantId, today);
-        Timestamp at = Timestamp.from(now.toInstant());
         jdbc.prepareStatement(CLEAR, statement -> {
             statement.setObject(1, tenantId);
             return statement.executeUpdate();

@@ -5,7 +5,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -76,13 +75,13 @@ final class RefreshingIndicators {
         }
     }
 
-    /** Recomputes one tenant's snapshot now, in its own transaction; the number of values stored. */
+    /**
+     * Recomputes one tenant's snapshot now, in a transaction of its own for the jobs, in the
+     * request's for the refreshIndicators mutation; the number of values stored.
+     */
     int refreshNow(UUID tenant) {
-        OffsetDateTime now = clock.now();
         return transactions.inTenant(
-                tenant,
-                false,
-                () -> computing.refresh(tenant, clock.today(), now).size());
+                tenant, false, () -> computing.refresh(tenant, clock.today()).size());
     }
 
     /** The tenants marked for a refresh, oldest mark first (ids only, through the aggregate path). */

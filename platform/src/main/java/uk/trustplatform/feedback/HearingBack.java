@@ -23,8 +23,9 @@ import uk.trustplatform.tenancy.TenantTransactions;
 
 /**
  * What anyone holding a feedback code reads and answers, without signing in: the code is looked up
- * in the partnership whose address it was entered at, in that partnership's own transaction, so it
- * can only ever find that partnership's subject. A made-up code, another partnership's, an expired
+ * in the partnership whose address it was entered at, bound to that partnership alone (on the
+ * request's connection: TenantTransactions.inTenant), so it can only ever find that partnership's
+ * subject. A made-up code, another partnership's, an expired
  * or a withdrawn one are one and the same "not recognised": one query, the same answer.
  */
 @Singleton

@@ -24,8 +24,12 @@ import java.util.HexFormat;
 @Singleton
 final class RefusedCodes {
 
-    private static final TransactionDefinition OWN_TRANSACTION =
-            TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW);
+    // The request's transaction when there is one, else one of its own (the sweep): a request holds
+    // one connection at a time, since a second per request starves the pool when a class answers
+    // at once. A refusal then counts once the request's answer (the NOT_FOUND) commits.
+    private static final TransactionDefinition REQUEST_OR_OWN =
+            TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRED);
+    private static final String NAME_CLIENT = "SELECT set_config('app.client', ?, true)";
 
     private final TransactionOperations<Connection> transactions;
     private final int limit;
@@ -71,7 +75,7 @@ final class RefusedCodes {
 
     @Scheduled(fixedDelay = "${trust.feedback.refusals.sweep:5m}", initialDelay = "1m")
     void sweep() {
-        transactions.execute(OWN_TRANSACTION, status -> {
+        transactions.execute(REQUEST_OR_OWN, status -> {
             try {
                 return purge(status.getConnection());
             } catch (SQLException e) {
@@ -95,18 +99,26 @@ final class RefusedCodes {
         T in(Connection connection) throws SQLException;
     }
 
-    /** Work in a transaction of its own that sees only this address's refusals. */
+    /** Work that sees only this address's refusals; the rest of the transaction names no client. */
     private <T> T ofAddress(String address, Work<T> work) {
-        return transactions.execute(OWN_TRANSACTION, status -> {
+        return transactions.execute(REQUEST_OR_OWN, status -> {
             Connection connection = status.getConnection();
-            try (PreparedStatement name = connection.prepareStatement("SELECT set_config('app.client', ?, true)")) {
-                name.setString(1, HexFormat.of().formatHex(hash(address)));
-                name.execute();
-                return work.in(connection);
+            try {
+                nameClient(connection, HexFormat.of().formatHex(hash(address)));
+                T result = work.in(connection);
+                nameClient(connection, "");
+                return result;
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not reach the refused feedback codes", e);
             }
         });
+    }
+
+    private static void nameClient(Connection connection, String client) throws SQLException {
+        try (PreparedStatement name = connection.prepareStatement(NAME_CLIENT)) {
+            name.setString(1, client);
+            name.execute();
+        }
     }
 
     private static byte[] hash(String address) {

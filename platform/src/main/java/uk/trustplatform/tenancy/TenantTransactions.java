@@ -73,7 +73,7 @@ public final class TenantTransactions implements RequestScope {
                 .findTransactionStatus()
                 .orElseThrow(() -> new IllegalStateException("A mutation runs inside the request's transaction"))
                 .getConnection();
-        Savepoint savepoint = savepoint(connection);
+        Savepoint savepoint = savepoint(connection, "mutation's");
         try {
             T result = mutation.get();
             connection.releaseSavepoint(savepoint);
@@ -86,15 +86,15 @@ public final class TenantTransactions implements RequestScope {
         }
     }
 
-    private static Savepoint savepoint(Connection connection) {
+    private static Savepoint savepoint(Connection connection, String whose) {
         try {
             return connection.setSavepoint();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not start the mutation's savepoint", e);
+            throw new IllegalStateException("Could not start the " + whose + " savepoint", e);
         }
     }
 
-    private static void rollBack(Connection connection, Savepoint savepoint, RuntimeException failure) {
+    private static void rollBack(Connection connection, Savepoint savepoint, Throwable failure) {
         try {
             connection.rollback(savepoint);
         } catch (SQLException e) {
@@ -119,7 +119,9 @@ public final class TenantTransactions implements RequestScope {
      */
     public <T> T inTenant(UUID tenantId, boolean platform, Supplier<T> work) {
         Optional<? extends TransactionStatus<?>> outer = transactions.findTransactionStatus();
-        if (outer.isPresent() && !platform) {
+        // Only a transaction opened here says what to bind back (PLATFORM bound); any other keeps
+        // the old way, a transaction of its own.
+        if (outer.isPresent() && !platform && PLATFORM.isBound()) {
             return within((Connection) outer.get().getConnection(), tenantId, work);
         }
         return inTransaction(
@@ -144,27 +146,28 @@ public final class TenantTransactions implements RequestScope {
 
     private static <T> T within(Connection connection, UUID tenantId, Supplier<T> work) {
         UUID outerTenant = CurrentTenant.id().orElse(null);
-        boolean outerPlatform = PLATFORM.isBound() && PLATFORM.get();
-        Savepoint savepoint = savepoint(connection);
-        T result;
+        boolean outerPlatform = PLATFORM.get();
+        Savepoint savepoint = savepoint(connection, "tenant work's");
         try {
             bind(connection, tenantId, false);
-            result = ScopedValue.where(CurrentTenant.TENANT, tenantId)
+            T result = ScopedValue.where(CurrentTenant.TENANT, tenantId)
                     .where(PLATFORM, false)
                     .call(work::get);
-        } catch (RuntimeException failure) {
+            // Bound back inside the savepoint: a released savepoint keeps what was set in it, and
+            // a failure from here on rolls the inner binding back with it.
+            bind(connection, outerTenant, outerPlatform);
+            connection.releaseSavepoint(savepoint);
+            return result;
+        } catch (SQLException e) {
+            IllegalStateException failure =
+                    new IllegalStateException("Could not release the tenant work's savepoint", e);
+            rollBack(connection, savepoint, failure);
+            throw failure;
+        } catch (RuntimeException | Error failure) {
             // Rolling back to the savepoint also undoes the binding.
             rollBack(connection, savepoint, failure);
             throw failure;
         }
-        try {
-            connection.releaseSavepoint(savepoint);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not release the tenant work's savepoint", e);
-        }
-        // A released savepoint keeps what was set in it: the request's own binding is put back.
-        bind(connection, outerTenant, outerPlatform);
-        return result;
     }
 
     private void bindRequest(Connection connection, UUID tenantId) {
