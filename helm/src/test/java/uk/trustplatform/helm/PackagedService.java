@@ -42,17 +42,16 @@ final class PackagedService implements AutoCloseable {
     }
 
     /**
-     * Runs the migration job on the database, then starts the service with the chart's settings;
-     * returns once the service's process is started, not yet ready.
+     * Runs the migration job on the database, then starts the service with the chart's settings
+     * and {@code extraEnv} (as the chart's value of that name adds); returns once the service's
+     * process is started, not yet ready.
      */
-    static PackagedService migrateAndStart(DatabaseSettings database, Map<String, Object> values, Path logs)
+    static PackagedService migrateAndStart(DatabaseSettings database, Map<String, String> extraEnv, Path logs)
             throws IOException, InterruptedException {
         assertThat(JAR)
                 .as("the platform's packaged jar, built before this module")
                 .exists();
-        Map<String, Object> chartValues = new HashMap<>(values);
-        chartValues.put("database.url", database.jdbcUrl());
-        Chart.Manifests manifests = Chart.render(chartValues);
+        Chart.Manifests manifests = Chart.render(Map.of("database.url", database.jdbcUrl()));
         Map<String, String> secrets = Map.of(
                 "trust-database/runtime-password", database.runtimePassword(),
                 "trust-database/owner-password", database.ownerPassword(),
@@ -72,7 +71,7 @@ final class PackagedService implements AutoCloseable {
         Path serviceLog = logs.resolve("service.log");
         Process service = PodProcess.start(
                 List.of("-jar", JAR.toString()),
-                environment(manifests.env("Deployment"), secrets, Map.of("TRUST_HTTP_PORT", String.valueOf(port))),
+                environment(manifests.env("Deployment"), secrets, withPort(extraEnv, port)),
                 serviceLog);
         return new PackagedService(service, serviceLog, URI.create("http://127.0.0.1:" + port));
     }
@@ -137,6 +136,13 @@ final class PackagedService implements AutoCloseable {
         }
         environment.putAll(overrides);
         return environment;
+    }
+
+    /** What the chart's {@code extraEnv} would add, and the port. */
+    private static Map<String, String> withPort(Map<String, String> extraEnv, int port) {
+        Map<String, String> overrides = new HashMap<>(extraEnv);
+        overrides.put("TRUST_HTTP_PORT", String.valueOf(port));
+        return overrides;
     }
 
     private static int freePort() throws IOException {
