@@ -29,7 +29,8 @@ public enum EventKind {
     FEEDBACK_OVERDUE("participation_activity.feedback_overdue", "feedback to young people is overdue"),
     RECOMMENDATION_ANSWERED("youth_forum_recommendation.answered", "a youth forum's recommendation was answered"),
     RECOMMENDATION_OVERDUE("youth_forum_recommendation.overdue", "a youth forum's recommendation is overdue"),
-    CONFIGURATION_PUBLISHED("configuration_document.published", "a configuration document was published");
+    CONFIGURATION_PUBLISHED("configuration_document.published", "a configuration document was published"),
+    WEBHOOK_ENDPOINT_PAUSED("webhook_endpoint.paused", "a webhook endpoint was paused after failing");
 
     private static final Map<String, EventKind> BY_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventKind::type, Function.identity()));
