@@ -55,7 +55,8 @@ final class PackagedService implements AutoCloseable {
         Map<String, String> secrets = Map.of(
                 "trust-database/runtime-password", database.runtimePassword(),
                 "trust-database/owner-password", database.ownerPassword(),
-                "trust-keycloak-admin/admin-client-secret", "not-used-until-onboarding");
+                "trust-keycloak-admin/admin-client-secret", "not-used-until-onboarding",
+                "trust-webhooks/secret-key", "bm90LWEtcmVhbC1rZXktYnV0LTMyLWJ5dGVzLWxvbmc=");
 
         Path migrationLog = logs.resolve("migrations.log");
         Process migrations = PodProcess.start(
