@@ -1,5 +1,6 @@
 package uk.trustplatform.webhooks;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -26,6 +27,7 @@ final class EndpointAddresses {
 
     private final boolean allowInsecureLocal;
 
+    @Inject
     EndpointAddresses(WebhookSettings settings) {
         this(settings.allowInsecureLocal());
     }

@@ -300,7 +300,7 @@ class WebhooksTest implements TestPropertyProvider {
         assertThat(pauses).hasSize(1);
         assertThat(pauses.getFirst().summary().path("reason").asText())
                 .isEqualTo("3 attempts in a row failed; the last: HTTP 500.");
-        assertThat(failing.of(pauses.getFirst()))
+        assertThat(transactions.inTenant(tenant.id(), false, () -> failing.of(pauses.getFirst())))
                 .extracting(recipient -> recipient.address())
                 .containsExactly("systems@agency.example");
         awaitQueued();
