@@ -1144,9 +1144,9 @@ final class OperationCatalogue {
                 new Operation(
                         "Query.webhookEndpoints",
                         world -> new Request(
-                                "{ webhookEndpoints(first: 50) { edges { cursor node { id url description eventKinds"
+                                "{ webhookEndpoints(first: 20) { edges { cursor node { id url description eventKinds"
                                         + " partnerOrganisation { id name } contactEmail status pausedReason"
-                                        + " consecutiveFailures createdAt version deliveries(first: 5) { edges { cursor"
+                                        + " consecutiveFailures createdAt version deliveries(first: 2) { edges { cursor"
                                         + " node { status eventKind eventId subjectId subjectType attempts"
                                         + " lastResponseCode lastError lastAttemptAt nextAttemptAt deliveredAt createdAt } }"
                                         + " pageInfo { hasNextPage endCursor } } } } pageInfo { hasNextPage endCursor } } }",
