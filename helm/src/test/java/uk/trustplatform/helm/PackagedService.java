@@ -34,7 +34,8 @@ final class PackagedService {
         Map<String, String> secrets = Map.of(
                 "trust-database/runtime-password", database.runtimePassword(),
                 "trust-database/owner-password", database.ownerPassword(),
-                "trust-keycloak-admin/admin-client-secret", "not-used-until-onboarding");
+                "trust-keycloak-admin/admin-client-secret", "not-used-until-onboarding",
+                "trust-webhooks/secret-key", "bm90LWEtcmVhbC1rZXktYnV0LTMyLWJ5dGVzLWxvbmc=");
 
         String migrated = PackagedJar.migrate(
                 JAR, environment(manifests.env("Job"), secrets, Map.of()), logs.resolve("migrations.log"));
