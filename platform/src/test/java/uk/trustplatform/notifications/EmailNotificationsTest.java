@@ -18,7 +18,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +39,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.TenantData;
 import uk.trustplatform.testing.TestCalendar;
+import uk.trustplatform.testing.WebSite;
 
 /**
  * Email to people, end to end against real PostgreSQL and a real SMTP server on the loopback
@@ -49,6 +54,7 @@ class EmailNotificationsTest implements TestPropertyProvider {
     private static final Pattern LINK = Pattern.compile("email-preferences\\?link=(\\S+)");
 
     private final int smtpPort = freePort();
+    private final WebSite site = WebSite.onFreePort();
     private GreenMail mail;
 
     @Inject
@@ -68,20 +74,21 @@ class EmailNotificationsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.ofEntries(
+        Map<String, String> properties = new HashMap<>(site.platformProperties());
+        properties.putAll(Map.ofEntries(
                 Map.entry("trust.smtp.host", "127.0.0.1"),
                 Map.entry("trust.smtp.port", Integer.toString(smtpPort)),
                 Map.entry("trust.smtp.tls", "none"),
                 Map.entry("trust.smtp.timeout-ms", "2000"),
                 Map.entry("trust.mail.from", "Trust Platform <notifications@trust.example>"),
-                Map.entry("trust.public-url", "https://trust.example"),
                 Map.entry("trust.notifications.email.enabled", "true"),
                 Map.entry("trust.notifications.email.initial-delay", "0s"),
                 Map.entry("trust.notifications.email.fan-out-interval", "200ms"),
                 Map.entry("trust.notifications.email.send-interval", "200ms"),
                 Map.entry("trust.notifications.email.digest-interval", "1h"),
                 Map.entry("trust.notifications.email.first-retry", "300ms"),
-                Map.entry("trust.notifications.email.max-attempts", "6"));
+                Map.entry("trust.notifications.email.max-attempts", "6")));
+        return properties;
     }
 
     @BeforeAll
@@ -116,8 +123,8 @@ class EmailNotificationsTest implements TestPropertyProvider {
                 .contains("Hello Asha,")
                 .contains("An action plan was returned for Youth Offending Service.")
                 .contains("The reason given: Add a second action under standard 2.")
-                .contains("https://trust.example/" + luton.tenant().slug() + "/action-plan/")
-                .contains("https://trust.example/" + luton.tenant().slug() + "/email-preferences?link=")
+                .contains(site.url("/" + luton.tenant().slug() + "/action-plan/"))
+                .contains(site.url("/" + luton.tenant().slug() + "/email-preferences?link="))
                 .doesNotContain("Ben")
                 .doesNotContain(luton.champion());
         assertThat(toLead.getHeader("Message-ID")[0]).endsWith("@trust.example>");
@@ -204,6 +211,51 @@ class EmailNotificationsTest implements TestPropertyProvider {
         assertThat(TenantData.rows(luton.tenant().id(), "notification_preference"))
                 .isZero();
         assertThat(readChoices(anyone, link).path("partnershipName").asText()).isEqualTo(luton.name());
+    }
+
+    @Test
+    void the_emails_link_opens_a_page_where_its_reader_chooses_without_signing_in() {
+        PartnershipPeople luton = PartnershipPeople.create("luton");
+        ApiCaller.member(server, "admin", Role.TENANT_ADMIN, luton.tenant().slug(), null)
+                .mutate(
+                        "setRequiredNotifications",
+                        "SetRequiredNotificationsInput",
+                        Map.of("kinds", List.of("PLEDGE_LAPSED"), "version", 0),
+                        "requiredNotifications { version }");
+        publish(luton, EventKind.ACTION_PLAN_APPROVED, "ActionPlan", UUID.randomUUID(), luton.agency(), Map.of());
+        String address = site.url(
+                "/" + luton.tenant().slug() + "/email-preferences?link=" + linkIn(receivedBy(luton.lead()).getFirst()));
+
+        try (BrowserContext reader = site.browser()) {
+            Page page = reader.newPage();
+            assertThat(WebSite.open(page, address).status()).isEqualTo(200);
+            assertThat(page.locator("h1").innerText()).isEqualTo("Choose which emails you get");
+            assertThat(page.locator(".govuk-caption-l").innerText()).isEqualTo(luton.name());
+            assertThat(page.locator("input[name=PLEDGE_LAPSED][value=OFF]").count())
+                    .as("a required kind cannot be turned off")
+                    .isZero();
+            WebSite.assertAccessible(page, "choosing which emails to get");
+
+            page.locator("input[name=ACTION_PLAN_APPROVED][value=OFF]").check();
+            page.locator("input[name=PLEDGE_LAPSED][value=DAILY_DIGEST]").check();
+            Response saved = page.waitForNavigation(() -> page.click("button:has-text('Save your choices')"));
+            assertThat(saved.status()).isEqualTo(200);
+            assertThat(page.locator(".govuk-notification-banner").innerText())
+                    .contains("Your choices have been saved.");
+            assertThat(page.locator("input[name=ACTION_PLAN_APPROVED][value=OFF]").isChecked())
+                    .isTrue();
+            WebSite.assertAccessible(page, "the choices saved");
+
+            assertThat(WebSite.open(page, address.replace("link=", "link=x")).status())
+                    .isEqualTo(404);
+            assertThat(page.locator("h1").innerText()).isEqualTo("This link is not recognised");
+            WebSite.assertAccessible(page, "a link not recognised");
+        }
+        assertThat(TenantData.query(
+                        luton.tenant().id(),
+                        "SELECT kind || ' ' || choice FROM notification_preference WHERE address = '" + luton.lead()
+                                + "' ORDER BY kind"))
+                .containsExactly("action_plan.approved OFF", "pledge.lapsed DAILY_DIGEST");
     }
 
     @Test
