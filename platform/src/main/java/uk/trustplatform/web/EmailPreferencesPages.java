@@ -86,7 +86,10 @@ public final class EmailPreferencesPages {
 
     @Get
     HttpResponse<String> show(
-            String tenant, @Nullable @QueryValue String link, @Nullable @QueryValue String done, HttpRequest<?> request) {
+            String tenant,
+            @Nullable @QueryValue String link,
+            @Nullable @QueryValue String done,
+            HttpRequest<?> request) {
         String sent = link == null ? "" : link;
         return publications.show(tenant, "pages/emailPreferences", variables(tenant, sent), request, found -> {
             String token = VisitorFormTokens.tokenFor(found.visitor());
@@ -122,8 +125,8 @@ public final class EmailPreferencesPages {
                 return errors.refused(found.visitor(), request, submission.refusal(), answer.correlationId());
             }
             if (submission.saved()) {
-                return HttpResponse.seeOther(URI.create(path(tenant) + "?link="
-                        + URLEncoder.encode(link, StandardCharsets.UTF_8) + "&done=saved"));
+                return HttpResponse.seeOther(URI.create(
+                        path(tenant) + "?link=" + URLEncoder.encode(link, StandardCharsets.UTF_8) + "&done=saved"));
             }
             Form refused = form.withErrors(onQuestions(submission.errors(), changed, choices));
             return page(
@@ -194,7 +197,8 @@ public final class EmailPreferencesPages {
                     HttpStatus.NOT_FOUND,
                     "emailPreferencesUnknown",
                     publications.layout(found, "Link not recognised – " + TITLE, request),
-                    new EmailPreferencesPage(found.partnership().name(), null, null, null, Form.empty(), List.of(), false));
+                    new EmailPreferencesPage(
+                            found.partnership().name(), null, null, null, Form.empty(), List.of(), false));
         }
         Map<String, String> current = new LinkedHashMap<>();
         List<Question> questions = new ArrayList<>();

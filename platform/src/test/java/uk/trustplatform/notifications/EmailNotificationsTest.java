@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -18,12 +21,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Response;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,7 +74,12 @@ class EmailNotificationsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(site.platformProperties());
+        // Of the site's settings only its port and address: the page needs no sign-in, and the API
+        // calls here carry the test identity provider's tokens, not Keycloak's.
+        Map<String, String> web = site.platformProperties();
+        Map<String, String> properties = new HashMap<>();
+        List.of("micronaut.server.port", "trust.public-url", "trust.web.secure-cookies")
+                .forEach(key -> properties.put(key, web.get(key)));
         properties.putAll(Map.ofEntries(
                 Map.entry("trust.smtp.host", "127.0.0.1"),
                 Map.entry("trust.smtp.port", Integer.toString(smtpPort)),
@@ -223,8 +228,8 @@ class EmailNotificationsTest implements TestPropertyProvider {
                         Map.of("kinds", List.of("PLEDGE_LAPSED"), "version", 0),
                         "requiredNotifications { version }");
         publish(luton, EventKind.ACTION_PLAN_APPROVED, "ActionPlan", UUID.randomUUID(), luton.agency(), Map.of());
-        String address = site.url(
-                "/" + luton.tenant().slug() + "/email-preferences?link=" + linkIn(receivedBy(luton.lead()).getFirst()));
+        String address = site.url("/" + luton.tenant().slug() + "/email-preferences?link="
+                + linkIn(receivedBy(luton.lead()).getFirst()));
 
         try (BrowserContext reader = site.browser()) {
             Page page = reader.newPage();
@@ -242,7 +247,8 @@ class EmailNotificationsTest implements TestPropertyProvider {
             assertThat(saved.status()).isEqualTo(200);
             assertThat(page.locator(".govuk-notification-banner").innerText())
                     .contains("Your choices have been saved.");
-            assertThat(page.locator("input[name=ACTION_PLAN_APPROVED][value=OFF]").isChecked())
+            assertThat(page.locator("input[name=ACTION_PLAN_APPROVED][value=OFF]")
+                            .isChecked())
                     .isTrue();
             WebSite.assertAccessible(page, "the choices saved");
 
