@@ -1,6 +1,7 @@
 package uk.trustplatform.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
@@ -136,6 +137,30 @@ class EmailNotificationsTest implements TestPropertyProvider {
         assertThat(addressesOf(allReceived()))
                 .doesNotContain(luton.uninvited(), luton.otherAgencyLead(), luton.chair())
                 .noneMatch(address -> address.contains(medway.tenant().slug()));
+    }
+
+    @Test
+    void an_event_whose_change_rolled_back_emails_no_one() {
+        PartnershipPeople luton = PartnershipPeople.create("luton");
+        assertThatThrownBy(() -> transactions.inTenant(luton.tenant().id(), false, () -> {
+                    events.publish(
+                            luton.tenant().id(),
+                            EventKind.ACTION_PLAN_RETURNED,
+                            "ActionPlan",
+                            UUID.randomUUID(),
+                            luton.agency(),
+                            Map.of("reason", "Never sent."));
+                    throw new IllegalStateException("The change failed after its event was written");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        publish(luton, EventKind.ACTION_PLAN_APPROVED, "ActionPlan", UUID.randomUUID(), luton.agency(), Map.of());
+
+        assertThat(subject(receivedBy(luton.lead()).getFirst()))
+                .isEqualTo(luton.name() + ": An action plan was approved");
+        assertThat(TenantData.query(luton.tenant().id(), "SELECT subject FROM email_message"))
+                .as("events are fanned out in order, so the rolled-back one would have come first")
+                .containsOnly(luton.name() + ": An action plan was approved");
     }
 
     @Test
