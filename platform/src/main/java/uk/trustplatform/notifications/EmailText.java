@@ -91,6 +91,8 @@ final class EmailText {
                 what
                         + " Your badge is ready: download it from your pledge page, and show it on your website with"
                         + " its verification link.";
+            case ACTION_OVERDUE, FEEDBACK_OVERDUE, RECOMMENDATION_OVERDUE ->
+                what + day(event, "dueOn", " It was due on ");
             case PLEDGE_RENEWAL_DUE ->
                 what + day(event, "renewalDueOn", " It is due for renewal by ")
                         + " To renew, sign the pledge again on your pledge page.";
