@@ -5,14 +5,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,11 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import uk.trustplatform.devstack.embedded.DatabaseSettings;
-import uk.trustplatform.devstack.embedded.PodProcess;
+import uk.trustplatform.devstack.embedded.PackagedJar;
 
 /**
- * The packaged service jar run as the Helm chart's pods run it: first the migration job's command,
- * then {@code java -jar} with the Deployment's variables, and the chart's own memory settings. Off
+ * The packaged service jar run as the Helm chart's pods run it ({@link PackagedJar}), with the
+ * chart's own memory settings, and what the soak reads of its memory. Off
  * a container the JVM sizes its heap from the whole machine, so {@code -XX:MaxRAM} stands in for
  * the container's memory limit (the chart's {@code resources.limits.memory}).
  */
@@ -33,16 +28,11 @@ final class PackagedService implements AutoCloseable {
 
     private static final Pattern HEAP = Pattern.compile("heap .*?committed (\\d+)K, used (\\d+)K");
     private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
-    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
 
-    private final Process process;
-    private final URI baseUrl;
-    private final Path log;
+    private final PackagedJar service;
 
-    private PackagedService(Process process, URI baseUrl, Path log) {
-        this.process = process;
-        this.baseUrl = baseUrl;
-        this.log = log;
+    private PackagedService(PackagedJar service) {
+        this.service = service;
     }
 
     /** The heap in use just after a full collection, what the heap has reserved from the system, and the RSS. */
@@ -91,35 +81,29 @@ final class PackagedService implements AutoCloseable {
                 "TRUST_DB_OWNER_PASSWORD", database.ownerPassword(),
                 "TRUST_DB_RUNTIME_USER", database.runtimeUser()));
         environment.put("JAVA_TOOL_OPTIONS", String.join(" ", memory));
-        Process job = PodProcess.start(
-                List.of("-cp", jar.toString(), "uk.trustplatform.tenancy.MigrationCommand"), environment, log);
-        if (!job.waitFor(3, TimeUnit.MINUTES) || job.exitValue() != 0) {
-            job.destroyForcibly();
-            throw new IllegalStateException("The migrations failed; their output is in " + log);
-        }
+        PackagedJar.migrate(jar, environment, log);
     }
 
     /** Starts the service and waits until its readiness probe answers 200. */
-    static PackagedService start(Path jar, List<String> memory, Map<String, String> environment, int port, Path log)
+    static PackagedService start(Path jar, List<String> memory, Map<String, String> environment, Path log)
             throws Exception {
         Map<String, String> all = new HashMap<>(environment);
-        all.put("TRUST_HTTP_PORT", String.valueOf(port));
         all.put("TRUST_DB_MIGRATIONS_ENABLED", "false");
         all.put("JAVA_TOOL_OPTIONS", String.join(" ", memory));
-        PackagedService service = new PackagedService(
-                PodProcess.start(List.of("-jar", jar.toString()), all, log),
-                URI.create("http://127.0.0.1:" + port),
-                log);
-        service.awaitReady();
-        return service;
+        PackagedJar service = PackagedJar.start(jar, all, log);
+        if (service.awaitStatus("/health/readiness", status -> status == 200) != 200) {
+            service.close();
+            throw new IllegalStateException("The service did not become ready; its output is in " + log);
+        }
+        return new PackagedService(service);
     }
 
     URI baseUrl() {
-        return baseUrl;
+        return service.base();
     }
 
     long pid() {
-        return process.pid();
+        return service.process().pid();
     }
 
     /**
@@ -167,37 +151,8 @@ final class PackagedService implements AutoCloseable {
         return output;
     }
 
-    private void awaitReady() throws Exception {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest readiness =
-                HttpRequest.newBuilder(baseUrl.resolve("/health/readiness")).build();
-        Instant deadline = Instant.now().plus(STARTUP_LIMIT);
-        while (Instant.now().isBefore(deadline) && process.isAlive()) {
-            try {
-                if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        close();
-        throw new IllegalStateException(
-                "The service was not ready within " + STARTUP_LIMIT + "; its output is in " + log);
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        service.close();
     }
 }

@@ -72,7 +72,6 @@ public final class Soak {
                             jar,
                             memory,
                             environment(postgres.settings(), identity, poolSize),
-                            freePort(),
                             home.resolve("service.log"));
                     KeycloakAccounts accounts = new KeycloakAccounts(identity)) {
                 List<SoakCallers.Partner> callers =

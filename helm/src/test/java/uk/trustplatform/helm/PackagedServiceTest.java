@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.trustplatform.devstack.embedded.EmbeddedPostgresServer;
+import uk.trustplatform.devstack.embedded.PackagedJar;
 
 /**
  * The packaged service jar run the way the chart's pods run it: the migration job first, then the
@@ -21,7 +22,7 @@ class PackagedServiceTest {
     void the_migration_job_then_the_service_start_on_an_empty_database_with_the_charts_settings(@TempDir Path logs)
             throws Exception {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startThrowaway();
-                PackagedService service = PackagedService.migrateAndStart(postgres.settings(), Map.of(), logs)) {
+                PackagedJar service = PackagedService.migrateAndStart(postgres.settings(), Map.of(), logs)) {
             int readiness = service.awaitStatus("/health/readiness", status -> status == 200);
             assertThat(readiness).as(service.log()).isEqualTo(200);
             assertThat(service.get("/health/liveness").statusCode()).isEqualTo(200);

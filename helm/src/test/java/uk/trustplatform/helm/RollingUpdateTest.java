@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.trustplatform.devstack.embedded.EmbeddedPostgresServer;
+import uk.trustplatform.devstack.embedded.PackagedJar;
 
 /**
  * SIGTERM to the packaged service under load, as Kubernetes sends it to a pod in a rolling
@@ -54,7 +55,7 @@ class RollingUpdateTest {
     void on_sigterm_under_load_accepted_requests_complete_readiness_fails_and_the_process_exits_within_the_grace_period(
             @TempDir Path logs) throws Exception {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startThrowaway();
-                PackagedService service = PackagedService.migrateAndStart(postgres.settings(), UNLIMITED, logs)) {
+                PackagedJar service = PackagedService.migrateAndStart(postgres.settings(), UNLIMITED, logs)) {
             assertThat(service.awaitStatus("/health/readiness", status -> status == 200))
                     .as(service.log())
                     .isEqualTo(200);

@@ -3,6 +3,7 @@ package uk.trustplatform.actionplans;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.api.WorkflowStep;
 import uk.trustplatform.audit.AuditTrail;
+import uk.trustplatform.notifications.DomainEvents;
+import uk.trustplatform.notifications.EventKind;
 import uk.trustplatform.partners.PartnerDirectory;
 
 /**
@@ -31,18 +34,32 @@ final class DecidingActionPlans {
 
     /** A transition: who may make it, from which states, to which. */
     private enum Transition {
-        SUBMIT(Set.of(ActionPlanStatus.DRAFT, ActionPlanStatus.RETURNED), ActionPlanStatus.SUBMITTED, "submitted"),
-        APPROVE(Set.of(ActionPlanStatus.SUBMITTED), ActionPlanStatus.APPROVED, "approved"),
-        RETURN(Set.of(ActionPlanStatus.SUBMITTED, ActionPlanStatus.APPROVED), ActionPlanStatus.RETURNED, "returned");
+        SUBMIT(
+                Set.of(ActionPlanStatus.DRAFT, ActionPlanStatus.RETURNED),
+                ActionPlanStatus.SUBMITTED,
+                "submitted",
+                EventKind.ACTION_PLAN_SUBMITTED),
+        APPROVE(
+                Set.of(ActionPlanStatus.SUBMITTED),
+                ActionPlanStatus.APPROVED,
+                "approved",
+                EventKind.ACTION_PLAN_APPROVED),
+        RETURN(
+                Set.of(ActionPlanStatus.SUBMITTED, ActionPlanStatus.APPROVED),
+                ActionPlanStatus.RETURNED,
+                "returned",
+                EventKind.ACTION_PLAN_RETURNED);
 
         private final Set<ActionPlanStatus> from;
         private final ActionPlanStatus to;
         private final String done;
+        private final EventKind event;
 
-        Transition(Set<ActionPlanStatus> from, ActionPlanStatus to, String done) {
+        Transition(Set<ActionPlanStatus> from, ActionPlanStatus to, String done, EventKind event) {
             this.from = from;
             this.to = to;
             this.done = done;
+            this.event = event;
         }
     }
 
@@ -55,6 +72,7 @@ final class DecidingActionPlans {
     private final ReadingActionPlans reading;
     private final PartnerDirectory partners;
     private final AuditTrail audit;
+    private final DomainEvents events;
     private final LondonClock clock;
 
     DecidingActionPlans(
@@ -64,7 +82,9 @@ final class DecidingActionPlans {
             ReadingActionPlans reading,
             PartnerDirectory partners,
             AuditTrail audit,
+            DomainEvents events,
             LondonClock clock) {
+        this.events = events;
         this.clock = clock;
         this.plans = plans;
         this.actions = actions;
@@ -96,9 +116,28 @@ final class DecidingActionPlans {
                 plan -> problems(plan, transition, reason),
                 plan -> plans.update(
                         plan.moved(transition.to, transition == Transition.RETURN ? reason : null, clock.now())),
-                (before, after) -> audit.record(
-                        tenantId, "ActionPlan." + transition.done, ActionPlan.TYPE, after.id(), before, after));
+                (before, after) -> {
+                    audit.record(tenantId, "ActionPlan." + transition.done, ActionPlan.TYPE, after.id(), before, after);
+                    events.publish(
+                            tenantId,
+                            transition.event,
+                            ActionPlan.TYPE,
+                            after.id(),
+                            after.partnerOrganisationId(),
+                            summary(after, transition == Transition.RETURN ? reason : null));
+                });
         return new PlanPayload(outcome.saved(), null, outcome.userErrors());
+    }
+
+    /** What an event says of a plan: its period and status, and why a returned plan was returned. */
+    private static Map<String, Object> summary(ActionPlan plan, String reason) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("status", plan.status().name());
+        summary.put("period", plan.periodStart() + "-" + plan.periodEnd());
+        if (reason != null) {
+            summary.put("reason", reason);
+        }
+        return summary;
     }
 
     /** What stops {@code transition} of the plan as it is: its state alone, else every problem with the input. */

@@ -29,6 +29,8 @@ import uk.trustplatform.configuration.ActionPlanTemplateContent;
 import uk.trustplatform.configuration.ActionPlanTemplateContent.TemplateOutcome;
 import uk.trustplatform.configuration.InForceConfiguration;
 import uk.trustplatform.configuration.InForceConfiguration.Edition;
+import uk.trustplatform.notifications.DomainEvents;
+import uk.trustplatform.notifications.EventKind;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 import uk.trustplatform.partners.PartnerScope;
@@ -50,6 +52,7 @@ final class WorkingOnActionPlans {
     private final PartnerDirectory partners;
     private final InForceConfiguration configuration;
     private final AuditTrail audit;
+    private final DomainEvents events;
     private final ObjectMapper json;
     private final LondonClock clock;
 
@@ -61,6 +64,7 @@ final class WorkingOnActionPlans {
             PartnerDirectory partners,
             InForceConfiguration configuration,
             AuditTrail audit,
+            DomainEvents events,
             ObjectMapper json,
             LondonClock clock) {
         this.clock = clock;
@@ -71,6 +75,7 @@ final class WorkingOnActionPlans {
         this.partners = partners;
         this.configuration = configuration;
         this.audit = audit;
+        this.events = events;
         this.json = json;
     }
 
@@ -320,6 +325,13 @@ final class WorkingOnActionPlans {
                 caller.subject(),
                 clock.now()));
         audit.record(caller.tenantId(), "Action.progressRecorded", PlanAction.TYPE, saved.actionId(), null, saved);
+        events.publish(
+                caller.tenantId(),
+                EventKind.ACTION_PROGRESS_RECORDED,
+                PlanAction.TYPE,
+                saved.actionId(),
+                found.get().plan().partnerOrganisationId(),
+                Map.of("date", saved.date().toString()));
         return new ActionPayload(found.get().action(), List.of());
     }
 

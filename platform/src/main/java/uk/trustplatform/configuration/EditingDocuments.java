@@ -15,6 +15,8 @@ import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
+import uk.trustplatform.notifications.DomainEvents;
+import uk.trustplatform.notifications.EventKind;
 
 /**
  * Writing, revising and publishing a tenant's configuration documents. A draft changes in place
@@ -41,6 +43,7 @@ final class EditingDocuments {
     private final DocumentCodec codec;
     private final Endorsements endorsements;
     private final AuditTrail audit;
+    private final DomainEvents events;
     private final LondonClock clock;
 
     EditingDocuments(
@@ -49,6 +52,7 @@ final class EditingDocuments {
             DocumentCodec codec,
             Endorsements endorsements,
             AuditTrail audit,
+            DomainEvents events,
             LondonClock clock) {
         this.clock = clock;
         this.records = records;
@@ -56,6 +60,7 @@ final class EditingDocuments {
         this.codec = codec;
         this.endorsements = endorsements;
         this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -285,6 +290,13 @@ final class EditingDocuments {
                         published.edition(),
                         "superseded",
                         inForce.stream().map(DocumentRecord::id).toList()));
+        events.publish(
+                tenantId,
+                EventKind.CONFIGURATION_PUBLISHED,
+                draft.kind().graphQLType(),
+                published.id(),
+                published.partnerOrganisationId(),
+                Map.of("kind", draft.kind().name(), "key", published.key(), "edition", published.edition()));
         return published;
     }
 

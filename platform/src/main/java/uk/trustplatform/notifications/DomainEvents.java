@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -73,6 +77,41 @@ public final class DomainEvents {
                         kind.type() + ":" + subjectId + ":" + occurrence)
                 == 1;
     }
+
+    /**
+     * Announces, once each, the records {@code sql} finds overdue: it selects the record's id, the
+     * organisation it concerns (or null) and the date it became due, from the parameters given.
+     *
+     * @return how many were announced for the first time
+     */
+    public int publishOverdue(UUID tenantId, EventKind kind, String subjectType, String sql, Object... parameters) {
+        List<Overdue> overdue = jdbc.prepareStatement(sql, statement -> {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<Overdue> rows = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    rows.add(new Overdue(
+                            row.getObject(1, UUID.class),
+                            row.getObject(2, UUID.class),
+                            row.getObject(3, LocalDate.class)));
+                }
+            }
+            return rows;
+        });
+        int announced = 0;
+        for (Overdue record : overdue) {
+            String dueOn = record.dueOn().toString();
+            if (publishOnce(
+                    tenantId, kind, subjectType, record.id(), record.organisation(), Map.of("dueOn", dueOn), dueOn)) {
+                announced++;
+            }
+        }
+        return announced;
+    }
+
+    private record Overdue(UUID id, @Nullable UUID organisation, LocalDate dueOn) {}
 
     private int insert(
             UUID tenantId,

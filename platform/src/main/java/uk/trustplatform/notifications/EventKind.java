@@ -21,6 +21,7 @@ public enum EventKind {
     PLEDGE_INVITED("pledge.invited", "a partner was invited to sign the pledge"),
     PLEDGE_SIGNED("pledge.signed", "a pledge was signed"),
     PLEDGE_REGISTERED("pledge.registered", "a pledge was registered and its badge issued"),
+    PLEDGE_RENEWED("pledge.renewed", "a pledge was renewed"),
     PLEDGE_RENEWAL_DUE("pledge.renewal_due", "a pledge is due for renewal"),
     PLEDGE_LAPSED("pledge.lapsed", "a pledge lapsed"),
     PLEDGE_WITHDRAWN("pledge.withdrawn", "a pledge was withdrawn"),

@@ -3,6 +3,7 @@ package uk.trustplatform.pledges;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import uk.trustplatform.audit.AuditTrail;
 import uk.trustplatform.configuration.InForceConfiguration;
 import uk.trustplatform.configuration.InForceConfiguration.Edition;
 import uk.trustplatform.configuration.PledgeContent;
+import uk.trustplatform.notifications.DomainEvents;
+import uk.trustplatform.notifications.EventKind;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 
@@ -36,6 +39,13 @@ import uk.trustplatform.partners.PartnerOrganisation;
 final class KeepingPledgeRegister {
 
     private static final int REASON_MAX = 2000;
+
+    /** The event each step of the register announces. */
+    private static final Map<String, EventKind> EVENTS = Map.of(
+            "signed", EventKind.PLEDGE_SIGNED,
+            "registered", EventKind.PLEDGE_REGISTERED,
+            "renewed", EventKind.PLEDGE_RENEWED,
+            "withdrawn", EventKind.PLEDGE_WITHDRAWN);
 
     /** A registration as saved, or why nothing was. */
     record Outcome(PledgeRegistration pledgeRegistration, List<UserError> userErrors) {
@@ -54,6 +64,7 @@ final class KeepingPledgeRegister {
     private final InForceConfiguration configuration;
     private final PledgeRenewals renewals;
     private final AuditTrail audit;
+    private final DomainEvents events;
     private final LondonClock clock;
 
     KeepingPledgeRegister(
@@ -63,6 +74,7 @@ final class KeepingPledgeRegister {
             InForceConfiguration configuration,
             PledgeRenewals renewals,
             AuditTrail audit,
+            DomainEvents events,
             LondonClock clock) {
         this.clock = clock;
         this.registrations = registrations;
@@ -71,6 +83,7 @@ final class KeepingPledgeRegister {
         this.configuration = configuration;
         this.renewals = renewals;
         this.audit = audit;
+        this.events = events;
     }
 
     Outcome invite(Caller caller, String partnerId) {
@@ -120,6 +133,7 @@ final class KeepingPledgeRegister {
                 null,
                 0));
         audit.record(tenantId, "PledgeRegistration.invited", PledgeRegistration.TYPE, saved.id(), null, saved);
+        announce(tenantId, EventKind.PLEDGE_INVITED, saved);
         return new Outcome(saved, List.of());
     }
 
@@ -211,9 +225,31 @@ final class KeepingPledgeRegister {
                                     now == PledgeStatus.LAPSED ? " Invite the partner to sign again." : ""));
                 },
                 current -> registrations.update(change.apply(current)),
-                (before, after) -> audit.record(
-                        tenantId, "PledgeRegistration." + done, PledgeRegistration.TYPE, after.id(), before, after));
+                (before, after) -> {
+                    audit.record(
+                            tenantId, "PledgeRegistration." + done, PledgeRegistration.TYPE, after.id(), before, after);
+                    announce(tenantId, EVENTS.get(done), after);
+                });
         return new Outcome(outcome.saved(), outcome.userErrors());
+    }
+
+    /** The event of a step, with what a receiver needs to act: the status, the renewal date and badge once issued. */
+    private void announce(UUID tenantId, EventKind kind, PledgeRegistration registration) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("status", registration.status().name());
+        if (registration.renewalDueOn() != null) {
+            summary.put("renewalDueOn", registration.renewalDueOn().toString());
+        }
+        if (registration.badgeCode() != null) {
+            summary.put("badgeCode", registration.badgeCode());
+        }
+        events.publish(
+                tenantId,
+                kind,
+                PledgeRegistration.TYPE,
+                registration.id(),
+                registration.partnerOrganisationId(),
+                summary);
     }
 
     private void requireAllowed(Caller caller, PledgeRegistration registration, String done) {

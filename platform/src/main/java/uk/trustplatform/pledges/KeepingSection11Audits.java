@@ -21,6 +21,8 @@ import uk.trustplatform.api.WorkflowStep;
 import uk.trustplatform.audit.AuditTrail;
 import uk.trustplatform.configuration.InForceConfiguration;
 import uk.trustplatform.configuration.StandardsFrameworkContent;
+import uk.trustplatform.notifications.DomainEvents;
+import uk.trustplatform.notifications.EventKind;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 import uk.trustplatform.partners.PartnerScope;
@@ -57,6 +59,7 @@ final class KeepingSection11Audits {
     private final PartnerDirectory partners;
     private final InForceConfiguration configuration;
     private final AuditTrail audit;
+    private final DomainEvents events;
     private final LondonClock clock;
 
     KeepingSection11Audits(
@@ -66,6 +69,7 @@ final class KeepingSection11Audits {
             PartnerDirectory partners,
             InForceConfiguration configuration,
             AuditTrail audit,
+            DomainEvents events,
             LondonClock clock) {
         this.clock = clock;
         this.audits = audits;
@@ -74,6 +78,7 @@ final class KeepingSection11Audits {
         this.partners = partners;
         this.configuration = configuration;
         this.audit = audit;
+        this.events = events;
     }
 
     AuditOutcome start(Caller caller, Map<String, Object> input) {
@@ -311,8 +316,19 @@ final class KeepingSection11Audits {
                 current -> requireAllowed(caller, current, partnerStep),
                 check,
                 current -> audits.update(change.apply(current)),
-                (before, after) -> audit.record(
-                        tenantId, "Section11Audit." + done, Section11Audit.TYPE, after.id(), before, after));
+                (before, after) -> {
+                    audit.record(tenantId, "Section11Audit." + done, Section11Audit.TYPE, after.id(), before, after);
+                    // A return is the board's moderation too: the event says which way it went.
+                    events.publish(
+                            tenantId,
+                            done.equals("submitted")
+                                    ? EventKind.SECTION11_AUDIT_SUBMITTED
+                                    : EventKind.SECTION11_AUDIT_MODERATED,
+                            Section11Audit.TYPE,
+                            after.id(),
+                            after.partnerOrganisationId(),
+                            Map.of("status", after.status().name(), "round", after.round()));
+                });
         return new AuditOutcome(outcome.saved(), outcome.userErrors());
     }
 

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.audit.AuditTrail;
 import uk.trustplatform.configuration.InForceConfiguration;
+import uk.trustplatform.notifications.DomainEvents;
+import uk.trustplatform.notifications.EventKind;
 import uk.trustplatform.tenancy.TenantDirectory;
 import uk.trustplatform.tenancy.TenantTransactions;
 
@@ -33,20 +35,24 @@ final class PledgeRenewals {
             UPDATE pledge_registration SET status = 'LAPSED', ended_on = ?, version = version + 1
             WHERE tenant_id = ? AND status IN ('REGISTERED', 'RENEWAL_DUE') AND renewal_due_on < ?
               AND (CAST(? AS uuid) IS NULL OR partner_organisation_id = CAST(? AS uuid))
-            RETURNING id""";
+            RETURNING id, partner_organisation_id, renewal_due_on""";
     private static final String DUE = """
             UPDATE pledge_registration SET status = 'RENEWAL_DUE', version = version + 1
             WHERE tenant_id = ? AND status = 'REGISTERED' AND renewal_due_on >= ? AND renewal_due_on <= ?
-            RETURNING id""";
+            RETURNING id, partner_organisation_id, renewal_due_on""";
 
     /** What one run changed in one tenant. */
     record Marked(List<UUID> lapsed, List<UUID> renewalDue) {}
+
+    /** One registration a mark changed. */
+    private record Changed(UUID id, UUID organisation, LocalDate renewalDueOn) {}
 
     private final TenantDirectory directory;
     private final TenantTransactions transactions;
     private final JdbcOperations jdbc;
     private final InForceConfiguration configuration;
     private final AuditTrail audit;
+    private final DomainEvents events;
     private final boolean enabled;
     private final LondonClock clock;
 
@@ -56,6 +62,7 @@ final class PledgeRenewals {
             JdbcOperations jdbc,
             InForceConfiguration configuration,
             AuditTrail audit,
+            DomainEvents events,
             @Value("${trust.pledges.renewals.enabled:true}") boolean enabled,
             LondonClock clock) {
         this.clock = clock;
@@ -65,6 +72,7 @@ final class PledgeRenewals {
         this.jdbc = jdbc;
         this.configuration = configuration;
         this.audit = audit;
+        this.events = events;
     }
 
     /** The scheduled run: every active tenant, each in a transaction of its own. */
@@ -92,40 +100,59 @@ final class PledgeRenewals {
     Marked mark(UUID tenantId, LocalDate today) {
         int notice = configuration.settings(tenantId).renewalNoticeDays();
         List<UUID> lapsed = lapse(tenantId, null, today);
-        List<UUID> due = update(DUE, tenantId, Date.valueOf(today), Date.valueOf(today.plusDays(notice)));
-        due.forEach(id -> audit.record(
-                tenantId,
-                "PledgeRegistration.renewalDue",
-                PledgeRegistration.TYPE,
-                id,
-                null,
-                Map.of("status", "RENEWAL_DUE")));
-        return new Marked(lapsed, due);
+        List<Changed> due = update(DUE, tenantId, Date.valueOf(today), Date.valueOf(today.plusDays(notice)));
+        due.forEach(changed -> {
+            audit.record(
+                    tenantId,
+                    "PledgeRegistration.renewalDue",
+                    PledgeRegistration.TYPE,
+                    changed.id(),
+                    null,
+                    Map.of("status", "RENEWAL_DUE"));
+            announce(tenantId, EventKind.PLEDGE_RENEWAL_DUE, changed, "RENEWAL_DUE");
+        });
+        return new Marked(lapsed, due.stream().map(Changed::id).toList());
     }
 
     /** Marks lapsed the registered pledges past their renewal date, of one organisation or (null) all. */
     List<UUID> lapse(UUID tenantId, UUID organisation, LocalDate today) {
-        List<UUID> lapsed =
+        List<Changed> lapsed =
                 update(LAPSE, Date.valueOf(today), tenantId, Date.valueOf(today), organisation, organisation);
-        lapsed.forEach(id -> audit.record(
-                tenantId,
-                "PledgeRegistration.lapsed",
-                PledgeRegistration.TYPE,
-                id,
-                null,
-                Map.of("status", "LAPSED", "on", today.toString())));
-        return lapsed;
+        lapsed.forEach(changed -> {
+            audit.record(
+                    tenantId,
+                    "PledgeRegistration.lapsed",
+                    PledgeRegistration.TYPE,
+                    changed.id(),
+                    null,
+                    Map.of("status", "LAPSED", "on", today.toString()));
+            announce(tenantId, EventKind.PLEDGE_LAPSED, changed, "LAPSED");
+        });
+        return lapsed.stream().map(Changed::id).toList();
     }
 
-    private List<UUID> update(String sql, Object... parameters) {
+    private void announce(UUID tenantId, EventKind kind, Changed changed, String status) {
+        events.publish(
+                tenantId,
+                kind,
+                PledgeRegistration.TYPE,
+                changed.id(),
+                changed.organisation(),
+                Map.of("status", status, "renewalDueOn", changed.renewalDueOn().toString()));
+    }
+
+    private List<Changed> update(String sql, Object... parameters) {
         return jdbc.prepareStatement(sql, statement -> {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            List<UUID> changed = new ArrayList<>();
+            List<Changed> changed = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    changed.add(row.getObject(1, UUID.class));
+                    changed.add(new Changed(
+                            row.getObject(1, UUID.class),
+                            row.getObject(2, UUID.class),
+                            row.getObject(3, LocalDate.class)));
                 }
             }
             return changed;

@@ -27,6 +27,8 @@ import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.api.WorkflowStep;
 import uk.trustplatform.audit.AuditTrail;
 import uk.trustplatform.configuration.InForceConfiguration;
+import uk.trustplatform.notifications.DomainEvents;
+import uk.trustplatform.notifications.EventKind;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 
@@ -41,6 +43,7 @@ final class KeepingRecommendations {
 
     private static final int TEXT_MAX = 4000;
     private static final String WHAT = "recommendation";
+    private static final String ANSWERED = "YouthForumRecommendation.answered";
     private static final WorkflowStep<Recommendation> STEP = new WorkflowStep<>(WHAT, Recommendation::version);
 
     /** What a change returns: the recommendation as saved, or why nothing was. */
@@ -69,6 +72,7 @@ final class KeepingRecommendations {
     private final PartnerDirectory partners;
     private final InForceConfiguration configuration;
     private final AuditTrail audit;
+    private final DomainEvents events;
     private final LondonClock clock;
 
     KeepingRecommendations(
@@ -77,6 +81,7 @@ final class KeepingRecommendations {
             PartnerDirectory partners,
             InForceConfiguration configuration,
             AuditTrail audit,
+            DomainEvents events,
             LondonClock clock) {
         this.clock = clock;
         this.recommendations = recommendations;
@@ -84,6 +89,7 @@ final class KeepingRecommendations {
         this.partners = partners;
         this.configuration = configuration;
         this.audit = audit;
+        this.events = events;
     }
 
     /** Records a new recommendation, or (with {@code id} and {@code version}) corrects one. */
@@ -194,7 +200,7 @@ final class KeepingRecommendations {
                     return problems;
                 },
                 current -> current.withReply(reply, repliedOn, outcome, reason),
-                "YouthForumRecommendation.answered");
+                ANSWERED);
     }
 
     /** One step of a recommendation's keeping, as {@link WorkflowStep} takes every feature's. */
@@ -213,7 +219,22 @@ final class KeepingRecommendations {
                 allowed,
                 check,
                 current -> recommendations.update(change.apply(current)),
-                (before, after) -> audit.record(tenantId, action, Recommendation.TYPE, after.id(), before, after));
+                (before, after) -> {
+                    audit.record(tenantId, action, Recommendation.TYPE, after.id(), before, after);
+                    if (action.equals(ANSWERED)) {
+                        events.publish(
+                                tenantId,
+                                EventKind.RECOMMENDATION_ANSWERED,
+                                Recommendation.TYPE,
+                                after.id(),
+                                after.addressedToId(),
+                                Map.of(
+                                        "outcome",
+                                        after.outcome().name(),
+                                        "repliedOn",
+                                        after.repliedOn().toString()));
+                    }
+                });
         return new Saved(outcome.saved(), outcome.userErrors());
     }
 

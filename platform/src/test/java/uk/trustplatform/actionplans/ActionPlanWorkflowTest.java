@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,9 +25,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.trustplatform.api.Role;
+import uk.trustplatform.notifications.OverdueFinder;
+import uk.trustplatform.tenancy.TenantTransactions;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
 import uk.trustplatform.testing.TenantData;
+import uk.trustplatform.testing.TestCalendar;
 import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.TestTenants.TestTenant;
 
@@ -49,6 +53,12 @@ class ActionPlanWorkflowTest {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    OverdueActions overdue;
+
+    @Inject
+    TenantTransactions transactions;
 
     private TestTenant tenant;
     private ApiCaller admin;
@@ -178,6 +188,88 @@ class ActionPlanWorkflowTest {
         assertThat(resubmitted.path("actionPlan").path("status").asText()).isEqualTo("SUBMITTED");
         assertThat(resubmitted.path("actionPlan").path("returnedReason").isNull())
                 .isTrue();
+        assertThat(TenantData.query(
+                        tenant.id(),
+                        "SELECT kind || ' ' || coalesce(summary->>'reason', '-') || ' ' || (partner_organisation_id = '"
+                                + uuid(youth)
+                                + "') FROM domain_event WHERE kind LIKE 'action_plan.%' ORDER BY position"))
+                .containsExactly(
+                        "action_plan.submitted - true",
+                        "action_plan.approved - true",
+                        "action_plan.returned Add an action for standard 2. true",
+                        "action_plan.submitted - true");
+    }
+
+    @Test
+    void an_action_past_its_due_date_is_announced_overdue_once_however_often_the_job_runs() {
+        LocalDate today = TestCalendar.today();
+        String plan = start(lead(youth), youth, template, null);
+        action(
+                lead(youth),
+                plan,
+                Map.of(
+                        "sectionNumber",
+                        "1",
+                        "outcomeNumber",
+                        "1.1",
+                        "description",
+                        "Late",
+                        "dueDate",
+                        today.minusDays(2).toString()));
+        action(
+                lead(youth),
+                plan,
+                Map.of(
+                        "sectionNumber",
+                        "1",
+                        "outcomeNumber",
+                        "1.1",
+                        "description",
+                        "Late but done",
+                        "dueDate",
+                        today.minusDays(2).toString(),
+                        "status",
+                        "COMPLETE",
+                        "rag",
+                        "GREEN"));
+        action(
+                lead(youth),
+                plan,
+                Map.of(
+                        "sectionNumber",
+                        "1",
+                        "outcomeNumber",
+                        "1.1",
+                        "description",
+                        "Due today",
+                        "dueDate",
+                        today.toString()));
+        action(
+                lead(youth),
+                plan,
+                Map.of(
+                        "sectionNumber",
+                        "1",
+                        "outcomeNumber",
+                        "1.1",
+                        "description",
+                        "Long overdue",
+                        "dueDate",
+                        today.minusDays(OverdueFinder.LOOK_BACK_DAYS + 1).toString()));
+
+        int first = transactions.inTenant(tenant.id(), false, () -> overdue.announce(tenant.id(), today));
+        int second = transactions.inTenant(tenant.id(), false, () -> overdue.announce(tenant.id(), today));
+        int tomorrow =
+                transactions.inTenant(tenant.id(), false, () -> overdue.announce(tenant.id(), today.plusDays(1)));
+
+        assertThat(first).isEqualTo(1);
+        assertThat(second).isZero();
+        assertThat(tomorrow).as("the action due today is overdue tomorrow").isEqualTo(1);
+        assertThat(TenantData.query(
+                        tenant.id(),
+                        "SELECT kind || ' ' || (summary->>'dueOn') || ' ' || (partner_organisation_id = '" + uuid(youth)
+                                + "') FROM domain_event WHERE kind = 'action.overdue' ORDER BY position"))
+                .containsExactly("action.overdue " + today.minusDays(2) + " true", "action.overdue " + today + " true");
     }
 
     @Test
@@ -327,6 +419,12 @@ class ActionPlanWorkflowTest {
                         .asText())
                 .isEqualTo("Young People's Audit Team");
         assertThat(TenantData.rows(tenant.id(), "action_progress_update")).isEqualTo(2);
+        assertThat(TenantData.query(
+                        tenant.id(),
+                        "SELECT summary->>'date' FROM domain_event WHERE kind = 'action.progress_recorded'"
+                                + " AND subject_id = '" + uuid(id) + "' ORDER BY position"))
+                .as("the refused update announces nothing")
+                .containsExactly("2009-05-01", "2009-09-01");
     }
 
     @Test

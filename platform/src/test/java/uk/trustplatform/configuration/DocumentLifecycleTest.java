@@ -13,8 +13,10 @@ import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
+import uk.trustplatform.testing.TenantData;
 import uk.trustplatform.testing.TestIdentityProvider;
 import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.TestTenants.TestTenant;
@@ -232,6 +234,24 @@ class DocumentLifecycleTest {
         assertThat(second.path("status").asText()).isEqualTo("PUBLISHED");
         assertThat(editions.toString())
                 .isEqualTo("[{\"edition\":2,\"status\":\"PUBLISHED\"},{\"edition\":1,\"status\":\"SUPERSEDED\"}]");
+        assertThat(TenantData.query(
+                        tenant.id(),
+                        "SELECT subject_type || ' ' || (summary->>'edition') FROM domain_event"
+                                + " WHERE kind = 'configuration_document.published' AND subject_id IN ('"
+                                + GlobalId.decode(published.path("id").asText())
+                                        .orElseThrow()
+                                        .uuid() + "', '"
+                                + GlobalId.decode(second.path("id").asText())
+                                        .orElseThrow()
+                                        .uuid() + "') ORDER BY position"))
+                .as("each edition announced as it is put in force, by its own type")
+                .containsExactly(
+                        GlobalId.decode(published.path("id").asText())
+                                        .orElseThrow()
+                                        .type() + " 1",
+                        GlobalId.decode(second.path("id").asText())
+                                        .orElseThrow()
+                                        .type() + " 2");
     }
 
     private static JsonNode save(ApiCaller admin, Kind kind, String id, Integer version, String name) {

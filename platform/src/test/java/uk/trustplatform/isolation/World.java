@@ -36,7 +36,8 @@ record World(
         String agencyRecommendation,
         Inspections inspections,
         ApiCaller admin,
-        SelfAssessments selfAssessments) {
+        SelfAssessments selfAssessments,
+        String agencyWebhook) {
 
     /**
      * The agency's self-assessment for 2025 against the world's standards, a draft with criterion
@@ -115,7 +116,40 @@ record World(
                 recommendations(api, tenant, admin, agencyMarker, agency),
                 inspections(admin, agencyMarker, agency, pledges.listedCharity(), tenant.slug()),
                 admin,
-                selfAssessments(admin, agencyMarker, agency));
+                selfAssessments(admin, agencyMarker, agency),
+                webhook(admin, agency, agencyMarker));
+    }
+
+    /**
+     * Registers a webhook endpoint for the agency (with the agency's marker in its description),
+     * posting to a loopback port where nothing listens (the tests' platforms allow loopback
+     * receivers, and send nothing unless a test runs the workers); its global id.
+     */
+    private static String webhook(ApiCaller admin, UUID agency, String agencyMarker) {
+        return mutate(
+                        admin,
+                        "registerWebhookEndpoint",
+                        "RegisterWebhookEndpointInput",
+                        "endpoint { id }",
+                        Map.of(
+                                "url",
+                                "http://127.0.0.1:9/webhooks",
+                                "eventKinds",
+                                List.of("ACTION_PLAN_RETURNED", "PLEDGE_SIGNED"),
+                                "partnerOrganisationId",
+                                GlobalId.encode("PartnerOrganisation", agency),
+                                "contactEmail",
+                                "systems@agency.example",
+                                "description",
+                                agencyMarker + " case system"))
+                .path("endpoint")
+                .path("id")
+                .asText();
+    }
+
+    /** A webhook endpoint of the agency registered for one call that removes it, so every call finds one. */
+    String freshWebhook() {
+        return webhook(admin, agency, agencyMarker);
     }
 
     private static SelfAssessments selfAssessments(ApiCaller admin, String agencyMarker, UUID agency) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.pledges.PledgeFixture;
+import uk.trustplatform.tenancy.TenantTransactions;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
 import uk.trustplatform.testing.PublishedDocuments;
@@ -45,6 +46,12 @@ class ParticipationRegisterTest {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    OverdueFeedback overdue;
+
+    @Inject
+    TenantTransactions transactions;
 
     private TestTenant medway;
     private ApiCaller admin;
@@ -91,6 +98,7 @@ class ParticipationRegisterTest {
         ApiCaller lead = as("lead", Role.PARTNER_LEAD, uuid(youthService));
 
         JsonNode recorded = saved(lead.query(SAVE, Map.of("i", survey(youthService, TODAY.minusDays(10)))));
+        int announcedOverdue = announceOverdue(TODAY);
         JsonNode fedBack = saved(
                 lead.query(
                         FEEDBACK,
@@ -110,8 +118,17 @@ class ParticipationRegisterTest {
                                         "method",
                                         "Through the young carers' group"))),
                 "recordParticipationFeedback");
+        int announcedOnceGiven = announceOverdue(TODAY.plusDays(1));
 
         assertThat(recorded.path("stage").asText()).isEqualTo("FEEDBACK_OVERDUE");
+        assertThat(announcedOverdue).isEqualTo(1);
+        assertThat(announcedOnceGiven).as("feedback given is not overdue").isZero();
+        assertThat(TenantData.query(
+                        medway.id(),
+                        "SELECT kind || ' ' || (summary->>'dueOn') || ' ' || (partner_organisation_id = '"
+                                + uuid(youthService) + "') FROM domain_event WHERE subject_id = '"
+                                + uuid(recorded.path("id").asText()) + "'"))
+                .containsExactly("participation_activity.feedback_overdue " + TODAY.minusDays(1) + " true");
         assertThat(recorded.path("partnerOrganisation").path("name").asText()).isEqualTo("Medway Youth Service");
         assertThat(recorded.path("ageBands").toString()).isEqualTo("[\"Young people\"]");
         assertThat(recorded.path("audienceGroups").toString()).isEqualTo("[\"young-carers\"]");
@@ -514,6 +531,10 @@ class ParticipationRegisterTest {
         assertThat(admin.query("{ participationSummary(from: \"2020-01-01\", to: \"2026-01-02\") { activities } }")
                         .errorCode())
                 .isEqualTo("BAD_USER_INPUT");
+    }
+
+    private int announceOverdue(LocalDate today) {
+        return transactions.inTenant(medway.id(), false, () -> overdue.announce(medway.id(), today));
     }
 
     private Map<String, Object> survey(String partner, LocalDate start) {

@@ -116,6 +116,17 @@ class PledgeRegisterTest {
                         "PledgeRegistration.registered by admin-" + luton.slug(),
                         "PledgeRegistration.renewed by lead-" + luton.slug(),
                         "PledgeRegistration.withdrawn by lead-" + luton.slug());
+        assertThat(TenantData.query(
+                        luton.id(),
+                        "SELECT kind || ' ' || (summary->>'status') || ' ' || (partner_organisation_id = '"
+                                + uuid(agency) + "') FROM domain_event WHERE subject_id = '" + uuid(id)
+                                + "' ORDER BY position"))
+                .containsExactly(
+                        "pledge.invited INVITED true",
+                        "pledge.signed SIGNED true",
+                        "pledge.registered REGISTERED true",
+                        "pledge.renewed REGISTERED true",
+                        "pledge.withdrawn WITHDRAWN true");
     }
 
     @Test
@@ -165,6 +176,9 @@ class PledgeRegisterTest {
         assertThat(boardSigns.errorCode()).isEqualTo("FORBIDDEN");
         assertThat(TenantData.query(luton.id(), "SELECT status || ' ' || version FROM pledge_registration"))
                 .containsExactly("INVITED 0");
+        assertThat(TenantData.query(luton.id(), "SELECT kind FROM domain_event WHERE kind LIKE 'pledge.%'"))
+                .as("a refused step announces nothing")
+                .containsExactly("pledge.invited");
     }
 
     /** Found by the malformed-input fuzz test: registering ignored the reason, so one of any length was accepted. */
@@ -298,6 +312,13 @@ class PledgeRegisterTest {
                                 luton.id(),
                                 "SELECT action FROM audit_event WHERE action IN ('PledgeRegistration.lapsed', 'PledgeRegistration.renewalDue') ORDER BY action"))
                 .containsExactly("PledgeRegistration.lapsed", "PledgeRegistration.renewalDue");
+        assertThat(TenantData.query(
+                        luton.id(),
+                        "SELECT kind || ' ' || (summary->>'renewalDueOn') FROM domain_event"
+                                + " WHERE kind IN ('pledge.lapsed', 'pledge.renewal_due') ORDER BY kind"))
+                .containsExactly(
+                        "pledge.lapsed " + TODAY.minusMonths(13).plusMonths(12),
+                        "pledge.renewal_due " + TODAY.minusMonths(11).plusMonths(12));
     }
 
     @Test

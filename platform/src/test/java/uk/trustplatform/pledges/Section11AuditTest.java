@@ -129,6 +129,13 @@ class Section11AuditTest {
                         "Section11Audit.entryRated",
                         "Section11Audit.submitted",
                         "Section11Audit.moderated");
+        assertThat(TenantData.query(
+                        luton.id(),
+                        "SELECT kind || ' ' || (summary->>'status') || ' ' || (summary->>'round')"
+                                + " FROM domain_event WHERE kind LIKE 'section11_audit.%' ORDER BY position"))
+                .as("refused steps announce nothing")
+                .containsExactly(
+                        "section11_audit.submitted SUBMITTED 2025", "section11_audit.moderated MODERATED 2025");
     }
 
     @Test

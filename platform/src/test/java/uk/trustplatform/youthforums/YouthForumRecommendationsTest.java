@@ -8,13 +8,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Role;
+import uk.trustplatform.tenancy.TenantTransactions;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
 import uk.trustplatform.testing.TenantData;
@@ -44,6 +48,12 @@ class YouthForumRecommendationsTest {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    OverdueRecommendations overdue;
+
+    @Inject
+    TenantTransactions transactions;
 
     private YouthForumPartnership forumshire;
     private ApiCaller admin;
@@ -200,6 +210,35 @@ class YouthForumRecommendationsTest {
                 .containsExactly("B", "D");
         assertThat(counts(policeLead, "2026-03-02")).isEqualTo("2026-03-02 open 2 overdue 1 answered 0");
         assertThat(listed(healthLead, "OVERDUE", "2026-03-02")).containsExactly("D");
+        UUID tenant = forumshire.tenantId;
+        assertThat(announceOverdue(LocalDate.parse("2026-02-01")))
+                .as("A, the day after it was due")
+                .isEqualTo(1);
+        assertThat(announceOverdue(LocalDate.parse("2026-03-02")))
+                .as("D went overdue more than a week before; B is due that day")
+                .isZero();
+        assertThat(announceOverdue(LocalDate.parse("2026-03-03"))).as("B").isEqualTo(1);
+        assertThat(announceOverdue(LocalDate.parse("2026-03-03")))
+                .as("announced once")
+                .isZero();
+        assertThat(TenantData.query(
+                        tenant,
+                        "SELECT kind || ' ' || coalesce(summary->>'dueOn', summary->>'outcome') || ' '"
+                                + " || coalesce(CAST(partner_organisation_id = '"
+                                + GlobalId.decode(forumshire.police)
+                                        .orElseThrow()
+                                        .uuid()
+                                + "' AS text), 'board') FROM domain_event WHERE kind LIKE 'youth_forum_recommendation.%'"
+                                + " ORDER BY position"))
+                .containsExactly(
+                        "youth_forum_recommendation.answered ACCEPTED board",
+                        "youth_forum_recommendation.overdue 2026-01-31 board",
+                        "youth_forum_recommendation.overdue 2026-03-02 true");
+    }
+
+    private int announceOverdue(LocalDate today) {
+        UUID tenant = forumshire.tenantId;
+        return transactions.inTenant(tenant, false, () -> overdue.announce(tenant, today));
     }
 
     @Test

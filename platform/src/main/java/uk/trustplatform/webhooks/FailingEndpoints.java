@@ -1,0 +1,93 @@
+package uk.trustplatform.webhooks;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import uk.trustplatform.audit.AuditTrail;
+import uk.trustplatform.notifications.DomainEvent;
+import uk.trustplatform.notifications.DomainEvents;
+import uk.trustplatform.notifications.EventAudience;
+import uk.trustplatform.notifications.EventKind;
+
+/**
+ * Pauses an endpoint that keeps failing: after the configured number of failed attempts in a row
+ * across its deliveries, or when one delivery has used every attempt. The pause is audited and
+ * published as {@link EventKind#WEBHOOK_ENDPOINT_PAUSED} in the same transaction; the email worker
+ * tells the endpoint's contact, whom this class names as that kind's audience. A paused endpoint
+ * gets no new deliveries, and its pending ones wait until it is resumed.
+ */
+@Singleton
+final class FailingEndpoints implements EventAudience {
+
+    private final WebhookEndpoints endpoints;
+    private final DomainEvents events;
+    private final AuditTrail audit;
+    private final WebhookSettings settings;
+
+    FailingEndpoints(WebhookEndpoints endpoints, DomainEvents events, AuditTrail audit, WebhookSettings settings) {
+        this.endpoints = endpoints;
+        this.events = events;
+        this.audit = audit;
+        this.settings = settings;
+    }
+
+    /**
+     * Counts a failed attempt against the endpoint, pausing it when it keeps failing.
+     *
+     * @param exhausted whether the delivery has used its last attempt
+     * @param attempts the delivery's attempts so far
+     */
+    void failedAttempt(UUID tenantId, UUID endpointId, boolean exhausted, int attempts, String lastError) {
+        Optional<WebhookEndpoint> endpoint = endpoints.failed(tenantId, endpointId);
+        if (endpoint.isEmpty()) {
+            return; // removed while the attempt was under way
+        }
+        int inARow = endpoint.get().consecutiveFailures();
+        if (exhausted) {
+            pause(
+                    endpoint.get(),
+                    "A delivery failed " + attempts + " times over its whole retry schedule; the last: " + lastError
+                            + ".");
+        } else if (inARow >= settings.pauseAfterFailures()) {
+            pause(endpoint.get(), inARow + " attempts in a row failed; the last: " + lastError + ".");
+        }
+    }
+
+    private void pause(WebhookEndpoint before, String reason) {
+        if (!endpoints.pauseFailing(before.tenantId(), before.id(), reason)) {
+            return; // paused already, by hand or by another sender
+        }
+        UUID tenantId = before.tenantId();
+        audit.record(
+                tenantId,
+                "WebhookEndpoint.pausedFailing",
+                WebhookEndpoint.TYPE,
+                before.id(),
+                before,
+                endpoints.find(tenantId, before.id()).orElseThrow());
+        events.publish(
+                tenantId,
+                EventKind.WEBHOOK_ENDPOINT_PAUSED,
+                WebhookEndpoint.TYPE,
+                before.id(),
+                before.partnerOrganisationId(),
+                Map.of("reason", reason));
+    }
+
+    @Override
+    public Set<EventKind> kinds() {
+        return Set.of(EventKind.WEBHOOK_ENDPOINT_PAUSED);
+    }
+
+    /** The paused endpoint's contact; nobody when it was removed since. */
+    @Override
+    public List<Recipient> of(DomainEvent event) {
+        return endpoints
+                .find(event.tenantId(), event.subjectId())
+                .map(endpoint -> List.of(new Recipient(endpoint.contactEmail(), "webhook contact")))
+                .orElse(List.of());
+    }
+}
