@@ -17,7 +17,6 @@ import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.notifications.EmailText.About;
 import uk.trustplatform.notifications.EmailText.Partnership;
 import uk.trustplatform.notifications.EventAudience.Recipient;
-import uk.trustplatform.partners.PeopleToTell;
 import uk.trustplatform.tenancy.Tenant;
 import uk.trustplatform.tenancy.TenantDirectory;
 import uk.trustplatform.tenancy.TenantTransactions;
@@ -42,7 +41,7 @@ final class EmailFanOut {
     private final RequiredNotifications required;
     private final EmailMessages messages;
     private final EmailText text;
-    private final PeopleToTell people;
+    private final OrganisationNames organisations;
     private final LondonClock clock;
     private final boolean enabled;
     private final int batch;
@@ -56,7 +55,7 @@ final class EmailFanOut {
             RequiredNotifications required,
             EmailMessages messages,
             EmailText text,
-            PeopleToTell people,
+            OrganisationNames organisations,
             LondonClock clock,
             @Value("${trust.notifications.email.enabled:true}") boolean enabled,
             @Value("${trust.notifications.email.batch:100}") int batch) {
@@ -71,7 +70,7 @@ final class EmailFanOut {
         this.required = required;
         this.messages = messages;
         this.text = text;
-        this.people = people;
+        this.organisations = organisations;
         this.clock = clock;
         this.enabled = enabled;
         this.batch = batch;
@@ -107,8 +106,7 @@ final class EmailFanOut {
         for (DomainEvent event : events) {
             String organisation = event.partnerOrganisationId() == null
                     ? null
-                    : people.organisationName(tenantId, event.partnerOrganisationId())
-                            .orElse(null);
+                    : organisations.of(tenantId, event.partnerOrganisationId()).orElse(null);
             About about = new About(partnership, event, organisation);
             Map<String, Recipient> recipients = recipients(event);
             Map<String, EmailChoice> choices = preferences.choices(tenantId, event.kind(), recipients.keySet());

@@ -9,14 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import uk.trustplatform.notifications.OrganisationNames;
 
 /**
  * The partnership's people whom the platform emails about what happened (notifications): an
- * agency's partner leads and the board. Read inside the caller's transaction for the tenant; only
- * people with an address are named.
+ * agency's partner leads and the board, and the names of the organisations events are about. Read
+ * inside the caller's transaction for the tenant; only people with an address are named.
  */
 @Singleton
-public final class PeopleToTell {
+final class PeopleToTell implements OrganisationNames {
 
     /**
      * Someone to write to.
@@ -24,7 +25,7 @@ public final class PeopleToTell {
      * @param address their work email, as recorded
      * @param name how to greet them
      */
-    public record Contact(String address, String name) {}
+    record Contact(String address, String name) {}
 
     private static final String LEADS = """
             SELECT email, name FROM partner_person
@@ -48,7 +49,7 @@ public final class PeopleToTell {
     }
 
     /** The organisation's partner leads: its people who were invited to sign in, with an address. */
-    public List<Contact> leadsOf(UUID tenantId, UUID organisation) {
+    List<Contact> leadsOf(UUID tenantId, UUID organisation) {
         return jdbc.prepareStatement(LEADS, statement -> {
             statement.setObject(1, tenantId);
             statement.setObject(2, organisation);
@@ -57,15 +58,15 @@ public final class PeopleToTell {
     }
 
     /** The people who sit on the partnership's top-level governance bodies, with an address. */
-    public List<Contact> board(UUID tenantId) {
+    List<Contact> board(UUID tenantId) {
         return jdbc.prepareStatement(BOARD, statement -> {
             statement.setObject(1, tenantId);
             return contacts(statement);
         });
     }
 
-    /** The organisation's name, to say whom an email is about. */
-    public Optional<String> organisationName(UUID tenantId, UUID organisation) {
+    @Override
+    public Optional<String> of(UUID tenantId, UUID organisation) {
         return jdbc.prepareStatement(ORGANISATION_NAME, statement -> {
             statement.setObject(1, tenantId);
             statement.setObject(2, organisation);

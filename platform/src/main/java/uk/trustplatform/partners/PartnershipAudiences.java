@@ -1,4 +1,4 @@
-package uk.trustplatform.notifications;
+package uk.trustplatform.partners;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -7,9 +7,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import uk.trustplatform.partners.PeopleToTell;
+import uk.trustplatform.notifications.DomainEvent;
+import uk.trustplatform.notifications.EventAudience;
+import uk.trustplatform.notifications.EventKind;
 
-/** Who of the partnership's own people hears of what: an agency's partner leads, and the board. */
+/**
+ * Who of the partnership's own people is emailed about what (notifications): an agency's partner
+ * leads, and the board. Here, beside the tables of people, since notifications may not depend on
+ * the features whose events it sends.
+ */
 @Factory
 final class PartnershipAudiences {
 
