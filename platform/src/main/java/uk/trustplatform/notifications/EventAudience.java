@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Who is emailed about an event of some kinds. The notifications feature knows the partnership's
- * people (an agency's partner leads, the board); a feature whose events go to people only it knows
- * (a webhook endpoint's contact) implements this too, so the email worker need not read its tables.
+ * Who is emailed about an event of some kinds. The feature that knows the people implements it
+ * (partners: an agency's partner leads, the board; webhooks: an endpoint's contact), so the email
+ * worker reads no other feature's tables and depends on none of the features that publish events.
  */
 public interface EventAudience {
 

@@ -14,10 +14,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +39,6 @@ public final class HeardBackPages {
     private static final List<String> ANSWERS = List.of("YES", "NOT_YET", "NO");
     private static final List<Option> CHOICES =
             List.of(new Option("YES", "Yes"), new Option("NOT_YET", "Not yet"), new Option("NO", "No"));
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PageOperations operations;
     private final PageTemplates templates;
@@ -111,7 +106,7 @@ public final class HeardBackPages {
     @Get
     HttpResponse<String> show(String tenant, HttpRequest<?> request) {
         return publications.show(tenant, "pages/heardBack", Map.of("slug", tenant), request, found -> {
-            String token = tokenFor(found.visitor());
+            String token = VisitorFormTokens.tokenFor(found.visitor());
             MutableHttpResponse<String> page = codeForm(found, token, Form.empty(), HttpStatus.OK, request);
             return found.visitor().signedIn()
                     ? page
@@ -177,7 +172,7 @@ public final class HeardBackPages {
     private HttpResponse<String> posted(String tenant, String body, HttpRequest<?> request, OnPost then) {
         Form form = FormBody.parse(body);
         return publications.show(tenant, "pages/heardBack", Map.of("slug", tenant), request, found -> {
-            if (!tokenMatches(found.visitor(), form, request)) {
+            if (!VisitorFormTokens.matches(found.visitor(), form, request, FORM_COOKIE)) {
                 return errors.forbidden(found.visitor(), request);
             }
             return then.answer(found, form, form.value(FormBody.CSRF_FIELD));
@@ -232,29 +227,5 @@ public final class HeardBackPages {
                         Form.empty().withErrors(Map.of("code", message)),
                         null,
                         List.of()));
-    }
-
-    /** A signed-in member's session token; anyone else a token of their own, also set in the page's cookie. */
-    private static String tokenFor(Visitor visitor) {
-        if (visitor.signedIn()) {
-            return visitor.person().csrfToken();
-        }
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static boolean tokenMatches(Visitor visitor, Form form, HttpRequest<?> request) {
-        if (visitor.signedIn()) {
-            return Visitors.csrfMatches(visitor, form);
-        }
-        String sent = form.value(FormBody.CSRF_FIELD);
-        return !sent.isEmpty()
-                && request.getCookies()
-                        .findCookie(FORM_COOKIE)
-                        .map(cookie -> MessageDigest.isEqual(
-                                cookie.getValue().getBytes(StandardCharsets.UTF_8),
-                                sent.getBytes(StandardCharsets.UTF_8)))
-                        .orElse(false);
     }
 }

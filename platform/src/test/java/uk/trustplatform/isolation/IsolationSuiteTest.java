@@ -39,10 +39,13 @@ class IsolationSuiteTest implements TestPropertyProvider {
     private static final AtomicInteger CASES = new AtomicInteger();
 
     /**
-     * Writes anyone may make to A: whoever holds one of A's feedback codes may answer it, so the one
-     * change an outsider may make is that answer, in that table; everything else of A stays as it was.
+     * Writes anyone may make to A, and the tables they change: whoever holds one of A's feedback codes
+     * may answer it, and whoever holds the link from one of A's emails may choose which emails its
+     * address gets (audited); everything else of A stays as it was.
      */
-    static final Map<String, String> PUBLIC_WRITES = Map.of("Mutation.answerHeardBack", "feedback_answer");
+    static final Map<String, List<String>> PUBLIC_WRITES = Map.of(
+            "Mutation.answerHeardBack", List.of("feedback_answer"),
+            "Mutation.setEmailPreferences", List.of("notification_preference", "audit_event"));
 
     @Inject
     EmbeddedServer server;
@@ -78,22 +81,26 @@ class IsolationSuiteTest implements TestPropertyProvider {
 
     private static void check(Operation operation, World a, Outsider outsider) {
         Request aimedAtA = operation.request().apply(a);
-        String publicTable = PUBLIC_WRITES.get(operation.name());
-        String before = withoutTable(TenantSnapshot.of(a.tenant().id()), publicTable);
+        List<String> publicTables = PUBLIC_WRITES.getOrDefault(operation.name(), List.of());
+        String before = withoutTables(TenantSnapshot.of(a.tenant().id()), publicTables);
 
         Reply reply = aimedAtA.sendAs(outsider.caller());
 
         CASES.incrementAndGet();
         Replies.assertDecidedOnAccess(reply);
         assertThat(reply.text()).as("nothing of A's comes back").doesNotContain(outsider.forbidden());
-        assertThat(withoutTable(TenantSnapshot.of(a.tenant().id()), publicTable))
+        assertThat(withoutTables(TenantSnapshot.of(a.tenant().id()), publicTables))
                 .as("nothing of A's changes")
                 .isEqualTo(before);
     }
 
-    /** The snapshot without one table's rows (none: the whole snapshot). */
-    static String withoutTable(String snapshot, String table) {
-        return table == null ? snapshot : snapshot.replaceAll("(?s)## " + table + "\\n.*?(?=## |\\z)", "");
+    /** The snapshot without these tables' rows (none: the whole snapshot). */
+    static String withoutTables(String snapshot, List<String> tables) {
+        String left = snapshot;
+        for (String table : tables) {
+            left = left.replaceAll("(?s)## " + table + "\\n.*?(?=## |\\z)", "");
+        }
+        return left;
     }
 
     @AfterAll

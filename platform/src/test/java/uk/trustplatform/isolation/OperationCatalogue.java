@@ -638,6 +638,41 @@ final class OperationCatalogue {
                                 .asBoolean(),
                         EVERYONE),
                 new Operation(
+                        "Query.emailPreferences",
+                        world -> new Request(
+                                "query ($link: String!) { emailPreferences(link: $link) { partnershipName"
+                                        + " choices { kind description choice required version } } }",
+                                Map.of("link", PreferenceLinkCodes.of(world))),
+                        (reply, world) -> reply.data()
+                                        .path("emailPreferences")
+                                        .path("choices")
+                                        .size()
+                                > 0,
+                        EVERYONE),
+                save(
+                        "setEmailPreferences",
+                        "SetEmailPreferencesInput",
+                        "emailPreferences",
+                        world -> Map.of(
+                                "link",
+                                PreferenceLinkCodes.of(world),
+                                "choices",
+                                List.of(Map.of(
+                                        "kind", "ACTION_PLAN_RETURNED", "choice", "DAILY_DIGEST", "version", 0))),
+                        EVERYONE),
+                new Operation(
+                        "Query.requiredNotifications",
+                        world -> new Request("{ requiredNotifications { kinds version } }", Map.of()),
+                        (reply, world) ->
+                                reply.data().path("requiredNotifications").has("version"),
+                        MEMBERS),
+                save(
+                        "setRequiredNotifications",
+                        "SetRequiredNotificationsInput",
+                        "requiredNotifications",
+                        world -> Map.of("kinds", List.of("PLEDGE_LAPSED"), "version", 0),
+                        ADMINS),
+                new Operation(
                         "Query.inspections",
                         world -> new Request(
                                 "{ inspections { edges { cursor node { id version status serviceName inspectedOn findings"

@@ -1,0 +1,68 @@
+package uk.trustplatform.notifications;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.List;
+import uk.trustplatform.api.LondonClock;
+import uk.trustplatform.notifications.EmailText.Partnership;
+import uk.trustplatform.tenancy.Tenant;
+import uk.trustplatform.tenancy.TenantDirectory;
+import uk.trustplatform.tenancy.TenantTransactions;
+
+/**
+ * Once a London day is over, queues one message per person who chose a digest, listing that day's
+ * events; the sender sends it like any other. Safe in two pods: a digest is unique per day and
+ * address, and its items are marked gathered in the same transaction.
+ */
+@Singleton
+final class DailyDigest {
+
+    private final TenantDirectory directory;
+    private final TenantTransactions transactions;
+    private final EmailMessages messages;
+    private final EmailText text;
+    private final LondonClock clock;
+    private final boolean enabled;
+
+    DailyDigest(
+            TenantDirectory directory,
+            TenantTransactions transactions,
+            EmailMessages messages,
+            EmailText text,
+            LondonClock clock,
+            @Value("${trust.notifications.email.enabled:true}") boolean enabled) {
+        this.enabled = enabled;
+        this.directory = directory;
+        this.transactions = transactions;
+        this.messages = messages;
+        this.text = text;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            fixedDelay = "${trust.notifications.email.digest-interval:15m}",
+            initialDelay = "${trust.notifications.email.initial-delay:1m}")
+    void gatherAll() {
+        if (!enabled) {
+            return;
+        }
+        LocalDate yesterday = clock.today().minusDays(1);
+        for (Tenant tenant : directory.active()) {
+            Partnership partnership = Partnership.of(tenant);
+            transactions.inTenant(tenant.id(), false, () -> gather(partnership, yesterday));
+        }
+    }
+
+    /** Queues the digests of days up to {@code lastDay}, inside the caller's transaction; how many. */
+    int gather(Partnership partnership, LocalDate lastDay) {
+        LocalDate today = clock.today();
+        List<EmailMessages.Digest> digests = messages.waitingDigests(partnership.tenantId(), lastDay);
+        digests.forEach(digest -> {
+            EmailText.Text email = text.digest(partnership, digest, today);
+            messages.queueDigest(partnership.tenantId(), digest, email.subject(), email.body());
+        });
+        return digests.size();
+    }
+}
