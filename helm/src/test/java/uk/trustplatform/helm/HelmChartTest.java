@@ -204,11 +204,17 @@ class HelmChartTest {
 
     @Test
     void secrets_reach_the_pods_only_by_reference() {
-        Manifests manifests = Chart.render(Map.of("migrations.job", false));
+        Manifests manifests = Chart.render(Map.of(
+                "migrations.job",
+                false,
+                "email.smtp.host",
+                "smtp.example.gov.uk",
+                "email.existingSecret",
+                "trust-email"));
         List<String> sensitive = new ArrayList<>();
         for (JsonNode variable : manifests.env("Deployment")) {
             String name = variable.path("name").asText();
-            if (name.endsWith("PASSWORD") || name.endsWith("SECRET")) {
+            if (name.endsWith("PASSWORD") || name.endsWith("SECRET") || name.endsWith("KEY")) {
                 sensitive.add(name);
                 assertThat(variable.has("value")).as(name).isFalse();
                 assertThat(variable.path("valueFrom").has("secretKeyRef"))
@@ -218,8 +224,34 @@ class HelmChartTest {
         }
         assertThat(sensitive)
                 .containsExactlyInAnyOrder(
-                        "TRUST_DB_RUNTIME_PASSWORD", "TRUST_DB_OWNER_PASSWORD", "TRUST_KEYCLOAK_ADMIN_CLIENT_SECRET");
+                        "TRUST_DB_RUNTIME_PASSWORD",
+                        "TRUST_DB_OWNER_PASSWORD",
+                        "TRUST_KEYCLOAK_ADMIN_CLIENT_SECRET",
+                        "TRUST_WEBHOOKS_SECRET_KEY",
+                        "TRUST_NOTIFICATIONS_LINK_KEY",
+                        "TRUST_SMTP_PASSWORD");
         assertThat(manifests.kinds()).doesNotContain("Secret");
+    }
+
+    @Test
+    void email_is_off_until_a_relay_is_given_and_then_needs_the_secret_that_signs_its_links() {
+        JsonNode off = Chart.render(Map.of()).env("Deployment");
+        JsonNode on = Chart.render(Map.of(
+                        "email.smtp.host", "smtp.example.gov.uk",
+                        "email.smtp.tls", "tls",
+                        "email.smtp.port", 465,
+                        "email.existingSecret", "trust-email"))
+                .env("Deployment");
+
+        assertThat(off.findValuesAsText("name")).noneMatch(name -> name.startsWith("TRUST_SMTP_"));
+        assertThat(value(on, "TRUST_SMTP_HOST")).isEqualTo("smtp.example.gov.uk");
+        assertThat(value(on, "TRUST_SMTP_PORT")).isEqualTo("465");
+        assertThat(value(on, "TRUST_SMTP_TLS")).isEqualTo("tls");
+        assertThatThrownBy(() -> Chart.render(Map.of("email.smtp.host", "smtp.example.gov.uk")))
+                .as("a relay without the link key's Secret: the service would refuse to start")
+                .hasMessageContaining("existingSecret");
+        assertThatThrownBy(() -> Chart.render(Map.of("email.smtp.tls", "maybe")))
+                .hasMessageContaining("tls");
     }
 
     @Test
@@ -298,7 +330,13 @@ class HelmChartTest {
         }
         Set<String> given = new TreeSet<>();
         for (boolean job : List.of(true, false)) {
-            Manifests manifests = Chart.render(Map.of("migrations.job", job));
+            Manifests manifests = Chart.render(Map.of(
+                    "migrations.job",
+                    job,
+                    "email.smtp.host",
+                    "smtp.example.gov.uk",
+                    "email.existingSecret",
+                    "trust-email"));
             for (String kind : job ? List.of("Deployment", "Job") : List.of("Deployment")) {
                 manifests.env(kind).findValuesAsText("name").stream()
                         .filter(name -> name.startsWith("TRUST_"))

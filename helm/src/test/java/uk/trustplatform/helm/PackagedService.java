@@ -32,10 +32,14 @@ final class PackagedService {
                 .exists();
         Chart.Manifests manifests = Chart.render(Map.of("database.url", database.jdbcUrl()));
         Map<String, String> secrets = Map.of(
-                "trust-database/runtime-password", database.runtimePassword(),
-                "trust-database/owner-password", database.ownerPassword(),
-                "trust-keycloak-admin/admin-client-secret", "not-used-until-onboarding",
-                "trust-webhooks/secret-key", "bm90LWEtcmVhbC1rZXktYnV0LTMyLWJ5dGVzLWxvbmc=");
+                "trust-database/runtime-password",
+                database.runtimePassword(),
+                "trust-database/owner-password",
+                database.ownerPassword(),
+                "trust-keycloak-admin/admin-client-secret",
+                "not-used-until-onboarding",
+                "trust-webhooks/secret-key",
+                "bm90LWEtcmVhbC1rZXktYnV0LTMyLWJ5dGVzLWxvbmc=");
 
         String migrated = PackagedJar.migrate(
                 JAR, environment(manifests.env("Job"), secrets, Map.of()), logs.resolve("migrations.log"));
