@@ -6,11 +6,13 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpMethod;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -119,6 +121,10 @@ public final class ForumBenchmark {
         properties.put("micronaut.server.enabled", false);
         properties.put("trust.benchmarking.refresh.enabled", false);
         properties.put("trust.pledges.renewals.enabled", false);
+        // The benchmark sends no webhooks, but the platform does not start without their key.
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        properties.put("trust.webhooks.secret-key", Base64.getEncoder().encodeToString(key));
         return ApplicationContext.builder()
                 .mainClass(Application.class)
                 .properties(properties)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -109,6 +110,22 @@ public final class DomainEvents {
             }
         }
         return announced;
+    }
+
+    /**
+     * A finder of records gone overdue whose {@code sql} takes the tenant, today and the first day
+     * it looks back to ({@link OverdueFinder#LOOK_BACK_DAYS}), and selects what {@link
+     * #publishOverdue} reads.
+     */
+    public OverdueFinder overdueFinder(EventKind kind, String subjectType, String sql) {
+        return (tenantId, today) -> publishOverdue(
+                tenantId,
+                kind,
+                subjectType,
+                sql,
+                tenantId,
+                Date.valueOf(today),
+                Date.valueOf(today.minusDays(OverdueFinder.LOOK_BACK_DAYS)));
     }
 
     private record Overdue(UUID id, @Nullable UUID organisation, LocalDate dueOn) {}

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +56,8 @@ class ActionPlanWorkflowTest {
     EmbeddedServer server;
 
     @Inject
-    OverdueActions overdue;
+    @Named("overdue-actions")
+    OverdueFinder overdue;
 
     @Inject
     TenantTransactions transactions;
@@ -204,58 +206,10 @@ class ActionPlanWorkflowTest {
     void an_action_past_its_due_date_is_announced_overdue_once_however_often_the_job_runs() {
         LocalDate today = TestCalendar.today();
         String plan = start(lead(youth), youth, template, null);
-        action(
-                lead(youth),
-                plan,
-                Map.of(
-                        "sectionNumber",
-                        "1",
-                        "outcomeNumber",
-                        "1.1",
-                        "description",
-                        "Late",
-                        "dueDate",
-                        today.minusDays(2).toString()));
-        action(
-                lead(youth),
-                plan,
-                Map.of(
-                        "sectionNumber",
-                        "1",
-                        "outcomeNumber",
-                        "1.1",
-                        "description",
-                        "Late but done",
-                        "dueDate",
-                        today.minusDays(2).toString(),
-                        "status",
-                        "COMPLETE",
-                        "rag",
-                        "GREEN"));
-        action(
-                lead(youth),
-                plan,
-                Map.of(
-                        "sectionNumber",
-                        "1",
-                        "outcomeNumber",
-                        "1.1",
-                        "description",
-                        "Due today",
-                        "dueDate",
-                        today.toString()));
-        action(
-                lead(youth),
-                plan,
-                Map.of(
-                        "sectionNumber",
-                        "1",
-                        "outcomeNumber",
-                        "1.1",
-                        "description",
-                        "Long overdue",
-                        "dueDate",
-                        today.minusDays(OverdueFinder.LOOK_BACK_DAYS + 1).toString()));
+        dueOn(plan, "Late", today.minusDays(2), Map.of());
+        dueOn(plan, "Late but done", today.minusDays(2), Map.of("status", "COMPLETE", "rag", "GREEN"));
+        dueOn(plan, "Due today", today, Map.of());
+        dueOn(plan, "Long overdue", today.minusDays(OverdueFinder.LOOK_BACK_DAYS + 1), Map.of());
 
         int first = transactions.inTenant(tenant.id(), false, () -> overdue.announce(tenant.id(), today));
         int second = transactions.inTenant(tenant.id(), false, () -> overdue.announce(tenant.id(), today));
@@ -647,6 +601,13 @@ class ActionPlanWorkflowTest {
         Reply reply = caller.query(READ_PLAN, Map.of("id", plan));
         assertThat(reply.body().has("errors")).as(reply.text()).isFalse();
         return reply.data().path("node");
+    }
+
+    private void dueOn(String plan, String description, LocalDate due, Map<String, Object> more) {
+        Map<String, Object> fields = new HashMap<>(more);
+        fields.putAll(Map.of(
+                "sectionNumber", "1", "outcomeNumber", "1.1", "description", description, "dueDate", due.toString()));
+        action(lead(youth), plan, fields);
     }
 
     private ApiCaller lead(String partner) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Role;
+import uk.trustplatform.notifications.OverdueFinder;
 import uk.trustplatform.pledges.PledgeFixture;
 import uk.trustplatform.tenancy.TenantTransactions;
 import uk.trustplatform.testing.ApiCaller;
@@ -48,7 +50,8 @@ class ParticipationRegisterTest {
     EmbeddedServer server;
 
     @Inject
-    OverdueFeedback overdue;
+    @Named("overdue-feedback")
+    OverdueFinder overdue;
 
     @Inject
     TenantTransactions transactions;
