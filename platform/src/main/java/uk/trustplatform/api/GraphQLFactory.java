@@ -13,6 +13,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.io.ResourceResolver;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +41,7 @@ final class GraphQLFactory {
 
     /** Created eagerly, so a schema/wiring mismatch stops the application at start-up. */
     @Context
+    @Requires(notEnv = Environments.MIGRATION_JOB)
     @Bean
     GraphQL graphQL(
             ResourceResolver resources,

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import uk.trustplatform.api.Environments;
 
 /**
  * Brings the schema up to date as the owner role and exits: what a deployment's migration job runs
@@ -30,8 +31,10 @@ public final class MigrationCommand {
         // A one-off process: the service's background jobs belong to the service.
         settings.put("trust.pledges.renewals.enabled", false);
         settings.put("trust.benchmarking.refresh.enabled", false);
-        try (ApplicationContext context =
-                ApplicationContext.builder().properties(settings).start()) {
+        try (ApplicationContext context = ApplicationContext.builder()
+                .environments(Environments.MIGRATION_JOB)
+                .properties(settings)
+                .start()) {
             MigrationInfo current = context.getBean(Flyway.class, Qualifiers.byName("migrations"))
                     .info()
                     .current();

@@ -1,6 +1,7 @@
 package uk.trustplatform.webhooks;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import uk.trustplatform.api.Environments;
 
 /**
  * Endpoints' signing secrets: made in the Standard Webhooks form ({@code whsec_} and base64 of 32
@@ -20,6 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
  * at start-up rather than at the first registration.
  */
 @Context
+@Requires(notEnv = Environments.MIGRATION_JOB)
 final class SigningSecrets {
 
     static final String PREFIX = "whsec_";
