@@ -321,15 +321,7 @@ class WebhooksTest implements TestPropertyProvider {
         assertThat(receiver.at("/down")).hasSize(3);
 
         receiver.answer("/down", () -> 204);
-        admin.mutate(
-                "resumeWebhookEndpoint",
-                "WebhookEndpointVersionInput",
-                Map.of(
-                        "id",
-                        endpoint,
-                        "version",
-                        endpointField(endpoint, "version").asInt()),
-                "endpoint { status }");
+        atItsVersion("resumeWebhookEndpoint", endpoint, "endpoint { status }");
         await(() -> deliveries(endpoint).stream()
                 .allMatch(d -> d.path("status").asText().equals("DELIVERED")));
         assertThat(receiver.at("/down")).hasSize(6);
@@ -539,15 +531,20 @@ class WebhooksTest implements TestPropertyProvider {
 
     /** Removes an endpoint, so its failing deliveries stop taking the senders' time. */
     private void remove(String endpoint) {
+        atItsVersion("removeWebhookEndpoint", endpoint, "removedId");
+    }
+
+    /** Pauses, resumes or removes the endpoint at the version it has now. */
+    private void atItsVersion(String mutation, String endpoint, String selection) {
         admin.mutate(
-                "removeWebhookEndpoint",
+                mutation,
                 "WebhookEndpointVersionInput",
                 Map.of(
                         "id",
                         endpoint,
                         "version",
                         endpointField(endpoint, "version").asInt()),
-                "removedId");
+                selection);
     }
 
     /** The status and attempts of the delivery of the event about {@code subject}. */
@@ -571,22 +568,14 @@ class WebhooksTest implements TestPropertyProvider {
         changeAsOwner(tenant, sql);
     }
 
-    /** Changes rows as the owner, bound to {@code in} (the policies hold for the owner too). */
+    /** Changes rows of {@code in} as the owner; the statement's first parameter is the tenant. */
     private static void changeAsOwner(TestTenant in, String sql) {
-        try (Connection owner = TestDatabase.ownerConnection()) {
-            owner.setAutoCommit(false);
-            try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-                bind.setString(1, in.id().toString());
-                bind.execute();
-            }
+        asOwner(in, true, owner -> {
             try (PreparedStatement change = owner.prepareStatement(sql)) {
                 change.setObject(1, in.id());
                 assertThat(change.executeUpdate()).isPositive();
             }
-            owner.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     private String endpointAt(String path, UUID organisation) {
@@ -653,14 +642,9 @@ class WebhooksTest implements TestPropertyProvider {
         void read(ResultSet row) throws SQLException, IOException;
     }
 
-    /** Reads as the owner, bound to the test's tenant (the policies hold for the owner too). */
+    /** Reads as the owner in the test's tenant; the statement's first parameter is the tenant. */
     private void inTenant(String sql, Row each) {
-        try (Connection owner = TestDatabase.ownerConnection()) {
-            owner.setAutoCommit(false);
-            try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-                bind.setString(1, tenant.id().toString());
-                bind.execute();
-            }
+        asOwner(tenant, false, owner -> {
             try (PreparedStatement select = owner.prepareStatement(sql)) {
                 select.setObject(1, tenant.id());
                 try (ResultSet row = select.executeQuery()) {
@@ -669,7 +653,27 @@ class WebhooksTest implements TestPropertyProvider {
                     }
                 }
             }
-            owner.rollback();
+        });
+    }
+
+    private interface AsOwner {
+        void run(Connection owner) throws SQLException, IOException;
+    }
+
+    /** Works as the owner, bound to {@code in} (the policies hold for the owner too); kept when {@code keep}. */
+    private static void asOwner(TestTenant in, boolean keep, AsOwner work) {
+        try (Connection owner = TestDatabase.ownerConnection()) {
+            owner.setAutoCommit(false);
+            try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                bind.setString(1, in.id().toString());
+                bind.execute();
+            }
+            work.run(owner);
+            if (keep) {
+                owner.commit();
+            } else {
+                owner.rollback();
+            }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException(e);
         }
