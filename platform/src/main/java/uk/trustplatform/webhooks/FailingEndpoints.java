@@ -1,6 +1,7 @@
 package uk.trustplatform.webhooks;
 
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +15,11 @@ import uk.trustplatform.notifications.EventKind;
 
 /**
  * Pauses an endpoint that keeps failing: after the configured number of failed attempts in a row
- * across its deliveries, or when one delivery has used every attempt. The pause is audited and
+ * across its deliveries. One delivery that uses every attempt alone does not pause it, when others
+ * get through in between: a receiver refusing one event is not down. The pause is audited and
  * published as {@link EventKind#WEBHOOK_ENDPOINT_PAUSED} in the same transaction; the email worker
- * tells the endpoint's contact, whom this class names as that kind's audience. A paused endpoint
- * gets no new deliveries, and its pending ones wait until it is resumed.
+ * tells the endpoint's contact, whom this class names as that kind's audience. A paused endpoint's
+ * events are still queued for it, and they and its pending deliveries wait until it is resumed.
  */
 @Singleton
 final class FailingEndpoints implements EventAudience {
@@ -34,24 +36,14 @@ final class FailingEndpoints implements EventAudience {
         this.settings = settings;
     }
 
-    /**
-     * Counts a failed attempt against the endpoint, pausing it when it keeps failing.
-     *
-     * @param exhausted whether the delivery has used its last attempt
-     * @param attempts the delivery's attempts so far
-     */
-    void failedAttempt(UUID tenantId, UUID endpointId, boolean exhausted, int attempts, String lastError) {
+    /** Counts a failed attempt against the endpoint, pausing it when it keeps failing. */
+    void failedAttempt(UUID tenantId, UUID endpointId, String lastError) {
         Optional<WebhookEndpoint> endpoint = endpoints.failed(tenantId, endpointId);
         if (endpoint.isEmpty()) {
             return; // removed while the attempt was under way
         }
         int inARow = endpoint.get().consecutiveFailures();
-        if (exhausted) {
-            pause(
-                    endpoint.get(),
-                    "A delivery failed " + attempts + " times over its whole retry schedule; the last: " + lastError
-                            + ".");
-        } else if (inARow >= settings.pauseAfterFailures()) {
+        if (inARow >= settings.pauseAfterFailures()) {
             pause(endpoint.get(), inARow + " attempts in a row failed; the last: " + lastError + ".");
         }
     }
@@ -82,12 +74,22 @@ final class FailingEndpoints implements EventAudience {
         return Set.of(EventKind.WEBHOOK_ENDPOINT_PAUSED);
     }
 
-    /** The paused endpoint's contact; nobody when it was removed since. */
+    /**
+     * The paused endpoint's contact, greeted as the keeper of that endpoint ("Hello contact for
+     * the webhook endpoint Police case system at cases.police.example,"); nobody when it was
+     * removed since.
+     */
     @Override
     public List<Recipient> of(DomainEvent event) {
         return endpoints
                 .find(event.tenantId(), event.subjectId())
-                .map(endpoint -> List.of(new Recipient(endpoint.contactEmail(), "webhook contact")))
+                .map(endpoint -> List.of(new Recipient(endpoint.contactEmail(), contactOf(endpoint))))
                 .orElse(List.of());
+    }
+
+    private static String contactOf(WebhookEndpoint endpoint) {
+        String host = URI.create(endpoint.url()).getHost();
+        String description = endpoint.description();
+        return "contact for the webhook endpoint " + (description == null ? "" : description + " ") + "at " + host;
     }
 }

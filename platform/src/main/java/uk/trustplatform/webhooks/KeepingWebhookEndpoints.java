@@ -28,6 +28,11 @@ import uk.trustplatform.partners.PartnerOrganisation;
 @Singleton
 final class KeepingWebhookEndpoints {
 
+    /** Endpoints an agency may have: each event about it is posted to each. */
+    static final int AGENCY_MOST = 10;
+    /** Endpoints the partnership may have of its own (its agencies' are counted per agency). */
+    static final int PARTNERSHIP_MOST = 25;
+
     private static final int DESCRIPTION_MAX = 500;
     private static final int EMAIL_MAX = 254;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -91,6 +96,9 @@ final class KeepingWebhookEndpoints {
         }
         String description = Inputs.trimmed(input.get("description"));
         Inputs.optional(problems, "description", description, DESCRIPTION_MAX);
+        if (problems.isEmpty()) {
+            tooMany(caller, organisation).ifPresent(problems::add);
+        }
         if (!problems.isEmpty()) {
             return new Registered(null, null, problems);
         }
@@ -109,10 +117,24 @@ final class KeepingWebhookEndpoints {
                 caller.subject(),
                 0);
         String secret = SigningSecrets.newSecret();
-        endpoints.insert(endpoint, secrets.seal(secret));
+        endpoints.insert(endpoint, secrets.seal(endpoint.tenantId(), endpoint.id(), secret));
         audit.record(
                 caller.tenantId(), "WebhookEndpoint.registered", WebhookEndpoint.TYPE, endpoint.id(), null, endpoint);
         return new Registered(endpoint, secret, List.of());
+    }
+
+    /** The refusal when the agency (null: the partnership) has as many endpoints as it may. */
+    private Optional<UserError> tooMany(Caller caller, UUID organisation) {
+        int most = organisation == null ? PARTNERSHIP_MOST : AGENCY_MOST;
+        if (endpoints.countHeld(caller.tenantId(), organisation) < most) {
+            return Optional.empty();
+        }
+        String whose = organisation == null ? "The partnership has" : "The agency has";
+        return Optional.of(UserError.of(
+                Code.NOT_ALLOWED,
+                whose + " " + most + " webhook endpoints, the most it may have: remove one before registering another.",
+                "input",
+                organisation == null ? "url" : "partnerOrganisationId"));
     }
 
     Changed pause(Caller caller, Map<String, Object> input) {

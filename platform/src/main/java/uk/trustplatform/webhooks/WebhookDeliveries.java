@@ -21,10 +21,11 @@ import uk.trustplatform.notifications.EventKind;
 final class WebhookDeliveries {
 
     /**
-     * One delivery per active endpoint subscribed to the event's kind whose scope covers it: the
+     * One delivery per endpoint subscribed to the event's kind whose scope covers it: the
      * partnership's endpoints every event; an agency's the events about it or an organisation
      * below it (the event's organisation and those above it, up the hierarchy), never a
-     * partnership-wide one. A delivery made before is left as it is.
+     * partnership-wide one. A paused endpoint's deliveries are made too, and wait (the claim
+     * skips them) until it is resumed. A delivery made before is left as it is.
      */
     private static final String FAN_OUT = """
             WITH RECURSIVE above (id, parent_id) AS (
@@ -34,13 +35,14 @@ final class WebhookDeliveries {
                 WHERE p.tenant_id = ?)
             INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, event_id)
             SELECT e.tenant_id, gen_random_uuid(), e.id, ? FROM webhook_endpoint e
-            WHERE e.tenant_id = ? AND e.status = 'ACTIVE' AND ? = ANY (e.event_kinds)
+            WHERE e.tenant_id = ? AND ? = ANY (e.event_kinds)
               AND (e.partner_organisation_id IS NULL OR e.partner_organisation_id IN (SELECT id FROM above))
             ON CONFLICT (tenant_id, endpoint_id, event_id) DO NOTHING""";
 
     /**
      * Claims due deliveries of active endpoints for one sender: a lease that no other sender's
-     * claim passes while it holds, taken under row locks that other claims skip.
+     * claim passes while it holds, taken under row locks that other claims skip. The lease's end
+     * is the claim's token: a result is recorded only while the delivery still has it.
      */
     private static final String CLAIM = """
             UPDATE webhook_delivery d SET lease_until = clock_timestamp() + CAST(? AS interval)
@@ -56,7 +58,8 @@ final class WebhookDeliveries {
             RETURNING d.id""";
 
     private static final String PARCELS = """
-            SELECT d.id, d.endpoint_id, d.attempts, e.url, ev.id AS event_id, ev.kind, ev.occurred_at,
+            SELECT d.id, d.lease_until, d.endpoint_id, d.attempts, e.url, e.secret_ciphertext,
+                   ev.id AS event_id, ev.kind, ev.occurred_at,
                    ev.subject_type, ev.subject_id, ev.partner_organisation_id, ev.summary::text AS summary,
                    extract(epoch FROM clock_timestamp())::bigint AS now
             FROM webhook_delivery d
@@ -74,13 +77,17 @@ final class WebhookDeliveries {
     /**
      * A claimed delivery with what its post needs.
      *
+     * @param lease the claim's token: its lease's end, as stored
+     * @param sealedSecret the endpoint's signing secret as stored, opened only by the sender
      * @param nowEpochSecond the database's time at the claim, for the {@code webhook-timestamp}
      */
     record Parcel(
             UUID id,
+            OffsetDateTime lease,
             UUID endpointId,
             int attempts,
             String url,
+            byte[] sealedSecret,
             UUID eventId,
             String kind,
             OffsetDateTime occurredAt,
@@ -89,6 +96,13 @@ final class WebhookDeliveries {
             @Nullable UUID partnerOrganisationId,
             String summary,
             long nowEpochSecond) {}
+
+    /**
+     * The end of the statements recording a result: only a pending delivery still under the
+     * claim that posted it, so a late result from a sender whose lease lapsed changes nothing.
+     */
+    private static final String CLAIMED =
+            " WHERE tenant_id = ? AND id = ? AND status = 'PENDING' AND lease_until = CAST(? AS timestamptz)";
 
     private final JdbcOperations jdbc;
 
@@ -140,37 +154,49 @@ final class WebhookDeliveries {
         });
     }
 
-    /** A 2xx: delivered, the lease let go. */
-    void delivered(UUID tenantId, UUID id, int status) {
-        update(
+    /**
+     * A 2xx: delivered, the lease let go. False, and nothing changed, when the claim is no longer
+     * the delivery's (its lease ran out and another sender claimed it, or recorded it already).
+     */
+    boolean delivered(UUID tenantId, UUID id, OffsetDateTime lease, int status) {
+        return update(
                 "UPDATE webhook_delivery SET status = 'DELIVERED', attempts = attempts + 1,"
                         + " last_attempt_at = clock_timestamp(), delivered_at = clock_timestamp(),"
                         + " last_response_code = ?, last_error = NULL, lease_until = NULL"
-                        + " WHERE tenant_id = ? AND id = ?",
+                        + CLAIMED,
                 status,
                 tenantId,
-                id);
+                id,
+                lease);
     }
 
     /**
-     * A failed attempt: retried after {@code retryAfter}, or FAILED when that is null.
+     * A failed attempt: retried after {@code retryAfter}, or FAILED when that is null. False, and
+     * nothing changed, when the claim is no longer the delivery's.
      *
      * @param status the response's status, null when there was none (refused, timed out)
      * @param error what went wrong, short
      */
-    void failed(UUID tenantId, UUID id, @Nullable Integer status, String error, @Nullable Duration retryAfter) {
-        update(
+    boolean failed(
+            UUID tenantId,
+            UUID id,
+            OffsetDateTime lease,
+            @Nullable Integer status,
+            String error,
+            @Nullable Duration retryAfter) {
+        return update(
                 "UPDATE webhook_delivery SET attempts = attempts + 1, last_attempt_at = clock_timestamp(),"
                         + " last_response_code = ?, last_error = left(?, 300), lease_until = NULL,"
                         + " status = CASE WHEN CAST(? AS interval) IS NULL THEN 'FAILED' ELSE 'PENDING' END,"
                         + " next_attempt_at = coalesce(clock_timestamp() + CAST(? AS interval), next_attempt_at)"
-                        + " WHERE tenant_id = ? AND id = ?",
+                        + CLAIMED,
                 status,
                 error,
                 interval(retryAfter),
                 interval(retryAfter),
                 tenantId,
-                id);
+                id,
+                lease);
     }
 
     /** One page of an endpoint's log, newest first. */
@@ -193,13 +219,14 @@ final class WebhookDeliveries {
         });
     }
 
-    private void update(String sql, Object... parameters) {
-        jdbc.prepareStatement(sql, statement -> {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
-        });
+    private boolean update(String sql, Object... parameters) {
+        return jdbc.prepareStatement(sql, statement -> {
+                    for (int i = 0; i < parameters.length; i++) {
+                        statement.setObject(i + 1, parameters[i]);
+                    }
+                    return statement.executeUpdate();
+                })
+                == 1;
     }
 
     private static String interval(@Nullable Duration duration) {
@@ -209,9 +236,11 @@ final class WebhookDeliveries {
     private static Parcel parcel(ResultSet row) throws SQLException {
         return new Parcel(
                 row.getObject("id", UUID.class),
+                row.getObject("lease_until", OffsetDateTime.class),
                 row.getObject("endpoint_id", UUID.class),
                 row.getInt("attempts"),
                 row.getString("url"),
+                row.getBytes("secret_ciphertext"),
                 row.getObject("event_id", UUID.class),
                 row.getString("kind"),
                 row.getObject("occurred_at", OffsetDateTime.class),

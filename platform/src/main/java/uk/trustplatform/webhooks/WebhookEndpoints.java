@@ -72,6 +72,31 @@ final class WebhookEndpoints {
         return all(sql, tenantId, organisation, organisation, afterCreated, afterCreated, afterId, limit);
     }
 
+    /**
+     * How many endpoints the agency has (null: the partnership's own), counted under a lock on that
+     * count held until the transaction ends, so two registrations at once cannot both pass a limit.
+     */
+    long countHeld(UUID tenantId, @Nullable UUID organisation) {
+        String whose = "webhook_endpoint:" + tenantId + ":" + (organisation == null ? "partnership" : organisation);
+        // The lock first, in a statement of its own: a count in the same statement would read a
+        // snapshot taken before the lock was granted.
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", statement -> {
+            statement.setString(1, whose);
+            return statement.execute();
+        });
+        return jdbc.prepareStatement(
+                "SELECT count(*) FROM webhook_endpoint WHERE tenant_id = ?"
+                        + " AND partner_organisation_id IS NOT DISTINCT FROM CAST(? AS uuid)",
+                statement -> {
+                    statement.setObject(1, tenantId);
+                    statement.setObject(2, organisation);
+                    try (ResultSet row = statement.executeQuery()) {
+                        row.next();
+                        return row.getLong(1);
+                    }
+                });
+    }
+
     /** The endpoint paused or resumed, at the version read; empty when that is no longer its version. */
     Optional<WebhookEndpoint> setStatus(
             UUID tenantId, UUID id, long version, WebhookEndpoint.Status status, @Nullable String reason) {
@@ -96,21 +121,6 @@ final class WebhookEndpoints {
                             return statement.executeUpdate();
                         })
                 == 1;
-    }
-
-    /** The stored (sealed) signing secret of an endpoint. */
-    byte[] sealedSecret(UUID tenantId, UUID id) {
-        return jdbc.prepareStatement(
-                "SELECT secret_ciphertext FROM webhook_endpoint WHERE tenant_id = ? AND id = ?", statement -> {
-                    statement.setObject(1, tenantId);
-                    statement.setObject(2, id);
-                    try (ResultSet row = statement.executeQuery()) {
-                        if (!row.next()) {
-                            throw new IllegalStateException("Webhook endpoint " + id + " is gone");
-                        }
-                        return row.getBytes(1);
-                    }
-                });
     }
 
     /** A success: the endpoint's run of failures ends. */

@@ -6,20 +6,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.net.ConnectException;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.util.HashMap;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.trustplatform.api.GlobalId;
@@ -28,17 +36,24 @@ import uk.trustplatform.tenancy.TenantTransactions;
 import uk.trustplatform.webhooks.WebhookDeliveries.Parcel;
 
 /**
- * Posts due deliveries. Each run claims a batch with a lease in one short transaction, posts the
- * batch at once outside any transaction (so a slow receiver holds no connection, and the whole
- * batch ends within one timeout, well inside the lease), and records the results in another. A
- * second sender, in this pod or another, skips what the first holds until its lease ends: no
- * delivery is posted twice while its lease holds.
+ * Posts due deliveries. Each run claims a batch with a lease in one short transaction and commits
+ * it; then, with no transaction open, every delivery of the batch at once opens its endpoint's
+ * secret, resolves and checks the receiver's name and posts, each attempt cut off at the timeout
+ * (so a slow receiver or name server holds no connection nor row lock, and the whole batch ends
+ * within one timeout, well inside the lease); another transaction records the results. A second
+ * sender, in this pod or another, skips what the first holds until its lease ends: no delivery is
+ * posted twice while its lease holds, and a result recorded after the lease ended changes nothing.
  */
 @Singleton
 final class WebhookSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
     private static final String USER_AGENT = "TrustPlatform-Webhooks/1.0";
+    /** What of an answer's body is read (and dropped) so the connection may be used again: no more. */
+    private static final int BODY_READ_MAX = 16 * 1024;
+
+    private static final String SECRET_UNOPENED = "The endpoint's signing secret does not open with the platform's"
+            + " key (TRUST_WEBHOOKS_SECRET_KEY was changed?): remove the endpoint and register it again.";
 
     private final TenantDirectory directory;
     private final TenantTransactions transactions;
@@ -50,6 +65,8 @@ final class WebhookSender {
     private final WebhookSettings settings;
     private final ObjectMapper json;
     private final HttpClient http;
+    /** One virtual thread per attempt: resolving a name blocks, and every delivery of a batch goes at once. */
+    private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
 
     WebhookSender(
             TenantDirectory directory,
@@ -70,18 +87,20 @@ final class WebhookSender {
         this.failing = failing;
         this.settings = settings;
         this.json = json;
-        // A redirect is a failed attempt: following one would post to a place nobody checked.
+        // A redirect is a failed attempt: following one would post to a place nobody checked. A
+        // proxy (the JVM's, from system properties) would connect to addresses nobody checked.
         this.http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .proxy(HttpClient.Builder.NO_PROXY)
                 .connectTimeout(settings.timeout())
                 .build();
     }
 
-    /** A claimed delivery ready to post: its signed request, or why it may not be posted. */
-    private record Prepared(
-            Parcel parcel,
-            @Nullable HttpRequest request,
-            @Nullable String refusal) {}
+    @PreDestroy
+    void stop() {
+        attempts.shutdownNow();
+        http.shutdownNow();
+    }
 
     /** What one attempt came to: the response's status, or none and what went wrong. */
     private record Attempt(
@@ -114,43 +133,81 @@ final class WebhookSender {
     /** Posts one batch of a tenant's due deliveries; how many were attempted. */
     int sendDue(UUID tenantId) {
         String slug = directory.byIds(List.of(tenantId)).get(tenantId).slug();
-        List<Prepared> batch = transactions.inTenant(tenantId, false, () -> {
-            List<Parcel> parcels = deliveries.claim(tenantId, settings.batchSize(), settings.lease());
-            Map<UUID, String> secretOf = new HashMap<>();
-            return parcels.stream()
-                    .map(parcel -> prepare(
-                            parcel,
-                            slug,
-                            secretOf.computeIfAbsent(
-                                    parcel.endpointId(),
-                                    endpoint -> secrets.open(endpoints.sealedSecret(tenantId, endpoint)))))
-                    .toList();
-        });
-        if (batch.isEmpty()) {
+        List<Parcel> parcels = transactions.inTenant(
+                tenantId, false, () -> deliveries.claim(tenantId, settings.batchSize(), settings.lease()));
+        if (parcels.isEmpty()) {
             return 0;
         }
-        List<Attempt> attempts = batch.stream().map(this::post).toList().stream()
-                .map(CompletableFuture::join)
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        List<Future<Attempt>> running = parcels.stream()
+                .map(parcel -> attempts.submit(() -> attempt(tenantId, slug, parcel)))
                 .toList();
+        List<Attempt> made = new ArrayList<>();
+        for (int i = 0; i < parcels.size(); i++) {
+            made.add(outcome(parcels.get(i), running.get(i), deadline));
+        }
         transactions.inTenant(tenantId, false, () -> {
-            attempts.forEach(attempt -> record(tenantId, attempt));
+            made.forEach(attempt -> record(tenantId, attempt));
             return null;
         });
-        return attempts.size();
+        return made.size();
     }
 
-    private Prepared prepare(Parcel parcel, String slug, String secret) {
+    /**
+     * One delivery's attempt, in a thread of its own: the secret opened, the name resolved and
+     * checked, then the post. Interrupted at the deadline, it posts nothing more.
+     */
+    private Attempt attempt(UUID tenantId, String slug, Parcel parcel) throws IOException, InterruptedException {
+        Optional<String> secret = secrets.open(tenantId, parcel.endpointId(), parcel.sealedSecret());
+        if (secret.isEmpty()) {
+            return new Attempt(parcel, null, SECRET_UNOPENED);
+        }
         URI url = URI.create(parcel.url());
-        // Resolved again now: the name may point elsewhere since it was registered. The JVM keeps
-        // what it resolved for a while, so the client connects to the addresses checked here.
+        // Resolved again now, just before the post: the name may point elsewhere since it was
+        // registered. The client resolves it once more to connect, and is normally given the same
+        // addresses from the JVM's cache, which keeps a lookup for 30 s by default
+        // (networkaddress.cache.ttl). A lookup that expires between the two, a few milliseconds
+        // apart, leaves that window to a name rebound to an internal address: java.net.http cannot
+        // be made to connect to the address checked here.
         Optional<String> refusal = addresses.refusalNow(url);
         if (refusal.isPresent()) {
-            return new Prepared(parcel, null, refusal.get());
+            return new Attempt(parcel, null, refusal.get());
         }
+        if (Thread.interrupted()) {
+            throw new InterruptedException("Past the deadline while resolving: not posted");
+        }
+        int status = http.send(request(parcel, url, slug, secret.get()), answer -> new Drain())
+                .statusCode();
+        return new Attempt(parcel, status, refusalOf(status));
+    }
+
+    /** The attempt's result once it ends, or at the deadline a failed attempt (and its post stopped). */
+    private Attempt outcome(Parcel parcel, Future<Attempt> running, long deadline) {
+        try {
+            return running.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException late) {
+            // Interrupting the post cancels its exchange: no body is read on after this.
+            running.cancel(true);
+            return new Attempt(parcel, null, noAnswer());
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof IOException) {
+                LOG.debug("Webhook delivery {} got no answer", parcel.id(), failed.getCause());
+            } else {
+                LOG.warn("Webhook delivery {} could not be attempted", parcel.id(), failed.getCause());
+            }
+            return new Attempt(parcel, null, noAnswer());
+        } catch (InterruptedException stopping) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Stopped while posting webhooks", stopping);
+        }
+    }
+
+    private HttpRequest request(Parcel parcel, URI url, String slug, String secret) {
         String messageId = GlobalId.encode(WebhookDelivery.EVENT_TYPE, parcel.eventId());
         String body = body(parcel, slug, messageId);
         long timestamp = parcel.nowEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(url)
+        return HttpRequest.newBuilder(url)
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
                 .header("User-Agent", USER_AGENT)
@@ -159,7 +216,6 @@ final class WebhookSender {
                 .header("webhook-signature", WebhookSignature.of(secret, messageId, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        return new Prepared(parcel, request, null);
     }
 
     /** The body: the event's type and time, and in {@code data} its ids and its summary's facts. */
@@ -187,16 +243,6 @@ final class WebhookSender {
         }
     }
 
-    private CompletableFuture<Attempt> post(Prepared prepared) {
-        if (prepared.request() == null) {
-            return CompletableFuture.completedFuture(new Attempt(prepared.parcel(), null, prepared.refusal()));
-        }
-        return http.sendAsync(prepared.request(), HttpResponse.BodyHandlers.discarding())
-                .handle((response, failure) -> failure == null
-                        ? new Attempt(prepared.parcel(), response.statusCode(), refusalOf(response.statusCode()))
-                        : new Attempt(prepared.parcel(), null, describe(failure)));
-    }
-
     private static String refusalOf(int status) {
         if (status >= 200 && status < 300) {
             return null;
@@ -204,30 +250,79 @@ final class WebhookSender {
         return status >= 300 && status < 400 ? "HTTP " + status + ": redirects are not followed" : "HTTP " + status;
     }
 
-    /** What went wrong, in a few words: never a stack. */
-    private String describe(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof HttpTimeoutException) {
-            return "No answer within " + settings.timeout().toSeconds() + " s";
-        }
-        if (cause instanceof ConnectException) {
-            return "Could not connect";
-        }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    /**
+     * Whatever kept an answer from coming, in the same words: telling a refused connection from a
+     * failed handshake or a silent port would make the delivery log a port scanner. The cause is
+     * in the platform's log (debug).
+     */
+    private String noAnswer() {
+        return "No answer: the connection failed, or no response came within "
+                + settings.timeout().toSeconds() + " s";
     }
 
     private void record(UUID tenantId, Attempt attempt) {
         Parcel parcel = attempt.parcel();
         if (attempt.delivered()) {
-            deliveries.delivered(tenantId, parcel.id(), attempt.status());
-            endpoints.succeeded(tenantId, parcel.endpointId());
+            if (deliveries.delivered(tenantId, parcel.id(), parcel.lease(), attempt.status())) {
+                endpoints.succeeded(tenantId, parcel.endpointId());
+            } else {
+                stale(parcel);
+            }
             return;
         }
         int made = parcel.attempts() + 1;
-        boolean exhausted = made >= settings.maxAttempts();
-        deliveries.failed(
-                tenantId, parcel.id(), attempt.status(), attempt.error(), exhausted ? null : settings.delayAfter(made));
-        failing.failedAttempt(tenantId, parcel.endpointId(), exhausted, made, attempt.error());
+        Duration retryAfter = made >= settings.maxAttempts() ? null : settings.delayAfter(made);
+        if (deliveries.failed(tenantId, parcel.id(), parcel.lease(), attempt.status(), attempt.error(), retryAfter)) {
+            failing.failedAttempt(tenantId, parcel.endpointId(), attempt.error());
+        } else {
+            stale(parcel);
+        }
+    }
+
+    private static void stale(Parcel parcel) {
+        LOG.info(
+                "Webhook delivery {}: its lease ended before its result was recorded; the result is dropped",
+                parcel.id());
+    }
+
+    /**
+     * Reads and drops at most {@link #BODY_READ_MAX} bytes of an answer, then lets the rest go: only
+     * its status counts, and a receiver sending without end holds the attempt no longer.
+     */
+    private static final class Drain implements HttpResponse.BodySubscriber<Void> {
+
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+        private long read;
+
+        @Override
+        public CompletionStage<Void> getBody() {
+            return done;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+            read += item.stream().mapToLong(ByteBuffer::remaining).sum();
+            if (read > BODY_READ_MAX) {
+                subscription.cancel();
+                done.complete(null);
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            done.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            done.complete(null);
+        }
     }
 }

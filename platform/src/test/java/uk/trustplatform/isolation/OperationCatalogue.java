@@ -1203,26 +1203,8 @@ final class OperationCatalogue {
                                 "systems@agency.example"),
                         ADMINS_AND_LEAD),
                 // A second pause or resume is refused by the endpoint's state once access is decided.
-                save(
-                        "pauseWebhookEndpoint",
-                        "WebhookEndpointVersionInput",
-                        "endpoint",
-                        world -> Map.of(
-                                "id",
-                                world.agencyWebhook(),
-                                "version",
-                                world.versionOf("webhook_endpoint", world.agencyWebhook())),
-                        ADMINS_AND_LEAD),
-                save(
-                        "resumeWebhookEndpoint",
-                        "WebhookEndpointVersionInput",
-                        "endpoint",
-                        world -> Map.of(
-                                "id",
-                                world.agencyWebhook(),
-                                "version",
-                                world.versionOf("webhook_endpoint", world.agencyWebhook())),
-                        ADMINS_AND_LEAD),
+                webhookStatus("pauseWebhookEndpoint"),
+                webhookStatus("resumeWebhookEndpoint"),
                 new Operation(
                         "Mutation.removeWebhookEndpoint",
                         world -> new Request(
@@ -1399,6 +1381,20 @@ final class OperationCatalogue {
                         Map.of("input", input.apply(world))),
                 (reply, world) -> authorized(reply, field),
                 allowed);
+    }
+
+    /** Pausing or resuming the agency's webhook endpoint at its current version. */
+    private static Operation webhookStatus(String field) {
+        return save(
+                field,
+                "WebhookEndpointVersionInput",
+                "endpoint",
+                world -> Map.of(
+                        "id",
+                        world.agencyWebhook(),
+                        "version",
+                        world.versionOf("webhook_endpoint", world.agencyWebhook())),
+                ADMINS_AND_LEAD);
     }
 
     /**

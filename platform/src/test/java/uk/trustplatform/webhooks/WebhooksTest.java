@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -37,6 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +57,9 @@ import uk.trustplatform.testing.TestTenants.TestTenant;
 
 /**
  * Webhooks end to end, against real PostgreSQL and real HTTP receivers on the loopback: the
- * workers run every 100 ms and a retry schedule of 0.3, 0.6 and 1.2 s stands for the day-long one.
+ * workers run every 100 ms, a retry schedule of 0.3, 0.6 and 1.2 s (each within 10 %) stands for
+ * the day-long one and an attempt is cut off after 2 s. Tests whose receivers fail subscribe to
+ * kinds of their own, so their slow or failing attempts reach no other test's receivers.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,9 +70,10 @@ class WebhooksTest implements TestPropertyProvider {
     private static final String REGISTER =
             "mutation ($i: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $i)"
                     + " { endpoint { id status partnerOrganisation { id } } signingSecret userErrors { field message code } } }";
-    private static final String LOG = "query ($id: ID!) { node(id: $id) { ... on WebhookEndpoint { status pausedReason"
-            + " consecutiveFailures deliveries(first: 50) { edges { node { status eventKind eventId subjectId attempts"
-            + " lastResponseCode lastError lastAttemptAt nextAttemptAt deliveredAt } } } } } }";
+    private static final String LOG =
+            "query ($id: ID!) { node(id: $id) { ... on WebhookEndpoint { status pausedReason version"
+                    + " consecutiveFailures deliveries(first: 50) { edges { node { status eventKind eventId subjectId attempts"
+                    + " lastResponseCode lastError lastAttemptAt nextAttemptAt deliveredAt } } } } } }";
 
     @Override
     public Map<String, String> getProperties() {
@@ -79,7 +84,8 @@ class WebhooksTest implements TestPropertyProvider {
                 "trust.webhooks.send.interval", "100ms",
                 "trust.webhooks.send.initial-delay", "0s",
                 "trust.webhooks.retry-delays", "300ms,600ms,1200ms",
-                "trust.webhooks.pause-after-failures", "3");
+                "trust.webhooks.pause-after-failures", "3",
+                "trust.webhooks.timeout", "2s");
     }
 
     @Inject
@@ -96,6 +102,9 @@ class WebhooksTest implements TestPropertyProvider {
 
     @Inject
     FailingEndpoints failing;
+
+    @Inject
+    WebhookDeliveries deliveries;
 
     private final Receiver receiver = new Receiver();
     private TestTenant tenant;
@@ -274,16 +283,16 @@ class WebhooksTest implements TestPropertyProvider {
                 .extracting(a -> a.headers().get("webhook-id"))
                 .containsOnly(delivery.path("eventId").asText());
         assertThat(Duration.ofNanos(attempts.get(1).nanos() - attempts.get(0).nanos()))
-                .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+                .isGreaterThanOrEqualTo(Duration.ofMillis(270));
         assertThat(Duration.ofNanos(attempts.get(2).nanos() - attempts.get(1).nanos()))
-                .isGreaterThanOrEqualTo(Duration.ofMillis(600));
+                .isGreaterThanOrEqualTo(Duration.ofMillis(540));
         assertThat(endpointField(endpoint, "consecutiveFailures").asInt())
                 .as("reset by the success")
                 .isZero();
     }
 
     @Test
-    void an_endpoint_that_keeps_failing_is_paused_and_the_pause_is_in_the_outbox_for_its_contact() {
+    void an_endpoint_that_keeps_failing_is_paused_its_contact_told_and_its_events_queued_until_resumed() {
         receiver.answer("/down", () -> 500);
         String endpoint = endpointAt("/down", null);
         publish(EventKind.PLEDGE_SIGNED, UUID.randomUUID(), null, Map.of());
@@ -301,10 +310,125 @@ class WebhooksTest implements TestPropertyProvider {
         assertThat(pauses.getFirst().summary().path("reason").asText())
                 .isEqualTo("3 attempts in a row failed; the last: HTTP 500.");
         assertThat(transactions.inTenant(tenant.id(), false, () -> failing.of(pauses.getFirst())))
-                .extracting(recipient -> recipient.address())
-                .containsExactly("systems@agency.example");
+                .extracting(recipient -> recipient.address() + " / " + recipient.name())
+                .containsExactly("systems@agency.example / contact for the webhook endpoint at 127.0.0.1");
         awaitQueued();
-        assertThat(deliveries(endpoint)).as("no new deliveries while paused").hasSize(1);
+        assertThat(deliveries(endpoint))
+                .as("queued while paused, not posted")
+                .hasSize(3)
+                .filteredOn(d -> d.path("attempts").asInt() == 0)
+                .hasSize(2);
+        assertThat(receiver.at("/down")).hasSize(3);
+
+        receiver.answer("/down", () -> 204);
+        atItsVersion("resumeWebhookEndpoint", endpoint, "endpoint { status }");
+        await(() -> deliveries(endpoint).stream()
+                .allMatch(d -> d.path("status").asText().equals("DELIVERED")));
+        assertThat(receiver.at("/down")).hasSize(6);
+    }
+
+    @Test
+    void one_delivery_using_every_attempt_does_not_pause_an_endpoint_that_others_get_through_to() {
+        UUID refused = UUID.randomUUID();
+        String refusedId = GlobalId.encode("ActionPlan", refused);
+        receiver.answerBy("/picky", got -> got.body().contains(refusedId) ? 422 : 204);
+        String endpoint = endpointFor("/picky", "PLEDGE_RENEWED");
+        publish(EventKind.PLEDGE_RENEWED, refused, null, Map.of());
+
+        // Others keep getting through between the refused one's attempts.
+        await(() -> {
+            publish(EventKind.PLEDGE_RENEWED, UUID.randomUUID(), null, Map.of());
+            return deliveryOf(refused).equals("FAILED 4");
+        });
+        awaitQueued();
+
+        assertThat(endpointField(endpoint, "status").asText()).isEqualTo("ACTIVE");
+        assertThat(pausesOf(GlobalId.decode(endpoint).orElseThrow().uuid())).isEmpty();
+    }
+
+    @Test
+    void a_late_result_from_a_sender_whose_lease_ended_changes_nothing() {
+        String endpoint = endpointFor("/late", "PLEDGE_INVITED");
+        UUID subject = UUID.randomUUID();
+        publish(EventKind.PLEDGE_INVITED, subject, null, Map.of());
+        awaitDelivery(endpoint, "DELIVERED");
+        UUID id = UUID.fromString(one("SELECT d.id::text FROM webhook_delivery d JOIN domain_event ev"
+                + " ON ev.tenant_id = d.tenant_id AND ev.id = d.event_id WHERE d.tenant_id = ? AND ev.subject_id = '"
+                + subject + "'"));
+        OffsetDateTime lapsedLease = OffsetDateTime.now().minusMinutes(1);
+
+        boolean recorded = transactions.inTenant(
+                tenant.id(),
+                false,
+                () -> deliveries.failed(tenant.id(), id, lapsedLease, 500, "HTTP 500", Duration.ofSeconds(1)));
+
+        assertThat(recorded).isFalse();
+        assertThat(deliveryOf(subject)).isEqualTo("DELIVERED 1");
+    }
+
+    @Test
+    void an_endless_body_is_left_unread_and_a_receiver_that_never_finishes_is_cut_off_at_the_timeout() {
+        receiver.stream("/endless", Duration.ZERO);
+        receiver.stream("/trickle", Duration.ofMillis(100));
+        String endless = endpointFor("/endless", "PLEDGE_WITHDRAWN");
+        String trickle = endpointFor("/trickle", "PLEDGE_WITHDRAWN");
+        publish(EventKind.PLEDGE_WITHDRAWN, UUID.randomUUID(), null, Map.of());
+
+        JsonNode delivered = awaitDelivery(endless, "DELIVERED");
+        await(() -> deliveries(trickle).getFirst().path("attempts").asInt() >= 1);
+        JsonNode cutOff = deliveries(trickle).getFirst();
+        remove(endless);
+        remove(trickle);
+
+        assertThat(delivered.path("lastResponseCode").asInt()).isEqualTo(200);
+        assertThat(cutOff.path("lastResponseCode").isNull()).isTrue();
+        assertThat(cutOff.path("lastError").asText())
+                .isEqualTo("No answer: the connection failed, or no response came within 2 s");
+    }
+
+    @Test
+    void a_secret_sealed_for_another_endpoint_does_not_open_and_fails_only_that_delivery() {
+        String own = endpointFor("/sealed-own", "PLEDGE_LAPSED");
+        String copied = endpointFor("/sealed-copied", "PLEDGE_LAPSED");
+        changeAsOwner("UPDATE webhook_endpoint SET secret_ciphertext = (SELECT secret_ciphertext FROM webhook_endpoint"
+                + " WHERE id = '" + uuid(own) + "') WHERE tenant_id = ? AND id = '" + uuid(copied) + "'");
+        publish(EventKind.PLEDGE_LAPSED, UUID.randomUUID(), null, Map.of());
+
+        awaitDelivery(own, "DELIVERED");
+        await(() -> deliveries(copied).getFirst().path("attempts").asInt() >= 1);
+        JsonNode failed = deliveries(copied).getFirst();
+        remove(copied);
+
+        assertThat(failed.path("status").asText()).isEqualTo("PENDING");
+        assertThat(failed.path("lastError").asText())
+                .isEqualTo("The endpoint's signing secret does not open with the platform's key"
+                        + " (TRUST_WEBHOOKS_SECRET_KEY was changed?): remove the endpoint and register it again.");
+        assertThat(receiver.at("/sealed-copied")).isEmpty();
+    }
+
+    @Test
+    void an_agency_has_at_most_10_endpoints_and_the_partnership_25_of_its_own() {
+        UUID fire = organisation(admin, "Hookshire Fire and Rescue", null);
+        for (int i = 0; i < KeepingWebhookEndpoints.AGENCY_MOST; i++) {
+            endpointFor("/fire", "CONFIGURATION_PUBLISHED", fire);
+        }
+        Map<String, Object> oneMore = new java.util.HashMap<>(input(receiver.url("/fire"), List.of("PLEDGE_SIGNED")));
+        oneMore.put("partnerOrganisationId", GlobalId.encode("PartnerOrganisation", fire));
+        TestTenant full = TestTenants.active("hooklimit");
+        changeAsOwner(
+                full,
+                "INSERT INTO webhook_endpoint (tenant_id, id, url, event_kinds, contact_email, secret_ciphertext,"
+                        + " created_by) SELECT ?, gen_random_uuid(), 'https://partner.example/hooks',"
+                        + " ARRAY['pledge.signed'], 'systems@agency.example', '\\x00', 'test'"
+                        + " FROM generate_series(1, " + KeepingWebhookEndpoints.PARTNERSHIP_MOST + ")");
+
+        assertThat(problems(admin.query(REGISTER, Map.of("i", oneMore))))
+                .containsExactly("NOT_ALLOWED partnerOrganisationId The agency has 10 webhook endpoints, the most it"
+                        + " may have: remove one before registering another.");
+        assertThat(problems(ApiCaller.member(server, "admin", Role.TENANT_ADMIN, full.slug(), null)
+                        .query(REGISTER, Map.of("i", input(receiver.url("/full"), List.of("PLEDGE_SIGNED"))))))
+                .containsExactly("NOT_ALLOWED url The partnership has 25 webhook endpoints, the most it may have:"
+                        + " remove one before registering another.");
     }
 
     @Test
@@ -392,6 +516,68 @@ class WebhooksTest implements TestPropertyProvider {
                 .toList();
     }
 
+    /** A partnership endpoint subscribed to one kind only, which no other test publishes. */
+    private String endpointFor(String path, String kind) {
+        return endpointFor(path, kind, null);
+    }
+
+    private String endpointFor(String path, String kind, UUID organisation) {
+        Map<String, Object> input = new java.util.HashMap<>(input(receiver.url(path), List.of(kind)));
+        if (organisation != null) {
+            input.put("partnerOrganisationId", GlobalId.encode("PartnerOrganisation", organisation));
+        }
+        return registered(admin, input).path("endpoint").path("id").asText();
+    }
+
+    /** Removes an endpoint, so its failing deliveries stop taking the senders' time. */
+    private void remove(String endpoint) {
+        atItsVersion("removeWebhookEndpoint", endpoint, "removedId");
+    }
+
+    /** Pauses, resumes or removes the endpoint at the version it has now. */
+    private void atItsVersion(String mutation, String endpoint, String selection) {
+        admin.mutate(
+                mutation,
+                "WebhookEndpointVersionInput",
+                Map.of(
+                        "id",
+                        endpoint,
+                        "version",
+                        endpointField(endpoint, "version").asInt()),
+                selection);
+    }
+
+    /** The status and attempts of the delivery of the event about {@code subject}. */
+    private String deliveryOf(UUID subject) {
+        return one("SELECT d.status || ' ' || d.attempts FROM webhook_delivery d JOIN domain_event ev"
+                + " ON ev.tenant_id = d.tenant_id AND ev.id = d.event_id WHERE d.tenant_id = ? AND ev.subject_id = '"
+                + subject + "'");
+    }
+
+    private String one(String sql) {
+        StringBuilder value = new StringBuilder();
+        inTenant(sql, row -> value.append(row.getString(1)));
+        return value.toString();
+    }
+
+    private static UUID uuid(String globalId) {
+        return GlobalId.decode(globalId).orElseThrow().uuid();
+    }
+
+    private void changeAsOwner(String sql) {
+        changeAsOwner(tenant, sql);
+    }
+
+    /** Changes rows of {@code in} as the owner; the statement's first parameter is the tenant. */
+    private static void changeAsOwner(TestTenant in, String sql) {
+        asOwner(in, true, owner -> {
+            try (PreparedStatement change = owner.prepareStatement(sql)) {
+                change.setObject(1, in.id());
+                assertThat(change.executeUpdate()).isPositive();
+            }
+        });
+    }
+
     private String endpointAt(String path, UUID organisation) {
         Map<String, Object> input =
                 new java.util.HashMap<>(input(receiver.url(path), List.of("PLEDGE_SIGNED", "ACTION_PLAN_RETURNED")));
@@ -456,14 +642,9 @@ class WebhooksTest implements TestPropertyProvider {
         void read(ResultSet row) throws SQLException, IOException;
     }
 
-    /** Reads as the owner, bound to the test's tenant (the policies hold for the owner too). */
+    /** Reads as the owner in the test's tenant; the statement's first parameter is the tenant. */
     private void inTenant(String sql, Row each) {
-        try (Connection owner = TestDatabase.ownerConnection()) {
-            owner.setAutoCommit(false);
-            try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-                bind.setString(1, tenant.id().toString());
-                bind.execute();
-            }
+        asOwner(tenant, false, owner -> {
             try (PreparedStatement select = owner.prepareStatement(sql)) {
                 select.setObject(1, tenant.id());
                 try (ResultSet row = select.executeQuery()) {
@@ -472,7 +653,27 @@ class WebhooksTest implements TestPropertyProvider {
                     }
                 }
             }
-            owner.rollback();
+        });
+    }
+
+    private interface AsOwner {
+        void run(Connection owner) throws SQLException, IOException;
+    }
+
+    /** Works as the owner, bound to {@code in} (the policies hold for the owner too); kept when {@code keep}. */
+    private static void asOwner(TestTenant in, boolean keep, AsOwner work) {
+        try (Connection owner = TestDatabase.ownerConnection()) {
+            owner.setAutoCommit(false);
+            try (PreparedStatement bind = owner.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                bind.setString(1, in.id().toString());
+                bind.execute();
+            }
+            work.run(owner);
+            if (keep) {
+                owner.commit();
+            } else {
+                owner.rollback();
+            }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException(e);
         }
@@ -574,7 +775,8 @@ class WebhooksTest implements TestPropertyProvider {
         record Received(String path, Map<String, String> headers, String body, long nanos) {}
 
         private final Queue<Received> received = new ConcurrentLinkedQueue<>();
-        private final Map<String, IntSupplier> answers = new ConcurrentHashMap<>();
+        private final Map<String, ToIntFunction<Received>> answers = new ConcurrentHashMap<>();
+        private final Map<String, Duration> streams = new ConcurrentHashMap<>();
         private HttpServer http;
 
         void start() throws IOException {
@@ -585,12 +787,17 @@ class WebhooksTest implements TestPropertyProvider {
                 exchange.getRequestHeaders()
                         .forEach((name, values) ->
                                 headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
-                received.add(new Received(
+                Received got = new Received(
                         path,
                         headers,
                         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                        System.nanoTime()));
-                int status = answers.getOrDefault(path, () -> 204).getAsInt();
+                        System.nanoTime());
+                received.add(got);
+                if (streams.containsKey(path)) {
+                    stream(exchange, streams.get(path));
+                    return;
+                }
+                int status = answers.getOrDefault(path, any -> 204).applyAsInt(got);
                 if (status == 302) {
                     exchange.getResponseHeaders().add("Location", url("/redirected"));
                 }
@@ -610,7 +817,35 @@ class WebhooksTest implements TestPropertyProvider {
         }
 
         void answer(String path, IntSupplier status) {
+            answers.put(path, any -> status.getAsInt());
+        }
+
+        void answerBy(String path, ToIntFunction<Received> status) {
             answers.put(path, status);
+        }
+
+        /**
+         * Answers 200 and a body without end until the platform hangs up: at full speed when
+         * {@code pause} is zero, else a byte every {@code pause}.
+         */
+        void stream(String path, Duration pause) {
+            streams.put(path, pause);
+        }
+
+        private static void stream(com.sun.net.httpserver.HttpExchange exchange, Duration pause) throws IOException {
+            exchange.sendResponseHeaders(200, 0);
+            byte[] chunk = new byte[pause.isZero() ? 8192 : 1];
+            try (java.io.OutputStream body = exchange.getResponseBody()) {
+                while (true) {
+                    body.write(chunk);
+                    body.flush();
+                    Thread.sleep(pause);
+                }
+            } catch (IOException | InterruptedException hungUp) {
+                // The platform stopped reading: what the test wants.
+            } finally {
+                exchange.close();
+            }
         }
 
         List<Received> at(String path) {
