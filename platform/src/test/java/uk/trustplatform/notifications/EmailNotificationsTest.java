@@ -434,23 +434,33 @@ class EmailNotificationsTest implements TestPropertyProvider {
         // Partnerships are fanned out by name: this one comes before the other.
         PartnershipPeople broken = PartnershipPeople.create("aaa-broken");
         PartnershipPeople fine = PartnershipPeople.create("zzz-fine");
-        publish(
-                broken,
-                EventKind.PLEDGE_RENEWAL_DUE,
-                "PledgeRegistration",
-                UUID.randomUUID(),
-                broken.agency(),
-                Map.of("renewalDueOn", "not a date"));
+        String refuse = "refuse_email_" + broken.tenant().id().toString().replace("-", "");
+        // The database refuses the first partnership's messages, as it would a write that fails.
+        TenantData.change(
+                broken.tenant().id(), """
+                CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.tenant_id = '%2$s' THEN RAISE EXCEPTION 'refused for the test'; END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER %1$s BEFORE INSERT ON email_message FOR EACH ROW EXECUTE FUNCTION %1$s();
+                """.formatted(refuse, broken.tenant().id()));
         try {
+            publish(broken, EventKind.ACTION_PLAN_APPROVED, "ActionPlan", UUID.randomUUID(), broken.agency(), Map.of());
             publish(fine, EventKind.ACTION_PLAN_APPROVED, "ActionPlan", UUID.randomUUID(), fine.agency(), Map.of());
 
             assertThat(subject(receivedBy(fine.lead()).getFirst()))
                     .isEqualTo(fine.name() + ": An action plan was approved");
-            assertThat(TenantData.rows(broken.tenant().id(), "email_message")).isZero();
+            assertThat(TenantData.query(
+                            broken.tenant().id(), "SELECT count(*) FROM domain_event WHERE emails_queued_at IS NULL"))
+                    .as("its transaction rolled back, the event is left to queue")
+                    .containsExactly("1");
         } finally {
-            // The broken event would fail every run of the rest of the class.
-            TenantData.change(broken.tenant().id(), "UPDATE domain_event SET emails_queued_at = now()");
+            TenantData.change(
+                    broken.tenant().id(),
+                    "DROP TRIGGER %1$s ON email_message; DROP FUNCTION %1$s();".formatted(refuse));
         }
+        receivedBy(broken.lead());
     }
 
     @Test

@@ -54,7 +54,7 @@ class MailGatewayTest {
     void a_relay_needs_a_link_key_of_at_least_32_bytes_in_base64() {
         assertThatThrownBy(() -> gateway("starttls", "", "", FROM, Duration.ofMinutes(2), new PreferenceLinks("")))
                 .hasMessageContaining("TRUST_NOTIFICATIONS_LINK_KEY is not");
-        assertThatThrownBy(() -> new PreferenceLinks("test-preference-link-key"))
+        assertThatThrownBy(() -> new PreferenceLinks("c2hvcnQta2V5")) // "short-key"
                 .hasMessageContaining("at least 32 bytes");
         assertThatThrownBy(() -> new PreferenceLinks("not base64 at all!")).hasMessageContaining("is not base64");
     }
