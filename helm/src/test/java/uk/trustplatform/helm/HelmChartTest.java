@@ -210,7 +210,9 @@ class HelmChartTest {
                 "email.smtp.host",
                 "smtp.example.gov.uk",
                 "email.existingSecret",
-                "trust-email"));
+                "trust-email",
+                "email.from",
+                "Trust <trust@example.gov.uk>"));
         List<String> sensitive = new ArrayList<>();
         for (JsonNode variable : manifests.env("Deployment")) {
             String name = variable.path("name").asText();
@@ -240,7 +242,8 @@ class HelmChartTest {
                         "email.smtp.host", "smtp.example.gov.uk",
                         "email.smtp.tls", "tls",
                         "email.smtp.port", 465,
-                        "email.existingSecret", "trust-email"))
+                        "email.existingSecret", "trust-email",
+                        "email.from", "Trust <trust@example.gov.uk>"))
                 .env("Deployment");
 
         assertThat(off.findValuesAsText("name")).noneMatch(name -> name.startsWith("TRUST_SMTP_"));
@@ -250,6 +253,12 @@ class HelmChartTest {
         assertThatThrownBy(() -> Chart.render(Map.of("email.smtp.host", "smtp.example.gov.uk")))
                 .as("a relay without the link key's Secret: the service would refuse to start")
                 .hasMessageContaining("existingSecret");
+        assertThatThrownBy(() -> Chart.render(Map.of(
+                        "email.smtp.host", "smtp.example.gov.uk",
+                        "email.existingSecret", "trust-email",
+                        "email.from", "Trust Platform <notifications@localhost>")))
+                .as("a relay with no sender of the partnership's domain: the service would refuse to start")
+                .hasMessageContaining("from");
         assertThatThrownBy(() -> Chart.render(Map.of("email.smtp.tls", "maybe")))
                 .hasMessageContaining("tls");
     }
@@ -336,7 +345,9 @@ class HelmChartTest {
                     "email.smtp.host",
                     "smtp.example.gov.uk",
                     "email.existingSecret",
-                    "trust-email"));
+                    "trust-email",
+                    "email.from",
+                    "Trust <trust@example.gov.uk>"));
             for (String kind : job ? List.of("Deployment", "Job") : List.of("Deployment")) {
                 manifests.env(kind).findValuesAsText("name").stream()
                         .filter(name -> name.startsWith("TRUST_"))

@@ -1,5 +1,6 @@
 package uk.trustplatform.notifications;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ import uk.trustplatform.tenancy.TenantTransactions;
  * A person choosing, per kind of event, whether they get an email for each, a daily digest or
  * none, with the signed link from any email they had (no sign-in: board members of agencies have
  * no account). The link names the partnership and the address; it is checked before anything is
- * read, and the work runs bound to that partnership only.
+ * read, and the work runs bound to that partnership only. Opened on another partnership's page, a
+ * link is not recognised: that page must not show or change another partnership's choices.
  */
 @Singleton
 final class ChoosingEmailPreferences {
@@ -85,16 +87,19 @@ final class ChoosingEmailPreferences {
         this.clock = clock;
     }
 
-    /** The link holder's choices; empty for a link that is not recognised or has stopped working. */
-    Optional<Preferences> read(String link) {
-        return holder(link)
+    /**
+     * The link holder's choices; empty for a link that is not recognised, has stopped working or is
+     * of another partnership than {@code tenantSlug} (when given) names.
+     */
+    Optional<Preferences> read(String link, @Nullable String tenantSlug) {
+        return holder(link, tenantSlug)
                 .map(found -> transactions.inTenant(
                         found.holder().tenantId(), false, () -> preferences(found.tenant(), found.holder())));
     }
 
     /** Saves all the choices sent, or none: each at the version read, none turning off a required kind. */
     Saved save(Map<String, Object> input) {
-        Optional<Found> found = holder(Inputs.trimmed(input.get("link")));
+        Optional<Found> found = holder(Inputs.trimmed(input.get("link")), Inputs.trimmed(input.get("tenantSlug")));
         if (found.isEmpty()) {
             return Saved.refused(List.of(UNKNOWN_LINK));
         }
@@ -141,11 +146,16 @@ final class ChoosingEmailPreferences {
                         at,
                         "choice"));
             } else if (current.version() != version) {
-                problems.add(UserError.conflict("choice of emails", current.version(), version));
+                problems.add(conflict(at, current.version(), version));
             } else {
                 Optional<UUID> saved = preferences.save(holder.tenantId(), holder.address(), kind, choice, current);
                 if (saved.isEmpty()) {
-                    problems.add(UserError.conflict("choice of emails", current.version() + 1, version));
+                    // Saved by someone else since it was read here: the version they stored.
+                    long now = preferences
+                            .of(holder.tenantId(), holder.address())
+                            .getOrDefault(kind, Stored.UNCHOSEN)
+                            .version();
+                    problems.add(conflict(at, now, version));
                     continue;
                 }
                 audit.record(
@@ -158,6 +168,12 @@ final class ChoosingEmailPreferences {
             }
         }
         return problems;
+    }
+
+    /** A stale version of the {@code at}-th choice sent, on that choice's {@code version}. */
+    private static UserError conflict(String at, long stored, long sent) {
+        UserError conflict = UserError.conflict("choice of emails", stored, sent);
+        return new UserError(List.of("input", "choices", at, "version"), conflict.message(), conflict.code());
     }
 
     private Preferences preferences(Tenant tenant, Holder holder) {
@@ -175,12 +191,16 @@ final class ChoosingEmailPreferences {
 
     private record Found(Tenant tenant, Holder holder) {}
 
-    /** The link's holder, in a partnership that is open (an archived one's people are told nothing). */
-    private Optional<Found> holder(String link) {
+    /**
+     * The link's holder, in a partnership that is open (an archived one's people are told nothing)
+     * and, when {@code tenantSlug} is given, is the one it names.
+     */
+    private Optional<Found> holder(String link, @Nullable String tenantSlug) {
         return links.verify(link, clock.today())
                 .flatMap(holder -> Optional.ofNullable(
                                 directory.byIds(List.of(holder.tenantId())).get(holder.tenantId()))
                         .filter(tenant -> tenant.status() == TenantStatus.ACTIVE)
+                        .filter(tenant -> tenantSlug == null || tenant.slug().equals(tenantSlug))
                         .map(tenant -> new Found(tenant, holder)));
     }
 

@@ -5,6 +5,8 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.notifications.EmailText.Partnership;
 import uk.trustplatform.tenancy.Tenant;
@@ -14,16 +16,20 @@ import uk.trustplatform.tenancy.TenantTransactions;
 /**
  * Once a London day is over, queues one message per person who chose a digest, listing that day's
  * events; the sender sends it like any other. Safe in two pods: a digest is unique per day and
- * address, and its items are marked gathered in the same transaction.
+ * address, its items are locked while it is made (another pod skips them) and marked gathered in
+ * the same transaction. Off while email is (no relay): a digest carries a signed link.
  */
 @Singleton
 final class DailyDigest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DailyDigest.class);
 
     private final TenantDirectory directory;
     private final TenantTransactions transactions;
     private final EmailMessages messages;
     private final EmailText text;
     private final LondonClock clock;
+    private final MailGateway gateway;
     private final boolean enabled;
 
     DailyDigest(
@@ -32,6 +38,7 @@ final class DailyDigest {
             EmailMessages messages,
             EmailText text,
             LondonClock clock,
+            MailGateway gateway,
             @Value("${trust.notifications.email.enabled:true}") boolean enabled) {
         this.enabled = enabled;
         this.directory = directory;
@@ -39,19 +46,25 @@ final class DailyDigest {
         this.messages = messages;
         this.text = text;
         this.clock = clock;
+        this.gateway = gateway;
     }
 
     @Scheduled(
             fixedDelay = "${trust.notifications.email.digest-interval:15m}",
             initialDelay = "${trust.notifications.email.initial-delay:1m}")
     void gatherAll() {
-        if (!enabled) {
+        if (!enabled || !gateway.enabled()) {
             return;
         }
         LocalDate yesterday = clock.today().minusDays(1);
         for (Tenant tenant : directory.active()) {
-            Partnership partnership = Partnership.of(tenant);
-            transactions.inTenant(tenant.id(), false, () -> gather(partnership, yesterday));
+            try {
+                Partnership partnership = Partnership.of(tenant);
+                transactions.inTenant(tenant.id(), false, () -> gather(partnership, yesterday));
+            } catch (RuntimeException e) {
+                // One tenant's failure (its transaction rolled back, its items left waiting) stops no other's.
+                LOG.warn("Daily digests failed for tenant {}", tenant.id(), e);
+            }
         }
     }
 

@@ -26,7 +26,9 @@ import uk.trustplatform.tenancy.TenantTransactions;
  * choice for its kind, gets a message rendered now, or a line kept for their daily digest, or
  * (their choice OFF, the kind not required) nothing. One tenant transaction takes the events
  * (locked, so another pod skips them), queues the messages and marks the events queued, so an
- * event is fanned out once: a crash before the commit leaves it to the next run.
+ * event is fanned out once: a crash before the commit leaves it to the next run. With email off (no
+ * relay) the events are marked handled and nothing is made: turning email on later tells no one of
+ * events from before, and no link is signed (there may be no key to sign it with).
  */
 @Singleton
 final class EmailFanOut {
@@ -43,6 +45,7 @@ final class EmailFanOut {
     private final EmailText text;
     private final OrganisationNames organisations;
     private final LondonClock clock;
+    private final MailGateway gateway;
     private final boolean enabled;
     private final int batch;
 
@@ -57,6 +60,7 @@ final class EmailFanOut {
             EmailText text,
             OrganisationNames organisations,
             LondonClock clock,
+            MailGateway gateway,
             @Value("${trust.notifications.email.enabled:true}") boolean enabled,
             @Value("${trust.notifications.email.batch:100}") int batch) {
         this.directory = directory;
@@ -72,6 +76,7 @@ final class EmailFanOut {
         this.text = text;
         this.organisations = organisations;
         this.clock = clock;
+        this.gateway = gateway;
         this.enabled = enabled;
         this.batch = batch;
     }
@@ -89,10 +94,15 @@ final class EmailFanOut {
             return;
         }
         for (Tenant tenant : directory.active()) {
-            Partnership partnership = Partnership.of(tenant);
-            int events = transactions.inTenant(tenant.id(), false, () -> fanOut(partnership));
-            if (events > 0) {
-                LOG.info("Emails of tenant {}: {} events queued", tenant.id(), events);
+            try {
+                Partnership partnership = Partnership.of(tenant);
+                int events = transactions.inTenant(tenant.id(), false, () -> fanOut(partnership));
+                if (events > 0) {
+                    LOG.info("Emails of tenant {}: {} events queued", tenant.id(), events);
+                }
+            } catch (RuntimeException e) {
+                // One tenant's failure (its transaction rolled back, the events left to queue) stops no other's.
+                LOG.warn("Email fan-out failed for tenant {}", tenant.id(), e);
             }
         }
     }
@@ -101,34 +111,40 @@ final class EmailFanOut {
     int fanOut(Partnership partnership) {
         UUID tenantId = partnership.tenantId();
         List<DomainEvent> events = outbox.take(tenantId, Outbox.Channel.EMAIL, batch);
-        RequiredNotifications.Required requiredKinds = required.of(tenantId);
-        LocalDate today = clock.today();
-        for (DomainEvent event : events) {
-            String organisation = event.partnerOrganisationId() == null
-                    ? null
-                    : organisations.of(tenantId, event.partnerOrganisationId()).orElse(null);
-            About about = new About(partnership, event, organisation);
-            Map<String, Recipient> recipients = recipients(event);
-            Map<String, EmailChoice> choices = preferences.choices(tenantId, event.kind(), recipients.keySet());
-            recipients.forEach((address, recipient) -> {
-                EmailChoice choice = choices.getOrDefault(address, EmailChoice.EACH);
-                if (choice == EmailChoice.OFF && !requiredKinds.requires(event.kind())) {
-                    return;
-                }
-                if (choice == EmailChoice.DAILY_DIGEST) {
-                    messages.keepForDigest(
-                            tenantId, event.id(), address, recipient.name(), today, text.digestLine(about));
-                    return;
-                }
-                EmailText.Text email = text.of(about, recipient.name(), address, today);
-                messages.queue(tenantId, event.id(), address, email.subject(), email.body());
-            });
+        if (gateway.enabled()) {
+            RequiredNotifications.Required requiredKinds = required.of(tenantId);
+            LocalDate today = clock.today();
+            events.forEach(event -> queue(partnership, event, requiredKinds, today));
         }
         outbox.queued(
                 tenantId,
                 Outbox.Channel.EMAIL,
                 events.stream().map(DomainEvent::id).toList());
         return events.size();
+    }
+
+    /** The messages and digest lines of one event, by its recipients' choices. */
+    private void queue(
+            Partnership partnership, DomainEvent event, RequiredNotifications.Required requiredKinds, LocalDate today) {
+        UUID tenantId = partnership.tenantId();
+        String organisation = event.partnerOrganisationId() == null
+                ? null
+                : organisations.of(tenantId, event.partnerOrganisationId()).orElse(null);
+        About about = new About(partnership, event, organisation);
+        Map<String, Recipient> recipients = recipients(event);
+        Map<String, EmailChoice> choices = preferences.choices(tenantId, event.kind(), recipients.keySet());
+        recipients.forEach((address, recipient) -> {
+            EmailChoice choice = choices.getOrDefault(address, EmailChoice.EACH);
+            if (choice == EmailChoice.OFF && !requiredKinds.requires(event.kind())) {
+                return;
+            }
+            if (choice == EmailChoice.DAILY_DIGEST) {
+                messages.keepForDigest(tenantId, event.id(), address, recipient.name(), today, text.digestLine(about));
+                return;
+            }
+            EmailText.Text email = text.of(about, recipient.name(), address, today);
+            messages.queue(tenantId, event.id(), address, email.subject(), email.body());
+        });
     }
 
     /** Everyone the event's audiences name, once each by lowercased address (a lead may sit on the board). */

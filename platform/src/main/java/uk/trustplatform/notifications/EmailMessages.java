@@ -6,8 +6,10 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,8 +20,16 @@ import java.util.UUID;
 @Singleton
 final class EmailMessages {
 
-    /** A message a sender holds until its lease ends. */
-    record Claimed(UUID id, String address, String subject, String body, int attempts) {}
+    /**
+     * A message a sender holds until its lease ends. The lease's end is also the sender's token: a
+     * claim by another sender sets another, so a stale sender's renewal or outcome changes nothing.
+     */
+    record Claimed(UUID id, String address, String subject, String body, int attempts, OffsetDateTime leaseUntil) {
+
+        Claimed renewed(OffsetDateTime until) {
+            return new Claimed(id, address, subject, body, attempts, until);
+        }
+    }
 
     /** A day's waiting digest items for one address, oldest first. */
     record Digest(String address, String name, LocalDate day, List<UUID> items, List<String> lines) {}
@@ -39,25 +49,32 @@ final class EmailMessages {
                 WHERE tenant_id = ? AND status = 'PENDING' AND next_attempt_at <= clock_timestamp()
                   AND (lease_until IS NULL OR lease_until < clock_timestamp())
                 ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-            RETURNING id, address, subject, body, attempts""";
+            RETURNING id, address, subject, body, attempts, lease_until""";
+    // Only while the sender's claim is the message's latest: after another sender claimed it, nothing.
+    private static final String RENEW = """
+            UPDATE email_message SET lease_until = clock_timestamp() + make_interval(secs => ?)
+            WHERE tenant_id = ? AND id = ? AND status = 'PENDING' AND lease_until = ?
+            RETURNING lease_until""";
     private static final String SENT = """
             UPDATE email_message SET status = 'SENT', sent_at = clock_timestamp(), attempts = attempts + 1,
                 lease_until = NULL, last_error = NULL
-            WHERE tenant_id = ? AND id = ? AND status = 'PENDING'""";
+            WHERE tenant_id = ? AND id = ? AND status = 'PENDING' AND lease_until = ?""";
     // Decided on the stored count of attempts, so a retry's wait doubles with each failure whoever made it.
     private static final String FAILED = """
             UPDATE email_message SET attempts = attempts + 1, lease_until = NULL, last_error = left(?, 300),
                 status = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE 'PENDING' END,
                 next_attempt_at = clock_timestamp() + make_interval(secs => ? * power(2, attempts))
-            WHERE tenant_id = ? AND id = ? AND status = 'PENDING'""";
+            WHERE tenant_id = ? AND id = ? AND status = 'PENDING' AND lease_until = ?""";
     private static final String WAITING = """
             SELECT address, name, day, id, line FROM email_digest_item
             WHERE tenant_id = ? AND email_message_id IS NULL AND day <= ?
-            ORDER BY address, day, domain_event_id""";
-    private static final String GATHERED =
-            "UPDATE email_digest_item SET email_message_id = ? WHERE tenant_id = ? AND id = ANY (?)";
-    private static final String POSTPONED =
-            "UPDATE email_digest_item SET day = day + 1 WHERE tenant_id = ? AND id = ANY (?)";
+            ORDER BY address, day, domain_event_id
+            FOR UPDATE SKIP LOCKED""";
+    // Both only move items still waiting: the locks above already keep another gatherer off them.
+    private static final String GATHERED = "UPDATE email_digest_item SET email_message_id = ?"
+            + " WHERE tenant_id = ? AND id = ANY (?) AND email_message_id IS NULL";
+    private static final String POSTPONED = "UPDATE email_digest_item SET day = day + 1"
+            + " WHERE tenant_id = ? AND id = ANY (?) AND email_message_id IS NULL";
 
     private final JdbcOperations jdbc;
 
@@ -90,26 +107,55 @@ final class EmailMessages {
                             row.getString(2),
                             row.getString(3),
                             row.getString(4),
-                            row.getInt(5)));
+                            row.getInt(5),
+                            row.getObject(6, OffsetDateTime.class)));
                 }
             }
             return claimed;
         });
     }
 
-    void sent(UUID tenantId, UUID message) {
-        update(SENT, tenantId, message);
+    /** The message's lease renewed for {@code lease} from now; empty when another sender has claimed it since. */
+    Optional<Claimed> renew(UUID tenantId, Claimed message, Duration lease) {
+        return jdbc.prepareStatement(RENEW, statement -> {
+            statement.setDouble(1, lease.toMillis() / 1000.0);
+            statement.setObject(2, tenantId);
+            statement.setObject(3, message.id());
+            statement.setObject(4, message.leaseUntil());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next()
+                        ? Optional.of(message.renewed(row.getObject(1, OffsetDateTime.class)))
+                        : Optional.empty();
+            }
+        });
+    }
+
+    /** Records the message sent; false (nothing changed) when the sender's lease was no longer the latest. */
+    boolean sent(UUID tenantId, Claimed message) {
+        return update(SENT, tenantId, message.id(), message.leaseUntil()) == 1;
     }
 
     /**
      * Records a failed attempt: the message is tried again after {@code firstRetry} doubled for each
-     * earlier failure, or given up on (FAILED) once it has had {@code maxAttempts}.
+     * earlier failure, or given up on (FAILED) once it has had {@code maxAttempts}. Nothing, and
+     * false, when the sender's lease was no longer the latest: the attempt is counted by its holder.
      */
-    void failed(UUID tenantId, UUID message, String error, int maxAttempts, Duration firstRetry) {
-        update(FAILED, error, maxAttempts, firstRetry.toMillis() / 1000.0, tenantId, message);
+    boolean failed(UUID tenantId, Claimed message, String error, int maxAttempts, Duration firstRetry) {
+        return update(
+                        FAILED,
+                        error,
+                        maxAttempts,
+                        firstRetry.toMillis() / 1000.0,
+                        tenantId,
+                        message.id(),
+                        message.leaseUntil())
+                == 1;
     }
 
-    /** The digests waiting for days up to {@code lastDay}, one per address and day. */
+    /**
+     * The digests waiting for days up to {@code lastDay}, one per address and day, their items locked
+     * until the caller's transaction ends; items another gatherer holds are left to it.
+     */
     List<Digest> waitingDigests(UUID tenantId, LocalDate lastDay) {
         return jdbc.prepareStatement(WAITING, statement -> {
             statement.setObject(1, tenantId);

@@ -18,7 +18,8 @@ final class NotificationOperations {
         return () -> TypeRuntimeWiring.newTypeWiring("Query")
                 .dataFetcher(
                         "emailPreferences",
-                        env -> choosing.read(env.getArgument("link")).orElse(null))
+                        env -> choosing.read(env.getArgument("link"), env.getArgument("tenantSlug"))
+                                .orElse(null))
                 .dataFetcher("requiredNotifications", env -> keeping.read(Callers.of(env)))
                 .build();
     }

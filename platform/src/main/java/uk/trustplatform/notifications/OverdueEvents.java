@@ -50,9 +50,14 @@ final class OverdueEvents {
         }
         LocalDate today = clock.today();
         for (UUID tenant : directory.activeTenantIds()) {
-            int announced = transactions.inTenant(tenant, false, () -> announce(tenant, today));
-            if (announced > 0) {
-                LOG.info("Tenant {}: {} records newly overdue", tenant, announced);
+            try {
+                int announced = transactions.inTenant(tenant, false, () -> announce(tenant, today));
+                if (announced > 0) {
+                    LOG.info("Tenant {}: {} records newly overdue", tenant, announced);
+                }
+            } catch (RuntimeException e) {
+                // One tenant's failure (its transaction rolled back, announced again next run) stops no other's.
+                LOG.warn("Overdue events failed for tenant {}", tenant, e);
             }
         }
     }

@@ -31,10 +31,26 @@ public final class PreferenceLinks {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
+    /** The shortest key taken: as long as the HMAC-SHA256 it keys, so the key is never the weaker part. */
+    private static final int KEY_BYTES = 32;
+
     private final byte[] key;
 
+    /** Refuses a key that is set but is not base64 of at least 32 bytes (random: {@code head -c32 /dev/urandom | base64}). */
     public PreferenceLinks(@Value("${trust.notifications.link-key:}") String key) {
-        this.key = key.getBytes(StandardCharsets.UTF_8);
+        if (key.isBlank()) {
+            this.key = new byte[0];
+            return;
+        }
+        try {
+            this.key = Base64.getDecoder().decode(key.strip());
+        } catch (IllegalArgumentException notBase64) {
+            throw new IllegalStateException("TRUST_NOTIFICATIONS_LINK_KEY is not base64", notBase64);
+        }
+        if (this.key.length < KEY_BYTES) {
+            throw new IllegalStateException(
+                    "TRUST_NOTIFICATIONS_LINK_KEY must be at least " + KEY_BYTES + " bytes, base64-encoded");
+        }
     }
 
     /** Whether a key is set: without one no link can be made or trusted. */

@@ -27,9 +27,18 @@ final class PeopleToTell implements OrganisationNames {
      */
     record Contact(String address, String name) {}
 
+    // The organisation and those above it (a service's agency): UNION, not UNION ALL, ends the walk
+    // at an organisation already reached.
     private static final String LEADS = """
+            WITH RECURSIVE above (id) AS (
+                SELECT CAST(? AS uuid)
+                UNION
+                SELECT organisation.parent_id FROM partner_organisation organisation
+                JOIN above ON organisation.id = above.id
+                WHERE organisation.tenant_id = ? AND organisation.parent_id IS NOT NULL)
             SELECT email, name FROM partner_person
-            WHERE tenant_id = ? AND partner_organisation_id = ? AND invited_at IS NOT NULL AND email IS NOT NULL
+            WHERE tenant_id = ? AND partner_organisation_id IN (SELECT id FROM above)
+              AND invited_at IS NOT NULL AND email IS NOT NULL
             ORDER BY lower(email)""";
     // The partnership's own top-level bodies (the board, the executive), not their sub-groups.
     private static final String BOARD = """
@@ -48,11 +57,15 @@ final class PeopleToTell implements OrganisationNames {
         this.jdbc = jdbc;
     }
 
-    /** The organisation's partner leads: its people who were invited to sign in, with an address. */
+    /**
+     * The partner leads of the organisation and of each above it (a service's agency hears of the
+     * service): their people who were invited to sign in, with an address.
+     */
     List<Contact> leadsOf(UUID tenantId, UUID organisation) {
         return jdbc.prepareStatement(LEADS, statement -> {
-            statement.setObject(1, tenantId);
-            statement.setObject(2, organisation);
+            statement.setObject(1, organisation);
+            statement.setObject(2, tenantId);
+            statement.setObject(3, tenantId);
             return contacts(statement);
         });
     }

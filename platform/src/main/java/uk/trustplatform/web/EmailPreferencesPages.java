@@ -117,7 +117,7 @@ public final class EmailPreferencesPages {
             List<Map<String, Object>> changed = changed(choices, form);
             PageOperations.Answer answer = operations.run(
                     "pages/setEmailPreferences",
-                    Map.of("input", Map.of("link", link, "choices", changed)),
+                    Map.of("input", Map.of("link", link, "tenantSlug", tenant, "choices", changed)),
                     found.visitor().caller(),
                     request);
             Submission submission = Submission.of(answer, "setEmailPreferences", "link");
@@ -167,8 +167,9 @@ public final class EmailPreferencesPages {
     }
 
     /**
-     * The API's problems on the questions they are about: {@code choices-2-choice} is the third
-     * kind sent; a conflict (someone else saved meanwhile) goes on the first question.
+     * The API's problems on the questions they are about: {@code choices-2-choice} (or a conflict,
+     * someone else saved meanwhile, {@code choices-2-version}) is the third kind sent; a problem
+     * with no choice's field goes on the first question.
      */
     private static Map<String, String> onQuestions(
             Map<String, String> problems, List<Map<String, Object>> changed, Choices choices) {

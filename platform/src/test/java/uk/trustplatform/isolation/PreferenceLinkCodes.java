@@ -9,7 +9,7 @@ import uk.trustplatform.testing.TestCalendar;
  */
 final class PreferenceLinkCodes {
 
-    private static final PreferenceLinks LINKS = new PreferenceLinks("test-preference-link-key");
+    private static final PreferenceLinks LINKS = new PreferenceLinks("SwyXAWhabDvRAzfzN6ZHjibJIR8qFnyLFdY9FKToT8c=");
 
     private PreferenceLinkCodes() {}
 

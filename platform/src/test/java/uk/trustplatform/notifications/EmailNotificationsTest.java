@@ -40,6 +40,7 @@ import uk.trustplatform.api.Role;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.TenantData;
 import uk.trustplatform.testing.TestCalendar;
+import uk.trustplatform.testing.TestTenants;
 import uk.trustplatform.testing.WebSite;
 
 /**
@@ -72,6 +73,9 @@ class EmailNotificationsTest implements TestPropertyProvider {
 
     @Inject
     DailyDigest digests;
+
+    @Inject
+    EmailMessages messages;
 
     @Override
     public Map<String, String> getProperties() {
@@ -137,6 +141,29 @@ class EmailNotificationsTest implements TestPropertyProvider {
         assertThat(addressesOf(allReceived()))
                 .doesNotContain(luton.uninvited(), luton.otherAgencyLead(), luton.chair())
                 .noneMatch(address -> address.contains(medway.tenant().slug()));
+    }
+
+    @Test
+    void an_event_about_a_service_tells_its_own_leads_and_its_agencys() {
+        PartnershipPeople luton = PartnershipPeople.create("luton");
+        UUID service = UUID.randomUUID();
+        String serviceLead = "lead-" + luton.tenant().slug() + "@service.example";
+        TenantData.change(
+                luton.tenant().id(), """
+                INSERT INTO partner_organisation (tenant_id, id, name, parent_id)
+                VALUES ('%1$s', '%2$s', 'Youth Justice Team', '%3$s');
+                INSERT INTO partner_person (tenant_id, id, partner_organisation_id, name, email, invited_at)
+                VALUES ('%1$s', gen_random_uuid(), '%2$s', 'Hal', '%4$s', now());
+                """.formatted(luton.tenant().id(), service, luton.agency(), serviceLead));
+
+        publish(luton, EventKind.ACTION_PLAN_APPROVED, "ActionPlan", UUID.randomUUID(), service, Map.of());
+
+        assertThat(receivedBy(serviceLead, luton.lead()))
+                .allSatisfy(message -> assertThat(GreenMailUtil.getBody(message).replace("=\r\n", ""))
+                        .contains("An action plan was approved for Youth Justice Team."));
+        awaitQueued(luton);
+        assertThat(TenantData.query(luton.tenant().id(), "SELECT address FROM email_message ORDER BY address"))
+                .containsExactlyInAnyOrder(luton.champion(), luton.lead(), serviceLead);
     }
 
     @Test
@@ -246,6 +273,7 @@ class EmailNotificationsTest implements TestPropertyProvider {
     @Test
     void the_emails_link_opens_a_page_where_its_reader_chooses_without_signing_in() {
         PartnershipPeople luton = PartnershipPeople.create("luton");
+        TestTenants.TestTenant medway = TestTenants.active("medway");
         ApiCaller.member(server, "admin", Role.TENANT_ADMIN, luton.tenant().slug(), null)
                 .mutate(
                         "setRequiredNotifications",
@@ -253,8 +281,8 @@ class EmailNotificationsTest implements TestPropertyProvider {
                         Map.of("kinds", List.of("PLEDGE_LAPSED"), "version", 0),
                         "requiredNotifications { version }");
         publish(luton, EventKind.ACTION_PLAN_APPROVED, "ActionPlan", UUID.randomUUID(), luton.agency(), Map.of());
-        String address = site.url("/" + luton.tenant().slug() + "/email-preferences?link="
-                + linkIn(receivedBy(luton.lead()).getFirst()));
+        String link = linkIn(receivedBy(luton.lead()).getFirst());
+        String address = site.url("/" + luton.tenant().slug() + "/email-preferences?link=" + link);
 
         try (BrowserContext reader = site.browser()) {
             Page page = reader.newPage();
@@ -277,16 +305,189 @@ class EmailNotificationsTest implements TestPropertyProvider {
                     .isTrue();
             WebSite.assertAccessible(page, "the choices saved");
 
+            // Someone with the same link saves meanwhile: the refusal is on the question it is about.
+            choose(new ApiCaller(server), link, Map.of("PLEDGE_LAPSED", "EACH"));
+            page.locator("input[name=PLEDGE_LAPSED][value=EACH]").check();
+            Response stale = page.waitForNavigation(() -> page.click("button:has-text('Save your choices')"));
+            assertThat(stale.status()).isEqualTo(400);
+            assertThat(page.locator("#PLEDGE_LAPSED-error").innerText())
+                    .contains(
+                            "Someone else changed the choice of emails since you read it (now version 2, you sent 1)");
+
             assertThat(WebSite.open(page, address.replace("link=", "link=x")).status())
                     .isEqualTo(404);
             assertThat(page.locator("h1").innerText()).isEqualTo("This link is not recognised");
             WebSite.assertAccessible(page, "a link not recognised");
+
+            String elsewhere = address.replace("/" + luton.tenant().slug() + "/", "/" + medway.slug() + "/");
+            assertThat(WebSite.open(page, elsewhere).status())
+                    .as("the link of one partnership opened on another's page")
+                    .isEqualTo(404);
+            assertThat(page.locator("h1").innerText()).isEqualTo("This link is not recognised");
+            assertThat(page.content()).doesNotContain(luton.name());
         }
         assertThat(TenantData.query(
                         luton.tenant().id(),
                         "SELECT kind || ' ' || choice FROM notification_preference WHERE address = '" + luton.lead()
                                 + "' ORDER BY kind"))
-                .containsExactly("action_plan.approved OFF", "pledge.lapsed DAILY_DIGEST");
+                .containsExactly("action_plan.approved OFF", "pledge.lapsed EACH");
+    }
+
+    @Test
+    void a_link_used_with_another_partnerships_slug_reads_and_changes_nothing() {
+        PartnershipPeople luton = PartnershipPeople.create("luton");
+        TestTenants.TestTenant medway = TestTenants.active("medway");
+        publish(luton, EventKind.ACTION_PLAN_APPROVED, "ActionPlan", UUID.randomUUID(), luton.agency(), Map.of());
+        String link = linkIn(receivedBy(luton.lead()).getFirst());
+        ApiCaller anyone = new ApiCaller(server);
+
+        assertThat(readChoices(anyone, link, medway.slug()).isNull()).isTrue();
+        assertThat(choose(anyone, link, medway.slug(), Map.of("ACTION_PLAN_APPROVED", "OFF"))
+                        .codes())
+                .containsExactly("NOT_FOUND");
+        assertThat(TenantData.rows(luton.tenant().id(), "notification_preference"))
+                .isZero();
+        assertThat(readChoices(anyone, link, luton.tenant().slug())
+                        .path("partnershipName")
+                        .asText())
+                .isEqualTo(luton.name());
+    }
+
+    @Test
+    void a_stale_choice_is_refused_on_its_own_version_with_the_version_stored() {
+        PartnershipPeople luton = PartnershipPeople.create("luton");
+        publish(luton, EventKind.ACTION_PLAN_APPROVED, "ActionPlan", UUID.randomUUID(), luton.agency(), Map.of());
+        String link = linkIn(receivedBy(luton.lead()).getFirst());
+        ApiCaller anyone = new ApiCaller(server);
+        choose(anyone, link, Map.of("PLEDGE_LAPSED", "DAILY_DIGEST"));
+        choose(anyone, link, Map.of("PLEDGE_LAPSED", "EACH"));
+
+        JsonNode refused = anyone.query(
+                        "mutation ($input: SetEmailPreferencesInput!) { setEmailPreferences(input: $input) {"
+                                + " userErrors { field code message } } }",
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "link",
+                                        link,
+                                        "choices",
+                                        List.of(
+                                                Map.of("kind", "ACTION_PLAN_APPROVED", "choice", "OFF", "version", 0),
+                                                Map.of("kind", "PLEDGE_LAPSED", "choice", "OFF", "version", 1)))))
+                .data()
+                .path("setEmailPreferences")
+                .path("userErrors");
+
+        assertThat(refused).hasSize(1);
+        assertThat(refused.get(0).path("code").asText()).isEqualTo("CONFLICT");
+        assertThat(refused.get(0).path("field").toString()).isEqualTo("[\"input\",\"choices\",\"1\",\"version\"]");
+        assertThat(refused.get(0).path("message").asText()).contains("(now version 2, you sent 1)");
+        assertThat(TenantData.query(
+                        luton.tenant().id(),
+                        "SELECT kind || ' ' || choice FROM notification_preference WHERE address = '" + luton.lead()
+                                + "' ORDER BY kind"))
+                .as("all or none: the first choice was not kept")
+                .containsExactly("pledge.lapsed EACH");
+    }
+
+    @Test
+    void a_sender_whose_lease_another_has_taken_since_neither_sends_nor_records_anything() {
+        // Not active: the workers leave its messages to this test.
+        TestTenants.TestTenant paused = TestTenants.create("paused", "SUSPENDED");
+        UUID tenant = paused.id();
+        transactions.inTenant(tenant, false, () -> {
+            events.publish(tenant, EventKind.ACTION_PLAN_SUBMITTED, "ActionPlan", UUID.randomUUID(), null, Map.of());
+            return null;
+        });
+        UUID event = UUID.fromString(
+                TenantData.query(tenant, "SELECT id FROM domain_event").getFirst());
+        transactions.inTenant(tenant, false, () -> {
+            messages.queue(tenant, event, "reader@paused.example", "Subject", "Body");
+            return null;
+        });
+        EmailMessages.Claimed stale = transactions
+                .inTenant(tenant, false, () -> messages.claim(tenant, 10, Duration.ofMillis(1)))
+                .getFirst();
+        List<EmailMessages.Claimed> again = new ArrayList<>();
+        awaitTrue(() -> again.addAll(
+                transactions.inTenant(tenant, false, () -> messages.claim(tenant, 10, Duration.ofMinutes(1)))));
+        EmailMessages.Claimed latest = again.getFirst();
+
+        assertThat(transactions.inTenant(tenant, false, () -> messages.renew(tenant, stale, Duration.ofMinutes(1))))
+                .as("renewed under the first lease: the second sender holds it")
+                .isEmpty();
+        assertThat(transactions.inTenant(
+                        tenant, false, () -> messages.failed(tenant, stale, "late", 6, Duration.ofSeconds(1))))
+                .isFalse();
+        assertThat(transactions.inTenant(tenant, false, () -> messages.sent(tenant, stale)))
+                .isFalse();
+        assertThat(TenantData.query(tenant, "SELECT status || ' ' || attempts FROM email_message"))
+                .containsExactly("PENDING 0");
+        assertThat(transactions.inTenant(tenant, false, () -> messages.sent(tenant, latest)))
+                .isTrue();
+        assertThat(TenantData.query(tenant, "SELECT status || ' ' || attempts FROM email_message"))
+                .containsExactly("SENT 1");
+    }
+
+    @Test
+    void a_partnership_whose_fan_out_fails_holds_up_no_other() {
+        // Partnerships are fanned out by name: this one comes before the other.
+        PartnershipPeople broken = PartnershipPeople.create("aaa-broken");
+        PartnershipPeople fine = PartnershipPeople.create("zzz-fine");
+        String refuse = "refuse_email_" + broken.tenant().id().toString().replace("-", "");
+        // The database refuses the first partnership's messages, as it would a write that fails.
+        TenantData.change(
+                broken.tenant().id(), """
+                CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.tenant_id = '%2$s' THEN RAISE EXCEPTION 'refused for the test'; END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER %1$s BEFORE INSERT ON email_message FOR EACH ROW EXECUTE FUNCTION %1$s();
+                """.formatted(refuse, broken.tenant().id()));
+        try {
+            publish(broken, EventKind.ACTION_PLAN_APPROVED, "ActionPlan", UUID.randomUUID(), broken.agency(), Map.of());
+            publish(fine, EventKind.ACTION_PLAN_APPROVED, "ActionPlan", UUID.randomUUID(), fine.agency(), Map.of());
+
+            assertThat(subject(receivedBy(fine.lead()).getFirst()))
+                    .isEqualTo(fine.name() + ": An action plan was approved");
+            assertThat(TenantData.query(
+                            broken.tenant().id(), "SELECT count(*) FROM domain_event WHERE emails_queued_at IS NULL"))
+                    .as("its transaction rolled back, the event is left to queue")
+                    .containsExactly("1");
+        } finally {
+            TenantData.change(
+                    broken.tenant().id(),
+                    "DROP TRIGGER %1$s ON email_message; DROP FUNCTION %1$s();".formatted(refuse));
+        }
+        receivedBy(broken.lead());
+    }
+
+    @Test
+    void a_digest_being_made_by_another_pod_is_left_to_it() throws Exception {
+        PartnershipPeople luton = PartnershipPeople.create("luton");
+        publish(luton, EventKind.ACTION_PLAN_APPROVED, "ActionPlan", UUID.randomUUID(), luton.agency(), Map.of());
+        String link = linkIn(receivedBy(luton.champion()).getFirst());
+        choose(new ApiCaller(server), link, Map.of("ACTION_PLAN_APPROVED", "DAILY_DIGEST"));
+        publish(luton, EventKind.ACTION_PLAN_APPROVED, "ActionPlan", UUID.randomUUID(), luton.agency(), Map.of());
+        awaitQueued(luton);
+        assertThat(TenantData.rows(luton.tenant().id(), "email_digest_item")).isEqualTo(1);
+
+        try (java.sql.Connection first =
+                TenantData.holding(luton.tenant().id(), "SELECT 1 FROM email_digest_item FOR UPDATE")) {
+            CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> transactions.inTenant(
+                    luton.tenant().id(), false, () -> digests.gather(partnership(luton), TestCalendar.today())));
+            assertThat(second.get(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the items another gatherer holds are skipped, not waited for")
+                    .isZero();
+        }
+        assertThat(TenantData.query(
+                        luton.tenant().id(), "SELECT day || ' ' || (email_message_id IS NULL) FROM email_digest_item"))
+                .as("still waiting, on its own day")
+                .containsExactly(TestCalendar.today() + " true");
+        assertThat(transactions.inTenant(
+                        luton.tenant().id(), false, () -> digests.gather(partnership(luton), TestCalendar.today())))
+                .isEqualTo(1);
     }
 
     @Test
@@ -451,6 +652,11 @@ class EmailNotificationsTest implements TestPropertyProvider {
     }
 
     private static Reply choose(ApiCaller caller, String link, Map<String, String> choices) {
+        return choose(caller, link, null, choices);
+    }
+
+    /** Changes the choices with the link as read; with {@code tenantSlug}, as if on that partnership's page. */
+    private static Reply choose(ApiCaller caller, String link, String tenantSlug, Map<String, String> choices) {
         JsonNode current = readChoices(caller, link).path("choices");
         List<Map<String, Object>> sent = new ArrayList<>();
         choices.forEach((kind, choice) -> {
@@ -465,18 +671,31 @@ class EmailNotificationsTest implements TestPropertyProvider {
         return new Reply(caller.query(
                         "mutation ($input: SetEmailPreferencesInput!) { setEmailPreferences(input: $input) {"
                                 + " emailPreferences { choices { kind choice version } } userErrors { field code message } } }",
-                        Map.of("input", Map.of("link", link, "choices", sent)))
+                        Map.of("input", withSlug(Map.of("link", link, "choices", sent), "tenantSlug", tenantSlug)))
                 .data()
                 .path("setEmailPreferences"));
     }
 
     private static JsonNode readChoices(ApiCaller caller, String link) {
+        return readChoices(caller, link, null);
+    }
+
+    private static JsonNode readChoices(ApiCaller caller, String link, String tenantSlug) {
         return caller.query(
-                        "query ($link: String!) { emailPreferences(link: $link) { partnershipName"
-                                + " choices { kind description choice required version } } }",
-                        Map.of("link", link))
+                        "query ($link: String!, $slug: String) { emailPreferences(link: $link, tenantSlug: $slug) {"
+                                + " partnershipName choices { kind description choice required version } } }",
+                        withSlug(Map.of("link", link), "slug", tenantSlug))
                 .data()
                 .path("emailPreferences");
+    }
+
+    /** The variables, and the slug under {@code name} when there is one. */
+    private static Map<String, Object> withSlug(Map<String, Object> variables, String name, String tenantSlug) {
+        Map<String, Object> all = new HashMap<>(variables);
+        if (tenantSlug != null) {
+            all.put(name, tenantSlug);
+        }
+        return all;
     }
 
     private static void awaitTrue(BooleanSupplier condition) {
