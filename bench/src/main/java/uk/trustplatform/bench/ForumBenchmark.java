@@ -116,15 +116,20 @@ public final class ForumBenchmark {
 
     private record Tenant(UUID id, String slug) {}
 
+    /** A key for the platform's webhook signing secrets (base64 of 32 random bytes), for a run of its own. */
+    static String newWebhookKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
     private static ApplicationContext platform(DatabaseSettings database) {
         Map<String, Object> properties = new HashMap<>(database.asPlatformProperties());
         properties.put("micronaut.server.enabled", false);
         properties.put("trust.benchmarking.refresh.enabled", false);
         properties.put("trust.pledges.renewals.enabled", false);
         // The benchmark sends no webhooks, but the platform does not start without their key.
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        properties.put("trust.webhooks.secret-key", Base64.getEncoder().encodeToString(key));
+        properties.put("trust.webhooks.secret-key", newWebhookKey());
         return ApplicationContext.builder()
                 .mainClass(Application.class)
                 .properties(properties)

@@ -7,14 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,9 +198,7 @@ public final class Soak {
         environment.put("TRUST_KEYCLOAK_ADMIN_PASSWORD", keycloak.adminPassword());
         environment.put("TRUST_KEYCLOAK_NEW_ADMINS", "generated-password");
         // A pod gets its webhook signing key from a Secret; the soak's pod makes one of its own.
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        environment.put("TRUST_WEBHOOKS_SECRET_KEY", Base64.getEncoder().encodeToString(key));
+        environment.put("TRUST_WEBHOOKS_SECRET_KEY", ForumBenchmark.newWebhookKey());
         // The soak measures what one pod serves, not the fair-use limits (FairUseTest proves those):
         // its anonymous readers all come from 127.0.0.1, standing for many visitors, and 32
         // connections on 16 tenants would meet the per-caller and per-tenant limits on a fast machine.
