@@ -391,9 +391,8 @@ final class WorkingOnActionPlans {
 
     ActionPlanTemplateContent templateOf(ActionPlan plan) {
         return configuration
-                .templateEdition(plan.templateId())
-                .orElseThrow(() -> new IllegalStateException("Plan " + plan.id() + " has lost its template edition"))
-                .content();
+                .templateContent(plan.templateId())
+                .orElseThrow(() -> new IllegalStateException("Plan " + plan.id() + " has lost its template edition"));
     }
 
     private String columns(Map<String, String> values) {

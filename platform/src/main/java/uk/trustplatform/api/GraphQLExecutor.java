@@ -75,6 +75,7 @@ public final class GraphQLExecutor {
                 .build();
         try {
             return respond(ScopedValue.where(RequestContext.CURRENT, context)
+                    .where(RequestMemo.CURRENT, new RequestMemo())
                     .call(() -> scope.execute(
                             context, label(request), () -> withinTimeLimit(graphQL.execute(input), deadline))));
         } catch (ApiException refusal) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import uk.trustplatform.api.Caller;
@@ -22,12 +21,9 @@ public final class AuditTrail {
     private final AuditEvents events;
     private final ObjectMapper json;
 
-    private final List<AuditListener> listeners;
-
-    AuditTrail(AuditEvents events, ObjectMapper json, List<AuditListener> listeners) {
+    AuditTrail(AuditEvents events, ObjectMapper json) {
         this.events = events;
         this.json = json;
-        this.listeners = listeners;
     }
 
     /**
@@ -60,7 +56,6 @@ public final class AuditTrail {
                 toJson(before),
                 toJson(after),
                 request == null ? null : request.correlationId());
-        listeners.forEach(listener -> listener.recorded(tenantId, action, entityType));
     }
 
     private static String actor(@Nullable Caller caller) {

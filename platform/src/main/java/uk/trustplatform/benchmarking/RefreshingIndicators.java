@@ -15,8 +15,8 @@ import uk.trustplatform.tenancy.TenantDirectory;
 import uk.trustplatform.tenancy.TenantTransactions;
 
 /**
- * Keeps indicator snapshots current: a frequent job recomputes the tenants marked by
- * {@link IndicatorRefreshMarks}, each in a transaction of its own, and a daily one recomputes
+ * Keeps indicator snapshots current: a frequent job recomputes the tenants marked for a refresh
+ * (by the audit trail, migration V32, and by {@link IndicatorRefreshMarks}), each in a transaction of its own, and a daily one recomputes
  * every active tenant (what is overdue or lapsed changes with the date alone).
  */
 @Singleton

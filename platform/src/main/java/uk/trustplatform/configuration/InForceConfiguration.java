@@ -1,9 +1,12 @@
 package uk.trustplatform.configuration;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import uk.trustplatform.tenancy.CurrentTenant;
 
 /**
  * What is in force in the current transaction's tenant, for the features built on its
@@ -13,8 +16,21 @@ import java.util.UUID;
 @Singleton
 public final class InForceConfiguration {
 
+    /** Enough for every template edition of a few hundred partnerships; the rest are read again. */
+    private static final int KEPT_TEMPLATES = 2_000;
+
     private final DocumentRecords records;
     private final DocumentCodec codec;
+
+    /**
+     * The content of template editions that have been in force, by tenant and edition. Such an
+     * edition's content never changes (a revision is a new edition), so it is read once, in its own
+     * tenant's transaction under row-level security, and keyed by that tenant, so no other tenant's
+     * lookup can meet it.
+     */
+    private final Cache<TenantEdition, ActionPlanTemplateContent> templates =
+            Caffeine.newBuilder().maximumSize(KEPT_TEMPLATES).build();
+
     private final KeepingPartnershipSettings settings;
     private final PlatformVocabularies platform;
 
@@ -87,6 +103,24 @@ public final class InForceConfiguration {
     public Optional<Edition<ActionPlanTemplateContent>> templateEdition(UUID id) {
         return edition(id, DocumentKind.ACTION_PLAN_TEMPLATE, ActionPlanTemplateContent.class);
     }
+
+    /**
+     * The content of a template edition that has been in force, read from the database only the
+     * first time: a plan's sections, and the rules its actions are checked against.
+     */
+    public Optional<ActionPlanTemplateContent> templateContent(UUID id) {
+        UUID tenant = CurrentTenant.id().orElseThrow(() -> new IllegalStateException("No tenant is bound"));
+        TenantEdition key = new TenantEdition(tenant, id);
+        ActionPlanTemplateContent known = templates.getIfPresent(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<ActionPlanTemplateContent> read = templateEdition(id).map(Edition::content);
+        read.ifPresent(content -> templates.put(key, content));
+        return read;
+    }
+
+    private record TenantEdition(UUID tenant, UUID edition) {}
 
     /** An edition of the pledge that has been in force: what a partner signed. */
     public Optional<Edition<PledgeContent>> pledgeEdition(UUID id) {

@@ -6,7 +6,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
@@ -50,11 +49,18 @@ final class CallerResolver implements CallerResolution {
             }
             return Caller.anonymous();
         }
-        return resolve(authentication, named);
+        // The tenant's status is read with the request's binding (TenantTransactions), in the
+        // statement that starts its transaction, rather than here in one of its own.
+        return resolve(authentication, named, false);
     }
 
+    /** Checks the tenant's status here: a page shows a refused member what it shows anyone. */
     @Override
     public Caller resolve(Authentication authentication, @Nullable String named) {
+        return resolve(authentication, named, true);
+    }
+
+    private Caller resolve(Authentication authentication, @Nullable String named, boolean checkStatus) {
         TokenClaims claims = TokenClaims.of(authentication);
         if (claims.roles().contains(Role.PLATFORM_OPERATOR)) {
             return operator(claims, named);
@@ -64,22 +70,18 @@ final class CallerResolver implements CallerResolution {
         if (slug == null) {
             return new Caller(claims.subject(), claims.roles(), null, null, null, false, forum, claims.name());
         }
-        Tenant tenant = directory.findBySlug(slug).orElseThrow(() -> notMember(slug));
-        if (!tenant.admitsMembers()) {
-            throw new ApiException(
-                    ErrorCode.FORBIDDEN,
-                    "Tenant '" + slug + "' is " + tenant.status().name().toLowerCase(Locale.ROOT)
-                            + ": its sign-ins and tokens are refused.");
+        UUID tenantId;
+        if (checkStatus) {
+            Tenant tenant = directory.findBySlug(slug).orElseThrow(() -> notMember(slug));
+            if (!tenant.admitsMembers()) {
+                throw tenant.status().refusesMembersOf(slug);
+            }
+            tenantId = tenant.id();
+        } else {
+            tenantId = directory.idBySlug(slug).orElseThrow(() -> notMember(slug));
         }
         return new Caller(
-                claims.subject(),
-                claims.roles(),
-                tenant.id(),
-                slug,
-                partnerBinding(claims),
-                false,
-                forum,
-                claims.name());
+                claims.subject(), claims.roles(), tenantId, slug, partnerBinding(claims), false, forum, claims.name());
     }
 
     /**
@@ -101,11 +103,10 @@ final class CallerResolver implements CallerResolution {
         if (named == null) {
             return new Caller(claims.subject(), claims.roles(), null, null, null, false, null, claims.name());
         }
-        Tenant tenant = directory
-                .findBySlug(named)
+        UUID tenantId = directory
+                .idBySlug(named)
                 .orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN, "There is no tenant '" + named + "'."));
-        return new Caller(
-                claims.subject(), claims.roles(), tenant.id(), tenant.slug(), null, true, null, claims.name());
+        return new Caller(claims.subject(), claims.roles(), tenantId, named, null, true, null, claims.name());
     }
 
     /** The tenant to act in: the one named (if the token allows it), else the token's only one. */

@@ -21,6 +21,7 @@ import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.api.PerRequestLoader;
 import uk.trustplatform.api.RequestContext;
+import uk.trustplatform.api.RequestMemo;
 import uk.trustplatform.api.Role;
 
 /** Reads partner organisations for a caller, always through {@link PartnerOrganisationAccess}. */
@@ -39,8 +40,20 @@ final class ReadingPartnerOrganisations implements NodeResolver {
         this.organisations = organisations;
     }
 
-    /** The organisations the caller reaches. */
+    /** The key of a caller's scope in its request's memo. */
+    private record ScopeOf(Caller caller) {}
+
+    /** The organisations the caller reaches, worked out once per request. */
     PartnerScope scope(Caller caller) {
+        return RequestMemo.of(new ScopeOf(caller), () -> freshScope(caller));
+    }
+
+    /** After a change to the hierarchy, so that the rest of the request sees it. */
+    static void hierarchyChanged() {
+        RequestMemo.forget(ScopeOf.class);
+    }
+
+    private PartnerScope freshScope(Caller caller) {
         if (!caller.inTenant()) {
             return PartnerScope.NONE;
         }
@@ -51,7 +64,8 @@ final class ReadingPartnerOrganisations implements NodeResolver {
         if (!partnerRole || caller.partnerOrganisationId() == null) {
             return PartnerScope.NONE;
         }
-        return new PartnerScope(subtree(caller.tenantId(), caller.partnerOrganisationId()));
+        return PartnerScope.agency(
+                caller.partnerOrganisationId(), () -> subtree(caller.tenantId(), caller.partnerOrganisationId()));
     }
 
     /** {@code root} and everything below it. */
@@ -68,7 +82,7 @@ final class ReadingPartnerOrganisations implements NodeResolver {
     Connection<PartnerOrganisation> page(Caller caller, PageRequest page) {
         UUID tenantId = caller.requireTenant();
         PartnerScope scope = scope(caller);
-        if (scope.equals(PartnerScope.NONE)) {
+        if (scope.none()) {
             return Connection.fromRowsPlusOne(List.of(), page, PartnerOrganisation::name);
         }
         var rows = organisations.page(
@@ -109,7 +123,7 @@ final class ReadingPartnerOrganisations implements NodeResolver {
     /** The organisations with these ids that the caller may see. */
     Map<UUID, PartnerOrganisation> visible(Caller caller, Collection<UUID> ids) {
         PartnerScope scope = scope(caller);
-        if (scope.equals(PartnerScope.NONE) || ids.isEmpty()) {
+        if (scope.none() || ids.isEmpty()) {
             return Map.of();
         }
         return organisations.findByIdIn(ids).stream()
@@ -139,7 +153,7 @@ final class ReadingPartnerOrganisations implements NodeResolver {
     /** Everything below each root, nearest first and then by name, from one query for all roots. */
     Map<UUID, List<PartnerOrganisation>> descendantsOf(Set<UUID> roots) {
         PartnerScope scope = currentScope();
-        List<PartnerOrganisation> below = scope.equals(PartnerScope.NONE)
+        List<PartnerOrganisation> below = scope.none()
                 ? List.of()
                 : organisations
                         .below(RequestContext.current().orElseThrow().caller().tenantId(), roots)

@@ -67,6 +67,7 @@ final class RegisteringPartnerOrganisation {
                 input.sector(),
                 input.statutory(),
                 0));
+        ReadingPartnerOrganisations.hierarchyChanged();
         audit.record(tenantId, "PartnerOrganisation.registered", PartnerOrganisation.TYPE, saved.id(), null, saved);
         return PartnerOrganisationPayload.saved(saved);
     }

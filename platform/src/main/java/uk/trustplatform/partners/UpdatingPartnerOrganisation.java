@@ -78,6 +78,7 @@ final class UpdatingPartnerOrganisation {
             return PartnerOrganisationPayload.refused(
                     UserError.conflict("organisation", current.version() + 1, version));
         }
+        ReadingPartnerOrganisations.hierarchyChanged();
         audit.record(tenantId, "PartnerOrganisation.updated", PartnerOrganisation.TYPE, saved.id(), current, saved);
         return PartnerOrganisationPayload.saved(saved);
     }

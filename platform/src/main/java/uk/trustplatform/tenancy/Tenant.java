@@ -27,6 +27,6 @@ public record Tenant(
 
     /** Whether its members may sign in and its tokens be used: not while suspended or archived. */
     public boolean admitsMembers() {
-        return status == TenantStatus.ONBOARDING || status == TenantStatus.ACTIVE;
+        return status.admitsMembers();
     }
 }

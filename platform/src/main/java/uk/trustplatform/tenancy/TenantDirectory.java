@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.trustplatform.api.ApiException;
@@ -25,6 +26,14 @@ public final class TenantDirectory implements NodeResolver {
 
     private final Tenants tenants;
 
+    /**
+     * The ids of the tenants found by slug. A tenant's slug and id never change and no tenant is
+     * removed, so a slug once found means the same tenant for good; its status does change, and
+     * {@link TenantTransactions} reads it with each request's binding instead. Only tenants that
+     * exist are kept, so the map grows no larger than the register.
+     */
+    private final Map<String, UUID> idsBySlug = new ConcurrentHashMap<>();
+
     TenantDirectory(Tenants tenants) {
         this.tenants = tenants;
     }
@@ -32,6 +41,20 @@ public final class TenantDirectory implements NodeResolver {
     /** The tenant with this slug, whatever its status: for deciding who may act in it. */
     public Optional<Tenant> findBySlug(String slug) {
         return tenants.findBySlug(slug);
+    }
+
+    /**
+     * The id of the tenant with this slug, whatever its status, read from the register only the
+     * first time: for naming the tenant a request acts in, whose status its transaction checks.
+     */
+    public Optional<UUID> idBySlug(String slug) {
+        UUID known = idsBySlug.get(slug);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<UUID> found = findBySlug(slug).map(Tenant::id);
+        found.ifPresent(id -> idsBySlug.put(slug, id));
+        return found;
     }
 
     /** The tenant with this slug if it is active: what it publishes, anyone may read. */

@@ -6,6 +6,7 @@ import io.micronaut.transaction.TransactionStatus;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import uk.trustplatform.api.ApiException;
+import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.RequestContext;
 import uk.trustplatform.api.RequestScope;
 import uk.trustplatform.api.RequestTimeLimit;
@@ -32,8 +36,10 @@ public final class TenantTransactions implements RequestScope {
 
     private static final String SET_TENANT =
             "SELECT set_config('app.tenant_id', ?, true), set_config('app.platform', ?, true)";
+    /** Binds a request's transaction and reads its tenant's status (the register is not under row-level security). */
     private static final String SET_REQUEST = "SELECT set_config('app.tenant_id', ?, true),"
-            + " set_config('app.platform', '', true), set_config('statement_timeout', ?, true)";
+            + " set_config('app.platform', '', true), set_config('statement_timeout', ?, true),"
+            + " (SELECT status FROM tenant WHERE id = CAST(NULLIF(?, '') AS uuid))";
 
     /** Whether the work in hand is platform-level, to put its binding back after nested tenant work. */
     private static final ScopedValue<Boolean> PLATFORM = ScopedValue.newInstance();
@@ -54,10 +60,17 @@ public final class TenantTransactions implements RequestScope {
         this.timeLimit = timeLimit;
     }
 
+    /**
+     * A member's request to a tenant that no longer admits members is refused here, by the
+     * statement that binds its transaction: the caller's tenant is named by a slug looked up once
+     * ({@link TenantDirectory#idBySlug}), and its status is read afresh with every request, so a
+     * suspension holds from the next request on, on every pod, at no statement's cost.
+     */
     @Override
     public <T> T execute(RequestContext request, String operation, Supplier<T> work) {
-        UUID tenantId = request.caller().tenantId();
-        return inTransaction(tenantId, false, connection -> bindRequest(connection, tenantId), () -> {
+        Caller caller = request.caller();
+        UUID tenantId = caller.tenantId();
+        return inTransaction(tenantId, false, connection -> bindRequest(connection, caller), () -> {
             listeners.forEach(listener -> listener.entered(request, operation));
             return work.get();
         });
@@ -74,15 +87,13 @@ public final class TenantTransactions implements RequestScope {
                 .orElseThrow(() -> new IllegalStateException("A mutation runs inside the request's transaction"))
                 .getConnection();
         Savepoint savepoint = savepoint(connection, "mutation's");
+        // Not released when the mutation succeeds: the commit ends it anyway, and a RELEASE would
+        // cost the request a statement for nothing.
         try {
-            T result = mutation.get();
-            connection.releaseSavepoint(savepoint);
-            return result;
+            return mutation.get();
         } catch (RuntimeException failure) {
             rollBack(connection, savepoint, failure);
             throw failure;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not release the mutation's savepoint", e);
         }
     }
 
@@ -170,13 +181,31 @@ public final class TenantTransactions implements RequestScope {
         }
     }
 
-    private void bindRequest(Connection connection, UUID tenantId) {
+    private void bindRequest(Connection connection, Caller caller) {
+        String tenant = caller.inTenant() ? caller.tenantId().toString() : "";
+        String status;
         try (PreparedStatement statement = connection.prepareStatement(SET_REQUEST)) {
-            statement.setString(1, tenantId == null ? "" : tenantId.toString());
+            statement.setString(1, tenant);
             statement.setString(2, Long.toString(timeLimit.millis()));
-            statement.execute();
+            statement.setString(3, tenant);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                status = result.getString(4);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not bind the request's transaction to its tenant", e);
+        }
+        // An operator who names a tenant reaches it whatever its status; its members only while it admits them.
+        if (caller.inTenant() && !caller.operatorNamedTenant()) {
+            if (status == null) {
+                throw new ApiException(
+                        ErrorCode.FORBIDDEN,
+                        "Your token does not make you a member of tenant '" + caller.tenantSlug() + "'.");
+            }
+            TenantStatus current = TenantStatus.valueOf(status);
+            if (!current.admitsMembers()) {
+                throw current.refusesMembersOf(caller.tenantSlug());
+            }
         }
     }
 

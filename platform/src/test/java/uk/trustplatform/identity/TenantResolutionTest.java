@@ -124,19 +124,22 @@ class TenantResolutionTest {
         assertRefused(reply, 401, "X-Trust-Tenant header needs a bearer token");
     }
 
+    /** The platform keeps the slug's tenant once found, but reads its status with every request. */
     @Test
-    void a_suspended_tenants_tokens_are_refused_and_restored_when_it_is_active_again() {
+    void a_suspended_tenants_tokens_are_refused_from_the_next_request_and_restored_when_it_is_active_again() {
         TestTenant luton = TestTenants.active("luton");
         String token = TestIdentityProvider.token("erin")
                 .roles(Role.TENANT_ADMIN)
                 .organisations(luton.slug())
                 .sign();
 
+        Reply before = api().withToken(token).query(WHICH_TENANT);
         TestTenants.setStatus(luton, "SUSPENDED");
         Reply suspended = api().withToken(token).query(WHICH_TENANT);
         TestTenants.setStatus(luton, "ACTIVE");
         Reply restored = api().withToken(token).query(WHICH_TENANT);
 
+        assertThat(before.status()).isEqualTo(200);
         assertRefused(suspended, 403, "is suspended: its sign-ins and tokens are refused");
         assertThat(restored.status()).isEqualTo(200);
     }

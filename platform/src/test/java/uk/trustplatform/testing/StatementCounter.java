@@ -9,21 +9,30 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 /**
- * Counts the SQL statements the platform prepares or creates, by wrapping its data source, for
- * tests that prove a listing costs a fixed number of queries. Only in a test that sets
- * {@code trust.test.count-statements}.
+ * Records the SQL statements the platform sends, by wrapping its data source, for tests that prove
+ * a request costs a fixed number of them: each statement prepared or created, and the
+ * transaction's own ({@code BEGIN} when auto-commit is turned off, {@code COMMIT}, {@code
+ * ROLLBACK}, savepoints), since each of those is a statement the server runs too. Only in a test
+ * that sets {@code trust.test.count-statements}.
  */
 @Singleton
 @Requires(property = "trust.test.count-statements", value = "true")
 public final class StatementCounter implements BeanCreatedEventListener<DataSource>, Ordered {
 
     private static final Set<String> STATEMENTS = Set.of("prepareStatement", "prepareCall", "createStatement");
-    private final AtomicInteger count = new AtomicInteger();
+    private static final Map<String, String> TRANSACTION_STATEMENTS = Map.of(
+            "commit", "COMMIT",
+            "rollback", "ROLLBACK",
+            "setSavepoint", "SAVEPOINT",
+            "releaseSavepoint", "RELEASE SAVEPOINT");
+    private final List<String> sent = new CopyOnWriteArrayList<>();
 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
@@ -45,20 +54,32 @@ public final class StatementCounter implements BeanCreatedEventListener<DataSour
         return HIGHEST_PRECEDENCE;
     }
 
-    /** Statements prepared or created since the last reset. */
+    /** Statements prepared or created since the last reset, without the transaction's own. */
     public int count() {
-        return count.get();
+        return (int) sent.stream()
+                .filter(statement -> !TRANSACTION_STATEMENTS.containsValue(statement) && !statement.equals("BEGIN"))
+                .count();
+    }
+
+    /** Every statement sent since the last reset, in order, the transaction's own included. */
+    public List<String> sent() {
+        return List.copyOf(sent);
     }
 
     public void reset() {
-        count.set(0);
+        sent.clear();
     }
 
     private Connection counting(Connection target) {
         return (Connection) Proxy.newProxyInstance(
                 Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                    if (STATEMENTS.contains(method.getName())) {
-                        count.incrementAndGet();
+                    String name = method.getName();
+                    if (STATEMENTS.contains(name)) {
+                        sent.add(args == null || args.length == 0 ? "(statement)" : String.valueOf(args[0]));
+                    } else if (TRANSACTION_STATEMENTS.containsKey(name)) {
+                        sent.add(TRANSACTION_STATEMENTS.get(name));
+                    } else if (name.equals("setAutoCommit") && Boolean.FALSE.equals(args[0])) {
+                        sent.add("BEGIN");
                     }
                     return invoke(target, method, args);
                 });
