@@ -6,10 +6,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import uk.trustplatform.testing.ApiCaller;
 import uk.trustplatform.testing.ApiCaller.Reply;
 
@@ -64,68 +69,44 @@ class DocumentCacheTest {
         assertRefused(again.reply(), 405, "METHOD_NOT_ALLOWED");
     }
 
-    @Test
-    void a_document_over_a_query_limit_is_refused_again_from_the_cache() {
-        StringBuilder aliases = new StringBuilder("query TooManyAliases {");
-        for (int i = 0; i < 16; i++) {
+    static List<Arguments> cachedButRefusedAtExecution() {
+        return List.of(
+                Arguments.of("query TooManyAliases {" + aliases(16) + " }", 400, "LIMIT_EXCEEDED"),
+                Arguments.of("query Schema { __schema { mutationType { name } } }", 403, "INTROSPECTION_DISABLED"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cachedButRefusedAtExecution")
+    void a_document_refused_at_execution_is_refused_again_from_the_cache(String query, int status, String code) {
+        Lookups first = lookups(() -> api.query(query));
+        Lookups second = lookups(() -> api.query(query));
+
+        assertRefused(first.reply(), status, code);
+        assertThat(second.hits()).isEqualTo(1);
+        assertRefused(second.reply(), status, code);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "'query Unknown { treasurer { name } }', GRAPHQL_VALIDATION_FAILED",
+        "'subscription Changes { __typename }', GRAPHQL_VALIDATION_FAILED",
+        "'query Broken { tenant(slug: ', GRAPHQL_PARSE_FAILED"
+    })
+    void a_document_that_fails_parse_or_validation_is_not_cached_and_fails_again(String query, String code) {
+        Lookups first = lookups(() -> api.query(query));
+        Lookups second = lookups(() -> api.query(query));
+
+        assertRefused(first.reply(), 400, code);
+        assertThat(second.misses()).as("parsed and validated again").isEqualTo(1);
+        assertRefused(second.reply(), 400, code);
+    }
+
+    private static String aliases(int count) {
+        StringBuilder aliases = new StringBuilder();
+        for (int i = 0; i < count; i++) {
             aliases.append(" a").append(i).append(": __typename");
         }
-        String query = aliases.append(" }").toString();
-
-        Lookups first = lookups(() -> api.query(query));
-        Lookups second = lookups(() -> api.query(query));
-
-        assertRefused(first.reply(), 400, "LIMIT_EXCEEDED");
-        assertThat(second.hits()).isEqualTo(1);
-        assertRefused(second.reply(), 400, "LIMIT_EXCEEDED");
-    }
-
-    @Test
-    void introspection_is_refused_again_from_the_cache() {
-        String query = "query Schema { __schema { mutationType { name } } }";
-
-        Lookups first = lookups(() -> api.query(query));
-        Lookups second = lookups(() -> api.query(query));
-
-        assertRefused(first.reply(), 403, "INTROSPECTION_DISABLED");
-        assertThat(second.hits()).isEqualTo(1);
-        assertRefused(second.reply(), 403, "INTROSPECTION_DISABLED");
-    }
-
-    @Test
-    void a_document_that_fails_validation_is_not_cached_and_fails_again() {
-        String query = "query Unknown { treasurer { name } }";
-
-        Lookups first = lookups(() -> api.query(query));
-        Lookups second = lookups(() -> api.query(query));
-
-        assertRefused(first.reply(), 400, "GRAPHQL_VALIDATION_FAILED");
-        assertThat(second.misses()).as("validated again").isEqualTo(1);
-        assertRefused(second.reply(), 400, "GRAPHQL_VALIDATION_FAILED");
-    }
-
-    @Test
-    void a_subscription_is_not_cached_and_is_refused_again() {
-        String query = "subscription Changes { __typename }";
-
-        Lookups first = lookups(() -> api.query(query));
-        Lookups second = lookups(() -> api.query(query));
-
-        assertRefused(first.reply(), 400, "GRAPHQL_VALIDATION_FAILED");
-        assertThat(second.misses()).isEqualTo(1);
-        assertRefused(second.reply(), 400, "GRAPHQL_VALIDATION_FAILED");
-    }
-
-    @Test
-    void a_syntax_error_is_not_cached_and_fails_again() {
-        String query = "query Broken { tenant(slug: ";
-
-        Lookups first = lookups(() -> api.query(query));
-        Lookups second = lookups(() -> api.query(query));
-
-        assertRefused(first.reply(), 400, "GRAPHQL_PARSE_FAILED");
-        assertThat(second.misses()).isEqualTo(1);
-        assertRefused(second.reply(), 400, "GRAPHQL_PARSE_FAILED");
+        return aliases.toString();
     }
 
     /** One request, and how many documents it found in the cache and how many it parsed. */
