@@ -49,8 +49,8 @@ class SoakTest {
                 output.toString());
 
         assertThat(report)
-                .contains("JAVA_TOOL_OPTIONS=-XX:MaxRAM=1536m -XX:MaxRAMPercentage=70 -XX:+UseG1GC")
-                .contains("(max heap 1076 MiB, G1GC)")
+                .contains("JAVA_TOOL_OPTIONS=-XX:MaxRAM=640m -Xmx256m -XX:MaxMetaspaceSize=160m")
+                .contains("(max heap 256 MiB, G1GC)")
                 .contains("Errors: 0");
         Matcher rows = ROW.matcher(report);
         int intervals = 0;

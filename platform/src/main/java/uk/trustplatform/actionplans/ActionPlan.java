@@ -10,6 +10,7 @@ import io.micronaut.data.model.DataType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import uk.trustplatform.api.Audited;
+import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -18,7 +19,7 @@ import uk.trustplatform.api.NodeType;
  * @param templateId the published template edition it was made from
  * @param framework that template's standards framework, copied: the edition never changes
  */
-@MappedEntity("action_plan")
+@MappedEntity(value = "action_plan", namingStrategy = ColumnNames.class)
 record ActionPlan(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

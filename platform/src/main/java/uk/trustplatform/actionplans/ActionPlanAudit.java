@@ -7,9 +7,10 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 import java.time.LocalDate;
 import java.util.UUID;
+import uk.trustplatform.api.ColumnNames;
 
 /** The annual audit of an approved plan (Cambridgeshire: by young people), which may award a kite mark. */
-@MappedEntity("action_plan_audit")
+@MappedEntity(value = "action_plan_audit", namingStrategy = ColumnNames.class)
 record ActionPlanAudit(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

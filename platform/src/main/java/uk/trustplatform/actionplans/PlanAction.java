@@ -10,6 +10,7 @@ import io.micronaut.data.model.DataType;
 import java.time.LocalDate;
 import java.util.UUID;
 import uk.trustplatform.api.Audited;
+import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -19,7 +20,7 @@ import uk.trustplatform.api.NodeType;
  * @param standard the standard of its section, copied from the template edition
  * @param columnValues the template's own text columns, as a JSON object of key to text
  */
-@MappedEntity("plan_action")
+@MappedEntity(value = "plan_action", namingStrategy = ColumnNames.class)
 record PlanAction(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

@@ -9,9 +9,10 @@ import io.micronaut.data.model.DataType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import uk.trustplatform.api.ColumnNames;
 
 /** Dated progress on an action with links to its evidence; kept, never changed. */
-@MappedEntity("action_progress_update")
+@MappedEntity(value = "action_progress_update", namingStrategy = ColumnNames.class)
 record ProgressUpdate(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

@@ -44,8 +44,10 @@ public final class GraphQLExecutor {
             GraphQLLimits limits,
             RequestTimeLimit timeLimit,
             List<PerRequestLoader<?, ?>> loaders,
+            DocumentCache documents,
             @Value("${trust.graphql.introspection:false}") boolean introspection) {
-        this.graphQL = graphQL;
+        // The cache is the executor's: the parser options it is keyed under are fixed here.
+        this.graphQL = graphQL.transform(engine -> engine.preparsedDocumentProvider(documents));
         this.scope = scope;
         this.limits = limits;
         this.timeLimit = timeLimit;

@@ -1,9 +1,11 @@
 package uk.trustplatform.api;
 
+import graphql.GraphQLContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.validation.ValidationError;
 import io.micronaut.http.HttpMethod;
@@ -18,12 +20,21 @@ final class ReadOnlyGetInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public InstrumentationContext<List<ValidationError>> beginValidation(
             InstrumentationValidationParameters parameters, InstrumentationState state) {
-        RequestContext request = parameters.getGraphQLContext().get(RequestContext.class);
+        refuseUnlessQueries(parameters.getGraphQLContext(), parameters.getOperation(), parameters.getDocument());
+        return null;
+    }
+
+    /**
+     * Refuses the operation named {@code wanted} (or, unnamed, any operation of the document) that
+     * is not a query when the request came by GET. Also made for each document taken from the
+     * {@link DocumentCache}, which skips validation.
+     */
+    static void refuseUnlessQueries(GraphQLContext context, String wanted, Document document) {
+        RequestContext request = context.get(RequestContext.class);
         if (request == null || request.method() != HttpMethod.GET) {
-            return null;
+            return;
         }
-        String wanted = parameters.getOperation();
-        parameters.getDocument().getDefinitionsOfType(OperationDefinition.class).stream()
+        document.getDefinitionsOfType(OperationDefinition.class).stream()
                 .filter(operation -> wanted == null || wanted.equals(operation.getName()))
                 .filter(operation -> operation.getOperation() != OperationDefinition.Operation.QUERY)
                 .findFirst()
@@ -33,6 +44,5 @@ final class ReadOnlyGetInstrumentation extends SimplePerformantInstrumentation {
                             "A " + operation.getOperation().name().toLowerCase(java.util.Locale.ROOT)
                                     + " cannot be sent with GET; send it with POST and Content-Type: application/json.");
                 });
-        return null;
     }
 }

@@ -8,9 +8,10 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import uk.trustplatform.api.ColumnNames;
 
 /** One entry of the audit trail (before and after are JSON text; the tenant id is text, see PartnerOrganisation). */
-@MappedEntity("audit_event")
+@MappedEntity(value = "audit_event", namingStrategy = ColumnNames.class)
 record AuditEvent(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

@@ -4,6 +4,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
 import java.util.UUID;
+import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.tenancy.Region;
 
 /**
@@ -12,7 +13,7 @@ import uk.trustplatform.tenancy.Region;
  *
  * @param minimumRecords a figure built from fewer records is suppressed (at least 5)
  */
-@MappedEntity("regional_forum")
+@MappedEntity(value = "regional_forum", namingStrategy = ColumnNames.class)
 record RegionalForum(
         @Id UUID id,
         String slug,

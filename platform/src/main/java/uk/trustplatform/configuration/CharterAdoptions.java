@@ -10,12 +10,13 @@ import io.micronaut.data.repository.GenericRepository;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import uk.trustplatform.api.ColumnNames;
 
 /** Which charter each partner has adopted, or personalised. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface CharterAdoptions extends GenericRepository<CharterAdoptions.Adoption, UUID> {
 
-    @MappedEntity("charter_adoption")
+    @MappedEntity(value = "charter_adoption", namingStrategy = ColumnNames.class)
     record Adoption(
             @Id UUID partnerOrganisationId,
             UUID charterId,

@@ -9,12 +9,13 @@ import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import uk.trustplatform.api.ColumnNames;
 
 /**
  * One edition of a configuration document as stored: its place in the document's history, its
  * status, and its content as JSON (the tenant id as text: see PartnerOrganisation).
  */
-@MappedEntity("configuration_document")
+@MappedEntity(value = "configuration_document", namingStrategy = ColumnNames.class)
 record DocumentRecord(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

@@ -10,12 +10,13 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import uk.trustplatform.api.ColumnNames;
 
 /** Partners' endorsements of strategy editions. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface Endorsements extends GenericRepository<Endorsements.Endorsement, UUID> {
 
-    @MappedEntity("strategy_endorsement")
+    @MappedEntity(value = "strategy_endorsement", namingStrategy = ColumnNames.class)
     record Endorsement(@Id UUID documentId, UUID partnerOrganisationId, String endorsedBy, OffsetDateTime endorsedAt) {}
 
     @Query("""

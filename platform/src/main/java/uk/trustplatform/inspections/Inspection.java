@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import uk.trustplatform.api.Audited;
+import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -27,7 +28,7 @@ import uk.trustplatform.api.NodeType;
  * @param kiteMarkExpiresOn the day an awarded kite mark expires, fixed when it is awarded; null
  *     when none was awarded
  */
-@MappedEntity("inspection")
+@MappedEntity(value = "inspection", namingStrategy = ColumnNames.class)
 record Inspection(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import uk.trustplatform.api.Audited;
+import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -32,7 +33,7 @@ import uk.trustplatform.api.NodeType;
  * @param weDid what was done about it
  * @param feedbackGivenOn when the participants were told
  */
-@MappedEntity("participation_activity")
+@MappedEntity(value = "participation_activity", namingStrategy = ColumnNames.class)
 public record ParticipationActivity(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

@@ -10,6 +10,7 @@ import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import java.util.UUID;
 import uk.trustplatform.api.Audited;
+import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -17,7 +18,7 @@ import uk.trustplatform.api.NodeType;
  *
  * @param type a code of the tenant's governance body types
  */
-@MappedEntity("governance_body")
+@MappedEntity(value = "governance_body", namingStrategy = ColumnNames.class)
 record GovernanceBody(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

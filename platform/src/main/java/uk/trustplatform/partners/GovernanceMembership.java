@@ -8,9 +8,10 @@ import io.micronaut.data.annotation.TenantId;
 import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 import java.util.UUID;
+import uk.trustplatform.api.ColumnNames;
 
 /** A partner organisation's seat on a governance body, optionally held by a named person. */
-@MappedEntity("governance_membership")
+@MappedEntity(value = "governance_membership", namingStrategy = ColumnNames.class)
 record GovernanceMembership(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

@@ -9,6 +9,7 @@ import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import java.util.UUID;
 import uk.trustplatform.api.Audited;
+import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -18,7 +19,7 @@ import uk.trustplatform.api.NodeType;
  * UUID with a random UUID on insert (it treats it as an auto-generated UUID), which row-level
  * security then refuses. As text it is bound as a uuid and left as given.
  */
-@MappedEntity("partner_organisation")
+@MappedEntity(value = "partner_organisation", namingStrategy = ColumnNames.class)
 public record PartnerOrganisation(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import uk.trustplatform.api.Audited;
+import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -21,7 +22,7 @@ import uk.trustplatform.api.NodeType;
  * @param roles the names of their {@link PartnerRole}s
  * @param invitedAt when they were invited to sign in as the organisation's partner lead
  */
-@MappedEntity("partner_person")
+@MappedEntity(value = "partner_person", namingStrategy = ColumnNames.class)
 public record PartnerPerson(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

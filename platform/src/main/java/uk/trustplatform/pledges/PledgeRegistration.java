@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import uk.trustplatform.api.Audited;
+import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -21,7 +22,7 @@ import uk.trustplatform.api.NodeType;
  * @param badgeCode the unguessable code in the badge's verification address, once registered
  * @param endedOn when it lapsed or was withdrawn
  */
-@MappedEntity("pledge_registration")
+@MappedEntity(value = "pledge_registration", namingStrategy = ColumnNames.class)
 record PledgeRegistration(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

@@ -10,10 +10,11 @@ import io.micronaut.data.model.DataType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import uk.trustplatform.api.Audited;
+import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
 
 /** A statutory partner's Section 11 self-audit for one round (the tenant id as text: see PartnerOrganisation). */
-@MappedEntity("section11_audit")
+@MappedEntity(value = "section11_audit", namingStrategy = ColumnNames.class)
 record Section11Audit(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

@@ -8,6 +8,7 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import java.util.UUID;
+import uk.trustplatform.api.ColumnNames;
 
 /**
  * One criterion of a Section 11 audit as the partner rated it, and as the board moderated it.
@@ -15,7 +16,7 @@ import java.util.UUID;
  * @param criterionText what the criterion asked when the audit was started
  * @param rag RED, AMBER or GREEN; null until rated
  */
-@MappedEntity("section11_entry")
+@MappedEntity(value = "section11_entry", namingStrategy = ColumnNames.class)
 record Section11Entry(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

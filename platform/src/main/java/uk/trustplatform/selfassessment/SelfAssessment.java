@@ -10,6 +10,7 @@ import io.micronaut.data.model.DataType;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import uk.trustplatform.api.Audited;
+import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -22,7 +23,7 @@ import uk.trustplatform.api.NodeType;
  * @param scaleLevels the levels of the partnership's own scale as they were at the start (JSON); null on the platform's
  * @param reviewComment the board's comment; required when it returns the assessment
  */
-@MappedEntity("self_assessment")
+@MappedEntity(value = "self_assessment", namingStrategy = ColumnNames.class)
 record SelfAssessment(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

@@ -8,6 +8,7 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import java.util.UUID;
+import uk.trustplatform.api.ColumnNames;
 
 /**
  * One standard of a self-assessment (or one criterion, where the standard has them) as the
@@ -18,7 +19,7 @@ import java.util.UUID;
  * @param level a level of the assessment's scale; null until rated
  * @param whatYoungPeopleSay what children and young people say about it (Hear by Right asks for it as evidence)
  */
-@MappedEntity("self_assessment_rating")
+@MappedEntity(value = "self_assessment_rating", namingStrategy = ColumnNames.class)
 record SelfAssessmentRating(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,

@@ -4,10 +4,11 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
 import java.util.UUID;
+import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
 
 /** A council's children's partnership using the platform. */
-@MappedEntity("tenant")
+@MappedEntity(value = "tenant", namingStrategy = ColumnNames.class)
 public record Tenant(
         @Id UUID id,
         String slug,

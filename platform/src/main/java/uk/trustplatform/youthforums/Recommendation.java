@@ -10,6 +10,7 @@ import io.micronaut.data.model.DataType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
 
 /**
@@ -22,7 +23,7 @@ import uk.trustplatform.api.NodeType;
  * @param reply "we did": what was done, in words for the forum; null until answered
  * @param outcomeReason why it was not accepted as it stood; null when accepted
  */
-@MappedEntity("youth_forum_recommendation")
+@MappedEntity(value = "youth_forum_recommendation", namingStrategy = ColumnNames.class)
 public record Recommendation(
         @Id UUID id,
         @TenantId @TypeDef(type = DataType.UUID) String tenantId,
