@@ -36,10 +36,11 @@ public final class TenantTransactions implements RequestScope {
 
     private static final String SET_TENANT =
             "SELECT set_config('app.tenant_id', ?, true), set_config('app.platform', ?, true)";
-    /** Binds a request's transaction and reads its tenant's status (the register is not under row-level security). */
     private static final String SET_REQUEST = "SELECT set_config('app.tenant_id', ?, true),"
-            + " set_config('app.platform', '', true), set_config('statement_timeout', ?, true),"
-            + " (SELECT status FROM tenant WHERE id = CAST(NULLIF(?, '') AS uuid))";
+            + " set_config('app.platform', '', true), set_config('statement_timeout', ?, true)";
+    /** The same for a member's request, reading its tenant's status too (the register is not under row-level security). */
+    private static final String SET_MEMBER_REQUEST =
+            SET_REQUEST + ", (SELECT status FROM tenant WHERE id = CAST(? AS uuid))";
 
     /** Whether the work in hand is platform-level, to put its binding back after nested tenant work. */
     private static final ScopedValue<Boolean> PLATFORM = ScopedValue.newInstance();
@@ -182,30 +183,34 @@ public final class TenantTransactions implements RequestScope {
     }
 
     private void bindRequest(Connection connection, Caller caller) {
+        // An operator who names a tenant reaches it whatever its status; its members only while it admits them.
+        boolean member = caller.inTenant() && !caller.operatorNamedTenant();
         String tenant = caller.inTenant() ? caller.tenantId().toString() : "";
-        String status;
-        try (PreparedStatement statement = connection.prepareStatement(SET_REQUEST)) {
+        String status = null;
+        try (PreparedStatement statement = connection.prepareStatement(member ? SET_MEMBER_REQUEST : SET_REQUEST)) {
             statement.setString(1, tenant);
             statement.setString(2, Long.toString(timeLimit.millis()));
-            statement.setString(3, tenant);
+            if (member) {
+                statement.setString(3, tenant);
+            }
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
-                status = result.getString(4);
+                status = member ? result.getString(4) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not bind the request's transaction to its tenant", e);
         }
-        // An operator who names a tenant reaches it whatever its status; its members only while it admits them.
-        if (caller.inTenant() && !caller.operatorNamedTenant()) {
-            if (status == null) {
-                throw new ApiException(
-                        ErrorCode.FORBIDDEN,
-                        "Your token does not make you a member of tenant '" + caller.tenantSlug() + "'.");
-            }
-            TenantStatus current = TenantStatus.valueOf(status);
-            if (!current.admitsMembers()) {
-                throw current.refusesMembersOf(caller.tenantSlug());
-            }
+        if (!member) {
+            return;
+        }
+        if (status == null) {
+            throw new ApiException(
+                    ErrorCode.FORBIDDEN,
+                    "Your token does not make you a member of tenant '" + caller.tenantSlug() + "'.");
+        }
+        TenantStatus current = TenantStatus.valueOf(status);
+        if (!current.admitsMembers()) {
+            throw current.refusesMembersOf(caller.tenantSlug());
         }
     }
 
