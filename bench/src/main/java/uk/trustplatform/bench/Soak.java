@@ -182,7 +182,7 @@ public final class Soak {
     }
 
     /** The Deployment's variables (helm/templates/deployment.yaml), pointed at this database and Keycloak. */
-    private static Map<String, String> environment(DatabaseSettings database, KeycloakServer keycloak, int poolSize) {
+    static Map<String, String> environment(DatabaseSettings database, KeycloakServer keycloak, int poolSize) {
         Map<String, String> environment = new HashMap<>();
         environment.put("TRUST_DB_URL", database.jdbcUrl());
         environment.put("TRUST_DB_RUNTIME_USER", database.runtimeUser());
@@ -210,7 +210,7 @@ public final class Soak {
     }
 
     /** The 1-, 5- and 15-minute load averages, as /proc/loadavg gives them. */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] figures = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return figures[0] + " " + figures[1] + " " + figures[2];
@@ -235,7 +235,7 @@ public final class Soak {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

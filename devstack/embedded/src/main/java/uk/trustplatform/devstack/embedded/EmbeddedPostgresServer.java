@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Starts a throwaway server in a temporary folder on a free port (tests). */
     public static EmbeddedPostgresServer startThrowaway() {
-        return start(EmbeddedPostgres.builder().setServerConfig("fsync", "off"));
+        return startThrowaway(Map.of());
+    }
+
+    /** A throwaway server with these settings too (a benchmark's statement log, say). */
+    public static EmbeddedPostgresServer startThrowaway(Map<String, String> serverConfig) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("fsync", "off");
+        serverConfig.forEach(builder::setServerConfig);
+        return start(builder);
     }
 
     /**
