@@ -55,7 +55,9 @@ import uk.trustplatform.devstack.embedded.KeycloakServer;
  * too.
  *
  * <p>{@code bench/compare [--runs 3] [--seconds 20] [--warmup 30] [--connections 1,8]
- * [--partners 201] [--actions 50] [--other-actions 5] [--home .bench/compare] [--output FILE]}.
+ * [--workloads W1,W2,W4] [--partners 201] [--actions 50] [--other-actions 5] [--home .bench/compare]
+ * [--output FILE] [--jfr FILE]}; {@code --jfr} records the service's profile over the runs (JFR's
+ * profile settings) into FILE.
  */
 public final class Compare {
 
@@ -186,9 +188,17 @@ public final class Compare {
                         home.resolve("postgraphile.log"))) {
                     sameData(platform, postgraphile.graphql(), made);
                     SqlCapture capture = new SqlCapture(database.jdbcUrl().replaceFirst("\\?.*$", ""), pgLog);
+                    List<String> chosen = List.of(
+                            options.getOrDefault("workloads", "W1,W2,W4").split(","));
                     List<Workload> workloads =
-                            workloads(home, platform, postgraphile.graphql(), made, capture, database.runtimeUser());
+                            workloads(home, platform, postgraphile.graphql(), made, capture, database.runtimeUser())
+                                    .stream()
+                                    .filter(workload -> chosen.contains(workload.name()))
+                                    .toList();
                     AtomicLong peakRss = new AtomicLong();
+                    if (options.containsKey("jfr")) {
+                        service.jcmd("JFR.start name=compare settings=profile");
+                    }
                     Map<String, List<LoadRun.Result>> results = drive(
                             workloads,
                             home,
@@ -201,6 +211,10 @@ public final class Compare {
                             warmup,
                             service,
                             peakRss);
+                    if (options.containsKey("jfr")) {
+                        service.jcmd("JFR.stop name=compare filename="
+                                + Path.of(options.get("jfr")).toAbsolutePath());
+                    }
                     PackagedService.Memory after = service.memory();
                     report.addAll(table(workloads, connections, results, runs, seconds, warmup, partners, actions));
                     report.add("");

@@ -137,7 +137,8 @@ final class PackagedService implements AutoCloseable {
                         collector.find() ? collector.group(1) : "the default collector");
     }
 
-    private String jcmd(String command) throws Exception {
+    /** Runs a diagnostic command in the service's JVM ({@code jcmd <pid> <command>}); its output. */
+    String jcmd(String command) throws Exception {
         Process jcmd = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                         String.valueOf(pid()),

@@ -39,7 +39,7 @@ final class SqlCapture {
     }
 
     private static final Pattern COMMAND = Pattern.compile("(?s)^(?:execute [^:]+|statement): (.*)$");
-    private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+) = (NULL|'(?:[^']|'')*')");
+    private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+) = (NULL|'(?:[^']++|'')*+')");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$(\\d+)");
     private static final int USER = 1;
     private static final int SESSION = 5;
@@ -121,7 +121,7 @@ final class SqlCapture {
     private static final Pattern CHECK_VERSION = Pattern.compile("\"version\" = '\\d+'");
     private static final Pattern AUDIT_ID =
             Pattern.compile("^(INSERT INTO audit_event \\(tenant_id, id,.*?\\) VALUES \\('[^']*', )'[^']*'");
-    private static final Pattern JSON_LITERAL = Pattern.compile("'[\\[{](?:[^']|'')*'");
+    private static final Pattern JSON_LITERAL = Pattern.compile("'[\\[{](?:[^']++|'')*+'");
     private static final Pattern JSON_COLON = Pattern.compile(":(?=\\w)");
 
     private void logStatements(String level) throws SQLException, InterruptedException {

@@ -23,6 +23,15 @@ class SqlCaptureTest {
     }
 
     @Test
+    void reads_a_parameter_as_long_as_a_listing_of_hundreds_of_ids() {
+        String ids = "{" + "0f58008f-88bb-41f5-ae98-204aac0e5418,".repeat(5000) + "}";
+
+        assertThat(SqlCapture.literal("SELECT $1", "parameters: $1 = '" + ids + "'"))
+                .isEqualTo("SELECT '" + ids + "'");
+        assertThat(SqlCapture.script(List.of("SELECT '[" + ids + "]'"))).isEqualTo("SELECT '[" + ids + "]';\n");
+    }
+
+    @Test
     void leaves_a_statement_without_parameters_as_it_was() {
         assertThat(SqlCapture.literal("BEGIN", "")).isEqualTo("BEGIN");
     }
