@@ -110,14 +110,10 @@ public final class InForceConfiguration {
      */
     public Optional<ActionPlanTemplateContent> templateContent(UUID id) {
         UUID tenant = CurrentTenant.id().orElseThrow(() -> new IllegalStateException("No tenant is bound"));
-        TenantEdition key = new TenantEdition(tenant, id);
-        ActionPlanTemplateContent known = templates.getIfPresent(key);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<ActionPlanTemplateContent> read = templateEdition(id).map(Edition::content);
-        read.ifPresent(content -> templates.put(key, content));
-        return read;
+        // An edition not found (or not in force) is not kept: the loader's null stores nothing.
+        return Optional.ofNullable(templates.get(
+                new TenantEdition(tenant, id),
+                key -> templateEdition(id).map(Edition::content).orElse(null)));
     }
 
     private record TenantEdition(UUID tenant, UUID edition) {}
