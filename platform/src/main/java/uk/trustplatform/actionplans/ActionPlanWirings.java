@@ -3,6 +3,8 @@ package uk.trustplatform.actionplans;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.execution.ExecutionStepInfo;
+import graphql.language.Field;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.TypeRuntimeWiring;
 import io.micronaut.context.annotation.Bean;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import uk.trustplatform.api.Callers;
@@ -36,9 +39,12 @@ final class ActionPlanWirings {
 
     private static final TypeReference<LinkedHashMap<String, String>> COLUMNS = new TypeReference<>() {};
 
+    /** The fields of a plan whose fetchers load all of its actions. */
+    private static final Set<String> LOADING_ACTIONS = Set.of("sections", "unplacedActions");
+
     @Bean
     @Named(ActionPlan.TYPE)
-    GraphQLTypeWiring actionPlan(Nodes nodes, WorkingOnActionPlans working) {
+    GraphQLTypeWiring actionPlan(Nodes nodes, WorkingOnActionPlans working, LondonClock clock) {
         return () -> TypeRuntimeWiring.newTypeWiring(ActionPlan.TYPE)
                 .dataFetcher(
                         "id", env -> GlobalId.encode(ActionPlan.TYPE, plan(env).id()))
@@ -68,10 +74,13 @@ final class ActionPlanWirings {
                         "kiteMark",
                         env -> audits(env)
                                 .thenApply(audits -> audits.stream().anyMatch(ActionPlanAudit::kiteMarkAwarded)))
-                .dataFetcher(
-                        "progress",
-                        env -> env.<UUID, ActionProgress>getDataLoader(ReadingActionPlans.PROGRESS_OF_PLAN)
-                                .load(plan(env).id()))
+                .dataFetcher("progress", env -> {
+                    if (actionsShownBeside(env)) {
+                        return actionsOf(env).thenApply(actions -> ActionProgress.of(actions, clock.today()));
+                    }
+                    return env.<UUID, ActionProgress>getDataLoader(ReadingActionPlans.PROGRESS_OF_PLAN)
+                            .load(plan(env).id());
+                })
                 .build();
     }
 
@@ -177,6 +186,22 @@ final class ActionPlanWirings {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored column values are not JSON", e);
         }
+    }
+
+    /**
+     * Whether the plan's own selection (not through a fragment) also asks for its sections or its
+     * unplaced actions, whose fetchers load every action of the plan anyway: its progress is then
+     * counted from those rows instead of in a query of its own.
+     */
+    private static boolean actionsShownBeside(DataFetchingEnvironment env) {
+        ExecutionStepInfo plan = env.getExecutionStepInfo().getParent();
+        return plan != null
+                && plan.getField().getFields().stream()
+                        .map(Field::getSelectionSet)
+                        .filter(Objects::nonNull)
+                        .flatMap(selections -> selections.getSelections().stream())
+                        .anyMatch(selection ->
+                                selection instanceof Field field && LOADING_ACTIONS.contains(field.getName()));
     }
 
     private static CompletableFuture<List<PlanAction>> actionsOf(DataFetchingEnvironment env) {

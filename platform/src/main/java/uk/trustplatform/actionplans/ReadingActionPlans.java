@@ -68,13 +68,13 @@ final class ReadingActionPlans implements NodeResolver {
     }
 
     Connection<ActionPlan> page(Caller caller, PageRequest page, Integer periodStart) {
-        return partners.page(
+        return partners.pageBelow(
                 caller,
                 page,
-                (tenantId, everyone, organisations, afterStart, afterId, limit) -> plans.page(
+                (tenantId, everyone, root, afterStart, afterId, limit) -> plans.page(
                         tenantId,
                         everyone,
-                        organisations,
+                        root,
                         periodStart,
                         afterStart == null ? null : Integer.valueOf(afterStart),
                         afterId,
