@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
@@ -151,11 +152,33 @@ final class ActionPlanWirings {
     @Named("PartnerOrganisation.actionPlans")
     GraphQLTypeWiring partnerOrganisation() {
         return () -> TypeRuntimeWiring.newTypeWiring(PartnerOrganisation.TYPE)
-                .dataFetcher(
-                        "actionPlans",
-                        env -> env.<UUID, List<ActionPlan>>getDataLoader(ReadingActionPlans.PLANS_OF_ORGANISATION)
-                                .load(env.<PartnerOrganisation>getSource().id()))
+                .dataFetcher("actionPlans", env -> {
+                    UUID organisation = env.<PartnerOrganisation>getSource().id();
+                    if (env.getSelectionSet().contains("progress")) {
+                        return plansWithProgress(env, organisation);
+                    }
+                    return env.<UUID, List<ActionPlan>>getDataLoader(ReadingActionPlans.PLANS_OF_ORGANISATION)
+                            .load(organisation);
+                })
                 .build();
+    }
+
+    /**
+     * The organisation's plans, read with their progress in one query, which is put in the
+     * request's progress loader so that each plan's progress field finds it there.
+     */
+    private static CompletableFuture<List<ActionPlan>> plansWithProgress(
+            DataFetchingEnvironment env, UUID organisation) {
+        DataLoader<UUID, ActionProgress> progress = env.getDataLoader(ReadingActionPlans.PROGRESS_OF_PLAN);
+        return env.<UUID, List<CountingProgress.PartnerProgress>>getDataLoader(
+                        ReadingActionPlans.PLANS_WITH_PROGRESS_OF_ORGANISATION)
+                .load(organisation)
+                .thenApply(rows -> {
+                    rows.forEach(row -> progress.prime(row.actionPlan().id(), row.progress()));
+                    return rows.stream()
+                            .map(CountingProgress.PartnerProgress::actionPlan)
+                            .toList();
+                });
     }
 
     private static List<SectionView> sections(ActionPlanTemplateContent template, List<PlanAction> actions) {

@@ -87,6 +87,14 @@ public final class InForceConfiguration {
                 .toList();
     }
 
+    /**
+     * The settings of a tenant that has saved none: for a query that reads a setting beside other
+     * rows (a LEFT JOIN on partnership_settings), so that it does not need a statement of its own.
+     */
+    public PartnershipSettings defaultSettings() {
+        return PartnershipSettings.DEFAULTS;
+    }
+
     public PartnershipSettings settings(UUID tenantId) {
         return settings.current(tenantId);
     }

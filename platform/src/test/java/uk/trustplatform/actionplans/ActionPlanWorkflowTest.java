@@ -556,7 +556,7 @@ class ActionPlanWorkflowTest {
     }
 
     @Test
-    void a_plans_progress_is_the_same_counted_from_its_actions_as_counted_alone() {
+    void a_plans_progress_is_the_same_counted_alone_from_its_actions_and_with_its_partners_plans() {
         String plan = start(lead(youth), youth, template, null);
         action(
                 lead(youth),
@@ -601,11 +601,16 @@ class ActionPlanWorkflowTest {
                 .query("{ actionPlans { edges { node { sections { number } " + counts + " } } } }")
                 .data()
                 .findValue("progress");
+        JsonNode withItsPartner = lead(youth)
+                .query("{ partnerOrganisations { edges { node { actionPlans { " + counts + " } } } } }")
+                .data()
+                .findValue("progress");
 
         assertThat(alone.toString())
                 .isEqualTo(
                         "{\"total\":3,\"notStarted\":1,\"inProgress\":1,\"complete\":1,\"red\":1,\"amber\":0,\"green\":1,\"unrated\":1,\"overdue\":1}");
         assertThat(besideActions).isEqualTo(alone);
+        assertThat(withItsPartner).isEqualTo(alone);
     }
 
     private String planOf(int periodStart) {

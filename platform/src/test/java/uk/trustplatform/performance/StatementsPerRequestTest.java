@@ -86,10 +86,10 @@ class StatementsPerRequestTest implements TestPropertyProvider {
     }
 
     @Test
-    void a_board_listing_100_partners_sends_at_most_9_statements() throws SQLException {
+    void a_board_listing_100_partners_sends_at_most_7_statements() throws SQLException {
         ApiCaller board = boardOf(partnership("hundred", 100));
         statementsFor(board, 100);
-        assertThat(statements.sent()).as("W2: the board lists 100 partners").hasSizeLessThanOrEqualTo(9);
+        assertThat(statements.sent()).as("W2: the board lists 100 partners").hasSizeLessThanOrEqualTo(7);
     }
 
     @Test
