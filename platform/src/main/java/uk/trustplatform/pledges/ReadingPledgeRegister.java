@@ -103,11 +103,10 @@ final class ReadingPledgeRegister implements NodeResolver {
         return visible(caller, id).orElse(null);
     }
 
-    /** Each organisation's latest registration, if the caller may see it. */
     /**
-     * Each organisation's latest registration with its tenant's renewal notice, read in the same
-     * query (joined from partnership_settings, the default where the tenant has saved none), so
-     * that the registrations' status needs no statement of its own.
+     * Each organisation's latest registration, if the caller may see it, with its tenant's renewal
+     * notice read in the same query (joined from partnership_settings, the default where the tenant
+     * has saved none), so that the registrations' status needs no statement of its own.
      */
     Map<UUID, LatestPledge> latestOf(Set<UUID> organisations) {
         Caller caller = currentCaller();
