@@ -21,6 +21,13 @@ final class ActionPlanLoaders {
     }
 
     @Singleton
+    PerRequestLoader<UUID, List<CountingProgress.PartnerProgress>> plansWithProgressOfOrganisation(
+            ReadingActionPlans reading) {
+        return PerRequestLoader.of(
+                ReadingActionPlans.PLANS_WITH_PROGRESS_OF_ORGANISATION, reading::plansWithProgressOfOrganisations);
+    }
+
+    @Singleton
     PerRequestLoader<UUID, PlanAction> actionsById(ReadingActionPlans reading) {
         return PerRequestLoader.of(ReadingActionPlans.ACTIONS_BY_ID, reading::actionsById);
     }

@@ -3,6 +3,8 @@ package uk.trustplatform.actionplans;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.execution.ExecutionStepInfo;
+import graphql.language.Field;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.TypeRuntimeWiring;
 import io.micronaut.context.annotation.Bean;
@@ -12,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
@@ -36,9 +40,12 @@ final class ActionPlanWirings {
 
     private static final TypeReference<LinkedHashMap<String, String>> COLUMNS = new TypeReference<>() {};
 
+    /** The fields of a plan whose fetchers load all of its actions. */
+    private static final Set<String> LOADING_ACTIONS = Set.of("sections", "unplacedActions");
+
     @Bean
     @Named(ActionPlan.TYPE)
-    GraphQLTypeWiring actionPlan(Nodes nodes, WorkingOnActionPlans working) {
+    GraphQLTypeWiring actionPlan(Nodes nodes, WorkingOnActionPlans working, LondonClock clock) {
         return () -> TypeRuntimeWiring.newTypeWiring(ActionPlan.TYPE)
                 .dataFetcher(
                         "id", env -> GlobalId.encode(ActionPlan.TYPE, plan(env).id()))
@@ -68,10 +75,13 @@ final class ActionPlanWirings {
                         "kiteMark",
                         env -> audits(env)
                                 .thenApply(audits -> audits.stream().anyMatch(ActionPlanAudit::kiteMarkAwarded)))
-                .dataFetcher(
-                        "progress",
-                        env -> env.<UUID, ActionProgress>getDataLoader(ReadingActionPlans.PROGRESS_OF_PLAN)
-                                .load(plan(env).id()))
+                .dataFetcher("progress", env -> {
+                    if (actionsShownBeside(env)) {
+                        return actionsOf(env).thenApply(actions -> ActionProgress.of(actions, clock.today()));
+                    }
+                    return env.<UUID, ActionProgress>getDataLoader(ReadingActionPlans.PROGRESS_OF_PLAN)
+                            .load(plan(env).id());
+                })
                 .build();
     }
 
@@ -142,11 +152,33 @@ final class ActionPlanWirings {
     @Named("PartnerOrganisation.actionPlans")
     GraphQLTypeWiring partnerOrganisation() {
         return () -> TypeRuntimeWiring.newTypeWiring(PartnerOrganisation.TYPE)
-                .dataFetcher(
-                        "actionPlans",
-                        env -> env.<UUID, List<ActionPlan>>getDataLoader(ReadingActionPlans.PLANS_OF_ORGANISATION)
-                                .load(env.<PartnerOrganisation>getSource().id()))
+                .dataFetcher("actionPlans", env -> {
+                    UUID organisation = env.<PartnerOrganisation>getSource().id();
+                    if (env.getSelectionSet().contains("progress")) {
+                        return plansWithProgress(env, organisation);
+                    }
+                    return env.<UUID, List<ActionPlan>>getDataLoader(ReadingActionPlans.PLANS_OF_ORGANISATION)
+                            .load(organisation);
+                })
                 .build();
+    }
+
+    /**
+     * The organisation's plans, read with their progress in one query, which is put in the
+     * request's progress loader so that each plan's progress field finds it there.
+     */
+    private static CompletableFuture<List<ActionPlan>> plansWithProgress(
+            DataFetchingEnvironment env, UUID organisation) {
+        DataLoader<UUID, ActionProgress> progress = env.getDataLoader(ReadingActionPlans.PROGRESS_OF_PLAN);
+        return env.<UUID, List<CountingProgress.PartnerProgress>>getDataLoader(
+                        ReadingActionPlans.PLANS_WITH_PROGRESS_OF_ORGANISATION)
+                .load(organisation)
+                .thenApply(rows -> {
+                    rows.forEach(row -> progress.prime(row.actionPlan().id(), row.progress()));
+                    return rows.stream()
+                            .map(CountingProgress.PartnerProgress::actionPlan)
+                            .toList();
+                });
     }
 
     private static List<SectionView> sections(ActionPlanTemplateContent template, List<PlanAction> actions) {
@@ -177,6 +209,22 @@ final class ActionPlanWirings {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored column values are not JSON", e);
         }
+    }
+
+    /**
+     * Whether the plan's own selection (not through a fragment) also asks for its sections or its
+     * unplaced actions, whose fetchers load every action of the plan anyway: its progress is then
+     * counted from those rows instead of in a query of its own.
+     */
+    private static boolean actionsShownBeside(DataFetchingEnvironment env) {
+        ExecutionStepInfo plan = env.getExecutionStepInfo().getParent();
+        return plan != null
+                && plan.getField().getFields().stream()
+                        .map(Field::getSelectionSet)
+                        .filter(Objects::nonNull)
+                        .flatMap(selections -> selections.getSelections().stream())
+                        .anyMatch(selection ->
+                                selection instanceof Field field && LOADING_ACTIONS.contains(field.getName()));
     }
 
     private static CompletableFuture<List<PlanAction>> actionsOf(DataFetchingEnvironment env) {

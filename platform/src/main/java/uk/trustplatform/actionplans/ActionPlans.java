@@ -22,13 +22,19 @@ interface ActionPlans extends CrudRepository<ActionPlan, UUID> {
     boolean existsByCarriedForwardFrom(UUID plan);
 
     /**
-     * One page, newest period first, then by id; of the organisations given (or all when
-     * {@code everyone}), of one period start when given.
+     * One page, newest period first, then by id; of {@code root} and every organisation below it
+     * (or all when {@code everyone}), of one period start when given. The walk down the hierarchy
+     * is part of the query, so the caller's scope need not be read in a statement of its own.
      */
     @Query("""
+            WITH RECURSIVE below (id) AS (
+                SELECT id FROM partner_organisation WHERE tenant_id = :tenantId AND id = CAST(:root AS uuid)
+                UNION
+                SELECT p.id FROM partner_organisation p JOIN below ON p.parent_id = below.id
+                WHERE p.tenant_id = :tenantId)
             SELECT * FROM action_plan
             WHERE tenant_id = :tenantId
-              AND (:everyone OR partner_organisation_id IN (:organisations))
+              AND (:everyone OR partner_organisation_id IN (SELECT id FROM below))
               AND (CAST(:periodStart AS integer) IS NULL OR period_start = :periodStart)
               AND (CAST(:afterStart AS integer) IS NULL
                    OR (period_start < :afterStart)
@@ -38,7 +44,7 @@ interface ActionPlans extends CrudRepository<ActionPlan, UUID> {
     List<ActionPlan> page(
             UUID tenantId,
             boolean everyone,
-            Collection<UUID> organisations,
+            @Nullable UUID root,
             @Nullable Integer periodStart,
             @Nullable Integer afterStart,
             @Nullable String afterId,

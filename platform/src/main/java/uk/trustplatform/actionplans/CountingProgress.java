@@ -37,6 +37,10 @@ final class CountingProgress {
 
     private static final String OF_PLANS = "SELECT a.action_plan_id, " + ActionProgress.COUNTS
             + " FROM plan_action a WHERE a.tenant_id = ? AND a.action_plan_id = ANY (?) GROUP BY a.action_plan_id";
+    private static final String PLANS_OF_ORGANISATIONS = "SELECT c.*, p.* FROM action_plan p CROSS JOIN LATERAL"
+            + " (SELECT " + ActionProgress.COUNTS
+            + " FROM plan_action a WHERE a.tenant_id = p.tenant_id AND a.action_plan_id = p.id) c"
+            + " WHERE p.tenant_id = ? AND p.partner_organisation_id = ANY (?) ORDER BY p.period_start DESC";
     private static final String BY_STANDARD = "SELECT p.framework, a.standard, " + ActionProgress.COUNTS
             + " FROM plan_action a JOIN action_plan p ON p.tenant_id = a.tenant_id AND p.id = a.action_plan_id"
             + " WHERE a.tenant_id = ? AND p.period_start = ? AND p.period_end = ?"
@@ -71,6 +75,23 @@ final class CountingProgress {
             return null;
         });
         return counts;
+    }
+
+    /** The organisations' plans, newest period first, each with its counts, in one query. */
+    List<PartnerProgress> plansOf(UUID tenantId, Set<UUID> organisations, LocalDate today) {
+        return jdbc.prepareStatement(PLANS_OF_ORGANISATIONS, statement -> {
+            statement.setDate(1, Date.valueOf(today));
+            statement.setObject(2, tenantId);
+            statement.setArray(3, statement.getConnection().createArrayOf("uuid", organisations.toArray()));
+            List<PartnerProgress> rows = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    ActionPlan plan = jdbc.readEntity(row, ActionPlan.class);
+                    rows.add(new PartnerProgress(plan.partnerOrganisationId(), plan, ActionProgress.read(row, 1)));
+                }
+            }
+            return rows;
+        });
     }
 
     PeriodProgress ofPeriod(Caller caller, int start, int end, LocalDate today) {

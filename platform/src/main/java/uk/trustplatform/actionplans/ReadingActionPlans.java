@@ -35,6 +35,7 @@ final class ReadingActionPlans implements NodeResolver {
 
     static final String PLANS_BY_ID = "actionPlansById";
     static final String PLANS_OF_ORGANISATION = "actionPlansOfOrganisation";
+    static final String PLANS_WITH_PROGRESS_OF_ORGANISATION = "actionPlansWithProgressOfOrganisation";
     static final String ACTIONS_BY_ID = "actionsById";
     static final String ACTIONS_OF_PLAN = "actionsOfPlan";
     static final String PROGRESS_OF_PLAN = "progressOfPlan";
@@ -68,13 +69,13 @@ final class ReadingActionPlans implements NodeResolver {
     }
 
     Connection<ActionPlan> page(Caller caller, PageRequest page, Integer periodStart) {
-        return partners.page(
+        return partners.pageBelow(
                 caller,
                 page,
-                (tenantId, everyone, organisations, afterStart, afterId, limit) -> plans.page(
+                (tenantId, everyone, root, afterStart, afterId, limit) -> plans.page(
                         tenantId,
                         everyone,
-                        organisations,
+                        root,
                         periodStart,
                         afterStart == null ? null : Integer.valueOf(afterStart),
                         afterId,
@@ -137,6 +138,17 @@ final class ReadingActionPlans implements NodeResolver {
                         .filter(plan -> ActionPlanAccess.canRead(scope, plan))
                         .toList(),
                 ActionPlan::partnerOrganisationId);
+    }
+
+    /** As {@link #plansOfOrganisations}, each plan with its progress, counted in the same query. */
+    Map<UUID, List<CountingProgress.PartnerProgress>> plansWithProgressOfOrganisations(Set<UUID> organisations) {
+        PartnerScope scope = currentScope();
+        return PerRequestLoader.grouped(
+                organisations,
+                counting.plansOf(currentTenant(), organisations, clock.today()).stream()
+                        .filter(row -> ActionPlanAccess.canRead(scope, row.actionPlan()))
+                        .toList(),
+                CountingProgress.PartnerProgress::partnerOrganisationId);
     }
 
     /** Loaded only for plans the caller has already been shown. */

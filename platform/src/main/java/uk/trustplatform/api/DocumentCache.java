@@ -1,5 +1,7 @@
 package uk.trustplatform.api;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
@@ -7,8 +9,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -25,20 +25,20 @@ import java.util.function.Function;
  * ReadOnlyGetInstrumentation} depends on the request too, and is made again here for each.
  *
  * <p>At most {@code trust.graphql.document-cache-size} documents of at most {@code
- * trust.graphql.document-cache-characters} of query text in all, the least recently used dropped
- * first. Both bounds, because a document's syntax tree takes about 25 bytes a character of its
+ * trust.graphql.document-cache-characters} of query text in all; past either, Caffeine drops the
+ * documents least likely to be sent again (W-TinyLFU: by how recently and how often each was
+ * sent). Both bounds, because a document's syntax tree takes about 25 bytes a character of its
  * text: a thousand documents at the text limit, which validate and are then refused for too many
- * aliases, would otherwise hold some 400 MB.
+ * aliases, would otherwise hold some 400 MB. Both are one weight: a document weighs its length,
+ * but no less than the characters divided by the documents, so the characters bound the count too.
  */
 @Singleton
 final class DocumentCache implements PreparsedDocumentProvider {
 
     static final String LOOKUPS = "trust.graphql.document.cache";
 
-    private final LinkedHashMap<String, PreparsedDocumentEntry> documents = new LinkedHashMap<>(16, 0.75f, true);
-    private final int maxDocuments;
+    private final Cache<String, PreparsedDocumentEntry> documents;
     private final long maxCharacters;
-    private long characters;
     private final Counter hits;
     private final Counter misses;
 
@@ -46,8 +46,14 @@ final class DocumentCache implements PreparsedDocumentProvider {
             @Value("${trust.graphql.document-cache-size:1000}") int maxDocuments,
             @Value("${trust.graphql.document-cache-characters:1000000}") long maxCharacters,
             MeterRegistry metrics) {
-        this.maxDocuments = maxDocuments;
         this.maxCharacters = maxCharacters;
+        int leastWeight = Math.toIntExact(Math.ceilDiv(maxCharacters, maxDocuments));
+        // Eviction runs on the request that went past a bound, so the bounds hold when it returns.
+        this.documents = Caffeine.newBuilder()
+                .maximumWeight(maxCharacters)
+                .weigher((String query, PreparsedDocumentEntry parsed) -> Math.max(query.length(), leastWeight))
+                .executor(Runnable::run)
+                .build();
         this.hits = metrics.counter(LOOKUPS, "result", "hit");
         this.misses = metrics.counter(LOOKUPS, "result", "miss");
     }
@@ -55,7 +61,7 @@ final class DocumentCache implements PreparsedDocumentProvider {
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
             ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-        PreparsedDocumentEntry cached = cached(input.getQuery());
+        PreparsedDocumentEntry cached = documents.getIfPresent(input.getQuery());
         if (cached != null) {
             hits.increment();
             ReadOnlyGetInstrumentation.refuseUnlessQueries(
@@ -64,25 +70,9 @@ final class DocumentCache implements PreparsedDocumentProvider {
         }
         misses.increment();
         PreparsedDocumentEntry parsed = parseAndValidate.apply(input);
-        if (!parsed.hasErrors()) {
-            keep(input.getQuery(), parsed);
+        if (!parsed.hasErrors() && input.getQuery().length() <= maxCharacters) {
+            documents.put(input.getQuery(), parsed);
         }
         return CompletableFuture.completedFuture(parsed);
-    }
-
-    private synchronized PreparsedDocumentEntry cached(String query) {
-        return documents.get(query);
-    }
-
-    private synchronized void keep(String query, PreparsedDocumentEntry parsed) {
-        if (query.length() > maxCharacters || documents.put(query, parsed) != null) {
-            return;
-        }
-        characters += query.length();
-        Iterator<String> leastRecentlyUsed = documents.keySet().iterator();
-        while (documents.size() > maxDocuments || characters > maxCharacters) {
-            characters -= leastRecentlyUsed.next().length();
-            leastRecentlyUsed.remove();
-        }
     }
 }

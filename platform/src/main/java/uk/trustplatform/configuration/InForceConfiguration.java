@@ -87,6 +87,14 @@ public final class InForceConfiguration {
                 .toList();
     }
 
+    /**
+     * The settings of a tenant that has saved none: for a query that reads a setting beside other
+     * rows (a LEFT JOIN on partnership_settings), so that it does not need a statement of its own.
+     */
+    public PartnershipSettings defaultSettings() {
+        return PartnershipSettings.DEFAULTS;
+    }
+
     public PartnershipSettings settings(UUID tenantId) {
         return settings.current(tenantId);
     }
@@ -110,14 +118,10 @@ public final class InForceConfiguration {
      */
     public Optional<ActionPlanTemplateContent> templateContent(UUID id) {
         UUID tenant = CurrentTenant.id().orElseThrow(() -> new IllegalStateException("No tenant is bound"));
-        TenantEdition key = new TenantEdition(tenant, id);
-        ActionPlanTemplateContent known = templates.getIfPresent(key);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<ActionPlanTemplateContent> read = templateEdition(id).map(Edition::content);
-        read.ifPresent(content -> templates.put(key, content));
-        return read;
+        // An edition not found (or not in force) is not kept: the loader's null stores nothing.
+        return Optional.ofNullable(templates.get(
+                new TenantEdition(tenant, id),
+                key -> templateEdition(id).map(Edition::content).orElse(null)));
     }
 
     private record TenantEdition(UUID tenant, UUID edition) {}

@@ -41,6 +41,21 @@ public final class PartnerDirectory {
                 int limit);
     }
 
+    /**
+     * A keyset-paged query, as {@link ScopedPageQuery}, that walks the hierarchy itself: unless
+     * {@code everyone}, only the rows of {@code root} and the organisations below it count.
+     */
+    @FunctionalInterface
+    public interface SubtreePageQuery<T> {
+        List<T> rows(
+                UUID tenantId,
+                boolean everyone,
+                @Nullable UUID root,
+                @Nullable String afterFirst,
+                @Nullable String afterSecond,
+                int limit);
+    }
+
     PartnerDirectory(ReadingPartnerOrganisations reading, CountingPartners counting) {
         this.reading = reading;
         this.counting = counting;
@@ -60,6 +75,25 @@ public final class PartnerDirectory {
                 tenantId,
                 scope.wholeTenant(),
                 scope.inList(),
+                page.continues() ? page.afterKey(0) : null,
+                page.continues() ? page.afterKey(1) : null,
+                page.fetchSize());
+        return Connection.fromRowsPlusOne(rows, page, cursorOf);
+    }
+
+    /**
+     * One page of partner-owned rows, of the organisations the caller reaches, by a query that
+     * walks the hierarchy below the caller's agency itself: one statement, where {@link #page} needs
+     * the scope read first.
+     */
+    public <T> Connection<T> pageBelow(
+            Caller caller, PageRequest page, SubtreePageQuery<T> query, Function<T, String> cursorOf) {
+        UUID tenantId = caller.requireTenant();
+        PartnerScope scope = scope(caller);
+        List<T> rows = query.rows(
+                tenantId,
+                scope.wholeTenant(),
+                scope.root(),
                 page.continues() ? page.afterKey(0) : null,
                 page.continues() ? page.afterKey(1) : null,
                 page.fetchSize());

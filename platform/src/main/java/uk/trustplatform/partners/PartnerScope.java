@@ -58,6 +58,18 @@ public final class PartnerScope {
         return reached == null || reached.isEmpty() ? NIL : reached;
     }
 
+    /**
+     * The organisation at the top of those reached, for a query that walks the hierarchy below it
+     * itself: null for the whole tenant (the query's own flag then skips the walk), the nil UUID,
+     * which no organisation has, for none.
+     */
+    public @Nullable UUID root() {
+        if (wholeTenant()) {
+            return null;
+        }
+        return none() ? NIL.getFirst() : agency;
+    }
+
     /** The organisations reached; null for the whole tenant. */
     synchronized @Nullable Set<UUID> organisations() {
         if (!known) {

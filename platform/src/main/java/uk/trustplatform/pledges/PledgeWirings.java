@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
@@ -26,7 +27,7 @@ final class PledgeWirings {
     record Badge(String code, String imageUrl, String verificationUrl) {}
 
     @Singleton
-    PerRequestLoader<UUID, PledgeRegistration> latestOfOrganisation(ReadingPledgeRegister reading) {
+    PerRequestLoader<UUID, ReadingPledgeRegister.LatestPledge> latestOfOrganisation(ReadingPledgeRegister reading) {
         return PerRequestLoader.of(ReadingPledgeRegister.LATEST_OF_ORGANISATION, reading::latestOf);
     }
 
@@ -116,9 +117,27 @@ final class PledgeWirings {
         return () -> TypeRuntimeWiring.newTypeWiring(PartnerOrganisation.TYPE)
                 .dataFetcher(
                         "pledge",
-                        env -> env.<UUID, PledgeRegistration>getDataLoader(ReadingPledgeRegister.LATEST_OF_ORGANISATION)
-                                .load(env.<PartnerOrganisation>getSource().id()))
+                        env -> latestPledge(
+                                env, env.<PartnerOrganisation>getSource().id()))
                 .build();
+    }
+
+    /**
+     * The organisation's latest registration; its tenant's renewal notice, read with it, is put in
+     * the request's notice loader, so that the registration's status finds it there.
+     */
+    private static CompletableFuture<PledgeRegistration> latestPledge(DataFetchingEnvironment env, UUID organisation) {
+        DataLoader<UUID, Integer> notice = env.getDataLoader(ReadingPledgeRegister.NOTICE_DAYS);
+        return env.<UUID, ReadingPledgeRegister.LatestPledge>getDataLoader(ReadingPledgeRegister.LATEST_OF_ORGANISATION)
+                .load(organisation)
+                .thenApply(latest -> {
+                    if (latest == null) {
+                        return null;
+                    }
+                    PledgeRegistration registration = latest.registration();
+                    notice.prime(UUID.fromString(registration.tenantId()), latest.noticeDays());
+                    return registration;
+                });
     }
 
     private static CompletableFuture<PartnerOrganisation> organisation(DataFetchingEnvironment env, UUID id) {

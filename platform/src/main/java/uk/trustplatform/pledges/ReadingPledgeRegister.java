@@ -1,6 +1,9 @@
 package uk.trustplatform.pledges;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,13 @@ final class ReadingPledgeRegister implements NodeResolver {
     static final String BY_ID = "pledgeRegistrationsById";
     static final String NOTICE_DAYS = "renewalNoticeDaysOfTenant";
     /** The partnerships are English councils: a day ends in London. */
+    private static final String OF_ORGANISATIONS_WITH_NOTICE =
+            "SELECT COALESCE(s.renewal_notice_days, ?), r.* FROM pledge_registration r"
+                    + " LEFT JOIN partnership_settings s ON s.tenant_id = r.tenant_id"
+                    + " WHERE r.tenant_id = ? AND r.partner_organisation_id = ANY (?) ORDER BY r.invited_at DESC";
+
     private final PledgeRegistrations registrations;
+    private final JdbcOperations jdbc;
 
     private final PartnerDirectory partners;
     private final InForceConfiguration configuration;
@@ -42,11 +51,13 @@ final class ReadingPledgeRegister implements NodeResolver {
 
     ReadingPledgeRegister(
             PledgeRegistrations registrations,
+            JdbcOperations jdbc,
             PartnerDirectory partners,
             InForceConfiguration configuration,
             LondonClock clock) {
         this.clock = clock;
         this.registrations = registrations;
+        this.jdbc = jdbc;
         this.partners = partners;
         this.configuration = configuration;
     }
@@ -92,15 +103,37 @@ final class ReadingPledgeRegister implements NodeResolver {
         return visible(caller, id).orElse(null);
     }
 
-    /** Each organisation's latest registration, if the caller may see it. */
-    Map<UUID, PledgeRegistration> latestOf(Set<UUID> organisations) {
+    /**
+     * Each organisation's latest registration, if the caller may see it, with its tenant's renewal
+     * notice read in the same query (joined from partnership_settings, the default where the tenant
+     * has saved none), so that the registrations' status needs no statement of its own.
+     */
+    Map<UUID, LatestPledge> latestOf(Set<UUID> organisations) {
         Caller caller = currentCaller();
         PartnerScope scope = partners.scope(caller);
-        Map<UUID, PledgeRegistration> latest = new HashMap<>();
-        registrations.ofOrganisations(caller.tenantId(), organisations).stream()
-                .filter(registration -> PledgeAccess.canRead(scope, registration.partnerOrganisationId()))
-                .forEach(registration -> latest.putIfAbsent(registration.partnerOrganisationId(), registration));
+        Map<UUID, LatestPledge> latest = new HashMap<>();
+        newestFirstWithNotice(caller.tenantId(), organisations).stream()
+                .filter(row -> PledgeAccess.canRead(scope, row.registration().partnerOrganisationId()))
+                .forEach(row -> latest.putIfAbsent(row.registration().partnerOrganisationId(), row));
         return latest;
+    }
+
+    /** A registration and the renewal notice of its tenant. */
+    record LatestPledge(PledgeRegistration registration, int noticeDays) {}
+
+    private List<LatestPledge> newestFirstWithNotice(UUID tenantId, Set<UUID> organisations) {
+        return jdbc.prepareStatement(OF_ORGANISATIONS_WITH_NOTICE, statement -> {
+            statement.setInt(1, configuration.defaultSettings().renewalNoticeDays());
+            statement.setObject(2, tenantId);
+            statement.setArray(3, statement.getConnection().createArrayOf("uuid", organisations.toArray()));
+            List<LatestPledge> rows = new ArrayList<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    rows.add(new LatestPledge(jdbc.readEntity(row, PledgeRegistration.class), row.getInt(1)));
+                }
+            }
+            return rows;
+        });
     }
 
     Map<UUID, PledgeRegistration> byId(Set<UUID> ids) {

@@ -1,5 +1,7 @@
 package uk.trustplatform.tenancy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.trustplatform.api.ApiException;
@@ -30,9 +31,9 @@ public final class TenantDirectory implements NodeResolver {
      * The ids of the tenants found by slug. A tenant's slug and id never change and no tenant is
      * removed, so a slug once found means the same tenant for good; its status does change, and
      * {@link TenantTransactions} reads it with each request's binding instead. Only tenants that
-     * exist are kept, so the map grows no larger than the register.
+     * exist are kept, so the cache grows no larger than the register.
      */
-    private final Map<String, UUID> idsBySlug = new ConcurrentHashMap<>();
+    private final Cache<String, UUID> idsBySlug = Caffeine.newBuilder().build();
 
     TenantDirectory(Tenants tenants) {
         this.tenants = tenants;
@@ -48,13 +49,9 @@ public final class TenantDirectory implements NodeResolver {
      * first time: for naming the tenant a request acts in, whose status its transaction checks.
      */
     public Optional<UUID> idBySlug(String slug) {
-        UUID known = idsBySlug.get(slug);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<UUID> found = findBySlug(slug).map(Tenant::id);
-        found.ifPresent(id -> idsBySlug.put(slug, id));
-        return found;
+        // A slug not found is not kept (the loader's null stores nothing): a tenant onboarded later is found.
+        return Optional.ofNullable(
+                idsBySlug.get(slug, key -> findBySlug(key).map(Tenant::id).orElse(null)));
     }
 
     /** The tenant with this slug if it is active: what it publishes, anyone may read. */

@@ -555,6 +555,64 @@ class ActionPlanWorkflowTest {
         assertThat(leadView.errorCode()).isEqualTo("FORBIDDEN");
     }
 
+    @Test
+    void a_plans_progress_is_the_same_counted_alone_from_its_actions_and_with_its_partners_plans() {
+        String plan = start(lead(youth), youth, template, null);
+        action(
+                lead(youth),
+                plan,
+                Map.of(
+                        "sectionNumber",
+                        "1",
+                        "outcomeNumber",
+                        "1.1",
+                        "description",
+                        "A",
+                        "status",
+                        "COMPLETE",
+                        "rag",
+                        "GREEN",
+                        "dueDate",
+                        "2009-03-01"));
+        action(
+                lead(youth),
+                plan,
+                Map.of(
+                        "sectionNumber",
+                        "1",
+                        "outcomeNumber",
+                        "1.2",
+                        "description",
+                        "B",
+                        "status",
+                        "IN_PROGRESS",
+                        "rag",
+                        "RED",
+                        "dueDate",
+                        "2009-06-30"));
+        action(lead(youth), plan, Map.of("sectionNumber", "2", "outcomeNumber", "2.1", "description", "C"));
+        String counts = "progress { total notStarted inProgress complete red amber green unrated overdue }";
+
+        JsonNode alone = lead(youth)
+                .query("{ actionPlans { edges { node { " + counts + " } } } }")
+                .data()
+                .findValue("progress");
+        JsonNode besideActions = lead(youth)
+                .query("{ actionPlans { edges { node { sections { number } " + counts + " } } } }")
+                .data()
+                .findValue("progress");
+        JsonNode withItsPartner = lead(youth)
+                .query("{ partnerOrganisations { edges { node { actionPlans { " + counts + " } } } } }")
+                .data()
+                .findValue("progress");
+
+        assertThat(alone.toString())
+                .isEqualTo(
+                        "{\"total\":3,\"notStarted\":1,\"inProgress\":1,\"complete\":1,\"red\":1,\"amber\":0,\"green\":1,\"unrated\":1,\"overdue\":1}");
+        assertThat(besideActions).isEqualTo(alone);
+        assertThat(withItsPartner).isEqualTo(alone);
+    }
+
     private String planOf(int periodStart) {
         return admin.query(
                         "query ($p: Int) { actionPlans(periodStart: $p) { edges { node { id } } } }",

@@ -16,17 +16,30 @@ class DocumentCacheBoundsTest {
     private final List<String> parsed = new ArrayList<>();
 
     @Test
-    void past_its_size_the_least_recently_used_document_is_dropped() {
+    void past_its_size_documents_are_dropped_until_the_count_fits() {
+        DocumentCache cache = new DocumentCache(2, 1_000, new SimpleMeterRegistry());
+        List<String> queries = List.of("{ a }", "{ b }", "{ c }", "{ d }", "{ e }");
+        queries.forEach(query -> send(cache, query));
+        parsed.clear();
+
+        queries.forEach(query -> send(cache, query));
+
+        assertThat(parsed).as("at most two of the five were kept").hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void a_document_sent_often_is_kept_past_documents_sent_once() {
         DocumentCache cache = new DocumentCache(2, 1_000, new SimpleMeterRegistry());
 
+        send(cache, "{ often }");
+        send(cache, "{ often }");
+        send(cache, "{ often }");
         send(cache, "{ a }");
         send(cache, "{ b }");
-        send(cache, "{ a }");
         send(cache, "{ c }");
-        send(cache, "{ a }");
-        send(cache, "{ b }");
+        send(cache, "{ often }");
 
-        assertThat(parsed).containsExactly("{ a }", "{ b }", "{ c }", "{ b }");
+        assertThat(parsed).containsExactly("{ often }", "{ a }", "{ b }", "{ c }");
     }
 
     @Test

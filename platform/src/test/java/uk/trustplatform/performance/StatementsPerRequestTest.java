@@ -86,14 +86,14 @@ class StatementsPerRequestTest implements TestPropertyProvider {
     }
 
     @Test
-    void a_board_listing_100_partners_sends_at_most_9_statements() throws SQLException {
+    void a_board_listing_100_partners_sends_at_most_7_statements() throws SQLException {
         ApiCaller board = boardOf(partnership("hundred", 100));
         statementsFor(board, 100);
-        assertThat(statements.sent()).as("W2: the board lists 100 partners").hasSizeLessThanOrEqualTo(9);
+        assertThat(statements.sent()).as("W2: the board lists 100 partners").hasSizeLessThanOrEqualTo(7);
     }
 
     @Test
-    void a_partner_integration_reads_its_plan_of_50_actions_in_at_most_7_statements() throws SQLException {
+    void a_partner_integration_reads_its_plan_of_50_actions_in_at_most_5_statements() throws SQLException {
         ApiCaller integration = integrationWithPlanOf(50);
         // Counted as a partner system polling its plan meets it: after its first read, which also
         // reads the plan's template edition (kept from then on, since it never changes).
@@ -105,7 +105,7 @@ class StatementsPerRequestTest implements TestPropertyProvider {
 
         assertThat(reply.body().has("errors")).as(reply.text()).isFalse();
         assertThat(reply.data().findValues("actions").getFirst()).hasSize(50);
-        assertThat(sent).as("W1: a partner integration reads its plan").hasSizeLessThanOrEqualTo(7);
+        assertThat(sent).as("W1: a partner integration reads its plan").hasSizeLessThanOrEqualTo(5);
     }
 
     @Test

@@ -322,6 +322,29 @@ class PledgeRegisterTest {
     }
 
     @Test
+    void a_partners_pledge_in_the_listing_follows_the_renewal_notice_the_tenant_saved() {
+        badgeOf(fixture.partner("Notice Trust", "pvi-community", false), TODAY.minusMonths(8));
+        String listing = "{ partnerOrganisations { edges { node { name pledge { status } } } } }";
+
+        JsonNode byDefault = admin.query(listing).data().findValue("pledge");
+        Reply saved = admin.query(
+                "mutation ($i: UpdatePartnershipSettingsInput!) { updatePartnershipSettings(input: $i)"
+                        + " { partnershipSettings { renewalNoticeDays } userErrors { code } } }",
+                Map.of("i", Map.of("version", 0, "minimumParticipationChampions", 1, "renewalNoticeDays", 180)));
+        JsonNode bySaved = admin.query(listing).data().findValue("pledge");
+
+        assertThat(byDefault.path("status").asText())
+                .as("due in four months, outside the default 60 days' notice")
+                .isEqualTo("REGISTERED");
+        assertThat(saved.data().path("updatePartnershipSettings").path("userErrors"))
+                .as(saved.text())
+                .isEmpty();
+        assertThat(bySaved.path("status").asText())
+                .as("within the 180 days' notice saved")
+                .isEqualTo("RENEWAL_DUE");
+    }
+
+    @Test
     void a_lapsed_partner_is_invited_again_and_the_history_stays() {
         String partner = fixture.partner("Returning Charity", "pvi-community", false);
         badgeOf(partner, TODAY.minusMonths(14));
