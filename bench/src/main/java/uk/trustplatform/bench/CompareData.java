@@ -90,7 +90,7 @@ final class CompareData {
 
         String agency = null;
         for (int i = 0; i < partners; i++) {
-            boolean integrated = i == partners / 2;
+            boolean integrated = i == 0;
             String name = integrated ? AGENCY : "Medway partner %03d".formatted(i);
             String id = payload(
                             admin,

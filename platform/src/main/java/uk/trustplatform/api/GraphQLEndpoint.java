@@ -52,6 +52,7 @@ class GraphQLEndpoint {
     private final GraphQLExecutor executor;
     private final CallerResolution callers;
     private final ObjectMapper json;
+    private final ResultJson results;
     private final ClientAddresses addresses;
     private final boolean batching;
     private final int maxBatchOperations;
@@ -66,6 +67,7 @@ class GraphQLEndpoint {
         this.executor = executor;
         this.callers = callers;
         this.json = json;
+        this.results = new ResultJson(json);
         this.addresses = addresses;
         this.batching = batching;
         this.maxBatchOperations = maxBatchOperations;
@@ -149,7 +151,9 @@ class GraphQLEndpoint {
         List<Map<String, Object>> bodies = new ArrayList<>();
         operations.forEach(
                 operation -> bodies.add(single(http, authentication, operation).body()));
-        return HttpResponse.status(HttpStatus.OK).body((Object) bodies).contentType(responseType(http));
+        return HttpResponse.status(HttpStatus.OK)
+                .body((Object) results.write(bodies))
+                .contentType(responseType(http));
     }
 
     private GraphQLResponse single(HttpRequest<?> http, Authentication authentication, JsonNode operation) {
@@ -208,9 +212,9 @@ class GraphQLEndpoint {
         return GraphQLExecutor.refused(ApiError.of(code, message));
     }
 
-    private static HttpResponse<Object> send(HttpRequest<?> http, GraphQLResponse response) {
+    private HttpResponse<Object> send(HttpRequest<?> http, GraphQLResponse response) {
         MutableHttpResponse<Object> sent = HttpResponse.status(response.status())
-                .body((Object) response.body())
+                .body((Object) results.write(response.body()))
                 .contentType(responseType(http));
         if (response.status() == HttpStatus.UNAUTHORIZED) {
             sent.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");

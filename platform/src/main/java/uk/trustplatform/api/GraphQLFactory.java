@@ -1,7 +1,6 @@
 package uk.trustplatform.api;
 
 import graphql.GraphQL;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLSchema;
@@ -63,11 +62,7 @@ final class GraphQLFactory {
         }
         GraphQLSchema executable = new SchemaGenerator().makeExecutableSchema(schema, wiring);
         return GraphQL.newGraphQL(executable)
-                .instrumentation(new ChainedInstrumentation(
-                        new ReadOnlyGetInstrumentation(),
-                        new OperationTypeInstrumentation(),
-                        new QueryLimitsInstrumentation(limits),
-                        new TimeLimitInstrumentation()))
+                .instrumentation(new RequestInstrumentation(limits))
                 .defaultDataFetcherExceptionHandler(new MaskingExceptionHandler())
                 .build();
     }

@@ -36,7 +36,7 @@ final class ReadingPledgeRegister implements NodeResolver {
     static final String LATEST_OF_ORGANISATION = "latestPledgeOfOrganisation";
     static final String BY_ID = "pledgeRegistrationsById";
     static final String NOTICE_DAYS = "renewalNoticeDaysOfTenant";
-    /** The partnerships are English councils: a day ends in London. */
+    /** The organisations' registrations, newest first, each with its tenant's renewal notice (the default where it saved none). */
     private static final String OF_ORGANISATIONS_WITH_NOTICE =
             "SELECT COALESCE(s.renewal_notice_days, ?), r.* FROM pledge_registration r"
                     + " LEFT JOIN partnership_settings s ON s.tenant_id = r.tenant_id"

@@ -91,6 +91,21 @@ class TokenValidationTest {
     }
 
     @Test
+    void a_token_accepted_again_and_again_is_refused_once_its_payload_is_changed() {
+        ApiCaller api = new ApiCaller(server);
+        String token = admin().sign();
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.withToken(token).query(WHO_AM_I).status()).isEqualTo(200);
+        }
+
+        Reply reply = api.withToken(tamper(token)).query(WHO_AM_I);
+
+        // The signature already verified for the token is not taken for another with its signature.
+        assertThat(reply.status()).as(reply.text()).isEqualTo(401);
+        assertThat(reply.body().has("data")).isFalse();
+    }
+
+    @Test
     void without_a_token_the_caller_is_anonymous() {
         Reply reply = new ApiCaller(server).query(WHO_AM_I);
 
