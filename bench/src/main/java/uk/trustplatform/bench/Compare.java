@@ -243,20 +243,7 @@ public final class Compare {
             throws Exception {
         String agency = made.agency().toString();
         List<String> plainSaves = made.actions().stream()
-                .map(action -> line(
-                        action.id().toString(),
-                        "",
-                        Map.of(
-                                "query",
-                                POSTGRAPHILE_SAVE,
-                                "variables",
-                                Map.of(
-                                        "tenant",
-                                        made.tenantId().toString(),
-                                        "id",
-                                        action.id().toString(),
-                                        "status",
-                                        STATUS))))
+                .map(action -> line(action.id().toString(), "", plainSave(made, action, STATUS)))
                 .toList();
         List<Workload> workloads = new ArrayList<>();
         workloads.add(workload(
@@ -357,6 +344,15 @@ public final class Compare {
         return new Workload(name, what, token, platformRequests, plainRequests, floor, sent.size(), plainSent.size());
     }
 
+    /** W4's request to PostGraphile: the action's status (and RAG, as the platform's saves set it). */
+    private static Map<String, Object> plainSave(CompareData.Made made, CompareData.Action action, String status) {
+        return Map.of(
+                "query",
+                POSTGRAPHILE_SAVE,
+                "variables",
+                Map.of("tenant", made.tenantId().toString(), "id", action.id().toString(), "status", status));
+    }
+
     /** A line of graphql.lua's requests file: key, version, body. */
     private static String line(String key, String version, Map<String, Object> body) {
         try {
@@ -450,20 +446,7 @@ public final class Compare {
                         })
                         .toList());
         post(platform, made.integration().get(), filled(saves(platform, made).get(0), "COMPLETE"));
-        post(
-                postgraphile,
-                null,
-                Map.of(
-                        "query",
-                        POSTGRAPHILE_SAVE,
-                        "variables",
-                        Map.of(
-                                "tenant",
-                                made.tenantId().toString(),
-                                "id",
-                                made.actions().get(1).id().toString(),
-                                "status",
-                                "COMPLETE")));
+        post(postgraphile, null, plainSave(made, made.actions().get(1), "COMPLETE"));
         plansAgree.run();
     }
 
@@ -663,7 +646,7 @@ public final class Compare {
     }
 
     /** A GraphQL request's data; a reply with errors or userErrors stops the benchmark, naming them. */
-    private static JsonNode post(URI graphql, String token, Map<String, Object> body) {
+    static JsonNode post(URI graphql, String token, Map<String, Object> body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(graphql)
                     .header("Content-Type", "application/json")

@@ -1,13 +1,9 @@
 package uk.trustplatform.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +27,6 @@ import uk.trustplatform.devstack.embedded.KeycloakAccounts;
  */
 final class CompareData {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String TENANT = "medway";
     private static final String AGENCY = "Medway Youth Offending Service";
 
@@ -280,36 +274,13 @@ final class CompareData {
         return List.copyOf(found);
     }
 
-    /** A mutation's payload, or a stop naming what the platform refused. */
+    /** A mutation's payload; Compare.post stops at any error or userError, naming it. */
     private JsonNode payload(String token, String query, Map<String, Object> variables, String mutation) {
-        JsonNode payload = call(token, query, variables).path(mutation);
-        if (!payload.path("userErrors").isEmpty()) {
-            throw new IllegalStateException(mutation + " was refused: " + payload.path("userErrors"));
-        }
-        return payload;
+        return call(token, query, variables).path(mutation);
     }
 
     private JsonNode call(String token, String query, Map<String, Object> variables) {
-        try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(graphql)
-                            .header("Content-Type", "application/json")
-                            .header("Authorization", "Bearer " + token)
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    JSON.writeValueAsString(Map.of("query", query, "variables", variables))))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode reply = JSON.readTree(response.body());
-            if (reply.has("errors")) {
-                throw new IllegalStateException("The platform refused a step: " + reply.path("errors"));
-            }
-            return reply.path("data");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Compare.post(graphql, token, Map.of("query", query, "variables", variables));
     }
 
     /** The row id inside a global id ({@code Type:uuid}, base64url). */

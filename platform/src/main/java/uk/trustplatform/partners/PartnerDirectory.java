@@ -69,16 +69,12 @@ public final class PartnerDirectory {
     /** One page of partner-owned rows, of the organisations the caller reaches. */
     public <T> Connection<T> page(
             Caller caller, PageRequest page, ScopedPageQuery<T> query, Function<T, String> cursorOf) {
-        UUID tenantId = caller.requireTenant();
-        PartnerScope scope = scope(caller);
-        List<T> rows = query.rows(
-                tenantId,
-                scope.wholeTenant(),
-                scope.inList(),
-                page.continues() ? page.afterKey(0) : null,
-                page.continues() ? page.afterKey(1) : null,
-                page.fetchSize());
-        return Connection.fromRowsPlusOne(rows, page, cursorOf);
+        return paged(
+                caller,
+                page,
+                (tenantId, scope, afterFirst, afterSecond, limit) ->
+                        query.rows(tenantId, scope.wholeTenant(), scope.inList(), afterFirst, afterSecond, limit),
+                cursorOf);
     }
 
     /**
@@ -88,12 +84,29 @@ public final class PartnerDirectory {
      */
     public <T> Connection<T> pageBelow(
             Caller caller, PageRequest page, SubtreePageQuery<T> query, Function<T, String> cursorOf) {
+        return paged(
+                caller,
+                page,
+                (tenantId, scope, afterFirst, afterSecond, limit) ->
+                        query.rows(tenantId, scope.wholeTenant(), scope.root(), afterFirst, afterSecond, limit),
+                cursorOf);
+    }
+
+    /** A page query given the caller's scope, as {@link #page} and {@link #pageBelow} pass it on. */
+    private interface PagedRows<T> {
+        List<T> rows(
+                UUID tenantId,
+                PartnerScope scope,
+                @Nullable String afterFirst,
+                @Nullable String afterSecond,
+                int limit);
+    }
+
+    private <T> Connection<T> paged(Caller caller, PageRequest page, PagedRows<T> query, Function<T, String> cursorOf) {
         UUID tenantId = caller.requireTenant();
-        PartnerScope scope = scope(caller);
         List<T> rows = query.rows(
                 tenantId,
-                scope.wholeTenant(),
-                scope.root(),
+                scope(caller),
                 page.continues() ? page.afterKey(0) : null,
                 page.continues() ? page.afterKey(1) : null,
                 page.fetchSize());
