@@ -56,8 +56,9 @@ import uk.trustplatform.devstack.embedded.KeycloakServer;
  *
  * <p>{@code bench/compare [--runs 3] [--seconds 20] [--warmup 30] [--connections 1,8]
  * [--workloads W1,W2,W4] [--partners 201] [--actions 50] [--other-actions 5] [--home .bench/compare]
- * [--output FILE] [--jfr FILE]}; {@code --jfr} records the service's profile over the runs (JFR's
- * profile settings) into FILE.
+ * [--output FILE] [--jfr FILE] [--jar platform.jar] [--chart values.yaml]}; {@code --jfr} records
+ * the service's profile over the runs (JFR's profile settings) into FILE; {@code --jar} and {@code
+ * --chart} measure another build, with its chart's pod settings.
  */
 public final class Compare {
 
