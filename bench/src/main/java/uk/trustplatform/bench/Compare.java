@@ -477,36 +477,25 @@ public final class Compare {
             PackagedService service,
             AtomicLong peakRss)
             throws Exception {
-        Path lua = Path.of("bench/wrk/graphql.lua");
         URI server = URI.create(database.jdbcUrl().substring("jdbc:".length()));
         Map<String, List<LoadRun.Result>> results = new LinkedHashMap<>();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        Path status = Path.of("/proc/" + service.pid() + "/status");
         sampler.scheduleAtFixedRate(
-                () -> peakRss.accumulateAndGet(rssKiB(status), Math::max), 0, 500, TimeUnit.MILLISECONDS);
+                () -> {
+                    try {
+                        peakRss.accumulateAndGet(service.rssKiB(), Math::max);
+                    } catch (IOException gone) {
+                        // The service has stopped; its runs will report that.
+                    }
+                },
+                0,
+                500,
+                TimeUnit.MILLISECONDS);
         try {
             for (Workload workload : workloads) {
                 LoadRunner[] runners = {
-                    (c, s) -> LoadRun.wrk(
-                            platform,
-                            lua,
-                            write(
-                                    home,
-                                    workload.name() + "-platform",
-                                    workload.platform().lines()),
-                            workload.token().get(),
-                            c,
-                            s),
-                    (c, s) -> LoadRun.wrk(
-                            postgraphile,
-                            lua,
-                            write(
-                                    home,
-                                    workload.name() + "-postgraphile",
-                                    workload.postgraphile().lines()),
-                            null,
-                            c,
-                            s),
+                    wrk(home, platform, workload, "platform", workload.platform(), workload.token()),
+                    wrk(home, postgraphile, workload, "postgraphile", workload.postgraphile(), null),
                     (c, s) -> LoadRun.pgbench(
                             server.getHost(),
                             server.getPort(),
@@ -548,6 +537,19 @@ public final class Compare {
         return results;
     }
 
+    /** wrk against one GraphQL server with the workload's requests for it, as they are at the run's start. */
+    private static LoadRunner wrk(
+            Path home, URI server, Workload workload, String serverName, Requests requests, Token token) {
+        Path lua = Path.of("bench/wrk/graphql.lua");
+        return (c, s) -> LoadRun.wrk(
+                server,
+                lua,
+                write(home, workload.name() + "-" + serverName, requests.lines()),
+                token == null ? null : token.get(),
+                c,
+                s);
+    }
+
     @FunctionalInterface
     private interface LoadRunner {
         LoadRun.Result run(int connections, int seconds) throws Exception;
@@ -555,17 +557,6 @@ public final class Compare {
 
     private static Path write(Path home, String name, List<String> lines) throws IOException {
         return Files.write(home.resolve(name + ".requests"), lines);
-    }
-
-    private static long rssKiB(Path status) {
-        try (Stream<String> lines = Files.lines(status)) {
-            return lines.filter(line -> line.startsWith("VmRSS:"))
-                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
-                    .findFirst()
-                    .orElse(0L);
-        } catch (IOException | UncheckedIOException gone) {
-            return 0;
-        }
     }
 
     /** The medians as docs/performance.md gives them, with each server's statements per request. */

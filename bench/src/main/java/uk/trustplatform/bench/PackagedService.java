@@ -116,14 +116,16 @@ final class PackagedService implements AutoCloseable {
         if (!heap.find()) {
             throw new IllegalStateException("jcmd GC.heap_info gave no heap figures");
         }
+        return new Memory(Long.parseLong(heap.group(2)) / 1024, Long.parseLong(heap.group(1)) / 1024, rssKiB() / 1024);
+    }
+
+    /** The resident set now ({@code VmRSS} of {@code /proc/<pid>/status}), in KiB, without a collection first. */
+    long rssKiB() throws IOException {
         Matcher rss = RSS.matcher(Files.readString(Path.of("/proc/" + pid() + "/status")));
         if (!rss.find()) {
             throw new IllegalStateException("/proc/" + pid() + "/status has no VmRSS");
         }
-        return new Memory(
-                Long.parseLong(heap.group(2)) / 1024,
-                Long.parseLong(heap.group(1)) / 1024,
-                Long.parseLong(rss.group(1)) / 1024);
+        return Long.parseLong(rss.group(1));
     }
 
     /** The heap limit and collector the service's JVM chose from those options, as it reports them. */
