@@ -1,0 +1,83 @@
+package uk.trustplatform.api;
+
+import graphql.schema.DataFetchingEnvironment;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An input object's fields as graphql-java hands them over, read by type at the GraphQL edge so a
+ * mutation's command record is built in one place and the use cases never cast. graphql-java has
+ * already checked each value against the schema's input type, so a value's Java type follows from
+ * the field's GraphQL type (ID and String are strings, Int a number, Date a {@link LocalDate}); a
+ * field left out or sent as null reads as null, and the use case says whether that is allowed.
+ */
+public final class InputFields {
+
+    private final Map<String, Object> values;
+
+    private InputFields(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    /** The mutation's {@code input} argument. */
+    public static InputFields input(DataFetchingEnvironment env) {
+        return of(env.getArgument("input"));
+    }
+
+    /** An input object nested in another, or a null one as no fields. */
+    public static InputFields of(Map<String, Object> values) {
+        return new InputFields(values == null ? Map.of() : values);
+    }
+
+    /** Whether the field was sent (null or not), for inputs where leaving one out keeps what is there. */
+    public boolean has(String field) {
+        return values.containsKey(field);
+    }
+
+    public String string(String field) {
+        return (String) values.get(field);
+    }
+
+    public Integer integer(String field) {
+        Object value = values.get(field);
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    /**
+     * A version the client read, or -1 when it sent none, so that a missing version is refused as
+     * a conflict with the current one like any stale version.
+     */
+    public long version(String field) {
+        Object value = values.get(field);
+        return value == null ? -1 : ((Number) value).longValue();
+    }
+
+    public Boolean bool(String field) {
+        return (Boolean) values.get(field);
+    }
+
+    public LocalDate date(String field) {
+        return (LocalDate) values.get(field);
+    }
+
+    /** A list of IDs, strings or enum values; an absent list is empty. */
+    @SuppressWarnings("unchecked")
+    public List<String> strings(String field) {
+        List<String> list = (List<String>) values.get(field);
+        return list == null ? List.of() : list;
+    }
+
+    /** A nested input object. */
+    @SuppressWarnings("unchecked")
+    public InputFields object(String field) {
+        return of((Map<String, Object>) values.get(field));
+    }
+
+    /** A list of nested input objects; an absent list is empty. */
+    @SuppressWarnings("unchecked")
+    public List<InputFields> objects(String field) {
+        List<Map<String, Object>> list = (List<Map<String, Object>>) values.get(field);
+        return list == null ? List.of() : list.stream().map(InputFields::of).toList();
+    }
+}
