@@ -1,5 +1,9 @@
 package uk.trustplatform.actionplans;
 
+import static uk.trustplatform.api.Inputs.optional;
+import static uk.trustplatform.api.Inputs.required;
+import static uk.trustplatform.api.Inputs.trimmed;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,13 +14,14 @@ import java.util.Optional;
 import java.util.UUID;
 import uk.trustplatform.actionplans.PlanAction.ActionStatus;
 import uk.trustplatform.actionplans.PlanAction.Rag;
+import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.configuration.ActionPlanTemplateContent;
 import uk.trustplatform.configuration.ActionPlanTemplateContent.ColumnType;
 
 /** An action's fields as a caller sent them, trimmed, with the rules each must meet. */
-record ActionInput(
+public record ActionInput(
         String sectionNumber,
         String outcomeNumber,
         String description,
@@ -32,39 +37,36 @@ record ActionInput(
     private static final int TEXT_MAX = 4000;
     private static final int SHORT_MAX = 200;
 
-    @SuppressWarnings("unchecked")
-    static ActionInput from(Map<String, Object> input) {
+    /** The fields of SaveActionInput (or an input that describes an action the same way) as sent. */
+    public static ActionInput from(InputFields input) {
         Map<String, String> columns = new LinkedHashMap<>();
-        for (Map<String, Object> column : (List<Map<String, Object>>) input.getOrDefault("columnValues", List.of())) {
-            columns.put(String.valueOf(column.get("key")), trimmed(column.get("value")));
+        for (InputFields column : input.objects("columnValues")) {
+            columns.put(column.string("key"), trimmed(column.string("value")));
         }
-        Object status = input.get("status");
-        Object rag = input.get("rag");
+        String status = input.string("status");
+        String rag = input.string("rag");
         return new ActionInput(
-                trimmed(input.get("sectionNumber")),
-                trimmed(input.get("outcomeNumber")),
-                trimmed(input.get("description")),
-                trimmed(input.get("lead")),
-                (LocalDate) input.get("dueDate"),
-                trimmed(input.get("timescale")),
-                trimmed(input.get("resources")),
-                trimmed(input.get("risks")),
-                status == null ? ActionStatus.NOT_STARTED : ActionStatus.valueOf(status.toString()),
-                rag == null ? null : Rag.valueOf(rag.toString()),
+                trimmed(input.string("sectionNumber")),
+                trimmed(input.string("outcomeNumber")),
+                trimmed(input.string("description")),
+                trimmed(input.string("lead")),
+                input.date("dueDate"),
+                trimmed(input.string("timescale")),
+                trimmed(input.string("resources")),
+                trimmed(input.string("risks")),
+                status == null ? ActionStatus.NOT_STARTED : ActionStatus.valueOf(status),
+                rag == null ? null : Rag.valueOf(rag),
                 columns);
     }
 
     /** Every rule broken, against the plan's template: the outcome must be one of its, the columns its text columns. */
     List<UserError> problems(ActionPlanTemplateContent template, boolean mayBeUnplaced) {
         List<UserError> problems = new ArrayList<>();
-        if (description == null) {
-            problems.add(UserError.of(Code.REQUIRED, "Say what the action is.", "input", "description"));
-        }
-        length(problems, "description", description, TEXT_MAX);
-        length(problems, "lead", lead, SHORT_MAX);
-        length(problems, "timescale", timescale, SHORT_MAX);
-        length(problems, "resources", resources, TEXT_MAX);
-        length(problems, "risks", risks, TEXT_MAX);
+        required(problems, "description", description, TEXT_MAX, "Say what the action is.");
+        optional(problems, "lead", lead, SHORT_MAX);
+        optional(problems, "timescale", timescale, SHORT_MAX);
+        optional(problems, "resources", resources, TEXT_MAX);
+        optional(problems, "risks", risks, TEXT_MAX);
         placementProblem(template, mayBeUnplaced).ifPresent(problems::add);
         List<String> textColumns = template.columns().stream()
                 .filter(column -> column.type() == ColumnType.TEXT)
@@ -81,7 +83,7 @@ record ActionInput(
                         "input",
                         "columnValues"));
             }
-            length(problems, "columnValues", value, TEXT_MAX);
+            optional(problems, "columnValues", value, TEXT_MAX);
         });
         return problems;
     }
@@ -140,20 +142,5 @@ record ActionInput(
                 .filter(Objects::nonNull)
                 .findFirst()
                 .orElse(null);
-    }
-
-    private static void length(List<UserError> problems, String field, String value, int max) {
-        if (value != null && value.length() > max) {
-            problems.add(UserError.of(
-                    Code.TOO_LONG, "The " + field + " is longer than " + max + " characters.", "input", field));
-        }
-    }
-
-    private static String trimmed(Object value) {
-        if (value == null) {
-            return null;
-        }
-        String text = value.toString().strip();
-        return text.isEmpty() ? null : text;
     }
 }

@@ -2,9 +2,7 @@ package uk.trustplatform.actionplans;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import uk.trustplatform.actionplans.Payloads.ActionPayload;
 import uk.trustplatform.api.Audited;
@@ -38,9 +36,9 @@ public final class AddingActions {
         this.reading = reading;
     }
 
-    /** Adds the action {@code input} describes (as SaveActionInput, without an id) to {@code organisation}'s plan it names. */
-    public Added toPlanOf(Caller caller, UUID organisation, Map<String, Object> input) {
-        boolean theirs = GlobalId.decode((String) input.get("actionPlanId"), ActionPlan.TYPE)
+    /** Adds the action {@code action} describes to {@code organisation}'s plan {@code actionPlanId} names. */
+    public Added toPlanOf(Caller caller, UUID organisation, String actionPlanId, ActionInput action) {
+        boolean theirs = GlobalId.decode(actionPlanId, ActionPlan.TYPE)
                 .flatMap(id -> reading.visiblePlan(caller, id))
                 .filter(plan -> plan.partnerOrganisationId().equals(organisation))
                 .isPresent();
@@ -53,9 +51,8 @@ public final class AddingActions {
                             "input",
                             "actionPlanId")));
         }
-        Map<String, Object> added = new HashMap<>(input);
-        added.remove("id");
-        ActionPayload payload = working.save(caller, added);
+        caller.requireTenant();
+        ActionPayload payload = working.add(caller, actionPlanId, action);
         return new Added(payload.action(), payload.userErrors());
     }
 }

@@ -94,24 +94,24 @@ final class DecidingActionPlans {
         this.audit = audit;
     }
 
-    PlanPayload submit(Caller caller, Map<String, Object> input) {
-        return move(caller, input, Transition.SUBMIT);
+    PlanPayload submit(Caller caller, ActionPlanDecision decision) {
+        return move(caller, decision, Transition.SUBMIT);
     }
 
-    PlanPayload approve(Caller caller, Map<String, Object> input) {
-        return move(caller, input, Transition.APPROVE);
+    PlanPayload approve(Caller caller, ActionPlanDecision decision) {
+        return move(caller, decision, Transition.APPROVE);
     }
 
-    PlanPayload giveBack(Caller caller, Map<String, Object> input) {
-        return move(caller, input, Transition.RETURN);
+    PlanPayload giveBack(Caller caller, ActionPlanDecision decision) {
+        return move(caller, decision, Transition.RETURN);
     }
 
-    private PlanPayload move(Caller caller, Map<String, Object> input, Transition transition) {
+    private PlanPayload move(Caller caller, ActionPlanDecision decision, Transition transition) {
         UUID tenantId = caller.requireTenant();
-        String reason = Inputs.trimmed(input.get("reason"));
+        String reason = decision.reason();
         WorkflowStep.Outcome<ActionPlan> outcome = STEP.take(
-                plan(caller, (String) input.get("id")),
-                ((Number) input.get("version")).longValue(),
+                plan(caller, decision.id()),
+                decision.version(),
                 plan -> requireAllowed(caller, plan, transition),
                 plan -> problems(plan, transition, reason),
                 plan -> plans.update(
@@ -146,11 +146,10 @@ final class DecidingActionPlans {
             return List.of(UserError.notInState("plan", plan.status(), transition.from, transition.done, ""));
         }
         List<UserError> problems = new ArrayList<>();
-        if (transition == Transition.RETURN && reason == null) {
-            problems.add(UserError.of(Code.REQUIRED, "Say why the plan is returned.", "input", "reason"));
-        } else if (reason != null && reason.length() > REASON_MAX) {
-            problems.add(UserError.of(
-                    Code.TOO_LONG, "The reason is longer than " + REASON_MAX + " characters.", "input", "reason"));
+        if (transition == Transition.RETURN) {
+            Inputs.required(problems, "reason", reason, REASON_MAX, "Say why the plan is returned.");
+        } else {
+            Inputs.optional(problems, "reason", reason, REASON_MAX);
         }
         if (transition == Transition.SUBMIT && actions.countByActionPlanId(plan.id()) == 0) {
             problems.add(UserError.of(
@@ -159,9 +158,9 @@ final class DecidingActionPlans {
         return problems;
     }
 
-    PlanPayload recordAudit(Caller caller, Map<String, Object> input) {
+    PlanPayload recordAudit(Caller caller, RecordActionPlanAudit record) {
         caller.requireTenant();
-        Optional<ActionPlan> found = plan(caller, (String) input.get("actionPlanId"));
+        Optional<ActionPlan> found = plan(caller, record.actionPlanId());
         if (found.isEmpty()) {
             return PlanPayload.refused(UserError.notFound("actionPlanId", "action plan"));
         }
@@ -172,15 +171,17 @@ final class DecidingActionPlans {
         ActionPlan plan = found.get();
         List<UserError> problems = new ArrayList<>();
         if (plan.status() != ActionPlanStatus.APPROVED) {
-            problems.add(Payloads.state(plan, "only an approved plan is audited."));
+            problems.add(UserError.notInState("plan", plan.status(), "only an approved plan is audited."));
         }
-        LocalDate on = (LocalDate) input.get("auditedOn");
+        LocalDate on = record.auditedOn();
         if (on.isAfter(clock.today())) {
             problems.add(
                     UserError.of(Code.NOT_ALLOWED, "An audit is recorded once it has happened.", "input", "auditedOn"));
         }
-        String by = text(problems, input, "auditedBy", 200, "Say who audited the plan.", "The auditor's name");
-        String findings = text(problems, input, "findings", 4000, "Say what the audit found.", "The findings");
+        String by = Inputs.trimmed(record.auditedBy());
+        Inputs.required(problems, "auditedBy", by, 200, "Say who audited the plan.", "The auditor's name");
+        String findings = Inputs.trimmed(record.findings());
+        Inputs.required(problems, "findings", findings, 4000, "Say what the audit found.", "The findings");
         if (!problems.isEmpty()) {
             return new PlanPayload(null, null, problems);
         }
@@ -191,25 +192,9 @@ final class DecidingActionPlans {
                 on,
                 by,
                 findings,
-                Boolean.TRUE.equals(input.get("kiteMarkAwarded"))));
+                record.kiteMarkAwarded()));
         audit.record(caller.tenantId(), "ActionPlan.audited", ActionPlan.TYPE, plan.id(), null, saved);
         return PlanPayload.saved(plan);
-    }
-
-    /**
-     * @param missing what to tell a person who left it empty
-     * @param what how a sentence names it: "The findings"
-     */
-    private static String text(
-            List<UserError> problems, Map<String, Object> input, String field, int max, String missing, String what) {
-        String value =
-                input.get(field) == null ? "" : input.get(field).toString().strip();
-        if (value.isEmpty()) {
-            problems.add(UserError.of(Code.REQUIRED, missing, "input", field));
-        } else if (value.length() > max) {
-            problems.add(UserError.of(Code.TOO_LONG, what + " is longer than " + max + " characters.", "input", field));
-        }
-        return value;
     }
 
     private void requireAllowed(Caller caller, ActionPlan plan, Transition transition) {

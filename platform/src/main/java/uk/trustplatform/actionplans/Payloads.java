@@ -31,9 +31,4 @@ final class Payloads {
     }
 
     record RemovePayload(String removedId, List<UserError> userErrors) {}
-
-    /** The plan's state refuses what was asked. */
-    static UserError state(ActionPlan plan, String allowed) {
-        return UserError.of(UserError.Code.NOT_ALLOWED, "The plan is " + plan.status() + "; " + allowed, "input", "id");
-    }
 }

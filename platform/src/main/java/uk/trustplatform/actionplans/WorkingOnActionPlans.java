@@ -21,7 +21,9 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.LondonClock;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -79,10 +81,10 @@ final class WorkingOnActionPlans {
         this.json = json;
     }
 
-    PlanPayload start(Caller caller, String partnerId, String templateId, String carryForwardFromId) {
+    PlanPayload start(Caller caller, StartActionPlan start) {
         UUID tenantId = caller.requireTenant();
         Optional<PartnerOrganisation> partner =
-                GlobalId.decode(partnerId, PartnerOrganisation.TYPE).flatMap(id -> partners.visible(caller, id));
+                GlobalId.decode(start.partnerOrganisationId(), PartnerOrganisation.TYPE).flatMap(id -> partners.visible(caller, id));
         if (partner.isEmpty()) {
             return PlanPayload.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
         }
@@ -92,7 +94,7 @@ final class WorkingOnActionPlans {
                     ErrorCode.FORBIDDEN,
                     "Only a tenant admin or the organisation's own partner lead may start its plan.");
         }
-        Optional<Edition<ActionPlanTemplateContent>> template = GlobalId.decode(templateId, "ActionPlanTemplate")
+        Optional<Edition<ActionPlanTemplateContent>> template = GlobalId.decode(start.templateId(), SchemaTypes.ACTION_PLAN_TEMPLATE)
                 .flatMap(configuration::templateEdition)
                 .filter(Edition::inForce);
         if (template.isEmpty()) {
@@ -110,8 +112,8 @@ final class WorkingOnActionPlans {
                     "templateId"));
         }
         ActionPlan earlier = null;
-        if (carryForwardFromId != null) {
-            earlier = GlobalId.decode(carryForwardFromId, ActionPlan.TYPE)
+        if (start.carryForwardFromId() != null) {
+            earlier = GlobalId.decode(start.carryForwardFromId(), ActionPlan.TYPE)
                     .flatMap(id -> reading.visiblePlan(caller, id))
                     .filter(plan ->
                             plan.partnerOrganisationId().equals(partner.get().id()))
@@ -182,14 +184,15 @@ final class WorkingOnActionPlans {
         return carried;
     }
 
-    ActionPayload save(Caller caller, Map<String, Object> input) {
+    ActionPayload save(Caller caller, SaveAction save) {
         caller.requireTenant();
-        String id = (String) input.get("id");
-        return id == null ? add(caller, input) : change(caller, id, (Number) input.get("version"), input);
+        return save.id() == null
+                ? add(caller, save.actionPlanId(), save.action())
+                : change(caller, save.id(), save.version(), save.action());
     }
 
-    private ActionPayload add(Caller caller, Map<String, Object> input) {
-        Optional<ActionPlan> plan = GlobalId.decode((String) input.get("actionPlanId"), ActionPlan.TYPE)
+    ActionPayload add(Caller caller, String actionPlanId, ActionInput details) {
+        Optional<ActionPlan> plan = GlobalId.decode(actionPlanId, ActionPlan.TYPE)
                 .flatMap(id -> reading.visiblePlan(caller, id));
         if (plan.isEmpty()) {
             return ActionPayload.refused(UserError.notFound("actionPlanId", "action plan"));
@@ -197,10 +200,9 @@ final class WorkingOnActionPlans {
         requireWorker(caller, plan.get());
         if (!plan.get().status().open()) {
             return ActionPayload.refused(
-                    Payloads.state(plan.get(), "actions are added while it is a draft or returned."));
+                    UserError.notInState("plan", plan.get().status(), "actions are added while it is a draft or returned."));
         }
         ActionPlanTemplateContent template = templateOf(plan.get());
-        ActionInput details = ActionInput.from(input);
         List<UserError> problems = details.problems(template, false);
         if (!problems.isEmpty()) {
             return ActionPayload.refused(problems);
@@ -211,7 +213,7 @@ final class WorkingOnActionPlans {
         return new ActionPayload(saved, List.of());
     }
 
-    private ActionPayload change(Caller caller, String id, Number version, Map<String, Object> input) {
+    private ActionPayload change(Caller caller, String id, long version, ActionInput details) {
         Optional<ReadingActionPlans.Located> found = action(caller, id);
         if (found.isEmpty()) {
             return ActionPayload.refused(UserError.notFound("id", "action"));
@@ -219,12 +221,10 @@ final class WorkingOnActionPlans {
         ActionPlan plan = found.get().plan();
         PlanAction current = found.get().action();
         requireWorker(caller, plan);
-        if (version == null || version.longValue() != current.version()) {
-            return ActionPayload.refused(
-                    UserError.conflict("action", current.version(), version == null ? -1 : version.longValue()));
+        if (version != current.version()) {
+            return ActionPayload.refused(UserError.conflict("action", current.version(), version));
         }
         ActionPlanTemplateContent template = templateOf(plan);
-        ActionInput details = ActionInput.from(input);
         List<UserError> problems = new ArrayList<>(details.problems(template, current.sectionNumber() == null));
         stateProblem(plan, current, details).ifPresent(problems::add);
         if (!problems.isEmpty()) {
@@ -242,7 +242,7 @@ final class WorkingOnActionPlans {
             audit.record(caller.tenantId(), "Action.changed", PlanAction.TYPE, saved.id(), current, saved);
             return new ActionPayload(saved, List.of());
         } catch (OptimisticLockException raced) {
-            return ActionPayload.refused(UserError.conflict("action", current.version() + 1, version.longValue()));
+            return ActionPayload.refused(UserError.conflict("action", current.version() + 1, version));
         }
     }
 
@@ -252,7 +252,7 @@ final class WorkingOnActionPlans {
             return Optional.empty();
         }
         if (plan.status() == ActionPlanStatus.SUBMITTED) {
-            return Optional.of(Payloads.state(plan, "nothing changes while the board decides."));
+            return Optional.of(UserError.notInState("plan", plan.status(), "nothing changes while the board decides."));
         }
         boolean onlyProgress = Objects.equals(current.sectionNumber(), details.sectionNumber())
                 && Objects.equals(current.outcomeNumber(), details.outcomeNumber())
@@ -265,13 +265,14 @@ final class WorkingOnActionPlans {
         return onlyProgress
                 ? Optional.empty()
                 : Optional.of(
-                        Payloads.state(
-                                plan,
+                        UserError.notInState("plan", plan.status(),
                                 "only an action's status and RAG change once the plan is approved; ask the board to return it."));
     }
 
-    RemovePayload remove(Caller caller, String id, long version) {
+    RemovePayload remove(Caller caller, RemoveAction removal) {
         caller.requireTenant();
+        String id = removal.id();
+        long version = removal.version();
         Optional<ReadingActionPlans.Located> found = action(caller, id);
         if (found.isEmpty()) {
             return new RemovePayload(null, List.of(UserError.notFound("id", "action")));
@@ -288,30 +289,27 @@ final class WorkingOnActionPlans {
         }
         if (!plan.status().open()) {
             return new RemovePayload(
-                    null, List.of(Payloads.state(plan, "actions are removed while it is a draft or returned.")));
+                    null, List.of(UserError.notInState("plan", plan.status(), "actions are removed while it is a draft or returned.")));
         }
         actions.delete(current);
         audit.record(caller.tenantId(), "Action.removed", PlanAction.TYPE, current.id(), current, null);
         return new RemovePayload(id, List.of());
     }
 
-    ActionPayload addProgress(Caller caller, Map<String, Object> input) {
+    ActionPayload addProgress(Caller caller, AddProgressUpdate progress) {
         caller.requireTenant();
-        Optional<ReadingActionPlans.Located> found = action(caller, (String) input.get("actionId"));
+        Optional<ReadingActionPlans.Located> found = action(caller, progress.actionId());
         if (found.isEmpty()) {
             return ActionPayload.refused(UserError.notFound("actionId", "action"));
         }
         requireWorker(caller, found.get().plan());
         if (found.get().plan().status() == ActionPlanStatus.SUBMITTED) {
             return ActionPayload.refused(
-                    Payloads.state(found.get().plan(), "progress is recorded once the board has decided."));
+                    UserError.notInState("plan", found.get().plan().status(), "progress is recorded once the board has decided."));
         }
-        String note =
-                input.get("note") == null ? null : input.get("note").toString().strip();
-        @SuppressWarnings("unchecked")
-        List<String> links = ((List<String>) input.getOrDefault("evidenceLinks", List.of()))
-                .stream().map(String::strip).toList();
-        List<UserError> problems = progressProblems(note, links, (LocalDate) input.get("date"));
+        String note = Inputs.trimmed(progress.note());
+        List<String> links = progress.evidenceLinks().stream().map(String::strip).toList();
+        List<UserError> problems = progressProblems(note, links, progress.date());
         if (!problems.isEmpty()) {
             return ActionPayload.refused(problems);
         }
@@ -319,7 +317,7 @@ final class WorkingOnActionPlans {
                 UUID.randomUUID(),
                 caller.tenantId().toString(),
                 found.get().action().id(),
-                (LocalDate) input.get("date"),
+                progress.date(),
                 note,
                 links.toArray(String[]::new),
                 caller.subject(),
@@ -337,11 +335,7 @@ final class WorkingOnActionPlans {
 
     private List<UserError> progressProblems(String note, List<String> links, LocalDate date) {
         List<UserError> problems = new ArrayList<>();
-        if (note == null || note.isEmpty()) {
-            problems.add(UserError.of(Code.REQUIRED, "Say what progress was made.", "input", "note"));
-        } else if (note.length() > 4000) {
-            problems.add(UserError.of(Code.TOO_LONG, "The note is longer than 4000 characters.", "input", "note"));
-        }
+        Inputs.required(problems, "note", note, 4000, "Say what progress was made.");
         if (date.isAfter(clock.today())) {
             problems.add(UserError.of(Code.NOT_ALLOWED, "Progress is recorded for today or earlier.", "input", "date"));
         }

@@ -32,12 +32,15 @@ public record UserError(List<String> field, String message, Code code) {
     public static UserError notInState(
             String thing, Enum<?> state, Collection<? extends Enum<?>> allowed, String done, String more) {
         String states = allowed.stream().map(Enum::name).sorted().collect(Collectors.joining(" or "));
-        return of(
-                Code.NOT_ALLOWED,
-                "The " + thing + " is " + state + "; only a " + thing + " that is " + states + " can be " + done + "."
-                        + more,
-                "input",
-                "id");
+        return notInState(thing, state, "only a " + thing + " that is " + states + " can be " + done + "." + more);
+    }
+
+    /**
+     * A step the record's state does not allow, {@code why} said in words after the state: "The plan
+     * is SUBMITTED; nothing changes while the board decides."
+     */
+    public static UserError notInState(String thing, Enum<?> state, String why) {
+        return of(Code.NOT_ALLOWED, "The " + thing + " is " + state + "; " + why, "input", "id");
     }
 
     /** The thing named by an input id does not exist, or the caller may not see it (the two look the same). */

@@ -90,18 +90,17 @@ final class KeepingSelfAssessments {
         this.audit = audit;
     }
 
-    AssessmentOutcome start(Caller caller, Map<String, Object> input) {
+    AssessmentOutcome start(Caller caller, StartSelfAssessment start) {
         UUID tenantId = caller.requireTenant();
-        Optional<PartnerOrganisation> partner = GlobalId.decode(
-                        (String) input.get("partnerOrganisationId"), PartnerOrganisation.TYPE)
+        Optional<PartnerOrganisation> partner = GlobalId.decode(start.partnerOrganisationId(), PartnerOrganisation.TYPE)
                 .flatMap(id -> partners.visible(caller, id));
         if (partner.isEmpty()) {
             return AssessmentOutcome.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
         }
         requireWriter(caller, partner.get().id());
-        int year = (Integer) input.get("year");
-        String key = Inputs.trimmed(input.get("framework"));
-        String code = Objects.requireNonNullElse(Inputs.trimmed(input.get("scale")), RatingScale.HEAR_BY_RIGHT.code());
+        int year = start.year();
+        String key = start.framework();
+        String code = Objects.requireNonNullElse(start.scale(), RatingScale.HEAR_BY_RIGHT.code());
         List<UserError> problems = new ArrayList<>();
         Optional<RatingScale> scale = scales.inForce(code);
         if (scale.isEmpty()) {
@@ -136,8 +135,8 @@ final class KeepingSelfAssessments {
                     "year"));
         }
         SelfAssessment earlier = null;
-        if (input.get("carryForwardFromId") != null) {
-            earlier = GlobalId.decode((String) input.get("carryForwardFromId"), SelfAssessment.TYPE)
+        if (start.carryForwardFromId() != null) {
+            earlier = GlobalId.decode(start.carryForwardFromId(), SelfAssessment.TYPE)
                     .flatMap(id -> reading.visible(caller, id))
                     .filter(found ->
                             found.partnerOrganisationId().equals(partner.get().id())
@@ -210,25 +209,25 @@ final class KeepingSelfAssessments {
         }
     }
 
-    RatingOutcome rate(Caller caller, Map<String, Object> input) {
+    RatingOutcome rate(Caller caller, RateSelfAssessmentStandard rating) {
         UUID tenantId = caller.requireTenant();
-        RatedStandards.Found found = standards.find(caller, input);
+        RatedStandards.Found found = standards.find(caller, rating.standard());
         if (!found.problems().isEmpty()) {
             return RatingOutcome.refused(found.problems());
         }
         SelfAssessment owner = found.located().assessment();
         SelfAssessmentRating current = found.located().rating();
         requireWriter(caller, owner.partnerOrganisationId());
-        long version = ((Number) input.get("version")).longValue();
+        long version = rating.version();
         if (current.version() != version) {
             return RatingOutcome.refused(List.of(UserError.conflict("rating", current.version(), version)));
         }
         if (!owner.status().open()) {
-            return RatingOutcome.refused(List.of(state(owner, "ratings change while it is a draft or returned.")));
+            return RatingOutcome.refused(List.of(UserError.notInState("self-assessment", owner.status(), "ratings change while it is a draft or returned.")));
         }
-        String level = Inputs.trimmed(input.get("level"));
-        String evidence = Inputs.trimmed(input.get("evidence"));
-        String say = Inputs.trimmed(input.get("whatYoungPeopleSay"));
+        String level = rating.level();
+        String evidence = rating.evidence();
+        String say = rating.whatYoungPeopleSay();
         List<UserError> problems = new ArrayList<>();
         RatingScale scale = scales.of(owner);
         if (level != null && !scale.has(level)) {
@@ -248,15 +247,15 @@ final class KeepingSelfAssessments {
         }
     }
 
-    AssessmentOutcome submit(Caller caller, Map<String, Object> input) {
+    AssessmentOutcome submit(Caller caller, SelfAssessmentTransition submission) {
         return move(
                 caller,
-                input,
+                submission,
                 true,
                 current -> {
                     List<UserError> problems = new ArrayList<>();
                     if (!current.status().open()) {
-                        problems.add(state(current, "only a draft or returned self-assessment is submitted."));
+                        problems.add(UserError.notInState("self-assessment", current.status(), "only a draft or returned self-assessment is submitted."));
                     }
                     long unrated = reading.ratingsOf(current).stream()
                             .filter(rating -> rating.level() == null)
@@ -275,17 +274,17 @@ final class KeepingSelfAssessments {
                 "submitted");
     }
 
-    AssessmentOutcome review(Caller caller, Map<String, Object> input) {
-        boolean agree = "AGREE".equals(String.valueOf(input.get("decision")));
-        String comment = Inputs.trimmed(input.get("comment"));
+    AssessmentOutcome review(Caller caller, ReviewSelfAssessment review) {
+        boolean agree = review.agree();
+        String comment = review.comment();
         return move(
                 caller,
-                input,
+                review.step(),
                 false,
                 current -> {
                     List<UserError> problems = new ArrayList<>();
                     if (current.status() != Status.SUBMITTED) {
-                        problems.add(state(current, "only a submitted self-assessment is reviewed."));
+                        problems.add(UserError.notInState("self-assessment", current.status(), "only a submitted self-assessment is reviewed."));
                     }
                     if (!agree && comment == null) {
                         problems.add(UserError.of(
@@ -304,16 +303,15 @@ final class KeepingSelfAssessments {
     /** One step of the workflow, as {@link WorkflowStep} takes every feature's. */
     private AssessmentOutcome move(
             Caller caller,
-            Map<String, Object> input,
+            SelfAssessmentTransition step,
             boolean partnerStep,
             Function<SelfAssessment, List<UserError>> check,
             Function<SelfAssessment, SelfAssessment> change,
             String done) {
         UUID tenantId = caller.requireTenant();
         WorkflowStep.Outcome<SelfAssessment> outcome = STEP.take(
-                GlobalId.decode((String) input.get("id"), SelfAssessment.TYPE)
-                        .flatMap(id -> reading.visible(caller, id)),
-                ((Number) input.get("version")).longValue(),
+                GlobalId.decode(step.id(), SelfAssessment.TYPE).flatMap(id -> reading.visible(caller, id)),
+                step.version(),
                 current -> requireAllowed(caller, current, partnerStep),
                 check,
                 current -> assessments.update(change.apply(current)),
@@ -333,10 +331,5 @@ final class KeepingSelfAssessments {
 
     private void requireWriter(Caller caller, UUID organisation) {
         SelfAssessmentAccess.requireWriter(caller, partners.scope(caller), organisation);
-    }
-
-    private static UserError state(SelfAssessment assessment, String allowed) {
-        return UserError.of(
-                Code.NOT_ALLOWED, "The self-assessment is " + assessment.status() + "; " + allowed, "input", "id");
     }
 }

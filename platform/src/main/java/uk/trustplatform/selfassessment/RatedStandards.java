@@ -2,18 +2,15 @@ package uk.trustplatform.selfassessment;
 
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.GlobalId;
-import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 
 /**
  * Finds the standard (or criterion) of a self-assessment that an input names by its numbers, as a
- * partner's system knows them: {@code selfAssessmentId}, {@code standard} and, where the standard
- * has criteria, {@code criterion}. A number the assessment's framework does not have is refused.
+ * partner's system knows them ({@link NamedStandard}). A number the assessment's framework does not have is refused.
  */
 @Singleton
 final class RatedStandards {
@@ -31,14 +28,13 @@ final class RatedStandards {
         this.reading = reading;
     }
 
-    Found find(Caller caller, Map<String, Object> input) {
-        Optional<SelfAssessment> assessment = GlobalId.decode(
-                        (String) input.get("selfAssessmentId"), SelfAssessment.TYPE)
+    Found find(Caller caller, NamedStandard named) {
+        Optional<SelfAssessment> assessment = GlobalId.decode(named.selfAssessmentId(), SelfAssessment.TYPE)
                 .flatMap(id -> reading.visible(caller, id));
         if (assessment.isEmpty()) {
             return Found.refused(UserError.notFound("selfAssessmentId", "self-assessment"));
         }
-        String standard = Inputs.trimmed(input.get("standard"));
+        String standard = named.standard();
         List<SelfAssessmentRating> ofStandard = reading.ratingsOf(assessment.get()).stream()
                 .filter(rating -> rating.standard().equals(standard))
                 .toList();
@@ -55,8 +51,7 @@ final class RatedStandards {
                     "standard"));
         }
         // A standard without criteria is its own one item, named by the standard's number.
-        String criterion =
-                Optional.ofNullable(Inputs.trimmed(input.get("criterion"))).orElse(standard);
+        String criterion = Optional.ofNullable(named.criterion()).orElse(standard);
         return ofStandard.stream()
                 .filter(rating -> rating.criterion().equals(criterion))
                 .findFirst()

@@ -1,9 +1,7 @@
 package uk.trustplatform.selfassessment;
 
 import jakarta.inject.Singleton;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import uk.trustplatform.actionplans.AddingActions;
 import uk.trustplatform.actionplans.AddingActions.Added;
@@ -20,9 +18,6 @@ import uk.trustplatform.partners.PartnerDirectory;
  */
 @Singleton
 final class TurningGapsIntoActions {
-
-    /** The fields that name the rated standard; the rest describe the action. */
-    private static final List<String> STANDARD_FIELDS = List.of("selfAssessmentId", "standard", "criterion");
 
     private final RatedStandards standards;
     private final AddingActions adding;
@@ -43,9 +38,9 @@ final class TurningGapsIntoActions {
         this.audit = audit;
     }
 
-    Added addAction(Caller caller, Map<String, Object> input) {
+    Added addAction(Caller caller, AddActionForSelfAssessmentGap gap) {
         UUID tenantId = caller.requireTenant();
-        RatedStandards.Found found = standards.find(caller, input);
+        RatedStandards.Found found = standards.find(caller, gap.standard());
         if (!found.problems().isEmpty()) {
             return new Added(null, found.problems());
         }
@@ -62,9 +57,7 @@ final class TurningGapsIntoActions {
                             "input",
                             "standard")));
         }
-        Map<String, Object> action = new HashMap<>(input);
-        STANDARD_FIELDS.forEach(action::remove);
-        Added added = adding.toPlanOf(caller, assessment.partnerOrganisationId(), action);
+        Added added = adding.toPlanOf(caller, assessment.partnerOrganisationId(), gap.actionPlanId(), gap.action());
         if (added.action() == null) {
             return added;
         }

@@ -1,0 +1,14 @@
+package uk.trustplatform.actionplans;
+
+import java.time.LocalDate;
+import java.util.List;
+import uk.trustplatform.api.InputFields;
+
+/** What {@code addProgressUpdate} asks: a note of progress on an action on a day, with links to evidence. */
+record AddProgressUpdate(String actionId, LocalDate date, String note, List<String> evidenceLinks) {
+
+    static AddProgressUpdate from(InputFields input) {
+        return new AddProgressUpdate(
+                input.string("actionId"), input.date("date"), input.string("note"), input.strings("evidenceLinks"));
+    }
+}
