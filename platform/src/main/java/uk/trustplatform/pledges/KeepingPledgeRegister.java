@@ -137,22 +137,22 @@ final class KeepingPledgeRegister {
         return new Outcome(saved, List.of());
     }
 
-    Outcome sign(Caller caller, Map<String, Object> input) {
+    Outcome sign(Caller caller, SignPledge signing) {
         List<UserError> problems = new ArrayList<>();
-        Signature signature = Signature.from(input, clock.today(), problems);
+        Signature signature = Signature.from(signing, clock.today(), problems);
         return transition(
                 caller,
-                input,
+                signing.step(),
                 Set.of(PledgeStatus.INVITED),
                 "signed",
                 problems,
                 current -> signature.onto(current, PledgeStatus.SIGNED));
     }
 
-    Outcome register(Caller caller, Map<String, Object> input) {
+    Outcome register(Caller caller, PledgeTransition registration) {
         return transition(
                 caller,
-                input,
+                registration,
                 Set.of(PledgeStatus.SIGNED),
                 "registered",
                 new ArrayList<>(),
@@ -160,12 +160,12 @@ final class KeepingPledgeRegister {
                         clock.today(), renewalDate(current, current.signedOn()), BadgeCodes.issue()));
     }
 
-    Outcome renew(Caller caller, Map<String, Object> input) {
+    Outcome renew(Caller caller, SignPledge renewal) {
         List<UserError> problems = new ArrayList<>();
-        Signature signature = Signature.from(input, clock.today(), problems);
+        Signature signature = Signature.from(renewal, clock.today(), problems);
         return transition(
                 caller,
-                input,
+                renewal.step(),
                 Set.of(PledgeStatus.REGISTERED, PledgeStatus.RENEWAL_DUE),
                 "renewed",
                 problems,
@@ -173,8 +173,8 @@ final class KeepingPledgeRegister {
                         signature.onto(current, current.status()).renewedUntil(renewalDate(current, signature.on())));
     }
 
-    Outcome withdraw(Caller caller, Map<String, Object> input) {
-        String reason = Inputs.trimmed(input.get("reason"));
+    Outcome withdraw(Caller caller, PledgeTransition withdrawal) {
+        String reason = withdrawal.reason();
         List<UserError> problems = new ArrayList<>();
         if (reason == null) {
             problems.add(UserError.of(
@@ -185,7 +185,7 @@ final class KeepingPledgeRegister {
         }
         return transition(
                 caller,
-                input,
+                withdrawal,
                 Set.of(PledgeStatus.INVITED, PledgeStatus.SIGNED, PledgeStatus.REGISTERED, PledgeStatus.RENEWAL_DUE),
                 "withdrawn",
                 problems,
@@ -200,18 +200,17 @@ final class KeepingPledgeRegister {
      */
     private Outcome transition(
             Caller caller,
-            Map<String, Object> input,
+            PledgeTransition step,
             Set<PledgeStatus> from,
             String done,
             List<UserError> problems,
             UnaryOperator<PledgeRegistration> change) {
         UUID tenantId = caller.requireTenant();
         // Only a withdrawal keeps its reason, but a reason sent with any step is held to the same length.
-        Inputs.optional(problems, "reason", Inputs.trimmed(input.get("reason")), REASON_MAX);
+        Inputs.optional(problems, "reason", step.reason(), REASON_MAX);
         WorkflowStep.Outcome<PledgeRegistration> outcome = STEP.take(
-                GlobalId.decode((String) input.get("id"), PledgeRegistration.TYPE)
-                        .flatMap(id -> reading.visible(caller, id)),
-                ((Number) input.get("version")).longValue(),
+                GlobalId.decode(step.id(), PledgeRegistration.TYPE).flatMap(id -> reading.visible(caller, id)),
+                step.version(),
                 current -> requireAllowed(caller, current, done),
                 current -> {
                     PledgeStatus now = current.statusOn(clock.today(), reading.noticeDays(tenantId));
@@ -282,11 +281,11 @@ final class KeepingPledgeRegister {
             return registration.signed(by, post, organisation, on, status);
         }
 
-        static Signature from(Map<String, Object> input, LocalDate today, List<UserError> problems) {
-            String by = required(input, "signatory", problems);
-            String post = required(input, "postHeld", problems);
-            String organisation = required(input, "onBehalfOf", problems);
-            LocalDate on = (LocalDate) input.get("signedOn");
+        static Signature from(SignPledge signing, LocalDate today, List<UserError> problems) {
+            String by = required(signing.signatory(), "signatory", problems);
+            String post = required(signing.postHeld(), "postHeld", problems);
+            String organisation = required(signing.onBehalfOf(), "onBehalfOf", problems);
+            LocalDate on = signing.signedOn();
             if (on.isAfter(today)) {
                 problems.add(
                         UserError.of(Code.NOT_ALLOWED, "A pledge is signed today or earlier.", "input", "signedOn"));
@@ -294,15 +293,8 @@ final class KeepingPledgeRegister {
             return new Signature(by, post, organisation, on);
         }
 
-        private static String required(Map<String, Object> input, String field, List<UserError> problems) {
-            String value =
-                    input.get(field) == null ? "" : input.get(field).toString().strip();
-            if (value.isEmpty()) {
-                problems.add(UserError.of(Code.REQUIRED, "The " + field + " must not be empty.", "input", field));
-            } else if (value.length() > 200) {
-                problems.add(UserError.of(
-                        Code.TOO_LONG, "The " + field + " is longer than 200 characters.", "input", field));
-            }
+        private static String required(String value, String field, List<UserError> problems) {
+            Inputs.required(problems, field, value, 200, "The " + field + " must not be empty.");
             return value;
         }
     }

@@ -14,6 +14,7 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
@@ -26,6 +27,7 @@ import uk.trustplatform.notifications.EventKind;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 import uk.trustplatform.partners.PartnerScope;
+import uk.trustplatform.pledges.ModerateSection11Audit.ModeratedEntry;
 import uk.trustplatform.pledges.Section11Audit.Status;
 
 /**
@@ -52,6 +54,9 @@ final class KeepingSection11Audits {
             return new EntryOutcome(null, List.of(problem));
         }
     }
+
+    /** The longest narrative or evidence an entry keeps. */
+    private static final int TEXT_MAX = 4000;
 
     private final Section11Audits audits;
     private final Section11Entries entries;
@@ -81,16 +86,15 @@ final class KeepingSection11Audits {
         this.events = events;
     }
 
-    AuditOutcome start(Caller caller, Map<String, Object> input) {
+    AuditOutcome start(Caller caller, StartSection11Audit start) {
         UUID tenantId = caller.requireTenant();
-        Optional<PartnerOrganisation> partner = GlobalId.decode(
-                        (String) input.get("partnerOrganisationId"), PartnerOrganisation.TYPE)
+        Optional<PartnerOrganisation> partner = GlobalId.decode(start.partnerOrganisationId(), PartnerOrganisation.TYPE)
                 .flatMap(id -> partners.visible(caller, id));
         if (partner.isEmpty()) {
             return AuditOutcome.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
         }
         requireActingFor(caller, partner.get().id());
-        int round = (Integer) input.get("round");
+        int round = start.round();
         List<UserError> problems = new ArrayList<>();
         if (!partner.get().statutory()) {
             problems.add(UserError.of(
@@ -121,9 +125,8 @@ final class KeepingSection11Audits {
                     "partnerOrganisationId"));
         }
         Section11Audit earlier = null;
-        Object carryId = input.get("carryForwardFromId");
-        if (carryId != null) {
-            earlier = GlobalId.decode((String) carryId, Section11Audit.TYPE)
+        if (start.carryForwardFromId() != null) {
+            earlier = GlobalId.decode(start.carryForwardFromId(), Section11Audit.TYPE)
                     .flatMap(id -> reading.visible(caller, id))
                     .filter(found ->
                             found.partnerOrganisationId().equals(partner.get().id()) && found.round() < round)
@@ -183,9 +186,9 @@ final class KeepingSection11Audits {
         return new AuditOutcome(saved, List.of());
     }
 
-    EntryOutcome saveEntry(Caller caller, Map<String, Object> input) {
+    EntryOutcome saveEntry(Caller caller, SaveSection11Entry rating) {
         UUID tenantId = caller.requireTenant();
-        Optional<ReadingSection11Audits.Located> found = GlobalId.decode((String) input.get("id"), Section11Entry.TYPE)
+        Optional<ReadingSection11Audits.Located> found = GlobalId.decode(rating.id(), Section11Entry.TYPE)
                 .flatMap(id -> reading.visibleEntry(caller, id));
         if (found.isEmpty()) {
             return EntryOutcome.refused(UserError.notFound("id", "audit entry"));
@@ -193,27 +196,24 @@ final class KeepingSection11Audits {
         Section11Audit owner = found.get().audit();
         Section11Entry current = found.get().entry();
         requireActingFor(caller, owner.partnerOrganisationId());
-        long version = ((Number) input.get("version")).longValue();
+        long version = rating.version();
         if (current.version() != version) {
             return EntryOutcome.refused(UserError.conflict("audit entry", current.version(), version));
         }
         if (!owner.status().open()) {
-            return EntryOutcome.refused(UserError.of(
-                    Code.NOT_ALLOWED,
-                    "The audit is " + owner.status() + "; entries change while it is a draft or returned.",
-                    "input",
-                    "id"));
+            return EntryOutcome.refused(UserError.notInState(
+                    "audit", owner.status(), "entries change while it is a draft or returned."));
         }
         List<UserError> problems = new ArrayList<>();
-        String narrative = text(input, "narrative", problems);
-        String evidence = text(input, "evidence", problems);
+        String narrative = rating.narrative();
+        String evidence = rating.evidence();
+        Inputs.optional(problems, "narrative", narrative, TEXT_MAX);
+        Inputs.optional(problems, "evidence", evidence, TEXT_MAX);
         if (!problems.isEmpty()) {
             return new EntryOutcome(null, problems);
         }
-        Object rag = input.get("rag");
         try {
-            Section11Entry saved =
-                    entries.update(current.rated(rag == null ? null : rag.toString(), narrative, evidence));
+            Section11Entry saved = entries.update(current.rated(rating.rag(), narrative, evidence));
             audit.record(tenantId, "Section11Audit.entryRated", Section11Audit.TYPE, owner.id(), current, saved);
             return new EntryOutcome(saved, List.of());
         } catch (OptimisticLockException raced) {
@@ -221,15 +221,15 @@ final class KeepingSection11Audits {
         }
     }
 
-    AuditOutcome submit(Caller caller, Map<String, Object> input) {
+    AuditOutcome submit(Caller caller, Section11Transition submission) {
         return move(
                 caller,
-                input,
+                submission,
                 true,
                 current -> {
                     List<UserError> problems = new ArrayList<>();
                     if (!current.status().open()) {
-                        problems.add(state(current, "only a draft or returned audit is submitted."));
+                        problems.add(UserError.notInState("audit", current.status(), "only a draft or returned audit is submitted."));
                     }
                     long unrated = entries.ofAudits(current.tenantUuid(), List.of(current.id())).stream()
                             .filter(entry -> entry.rag() == null)
@@ -247,22 +247,19 @@ final class KeepingSection11Audits {
                 "submitted");
     }
 
-    AuditOutcome moderate(Caller caller, Map<String, Object> input) {
-        boolean accept = "ACCEPT".equals(String.valueOf(input.get("decision")));
-        String comment = input.get("comment") == null
-                ? null
-                : input.get("comment").toString().strip();
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> moderated = (List<Map<String, Object>>) input.getOrDefault("entries", List.of());
+    AuditOutcome moderate(Caller caller, ModerateSection11Audit moderation) {
+        boolean accept = moderation.accept();
+        String comment = moderation.comment();
+        List<ModeratedEntry> moderated = moderation.entries();
         Map<UUID, Section11Entry> byId = new HashMap<>();
         return move(
                 caller,
-                input,
+                moderation.step(),
                 false,
                 current -> {
                     List<UserError> problems = new ArrayList<>();
                     if (current.status() != Status.SUBMITTED) {
-                        problems.add(state(current, "only a submitted audit is moderated."));
+                        problems.add(UserError.notInState("audit", current.status(), "only a submitted audit is moderated."));
                     }
                     if (!accept && (comment == null || comment.isEmpty())) {
                         problems.add(UserError.of(Code.REQUIRED, "Say why the audit is returned.", "input", "comment"));
@@ -270,8 +267,7 @@ final class KeepingSection11Audits {
                     entries.ofAudits(current.tenantUuid(), List.of(current.id()))
                             .forEach(entry -> byId.put(entry.id(), entry));
                     for (int i = 0; i < moderated.size(); i++) {
-                        Optional<UUID> id =
-                                GlobalId.decode((String) moderated.get(i).get("id"), Section11Entry.TYPE);
+                        Optional<UUID> id = GlobalId.decode(moderated.get(i).id(), Section11Entry.TYPE);
                         if (id.isEmpty() || !byId.containsKey(id.get())) {
                             problems.add(UserError.of(
                                     Code.NOT_FOUND,
@@ -285,15 +281,10 @@ final class KeepingSection11Audits {
                     return problems;
                 },
                 current -> {
-                    for (Map<String, Object> entry : moderated) {
-                        Section11Entry before = byId.get(GlobalId.decode((String) entry.get("id"))
-                                .orElseThrow()
-                                .uuid());
-                        Object rag = entry.get("moderatedRag");
-                        Object note = entry.get("comment");
-                        entries.update(before.moderated(
-                                rag == null ? null : rag.toString(),
-                                note == null ? null : note.toString().strip()));
+                    for (ModeratedEntry entry : moderated) {
+                        Section11Entry before = byId.get(
+                                GlobalId.decode(entry.id()).orElseThrow().uuid());
+                        entries.update(before.moderated(entry.moderatedRag(), entry.comment()));
                     }
                     return current.moderated(accept ? Status.MODERATED : Status.RETURNED, comment, clock.now());
                 },
@@ -303,16 +294,15 @@ final class KeepingSection11Audits {
     /** One step of an audit's workflow, as {@link WorkflowStep} takes every feature's. */
     private AuditOutcome move(
             Caller caller,
-            Map<String, Object> input,
+            Section11Transition step,
             boolean partnerStep,
             Function<Section11Audit, List<UserError>> check,
             Function<Section11Audit, Section11Audit> change,
             String done) {
         UUID tenantId = caller.requireTenant();
         WorkflowStep.Outcome<Section11Audit> outcome = STEP.take(
-                GlobalId.decode((String) input.get("id"), Section11Audit.TYPE)
-                        .flatMap(id -> reading.visible(caller, id)),
-                ((Number) input.get("version")).longValue(),
+                GlobalId.decode(step.id(), Section11Audit.TYPE).flatMap(id -> reading.visible(caller, id)),
+                step.version(),
                 current -> requireAllowed(caller, current, partnerStep),
                 check,
                 current -> audits.update(change.apply(current)),
@@ -347,19 +337,5 @@ final class KeepingSection11Audits {
             throw new ApiException(
                     ErrorCode.FORBIDDEN, "Only a tenant admin or the organisation's own partner lead keeps its audit.");
         }
-    }
-
-    private static UserError state(Section11Audit audit, String allowed) {
-        return UserError.of(Code.NOT_ALLOWED, "The audit is " + audit.status() + "; " + allowed, "input", "id");
-    }
-
-    private static String text(Map<String, Object> input, String field, List<UserError> problems) {
-        Object value = input.get(field);
-        String text = value == null ? null : value.toString().strip();
-        if (text != null && text.length() > 4000) {
-            problems.add(
-                    UserError.of(Code.TOO_LONG, "The " + field + " is longer than 4000 characters.", "input", field));
-        }
-        return text == null || text.isEmpty() ? null : text;
     }
 }
