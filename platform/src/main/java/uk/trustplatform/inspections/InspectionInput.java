@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.configuration.VocabulariesContent;
@@ -40,26 +40,25 @@ record InspectionInput(
     private static final int MOST_INSPECTORS = 30;
     private static final int MOST_RECOMMENDATIONS = 50;
 
-    @SuppressWarnings("unchecked")
-    static InspectionInput from(Map<String, Object> input) {
+    static InspectionInput from(InputFields input) {
         List<YoungInspector> inspectors = new ArrayList<>();
-        for (Map<String, Object> inspector : (List<Map<String, Object>>) input.getOrDefault("inspectors", List.of())) {
-            inspectors.add(new YoungInspector(trimmed(inspector.get("name")), trimmed(inspector.get("ageBand"))));
+        for (InputFields inspector : input.objects("inspectors")) {
+            inspectors.add(new YoungInspector(trimmed(inspector.string("name")), trimmed(inspector.string("ageBand"))));
         }
         List<Answer> answers = new ArrayList<>();
-        for (Map<String, Object> answer : (List<Map<String, Object>>) input.getOrDefault("answers", List.of())) {
-            answers.add(new Answer(trimmed(answer.get("question")), null, trimmed(answer.get("answer"))));
+        for (InputFields answer : input.objects("answers")) {
+            answers.add(new Answer(trimmed(answer.string("question")), null, trimmed(answer.string("answer"))));
         }
         List<String> recommendations = new ArrayList<>();
-        for (Object text : (List<Object>) input.getOrDefault("recommendations", List.of())) {
+        for (String text : input.strings("recommendations")) {
             Optional.ofNullable(trimmed(text)).ifPresent(recommendations::add);
         }
         return new InspectionInput(
-                trimmed(input.get("serviceName")),
-                (LocalDate) input.get("inspectedOn"),
+                trimmed(input.string("serviceName")),
+                input.date("inspectedOn"),
                 inspectors,
                 answers,
-                trimmed(input.get("findings")),
+                trimmed(input.string("findings")),
                 recommendations);
     }
 

@@ -1,13 +1,11 @@
 package uk.trustplatform.inspections;
 
 import static uk.trustplatform.api.Inputs.required;
-import static uk.trustplatform.api.Inputs.trimmed;
 
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -78,19 +76,19 @@ final class KeepingInspections {
     }
 
     /** Records a new inspection, or (with {@code id} and {@code version}) changes a draft. */
-    Saved save(Caller caller, Map<String, Object> input) {
+    Saved save(Caller caller, SaveInspection save) {
         caller.requireTenant();
-        String id = (String) input.get("id");
-        return id == null ? record(caller, input) : change(caller, id, input);
+        return save.id() == null
+                ? record(caller, save.partnerOrganisationId(), save.details())
+                : change(caller, save.id(), save.version(), save.details());
     }
 
-    private Saved record(Caller caller, Map<String, Object> input) {
-        String organisationId = trimmed(input.get("partnerOrganisationId"));
+    private Saved record(Caller caller, String organisationId, InspectionInput details) {
         if (organisationId == null) {
             // Nothing to check the caller against yet: the answer names only what is missing.
             List<UserError> problems = new ArrayList<>(List.of(UserError.of(
                     Code.REQUIRED, "Select which organisation was inspected.", "input", "partnerOrganisationId")));
-            problems.addAll(InspectionInput.from(input).problems(configuration.vocabularies(), clock.today()));
+            problems.addAll(details.problems(configuration.vocabularies(), clock.today()));
             return Saved.refused(problems);
         }
         Optional<PartnerOrganisation> organisation =
@@ -99,7 +97,6 @@ final class KeepingInspections {
             return Saved.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
         }
         requireKeeper(caller, organisation.get().id());
-        InspectionInput details = InspectionInput.from(input);
         VocabulariesContent vocabularies = configuration.vocabularies();
         List<UserError> problems = details.problems(vocabularies, clock.today());
         if (!problems.isEmpty()) {
@@ -126,13 +123,12 @@ final class KeepingInspections {
         return new Saved(saved, List.of());
     }
 
-    private Saved change(Caller caller, String id, Map<String, Object> input) {
-        InspectionInput details = InspectionInput.from(input);
+    private Saved change(Caller caller, String id, long version, InspectionInput details) {
         VocabulariesContent vocabularies = configuration.vocabularies();
         return step(
                 caller,
                 id,
-                input,
+                version,
                 Status.DRAFT,
                 current -> details.problems(vocabularies, clock.today()),
                 current -> current.withDetails(
@@ -149,12 +145,12 @@ final class KeepingInspections {
      * Makes the findings and recommendations final, with the kite mark decision: awarded or
      * withheld. A report needs findings and at least one young inspector.
      */
-    Saved report(Caller caller, Map<String, Object> input) {
-        Object kiteMark = input.get("kiteMarkAwarded");
+    Saved report(Caller caller, ReportInspection report) {
+        Boolean kiteMark = report.kiteMarkAwarded();
         return step(
                 caller,
-                (String) input.get("id"),
-                input,
+                report.id(),
+                report.version(),
                 Status.DRAFT,
                 current -> {
                     List<UserError> problems = new ArrayList<>();
@@ -189,14 +185,14 @@ final class KeepingInspections {
     }
 
     /** Records (or corrects) the service's response to one recommendation of a reported inspection. */
-    Saved respond(Caller caller, Map<String, Object> input) {
-        Number number = (Number) input.get("number");
-        String response = trimmed(input.get("response"));
-        LocalDate respondedOn = (LocalDate) input.get("respondedOn");
+    Saved respond(Caller caller, RespondToRecommendation answer) {
+        Integer number = answer.number();
+        String response = answer.response();
+        LocalDate respondedOn = answer.respondedOn();
         return step(
                 caller,
-                (String) input.get("id"),
-                input,
+                answer.id(),
+                answer.version(),
                 Status.REPORTED,
                 current -> responseProblems(current, number, response, respondedOn),
                 current -> current.withRecommendations(lists.write(lists.recommendations(current).stream()
@@ -244,16 +240,15 @@ final class KeepingInspections {
     private Saved step(
             Caller caller,
             String id,
-            Map<String, Object> input,
+            long version,
             Status needed,
             Function<Inspection, List<UserError>> check,
             UnaryOperator<Inspection> change,
             String action) {
         UUID tenantId = caller.requireTenant();
-        Number version = (Number) input.get("version");
         WorkflowStep.Outcome<Inspection> outcome = STEP.take(
                 GlobalId.decode(id, Inspection.TYPE).flatMap(uuid -> reading.visible(caller, uuid)),
-                version == null ? -1 : version.longValue(),
+                version,
                 current -> requireKeeper(caller, current.partnerOrganisationId()),
                 current -> current.status() == needed ? check.apply(current) : List.of(notAt(current, needed)),
                 current -> inspections.update(change.apply(current)),

@@ -5,48 +5,24 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
-import java.util.Map;
 import java.util.UUID;
-import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.LondonClock;
-import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.inspections.Inspection.Status;
 import uk.trustplatform.inspections.InspectionLists.Recommendation;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 
-/** Inspections by young inspectors: their fields on Query and Mutation, and the Inspection type's. */
+/** The Inspection type's fields: an inspection by young inspectors, and where it stands. */
 @Factory
-final class InspectionOperations {
+final class InspectionWiring {
 
     /** Where an inspection stands, as the API says it: reported, then responded to in full. */
     enum Stage {
         DRAFT,
         REPORTED,
         RESPONDED
-    }
-
-    @Bean
-    @Named("inspections.Query")
-    GraphQLTypeWiring queries(ReadingInspections reading, PublicKiteMarks kiteMarks) {
-        return () -> TypeRuntimeWiring.newTypeWiring("Query")
-                .dataFetcher(
-                        "inspections",
-                        env -> reading.page(Callers.of(env), PageRequest.of(env, ReadingInspections.CURSORS)))
-                .dataFetcher("publicKiteMarks", env -> kiteMarks.of(env.getArgument("tenantSlug")))
-                .build();
-    }
-
-    @Bean
-    @Named("inspections.Mutation")
-    GraphQLTypeWiring mutations(KeepingInspections keeping) {
-        return () -> TypeRuntimeWiring.newTypeWiring("Mutation")
-                .dataFetcher("saveInspection", env -> keeping.save(Callers.of(env), input(env)))
-                .dataFetcher("reportInspection", env -> keeping.report(Callers.of(env), input(env)))
-                .dataFetcher("respondToRecommendation", env -> keeping.respond(Callers.of(env), input(env)))
-                .build();
     }
 
     @Bean
@@ -79,9 +55,5 @@ final class InspectionOperations {
 
     private static Inspection inspection(DataFetchingEnvironment env) {
         return env.getSource();
-    }
-
-    private static Map<String, Object> input(DataFetchingEnvironment env) {
-        return env.getArgument("input");
     }
 }
