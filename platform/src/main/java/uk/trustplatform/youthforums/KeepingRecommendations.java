@@ -3,7 +3,6 @@ package uk.trustplatform.youthforums;
 import static uk.trustplatform.api.Inputs.dayDone;
 import static uk.trustplatform.api.Inputs.optional;
 import static uk.trustplatform.api.Inputs.required;
-import static uk.trustplatform.api.Inputs.trimmed;
 
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
@@ -93,13 +92,12 @@ final class KeepingRecommendations {
     }
 
     /** Records a new recommendation, or (with {@code id} and {@code version}) corrects one. */
-    Saved save(Caller caller, Map<String, Object> input) {
+    Saved save(Caller caller, SaveYouthForumRecommendation save) {
         caller.requireTenant();
-        String id = (String) input.get("id");
-        return id == null ? record(caller, input) : change(caller, id, (Number) input.get("version"), input);
+        return save.id() == null ? record(caller, save) : change(caller, save.id(), save.version(), save);
     }
 
-    private Saved record(Caller caller, Map<String, Object> input) {
+    private Saved record(Caller caller, SaveYouthForumRecommendation input) {
         boolean worker =
                 caller.administersTenant() || (caller.has(Role.PARTNER_LEAD) && caller.partnerOrganisationId() != null);
         if (!worker) {
@@ -130,7 +128,7 @@ final class KeepingRecommendations {
         return new Saved(saved, List.of());
     }
 
-    private Saved change(Caller caller, String id, Number version, Map<String, Object> input) {
+    private Saved change(Caller caller, String id, long version, SaveYouthForumRecommendation input) {
         Details details = details(input);
         return step(
                 caller,
@@ -163,15 +161,15 @@ final class KeepingRecommendations {
     }
 
     /** Records (or corrects) the reply: what was done, when, the outcome and, unless accepted, why. */
-    Saved answer(Caller caller, Map<String, Object> input) {
-        String reply = trimmed(input.get("reply"));
-        String reason = trimmed(input.get("reason"));
-        LocalDate repliedOn = (LocalDate) input.get("repliedOn");
-        Recommendation.Outcome outcome = outcome(input.get("outcome"));
+    Saved answer(Caller caller, AnswerYouthForumRecommendation answer) {
+        String reply = answer.reply();
+        String reason = answer.reason();
+        LocalDate repliedOn = answer.repliedOn();
+        Recommendation.Outcome outcome = answer.outcome();
         return step(
                 caller,
-                (String) input.get("id"),
-                (Number) input.get("version"),
+                answer.id(),
+                answer.version(),
                 current -> requireAnswerer(caller, current),
                 current -> {
                     List<UserError> problems = new ArrayList<>();
@@ -207,7 +205,7 @@ final class KeepingRecommendations {
     private Saved step(
             Caller caller,
             String id,
-            Number version,
+            long version,
             Consumer<Recommendation> allowed,
             Function<Recommendation, List<UserError>> check,
             UnaryOperator<Recommendation> change,
@@ -215,7 +213,7 @@ final class KeepingRecommendations {
         UUID tenantId = caller.requireTenant();
         WorkflowStep.Outcome<Recommendation> outcome = STEP.take(
                 find(caller, id),
-                version == null ? -1 : version.longValue(),
+                version,
                 allowed,
                 check,
                 current -> recommendations.update(change.apply(current)),
@@ -239,9 +237,9 @@ final class KeepingRecommendations {
     }
 
     /** The forum, date, text and addressee given, with what is wrong with them. */
-    private Details details(Map<String, Object> input) {
+    private Details details(SaveYouthForumRecommendation input) {
         List<UserError> problems = new ArrayList<>();
-        String forum = trimmed(input.get("forum"));
+        String forum = input.forum();
         if (forum == null) {
             problems.add(UserError.of(Code.REQUIRED, "Choose the youth forum that made it.", "input", "forum"));
         } else if (!configuration.participationStructures().contains(forum)) {
@@ -255,7 +253,7 @@ final class KeepingRecommendations {
                     "input",
                     "forum"));
         }
-        LocalDate madeOn = (LocalDate) input.get("madeOn");
+        LocalDate madeOn = input.madeOn();
         dayDone(
                 problems,
                 "madeOn",
@@ -266,14 +264,14 @@ final class KeepingRecommendations {
                         "Give the date the forum made it.",
                         "A recommendation is recorded once made: today or earlier.",
                         null));
-        String text = trimmed(input.get("recommendation"));
+        String text = input.recommendation();
         required(problems, "recommendation", text, TEXT_MAX, "Write the recommendation as the forum made it.");
         return new Details(forum, madeOn, text, addressee(input, problems), problems);
     }
 
     /** The partner addressed, or null for the board (or when the addressee is wrong, with the problem added). */
-    private UUID addressee(Map<String, Object> input, List<UserError> problems) {
-        Object to = input.get("addressedTo");
+    private UUID addressee(SaveYouthForumRecommendation input, List<UserError> problems) {
+        String to = input.addressedTo();
         if (to == null) {
             problems.add(UserError.of(
                     Code.REQUIRED,
@@ -282,10 +280,10 @@ final class KeepingRecommendations {
                     "addressedTo"));
             return null;
         }
-        if (Addressee.valueOf(to.toString()) == Addressee.BOARD) {
+        if (Addressee.valueOf(to) == Addressee.BOARD) {
             return null;
         }
-        String partner = (String) input.get("partnerOrganisationId");
+        String partner = input.partnerOrganisationId();
         if (partner == null) {
             problems.add(UserError.of(
                     Code.REQUIRED, "Select which partner it is addressed to.", "input", "partnerOrganisationId"));
@@ -299,10 +297,6 @@ final class KeepingRecommendations {
             return null;
         }
         return addressed.get();
-    }
-
-    private static Recommendation.Outcome outcome(Object value) {
-        return value == null ? null : Recommendation.Outcome.valueOf(value.toString());
     }
 
     /**

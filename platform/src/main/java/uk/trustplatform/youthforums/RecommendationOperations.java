@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.LondonClock;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.api.PerRequestLoader;
 import uk.trustplatform.partners.PartnerDirectory;
@@ -30,7 +32,7 @@ final class RecommendationOperations {
     @Bean
     @Named("youthforums.Query")
     GraphQLTypeWiring queries(ReadingRecommendations reading, PublicRecommendations published, LondonClock clock) {
-        return () -> TypeRuntimeWiring.newTypeWiring("Query")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.QUERY)
                 .dataFetcher(
                         "youthForumRecommendations",
                         env -> reading.page(
@@ -46,9 +48,14 @@ final class RecommendationOperations {
     @Bean
     @Named("youthforums.Mutation")
     GraphQLTypeWiring mutations(KeepingRecommendations keeping) {
-        return () -> TypeRuntimeWiring.newTypeWiring("Mutation")
-                .dataFetcher("saveYouthForumRecommendation", env -> keeping.save(Callers.of(env), input(env)))
-                .dataFetcher("answerYouthForumRecommendation", env -> keeping.answer(Callers.of(env), input(env)))
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.MUTATION)
+                .dataFetcher(
+                        "saveYouthForumRecommendation",
+                        env -> keeping.save(Callers.of(env), SaveYouthForumRecommendation.from(InputFields.input(env))))
+                .dataFetcher(
+                        "answerYouthForumRecommendation",
+                        env -> keeping.answer(
+                                Callers.of(env), AnswerYouthForumRecommendation.from(InputFields.input(env))))
                 .build();
     }
 
@@ -87,9 +94,9 @@ final class RecommendationOperations {
     }
 
     @Bean
-    @Named("RecommendationReply")
+    @Named(SchemaTypes.RECOMMENDATION_REPLY)
     GraphQLTypeWiring reply() {
-        return () -> TypeRuntimeWiring.newTypeWiring("RecommendationReply")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.RECOMMENDATION_REPLY)
                 .dataFetcher("text", env -> source(env).reply())
                 .dataFetcher("reason", env -> source(env).outcomeReason())
                 .build();
@@ -115,9 +122,5 @@ final class RecommendationOperations {
 
     private static Recommendation source(DataFetchingEnvironment env) {
         return env.getSource();
-    }
-
-    private static Map<String, Object> input(DataFetchingEnvironment env) {
-        return env.getArgument("input");
     }
 }
