@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.configuration.VocabulariesContent;
@@ -36,26 +36,26 @@ record ActivityInput(
     private static final int SHORT_MAX = 200;
     private static final int TEXT_MAX = 4000;
 
-    static ActivityInput from(Map<String, Object> input) {
-        LocalDate startsOn = (LocalDate) input.get("startsOn");
-        LocalDate endsOn = (LocalDate) input.get("endsOn");
-        Object stage = input.get("hearByRightStage");
-        Object decisionStage = input.get("decisionStage");
+    static ActivityInput from(InputFields input) {
+        LocalDate startsOn = input.date("startsOn");
+        LocalDate endsOn = input.date("endsOn");
+        String stage = input.string("hearByRightStage");
+        String decisionStage = input.string("decisionStage");
         return new ActivityInput(
-                trimmed(input.get("title")),
-                trimmed(input.get("purpose")),
-                trimmed(input.get("decisionInformed")),
-                decisionStage == null ? null : DecisionStage.valueOf(decisionStage.toString()),
-                (LocalDate) input.get("decisionDueOn"),
+                trimmed(input.string("title")),
+                trimmed(input.string("purpose")),
+                trimmed(input.string("decisionInformed")),
+                decisionStage == null ? null : DecisionStage.valueOf(decisionStage),
+                input.date("decisionDueOn"),
                 startsOn,
                 endsOn == null ? startsOn : endsOn,
-                texts(input.get("ageBands")),
-                texts(input.get("audienceGroups")),
-                texts(input.get("methods")),
-                (Integer) input.get("participants"),
-                (Integer) input.get("ladderRung"),
-                stage == null ? null : HearByRightStage.valueOf(stage.toString()),
-                (LocalDate) input.get("feedbackDueOn"));
+                texts(input.strings("ageBands")),
+                texts(input.strings("audienceGroups")),
+                texts(input.strings("methods")),
+                input.integer("participants"),
+                input.integer("ladderRung"),
+                stage == null ? null : HearByRightStage.valueOf(stage),
+                input.date("feedbackDueOn"));
     }
 
     /** Every rule broken, against the terms in force (the tenant's vocabularies, the platform's where it has none). */
@@ -134,13 +134,9 @@ record ActivityInput(
     }
 
     /** Each value once, in the order given, blanks left out. */
-    @SuppressWarnings("unchecked")
-    private static List<String> texts(Object values) {
-        if (values == null) {
-            return List.of();
-        }
+    private static List<String> texts(List<String> values) {
         LinkedHashSet<String> kept = new LinkedHashSet<>();
-        for (Object value : (List<Object>) values) {
+        for (String value : values) {
             String text = trimmed(value);
             if (text != null) {
                 kept.add(text);

@@ -3,7 +3,6 @@ package uk.trustplatform.participation;
 import static uk.trustplatform.api.Inputs.dayDone;
 import static uk.trustplatform.api.Inputs.optional;
 import static uk.trustplatform.api.Inputs.required;
-import static uk.trustplatform.api.Inputs.trimmed;
 
 import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
@@ -72,21 +71,20 @@ final class KeepingParticipationRegister {
     }
 
     /** Records a new activity, or (with {@code id} and {@code version}) changes one. */
-    Saved save(Caller caller, Map<String, Object> input) {
+    Saved save(Caller caller, SaveParticipationActivity save) {
         caller.requireTenant();
-        String id = (String) input.get("id");
-        return id == null ? record(caller, input) : change(caller, id, (Number) input.get("version"), input);
+        return save.id() == null
+                ? record(caller, save.partnerOrganisationId(), save.details())
+                : change(caller, save.id(), save.version(), save.details());
     }
 
-    private Saved record(Caller caller, Map<String, Object> input) {
-        Optional<PartnerOrganisation> organisation = GlobalId.decode(
-                        (String) input.get("partnerOrganisationId"), PartnerOrganisation.TYPE)
+    private Saved record(Caller caller, String organisationId, ActivityInput details) {
+        Optional<PartnerOrganisation> organisation = GlobalId.decode(organisationId, PartnerOrganisation.TYPE)
                 .flatMap(id -> partners.visible(caller, id));
         if (organisation.isEmpty()) {
             return Saved.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
         }
         requireKeeper(caller, organisation.get().id());
-        ActivityInput details = ActivityInput.from(input);
         List<UserError> problems = details.problems(configuration.vocabularies());
         if (!problems.isEmpty()) {
             return Saved.refused(problems);
@@ -108,7 +106,7 @@ final class KeepingParticipationRegister {
         return new Saved(saved, List.of());
     }
 
-    private Saved change(Caller caller, String id, Number version, Map<String, Object> input) {
+    private Saved change(Caller caller, String id, long version, ActivityInput details) {
         Optional<ParticipationActivity> found = find(caller, id);
         if (found.isEmpty()) {
             return Saved.refused(UserError.notFound("id", "participation activity"));
@@ -119,7 +117,6 @@ final class KeepingParticipationRegister {
         if (stale.isPresent()) {
             return Saved.refused(stale.get());
         }
-        ActivityInput details = ActivityInput.from(input);
         List<UserError> problems = new ArrayList<>(details.problems(configuration.vocabularies()));
         if (current.feedbackGivenOn() != null
                 && details.startsOn() != null
@@ -139,23 +136,23 @@ final class KeepingParticipationRegister {
     }
 
     /** Records (or corrects) what the participants said, what was done, and when and how they were told. */
-    Saved recordFeedback(Caller caller, Map<String, Object> input) {
+    Saved recordFeedback(Caller caller, RecordParticipationFeedback feedback) {
         caller.requireTenant();
-        Optional<ParticipationActivity> found = find(caller, (String) input.get("id"));
+        Optional<ParticipationActivity> found = find(caller, feedback.id());
         if (found.isEmpty()) {
             return Saved.refused(UserError.notFound("id", "participation activity"));
         }
         ParticipationActivity current = found.get();
         requireKeeper(caller, current.partnerOrganisationId());
-        Number version = (Number) input.get("version");
+        long version = feedback.version();
         Optional<UserError> stale = stale(current, version);
         if (stale.isPresent()) {
             return Saved.refused(stale.get());
         }
-        String youSaid = trimmed(input.get("youSaid"));
-        String weDid = trimmed(input.get("weDid"));
-        String method = trimmed(input.get("method"));
-        LocalDate givenOn = (LocalDate) input.get("givenOn");
+        String youSaid = feedback.youSaid();
+        String weDid = feedback.weDid();
+        String method = feedback.method();
+        LocalDate givenOn = feedback.givenOn();
         List<UserError> problems = new ArrayList<>();
         required(problems, "youSaid", youSaid, TEXT_MAX, "Say what the children and young people said.");
         required(problems, "weDid", weDid, TEXT_MAX, "Say what was done about it.");
@@ -182,18 +179,18 @@ final class KeepingParticipationRegister {
             ParticipationActivity current,
             ParticipationActivity changed,
             String action,
-            Number version) {
+            long version) {
         try {
             ParticipationActivity saved = activities.update(changed);
             audit.record(caller.tenantId(), action, ParticipationActivity.TYPE, saved.id(), current, saved);
             return new Saved(saved, List.of());
         } catch (OptimisticLockException raced) {
             return Saved.refused(
-                    UserError.conflict("participation activity", current.version() + 1, version.longValue()));
+                    UserError.conflict("participation activity", current.version() + 1, version));
         }
     }
 
-    private static Optional<UserError> stale(ParticipationActivity current, Number version) {
+    private static Optional<UserError> stale(ParticipationActivity current, long version) {
         return UserError.staleVersion("participation activity", current.version(), version);
     }
 

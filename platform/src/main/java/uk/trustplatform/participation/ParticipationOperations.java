@@ -8,15 +8,16 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.api.PerRequestLoader;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.configuration.QuietPeriod;
 import uk.trustplatform.participation.ReadingParticipationRegister.Calendar;
 import uk.trustplatform.participation.ReadingParticipationRegister.CalendarEntry;
@@ -31,7 +32,7 @@ final class ParticipationOperations {
     @Named("participation.Query")
     GraphQLTypeWiring queries(
             ReadingParticipationRegister register, SummarisingParticipation summaries, YouSaidWeDid feedback) {
-        return () -> TypeRuntimeWiring.newTypeWiring("Query")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.QUERY)
                 .dataFetcher(
                         "participationActivities",
                         env -> register.page(
@@ -56,9 +57,14 @@ final class ParticipationOperations {
     @Bean
     @Named("participation.Mutation")
     GraphQLTypeWiring mutations(KeepingParticipationRegister register) {
-        return () -> TypeRuntimeWiring.newTypeWiring("Mutation")
-                .dataFetcher("saveParticipationActivity", env -> register.save(Callers.of(env), input(env)))
-                .dataFetcher("recordParticipationFeedback", env -> register.recordFeedback(Callers.of(env), input(env)))
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.MUTATION)
+                .dataFetcher(
+                        "saveParticipationActivity",
+                        env -> register.save(Callers.of(env), SaveParticipationActivity.from(InputFields.input(env))))
+                .dataFetcher(
+                        "recordParticipationFeedback",
+                        env -> register.recordFeedback(
+                                Callers.of(env), RecordParticipationFeedback.from(InputFields.input(env))))
                 .build();
     }
 
@@ -82,18 +88,18 @@ final class ParticipationOperations {
     }
 
     @Bean
-    @Named("ParticipationFeedback")
+    @Named(SchemaTypes.PARTICIPATION_FEEDBACK)
     GraphQLTypeWiring feedback() {
-        return () -> TypeRuntimeWiring.newTypeWiring("ParticipationFeedback")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.PARTICIPATION_FEEDBACK)
                 .dataFetcher("givenOn", env -> activity(env).feedbackGivenOn())
                 .dataFetcher("method", env -> activity(env).feedbackMethod())
                 .build();
     }
 
     @Bean
-    @Named("CalendarEntry")
+    @Named(SchemaTypes.CALENDAR_ENTRY)
     GraphQLTypeWiring calendarEntry() {
-        return () -> TypeRuntimeWiring.newTypeWiring("CalendarEntry")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.CALENDAR_ENTRY)
                 // Another partner's activity shows when and for whom, not what or whose.
                 .dataFetcher(
                         "activityId",
@@ -112,9 +118,9 @@ final class ParticipationOperations {
     }
 
     @Bean
-    @Named("ParticipationCalendar")
+    @Named(SchemaTypes.PARTICIPATION_CALENDAR)
     GraphQLTypeWiring calendar() {
-        return () -> TypeRuntimeWiring.newTypeWiring("ParticipationCalendar")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.PARTICIPATION_CALENDAR)
                 .dataFetcher("quietPeriods", env -> {
                     Calendar calendar = env.getSource();
                     return quietPeriods(env, Callers.of(env).requireTenant(), calendar.from(), calendar.to());
@@ -147,9 +153,5 @@ final class ParticipationOperations {
 
     private static ParticipationActivity entry(DataFetchingEnvironment env) {
         return env.<CalendarEntry>getSource().activity();
-    }
-
-    private static Map<String, Object> input(DataFetchingEnvironment env) {
-        return env.getArgument("input");
     }
 }
