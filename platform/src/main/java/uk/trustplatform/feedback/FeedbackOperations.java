@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.InputFields;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.PerRequestLoader;
 import uk.trustplatform.api.RequestContext;
@@ -36,7 +38,7 @@ final class FeedbackOperations {
     @Bean
     @Named("feedback.Query")
     GraphQLTypeWiring queries(HearingBack hearing) {
-        return () -> TypeRuntimeWiring.newTypeWiring("Query")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.QUERY)
                 .dataFetcher(
                         "heardBack",
                         env -> hearing.told(env.getArgument("tenantSlug"), env.getArgument("code"), address(env)))
@@ -46,25 +48,30 @@ final class FeedbackOperations {
     @Bean
     @Named("feedback.Mutation")
     GraphQLTypeWiring mutations(IssuingFeedbackCodes issuing, HearingBack hearing) {
-        return () -> TypeRuntimeWiring.newTypeWiring("Mutation")
-                .dataFetcher("issueFeedbackCode", env -> issuing.issue(Callers.of(env), input(env)))
-                .dataFetcher("withdrawFeedbackCode", env -> issuing.withdraw(Callers.of(env), input(env)))
-                .dataFetcher("answerHeardBack", env -> hearing.answer(input(env), address(env)))
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.MUTATION)
+                .dataFetcher(
+                        "issueFeedbackCode",
+                        env -> issuing.issue(Callers.of(env), FeedbackCodeStep.from(InputFields.input(env))))
+                .dataFetcher(
+                        "withdrawFeedbackCode",
+                        env -> issuing.withdraw(Callers.of(env), FeedbackCodeStep.from(InputFields.input(env))))
+                .dataFetcher(
+                        "answerHeardBack", env -> hearing.answer(AnswerHeardBack.from(InputFields.input(env)), address(env)))
                 .build();
     }
 
     @Bean
-    @Named("FeedbackCode")
+    @Named(SchemaTypes.FEEDBACK_CODE)
     GraphQLTypeWiring code(LondonClock clock) {
-        return () -> TypeRuntimeWiring.newTypeWiring("FeedbackCode")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.FEEDBACK_CODE)
                 .dataFetcher("status", env -> env.<FeedbackCode>getSource().statusOn(clock.today()))
                 .build();
     }
 
     @Bean
-    @Named("HeardBack")
+    @Named(SchemaTypes.HEARD_BACK)
     GraphQLTypeWiring heardBack() {
-        return () -> TypeRuntimeWiring.newTypeWiring("HeardBack")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.HEARD_BACK)
                 .dataFetcher(
                         "about",
                         env -> FeedbackSubject.about(
@@ -73,9 +80,9 @@ final class FeedbackOperations {
     }
 
     @Bean
-    @Named("HeardBackOfKind")
+    @Named(SchemaTypes.HEARD_BACK_OF_KIND)
     GraphQLTypeWiring heardBackOfKind() {
-        return () -> TypeRuntimeWiring.newTypeWiring("HeardBackOfKind")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.HEARD_BACK_OF_KIND)
                 .dataFetcher(
                         "about",
                         env -> FeedbackSubject.about(
@@ -139,7 +146,4 @@ final class FeedbackOperations {
         return env.getGraphQlContext().<RequestContext>get(RequestContext.class).clientAddress();
     }
 
-    private static Map<String, Object> input(DataFetchingEnvironment env) {
-        return env.getArgument("input");
-    }
 }

@@ -70,9 +70,9 @@ final class HearingBack {
     }
 
     /** Records one participant's answer, with the optional words they gave. */
-    Answered answer(Map<String, Object> input, String address) {
-        String heard = (String) input.get("heard");
-        String words = trimmed(input.get("words"));
+    Answered answer(AnswerHeardBack answer, String address) {
+        String heard = answer.heard();
+        String words = answer.words();
         List<UserError> problems = new ArrayList<>();
         if (heard == null) {
             problems.add(UserError.of(
@@ -82,7 +82,7 @@ final class HearingBack {
         if (!problems.isEmpty()) {
             return new Answered(false, problems);
         }
-        Optional<Found> found = find((String) input.get("tenantSlug"), (String) input.get("code"), address);
+        Optional<Found> found = find(answer.tenantSlug(), answer.code(), address);
         if (found.isEmpty()) {
             return new Answered(
                     false,

@@ -51,8 +51,8 @@ final class IssuingFeedbackCodes {
      * Issues the subject's first code, or replaces the one it has (of the {@code version} last read):
      * the old code then matches nothing.
      */
-    Changed issue(Caller caller, Map<String, Object> input) {
-        String subjectId = (String) input.get("subjectId");
+    Changed issue(Caller caller, FeedbackCodeStep step) {
+        String subjectId = step.subjectId();
         Optional<Kept> found = kept(caller, subjectId);
         if (found.isEmpty()) {
             return Changed.refused(notFound(subjectId));
@@ -62,9 +62,9 @@ final class IssuingFeedbackCodes {
             return Changed.refused(
                     UserError.of(Code.NOT_ALLOWED, subject.named().kind().notToldYet(), "input", "subjectId"));
         }
-        Number version = (Number) input.get("version");
+        long version = step.version();
         Optional<FeedbackCode> before = current(caller, subject);
-        if (before.isPresent() && (version == null || before.get().version() != version.longValue())) {
+        if (before.isPresent() && before.get().version() != version) {
             return Changed.refused(conflict(before, version));
         }
         LocalDate today = clock.today();
@@ -95,14 +95,14 @@ final class IssuingFeedbackCodes {
     }
 
     /** Withdraws the subject's code, of the {@code version} last read. */
-    Changed withdraw(Caller caller, Map<String, Object> input) {
-        String subjectId = (String) input.get("subjectId");
+    Changed withdraw(Caller caller, FeedbackCodeStep step) {
+        String subjectId = step.subjectId();
         Optional<Kept> found = kept(caller, subjectId);
         if (found.isEmpty()) {
             return Changed.refused(notFound(subjectId));
         }
         Kept subject = found.get();
-        Number version = (Number) input.get("version");
+        long version = step.version();
         Optional<FeedbackCode> before = current(caller, subject);
         if (before.isEmpty()) {
             return Changed.refused(UserError.of(
@@ -111,7 +111,7 @@ final class IssuingFeedbackCodes {
                     "input",
                     "subjectId"));
         }
-        if (version == null || before.get().version() != version.longValue()) {
+        if (before.get().version() != version) {
             return Changed.refused(conflict(before, version));
         }
         LocalDate today = clock.today();
@@ -122,7 +122,7 @@ final class IssuingFeedbackCodes {
                     "input",
                     "subjectId"));
         }
-        if (!codes.withdraw(before.get(), today, version.longValue())) {
+        if (!codes.withdraw(before.get(), today, version)) {
             return Changed.refused(conflict(current(caller, subject), version));
         }
         FeedbackCode withdrawn = new FeedbackCode(
@@ -132,7 +132,7 @@ final class IssuingFeedbackCodes {
                 before.get().issuedOn(),
                 before.get().expiresOn(),
                 today,
-                version.longValue() + 1);
+                version + 1);
         audit.record(
                 caller.tenantId(),
                 withdrawn.subjectKind() + ".feedbackCodeWithdrawn",
@@ -173,8 +173,7 @@ final class IssuingFeedbackCodes {
         return UserError.notFound("subjectId", what);
     }
 
-    private static UserError conflict(Optional<FeedbackCode> kept, Number sent) {
-        return UserError.conflict(
-                "feedback code", kept.map(FeedbackCode::version).orElse(-1L), sent == null ? -1 : sent.longValue());
+    private static UserError conflict(Optional<FeedbackCode> kept, long sent) {
+        return UserError.conflict("feedback code", kept.map(FeedbackCode::version).orElse(-1L), sent);
     }
 }
