@@ -13,6 +13,7 @@ import java.util.UUID;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -83,11 +84,13 @@ final class KeepingPartnershipSettings {
         });
     }
 
-    /**
-     * Changes the numbers; {@code replyDays} or {@code validMonths} left out (null) keeps that
-     * number as it is.
-     */
-    Outcome update(Caller caller, long version, int champions, int noticeDays, Integer replyDays, Integer validMonths) {
+    /** Changes the numbers; a reply time or kite mark validity left out keeps that number as it is. */
+    Outcome update(Caller caller, UpdatePartnershipSettings update) {
+        long version = update.version();
+        int champions = update.champions();
+        int noticeDays = update.noticeDays();
+        Integer replyDays = update.replyDays();
+        Integer validMonths = update.validMonths();
         UUID tenantId = caller.requireTenant();
         if (!caller.administersTenant()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a tenant admin may change the partnership settings.");
@@ -106,7 +109,7 @@ final class KeepingPartnershipSettings {
             return new Outcome(null, List.of(UserError.conflict("settings", version + 1, version)));
         }
         PartnershipSettings after = atVersion(wanted, saved);
-        audit.record(tenantId, "PartnershipSettings.changed", "PartnershipSettings", tenantId, before, after);
+        audit.record(tenantId, "PartnershipSettings.changed", SchemaTypes.PARTNERSHIP_SETTINGS, tenantId, before, after);
         return new Outcome(after, List.of());
     }
 
@@ -125,7 +128,7 @@ final class KeepingPartnershipSettings {
         audit.record(
                 tenantId,
                 "PartnershipSettings.changed",
-                "PartnershipSettings",
+                SchemaTypes.PARTNERSHIP_SETTINGS,
                 tenantId,
                 before,
                 atVersion(wanted, saved));
@@ -171,7 +174,9 @@ final class KeepingPartnershipSettings {
     }
 
     /** Replaces the quiet periods with {@code periods}, at the version the caller read. */
-    Outcome setQuietPeriods(Caller caller, long version, List<QuietPeriod> periods) {
+    Outcome setQuietPeriods(Caller caller, SetQuietPeriods set) {
+        long version = set.version();
+        List<QuietPeriod> periods = set.quietPeriods();
         UUID tenantId = caller.requireTenant();
         if (!caller.administersTenant()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a tenant admin may change the quiet periods.");
@@ -210,7 +215,7 @@ final class KeepingPartnershipSettings {
         audit.record(
                 tenantId,
                 "PartnershipSettings.quietPeriodsChanged",
-                "PartnershipSettings",
+                SchemaTypes.PARTNERSHIP_SETTINGS,
                 tenantId,
                 before,
                 new QuietPeriodsAt(after.version(), QuietPeriods.ordered(after.quietPeriods())));

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.SchemaTypes;
 
 /** The fields of governance bodies, their memberships, and the partner gaps, one wiring per type. */
 @Factory
@@ -61,9 +62,9 @@ final class GovernanceWiring {
     }
 
     @Bean
-    @Named("PartnerGaps")
+    @Named(SchemaTypes.PARTNER_GAPS)
     GraphQLTypeWiring partnerGaps() {
-        return () -> TypeRuntimeWiring.newTypeWiring("PartnerGaps")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.PARTNER_GAPS)
                 .dataFetcher(
                         "withoutStrategicLead",
                         env -> env.<UUID, PartnerOrganisation>getDataLoader(ReadingPartnerOrganisations.BY_ID)
@@ -73,9 +74,9 @@ final class GovernanceWiring {
     }
 
     @Bean
-    @Named("ChampionShortfall")
+    @Named(SchemaTypes.CHAMPION_SHORTFALL)
     GraphQLTypeWiring championShortfall() {
-        return () -> TypeRuntimeWiring.newTypeWiring("ChampionShortfall")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.CHAMPION_SHORTFALL)
                 .dataFetcher(
                         "partnerOrganisation",
                         env -> env.<UUID, PartnerOrganisation>getDataLoader(ReadingPartnerOrganisations.BY_ID)
