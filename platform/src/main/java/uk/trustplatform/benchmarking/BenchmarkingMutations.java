@@ -34,11 +34,9 @@ final class BenchmarkingMutations implements GraphQLTypeWiring {
                         "saveRegionalForum",
                         env -> keeping.save(Callers.of(env), SaveRegionalForum.from(InputFields.input(env))))
                 .dataFetcher(
-                        "joinRegionalForum",
-                        env -> keeping.join(Callers.of(env), forumSlug(env), indicatorSets(env)))
+                        "joinRegionalForum", env -> keeping.join(Callers.of(env), forumSlug(env), indicatorSets(env)))
                 .dataFetcher(
-                        "leaveRegionalForum",
-                        env -> keeping.leave(Callers.of(env), forumSlug(env), indicatorSets(env)))
+                        "leaveRegionalForum", env -> keeping.leave(Callers.of(env), forumSlug(env), indicatorSets(env)))
                 .dataFetcher("refreshIndicators", env -> {
                     Caller caller = Callers.of(env);
                     caller.requireTenant();

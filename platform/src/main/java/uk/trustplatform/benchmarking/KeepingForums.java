@@ -90,7 +90,8 @@ final class KeepingForums {
         return transactions.inTenant(null, true, () -> {
             Optional<RegionalForum> current = forums.findBySlug(slug);
             if (current.isPresent() && version != current.get().version()) {
-                return new ForumOutcome(null, List.of(UserError.conflict("forum", current.get().version(), version)));
+                return new ForumOutcome(
+                        null, List.of(UserError.conflict("forum", current.get().version(), version)));
             }
             RegionalForum wanted = new RegionalForum(
                     current.map(RegionalForum::id).orElseGet(UUID::randomUUID),

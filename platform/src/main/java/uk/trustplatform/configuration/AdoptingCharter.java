@@ -72,8 +72,8 @@ final class AdoptingCharter {
             return Outcome.refused(UserError.of(Code.NOT_FOUND, "No charter has this id.", "input", "charterId"));
         }
         UUID partner = GlobalId.decode(partnerOrganisationId, SchemaTypes.PARTNER_ORGANISATION)
-                .filter(id -> nodes.find(SchemaTypes.PARTNER_ORGANISATION, id, caller)
-                        .isPresent())
+                .filter(id ->
+                        nodes.find(SchemaTypes.PARTNER_ORGANISATION, id, caller).isPresent())
                 .orElse(null);
         if (partner == null) {
             return Outcome.refused(UserError.of(

@@ -52,7 +52,9 @@ final class ConfigurationMutations implements GraphQLTypeWiring {
                 .dataFetcher("saveGuidance", env -> save(env, DocumentKind.GUIDANCE, "guidance"))
                 .dataFetcher(
                         "reviseDocument",
-                        env -> payload("document", editing.revise(Callers.of(env), input(env).string("id"))))
+                        env -> payload(
+                                "document",
+                                editing.revise(Callers.of(env), input(env).string("id"))))
                 .dataFetcher(
                         "publishDocument",
                         env -> payload("document", editing.publish(Callers.of(env), PublishDocument.from(input(env)))))
@@ -61,7 +63,9 @@ final class ConfigurationMutations implements GraphQLTypeWiring {
                         env -> payload(
                                 "strategy", endorsing.endorse(Callers.of(env), EndorseStrategy.from(input(env)))))
                 .dataFetcher("adoptCharter", env -> adopting.adopt(Callers.of(env), AdoptCharter.from(input(env))))
-                .dataFetcher("copyStarterKit", env -> copying.copy(Callers.of(env), input(env).string("code")))
+                .dataFetcher(
+                        "copyStarterKit",
+                        env -> copying.copy(Callers.of(env), input(env).string("code")))
                 .dataFetcher(
                         "updatePartnershipSettings",
                         env -> settings.update(Callers.of(env), UpdatePartnershipSettings.from(input(env))))
@@ -77,13 +81,7 @@ final class ConfigurationMutations implements GraphQLTypeWiring {
         return payload(
                 field,
                 editing.save(
-                        Callers.of(env),
-                        kind,
-                        input.string("id"),
-                        input.version("version"),
-                        content,
-                        "input",
-                        field));
+                        Callers.of(env), kind, input.string("id"), input.version("version"), content, "input", field));
     }
 
     private static Map<String, Object> payload(String field, EditingDocuments.Outcome outcome) {

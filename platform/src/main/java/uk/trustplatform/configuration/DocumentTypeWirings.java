@@ -20,7 +20,6 @@ import uk.trustplatform.tenancy.TenantTransactions;
 @Factory
 final class DocumentTypeWirings {
 
-
     /** An outcome with the name of its level, as the schema shows it. */
     record OutcomeView(String ref, int level, String levelName, String parent, String text) {}
 

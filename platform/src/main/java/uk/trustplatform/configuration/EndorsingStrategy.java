@@ -55,8 +55,8 @@ final class EndorsingStrategy {
         UUID partner = partnerOrganisationId == null
                 ? caller.partnerOrganisationId()
                 : GlobalId.decode(partnerOrganisationId, SchemaTypes.PARTNER_ORGANISATION)
-                        .filter(id ->
-                                nodes.find(SchemaTypes.PARTNER_ORGANISATION, id, caller).isPresent())
+                        .filter(id -> nodes.find(SchemaTypes.PARTNER_ORGANISATION, id, caller)
+                                .isPresent())
                         .orElse(null);
         if (partner == null) {
             return Outcome.refused(UserError.of(

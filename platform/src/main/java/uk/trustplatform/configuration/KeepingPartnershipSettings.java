@@ -109,7 +109,8 @@ final class KeepingPartnershipSettings {
             return new Outcome(null, List.of(UserError.conflict("settings", version + 1, version)));
         }
         PartnershipSettings after = atVersion(wanted, saved);
-        audit.record(tenantId, "PartnershipSettings.changed", SchemaTypes.PARTNERSHIP_SETTINGS, tenantId, before, after);
+        audit.record(
+                tenantId, "PartnershipSettings.changed", SchemaTypes.PARTNERSHIP_SETTINGS, tenantId, before, after);
         return new Outcome(after, List.of());
     }
 

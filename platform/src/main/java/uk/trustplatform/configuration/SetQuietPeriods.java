@@ -7,7 +7,6 @@ import uk.trustplatform.api.InputFields;
 record SetQuietPeriods(long version, List<QuietPeriod> quietPeriods) {
 
     static SetQuietPeriods from(InputFields input) {
-        return new SetQuietPeriods(
-                input.version("version"), QuietPeriods.fromInput(input.objects("quietPeriods")));
+        return new SetQuietPeriods(input.version("version"), QuietPeriods.fromInput(input.objects("quietPeriods")));
     }
 }

@@ -37,7 +37,8 @@ final class IdentityMutations implements GraphQLTypeWiring {
                 .dataFetcher(
                         "withdrawPartnerIntegration",
                         env -> keptIntegrations.withdraw(
-                                Callers.of(env), Inputs.trimmed(InputFields.input(env).string("clientId"))))
+                                Callers.of(env),
+                                Inputs.trimmed(InputFields.input(env).string("clientId"))))
                 .dataFetcher(
                         "linkIdentityProvider",
                         env -> providers.link(Callers.of(env), Link.from(InputFields.input(env))))

@@ -29,7 +29,6 @@ import uk.trustplatform.audit.AuditTrail;
 @Singleton
 final class KeepingPartnerIntegrations {
 
-
     /** Keycloak answers a search with pages; a tenant's systems fit in one this size. */
     private static final int MOST_CLIENTS = 1000;
 

@@ -32,7 +32,6 @@ import uk.trustplatform.audit.AuditTrail;
 @Singleton
 final class RegisteringPartnerIntegration {
 
-
     /** The client's attributes that say whose it is and since when; {@link KeepingPartnerIntegrations} reads them. */
     static final String PARTNER_ATTRIBUTE = "trust.partner_organisation";
 
@@ -67,7 +66,8 @@ final class RegisteringPartnerIntegration {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a tenant admin may register partner integrations.");
         }
         UUID partner = GlobalId.decode(partnerOrganisationId, SchemaTypes.PARTNER_ORGANISATION)
-                .filter(id -> nodes.find(SchemaTypes.PARTNER_ORGANISATION, id, caller).isPresent())
+                .filter(id ->
+                        nodes.find(SchemaTypes.PARTNER_ORGANISATION, id, caller).isPresent())
                 .orElse(null);
         if (partner == null) {
             return Registered.refused(UserError.of(

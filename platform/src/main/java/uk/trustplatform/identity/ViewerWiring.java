@@ -23,7 +23,8 @@ final class ViewerWiring implements GraphQLTypeWiring {
                 .dataFetcher("tenant", env -> {
                     Caller caller = env.getSource();
                     return caller.inTenant()
-                            ? nodes.find(SchemaTypes.TENANT, caller.tenantId(), caller).orElse(null)
+                            ? nodes.find(SchemaTypes.TENANT, caller.tenantId(), caller)
+                                    .orElse(null)
                             : null;
                 })
                 .dataFetcher("partnerOrganisation", env -> {

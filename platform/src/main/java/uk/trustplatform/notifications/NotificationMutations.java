@@ -23,8 +23,7 @@ final class NotificationMutations implements GraphQLTypeWiring {
     public TypeRuntimeWiring typeWiring() {
         return TypeRuntimeWiring.newTypeWiring(SchemaTypes.MUTATION)
                 .dataFetcher(
-                        "setEmailPreferences",
-                        env -> choosing.save(SetEmailPreferences.from(InputFields.input(env))))
+                        "setEmailPreferences", env -> choosing.save(SetEmailPreferences.from(InputFields.input(env))))
                 .dataFetcher(
                         "setRequiredNotifications",
                         env -> keeping.save(Callers.of(env), SetRequiredNotifications.from(InputFields.input(env))))

@@ -37,12 +37,17 @@ final class PartnerMutations implements GraphQLTypeWiring {
                 .dataFetcher(
                         "updatePartnerOrganisation",
                         env -> updating.update(Callers.of(env), UpdatePartnerOrganisation.from(input(env))))
-                .dataFetcher("savePartnerPerson", env -> people.save(Callers.of(env), SavePartnerPerson.from(input(env))))
+                .dataFetcher(
+                        "savePartnerPerson", env -> people.save(Callers.of(env), SavePartnerPerson.from(input(env))))
                 .dataFetcher(
                         "removePartnerPerson",
                         env -> people.remove(
-                                Callers.of(env), input(env).string("id"), input(env).version("version")))
-                .dataFetcher("invitePartnerLead", env -> people.invite(Callers.of(env), input(env).string("personId")))
+                                Callers.of(env),
+                                input(env).string("id"),
+                                input(env).version("version")))
+                .dataFetcher(
+                        "invitePartnerLead",
+                        env -> people.invite(Callers.of(env), input(env).string("personId")))
                 .dataFetcher(
                         "saveGovernanceBody", env -> bodies.save(Callers.of(env), SaveGovernanceBody.from(input(env))))
                 .dataFetcher(
@@ -50,7 +55,8 @@ final class PartnerMutations implements GraphQLTypeWiring {
                         env -> bodies.addMembership(Callers.of(env), AddGovernanceMembership.from(input(env))))
                 .dataFetcher(
                         "removeGovernanceMembership",
-                        env -> bodies.removeMembership(Callers.of(env), input(env).string("id")))
+                        env -> bodies.removeMembership(
+                                Callers.of(env), input(env).string("id")))
                 .build();
     }
 

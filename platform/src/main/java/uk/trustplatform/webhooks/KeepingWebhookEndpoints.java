@@ -199,8 +199,7 @@ final class KeepingWebhookEndpoints {
     }
 
     private Optional<WebhookEndpoint> found(Caller caller, WebhookEndpointVersion input) {
-        return GlobalId.decode(input.id(), WebhookEndpoint.TYPE)
-                .flatMap(id -> reading.visible(caller, id));
+        return GlobalId.decode(input.id(), WebhookEndpoint.TYPE).flatMap(id -> reading.visible(caller, id));
     }
 
     /**

@@ -10,11 +10,7 @@ import uk.trustplatform.notifications.EventKind;
  * partner lead's own agency, or for a tenant admin the partnership.
  */
 record RegisterWebhookEndpoint(
-        String partnerOrganisationId,
-        String url,
-        List<EventKind> eventKinds,
-        String contactEmail,
-        String description) {
+        String partnerOrganisationId, String url, List<EventKind> eventKinds, String contactEmail, String description) {
 
     static RegisterWebhookEndpoint from(InputFields input) {
         return new RegisterWebhookEndpoint(
