@@ -80,4 +80,12 @@ public final class InputFields {
         List<Map<String, Object>> list = (List<Map<String, Object>>) values.get(field);
         return list == null ? List.of() : list.stream().map(InputFields::of).toList();
     }
+
+    /**
+     * A field as graphql-java handed it over, for a value converted whole (a configuration
+     * document's content, by Jackson) rather than read field by field.
+     */
+    public Object value(String field) {
+        return values.get(field);
+    }
 }

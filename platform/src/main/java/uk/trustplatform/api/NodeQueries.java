@@ -15,7 +15,7 @@ final class NodeQueries implements GraphQLTypeWiring {
 
     @Override
     public TypeRuntimeWiring typeWiring() {
-        return TypeRuntimeWiring.newTypeWiring("Query")
+        return TypeRuntimeWiring.newTypeWiring(SchemaTypes.QUERY)
                 .dataFetcher("node", env -> nodes.find(env.<String>getArgument("id"), Callers.of(env)))
                 .build();
     }

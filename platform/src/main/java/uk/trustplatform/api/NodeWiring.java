@@ -9,7 +9,7 @@ final class NodeWiring implements GraphQLTypeWiring {
 
     @Override
     public TypeRuntimeWiring typeWiring() {
-        return TypeRuntimeWiring.newTypeWiring("Node")
+        return TypeRuntimeWiring.newTypeWiring(SchemaTypes.NODE)
                 .typeResolver(env -> env.getSchema().getObjectType(NodeType.of(env.getObject())))
                 .build();
     }

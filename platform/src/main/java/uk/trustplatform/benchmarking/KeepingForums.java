@@ -12,7 +12,9 @@ import java.util.UUID;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.Role;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -57,15 +59,14 @@ final class KeepingForums {
     }
 
     /** Creates a forum, or changes one at the version read. Platform operators only. */
-    ForumOutcome save(Caller caller, Map<String, Object> input) {
+    ForumOutcome save(Caller caller, SaveRegionalForum sent) {
         if (!caller.has(Role.PLATFORM_OPERATOR)) {
             throw new ApiException(
                     caller.authenticated() ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED,
                     "Only a platform operator sets up regional forums.");
         }
-        String slug = text(input.get("slug"));
-        String name = text(input.get("name"));
-        int minimum = input.get("minimumRecords") == null ? 5 : ((Number) input.get("minimumRecords")).intValue();
+        String slug = sent.slug();
+        int minimum = sent.minimumRecords();
         List<UserError> problems = new ArrayList<>();
         if (slug == null || !slug.matches("[a-z][a-z0-9-]{1,62}")) {
             problems.add(UserError.of(
@@ -74,10 +75,8 @@ final class KeepingForums {
                     "input",
                     "slug"));
         }
-        if (name == null || name.length() > 200) {
-            problems.add(UserError.of(Code.REQUIRED, "Name the forum in 1 to 200 characters.", "input", "name"));
-        }
-        if (minimum < 5 || minimum > 1000) {
+        Inputs.required(problems, "name", sent.name(), 200, "Name the forum in 1 to 200 characters.");
+        if (minimum < SaveRegionalForum.FEWEST_RECORDS || minimum > 1000) {
             problems.add(UserError.of(
                     Code.NOT_ALLOWED,
                     "A figure needs at least 5 records to be shown; a forum may ask for more, up to 1000.",
@@ -87,24 +86,20 @@ final class KeepingForums {
         if (!problems.isEmpty()) {
             return new ForumOutcome(null, problems);
         }
-        Number version = (Number) input.get("version");
+        long version = sent.version();
         return transactions.inTenant(null, true, () -> {
             Optional<RegionalForum> current = forums.findBySlug(slug);
-            if (current.isPresent()
-                    && (version == null || version.longValue() != current.get().version())) {
+            if (current.isPresent() && version != current.get().version()) {
                 return new ForumOutcome(
-                        null,
-                        List.of(UserError.conflict(
-                                "forum", current.get().version(), version == null ? -1 : version.longValue())));
+                        null, List.of(UserError.conflict("forum", current.get().version(), version)));
             }
             RegionalForum wanted = new RegionalForum(
                     current.map(RegionalForum::id).orElseGet(UUID::randomUUID),
                     slug,
-                    name,
-                    Region.valueOf(input.get("region").toString()),
+                    sent.name(),
+                    sent.region(),
                     minimum,
-                    RegionalForum.Naming.valueOf(
-                            input.getOrDefault("naming", "NAMED").toString()),
+                    sent.naming(),
                     current.map(RegionalForum::version).orElse(0L));
             try {
                 RegionalForum saved = current.isPresent() ? forums.update(wanted) : forums.save(wanted);
@@ -136,16 +131,16 @@ final class KeepingForums {
     }
 
     /** Shares indicator sets with a forum (all three when none are named). Tenant admins only. */
-    MembershipOutcome join(Caller caller, String slug, List<String> sets) {
+    MembershipOutcome join(Caller caller, String slug, List<IndicatorSet> sets) {
         return change(caller, slug, sets, true);
     }
 
     /** Stops sharing indicator sets (all when none are named). Tenant admins only. */
-    MembershipOutcome leave(Caller caller, String slug, List<String> sets) {
+    MembershipOutcome leave(Caller caller, String slug, List<IndicatorSet> sets) {
         return change(caller, slug, sets, false);
     }
 
-    private MembershipOutcome change(Caller caller, String slug, List<String> sets, boolean join) {
+    private MembershipOutcome change(Caller caller, String slug, List<IndicatorSet> sets, boolean join) {
         UUID tenantId = caller.requireTenant();
         if (!caller.administersTenant()) {
             throw new ApiException(
@@ -170,9 +165,7 @@ final class KeepingForums {
                             "input",
                             "forumSlug")));
         }
-        Set<IndicatorSet> chosen = sets == null || sets.isEmpty()
-                ? EnumSet.allOf(IndicatorSet.class)
-                : EnumSet.copyOf(sets.stream().map(IndicatorSet::valueOf).toList());
+        Set<IndicatorSet> chosen = sets.isEmpty() ? EnumSet.allOf(IndicatorSet.class) : EnumSet.copyOf(sets);
         List<IndicatorSet> changed = new ArrayList<>();
         for (IndicatorSet set : chosen) {
             boolean done = join
@@ -186,7 +179,7 @@ final class KeepingForums {
             audit.record(
                     tenantId,
                     join ? "ForumMembership.joined" : "ForumMembership.left",
-                    "RegionalForum",
+                    SchemaTypes.REGIONAL_FORUM,
                     forum.get().id(),
                     null,
                     Map.of("forum", forum.get().slug(), "indicatorSets", changed));
@@ -205,13 +198,5 @@ final class KeepingForums {
                 .map(ForumMemberships.Membership::set)
                 .sorted()
                 .toList();
-    }
-
-    private static String text(Object value) {
-        if (value == null) {
-            return null;
-        }
-        String text = value.toString().strip();
-        return text.isEmpty() ? null : text;
     }
 }

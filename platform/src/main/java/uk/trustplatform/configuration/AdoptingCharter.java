@@ -12,6 +12,7 @@ import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.Nodes;
 import uk.trustplatform.api.Role;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -59,7 +60,10 @@ final class AdoptingCharter {
         this.audit = audit;
     }
 
-    Outcome adopt(Caller caller, String charterId, String partnerOrganisationId, boolean personalise) {
+    Outcome adopt(Caller caller, AdoptCharter adoption) {
+        String charterId = adoption.charterId();
+        String partnerOrganisationId = adoption.partnerOrganisationId();
+        boolean personalise = adoption.personalise();
         UUID tenantId = caller.requireTenant();
         DocumentRecord charter = GlobalId.decode(charterId, DocumentKind.CHARTER.graphQLType())
                 .flatMap(id -> reading.visible(caller, id))
@@ -67,9 +71,9 @@ final class AdoptingCharter {
         if (charter == null) {
             return Outcome.refused(UserError.of(Code.NOT_FOUND, "No charter has this id.", "input", "charterId"));
         }
-        UUID partner = GlobalId.decode(partnerOrganisationId, EndorsingStrategy.PARTNER_ORGANISATION)
-                .filter(id -> nodes.find(EndorsingStrategy.PARTNER_ORGANISATION, id, caller)
-                        .isPresent())
+        UUID partner = GlobalId.decode(partnerOrganisationId, SchemaTypes.PARTNER_ORGANISATION)
+                .filter(id ->
+                        nodes.find(SchemaTypes.PARTNER_ORGANISATION, id, caller).isPresent())
                 .orElse(null);
         if (partner == null) {
             return Outcome.refused(UserError.of(

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.InputFields;
+import uk.trustplatform.api.SchemaTypes;
 
 /** The configuration feature's fields on Mutation. */
 @Singleton
@@ -36,7 +38,7 @@ final class ConfigurationMutations implements GraphQLTypeWiring {
 
     @Override
     public TypeRuntimeWiring typeWiring() {
-        return TypeRuntimeWiring.newTypeWiring("Mutation")
+        return TypeRuntimeWiring.newTypeWiring(SchemaTypes.MUTATION)
                 .dataFetcher(
                         "saveStandardsFramework",
                         env -> save(env, DocumentKind.STANDARDS_FRAMEWORK, "standardsFramework"))
@@ -50,67 +52,36 @@ final class ConfigurationMutations implements GraphQLTypeWiring {
                 .dataFetcher("saveGuidance", env -> save(env, DocumentKind.GUIDANCE, "guidance"))
                 .dataFetcher(
                         "reviseDocument",
-                        env -> payload("document", editing.revise(Callers.of(env), (String)
-                                input(env).get("id"))))
-                .dataFetcher(
-                        "publishDocument",
                         env -> payload(
                                 "document",
-                                editing.publish(
-                                        Callers.of(env),
-                                        (String) input(env).get("id"),
-                                        ((Number) input(env).get("version")).longValue())))
+                                editing.revise(Callers.of(env), input(env).string("id"))))
+                .dataFetcher(
+                        "publishDocument",
+                        env -> payload("document", editing.publish(Callers.of(env), PublishDocument.from(input(env)))))
                 .dataFetcher(
                         "endorseStrategy",
                         env -> payload(
-                                "strategy",
-                                endorsing.endorse(
-                                        Callers.of(env), (String) input(env).get("id"), (String)
-                                                input(env).get("partnerOrganisationId"))))
-                .dataFetcher(
-                        "adoptCharter",
-                        env -> adopting.adopt(
-                                Callers.of(env),
-                                (String) input(env).get("charterId"),
-                                (String) input(env).get("partnerOrganisationId"),
-                                Boolean.TRUE.equals(input(env).get("personalise"))))
+                                "strategy", endorsing.endorse(Callers.of(env), EndorseStrategy.from(input(env)))))
+                .dataFetcher("adoptCharter", env -> adopting.adopt(Callers.of(env), AdoptCharter.from(input(env))))
                 .dataFetcher(
                         "copyStarterKit",
-                        env -> copying.copy(Callers.of(env), (String) input(env).get("code")))
-                .dataFetcher("updatePartnershipSettings", env -> {
-                    Map<String, Object> input = input(env);
-                    return settings.update(
-                            Callers.of(env),
-                            ((Number) input.get("version")).longValue(),
-                            (Integer) input.get("minimumParticipationChampions"),
-                            (Integer) input.get("renewalNoticeDays"),
-                            (Integer) input.get("recommendationReplyDays"),
-                            (Integer) input.get("kiteMarkValidMonths"));
-                })
-                .dataFetcher("setQuietPeriods", env -> {
-                    Map<String, Object> input = input(env);
-                    return settings.setQuietPeriods(
-                            Callers.of(env),
-                            ((Number) input.get("version")).longValue(),
-                            QuietPeriods.fromInput(input.get("quietPeriods")));
-                })
+                        env -> copying.copy(Callers.of(env), input(env).string("code")))
+                .dataFetcher(
+                        "updatePartnershipSettings",
+                        env -> settings.update(Callers.of(env), UpdatePartnershipSettings.from(input(env))))
+                .dataFetcher(
+                        "setQuietPeriods",
+                        env -> settings.setQuietPeriods(Callers.of(env), SetQuietPeriods.from(input(env))))
                 .build();
     }
 
     private Map<String, Object> save(DataFetchingEnvironment env, DocumentKind kind, String field) {
-        Map<String, Object> input = input(env);
-        Number version = (Number) input.get("version");
-        DocumentContent content = codec.from(input.get(field), kind.content());
+        InputFields input = input(env);
+        DocumentContent content = codec.from(input.value(field), kind.content());
         return payload(
                 field,
                 editing.save(
-                        Callers.of(env),
-                        kind,
-                        (String) input.get("id"),
-                        version == null ? null : version.longValue(),
-                        content,
-                        "input",
-                        field));
+                        Callers.of(env), kind, input.string("id"), input.version("version"), content, "input", field));
     }
 
     private static Map<String, Object> payload(String field, EditingDocuments.Outcome outcome) {
@@ -120,7 +91,7 @@ final class ConfigurationMutations implements GraphQLTypeWiring {
         return payload;
     }
 
-    private static Map<String, Object> input(DataFetchingEnvironment env) {
-        return env.getArgument("input");
+    private static InputFields input(DataFetchingEnvironment env) {
+        return InputFields.input(env);
     }
 }

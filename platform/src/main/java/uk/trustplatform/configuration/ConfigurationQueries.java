@@ -7,6 +7,7 @@ import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.PageRequest;
+import uk.trustplatform.api.SchemaTypes;
 
 /** The configuration feature's fields on Query. */
 @Singleton
@@ -33,7 +34,7 @@ final class ConfigurationQueries implements GraphQLTypeWiring {
 
     @Override
     public TypeRuntimeWiring typeWiring() {
-        return TypeRuntimeWiring.newTypeWiring("Query")
+        return TypeRuntimeWiring.newTypeWiring(SchemaTypes.QUERY)
                 .dataFetcher("standardsFrameworks", list(DocumentKind.STANDARDS_FRAMEWORK))
                 .dataFetcher("strategies", list(DocumentKind.STRATEGY))
                 .dataFetcher("actionPlanTemplates", list(DocumentKind.ACTION_PLAN_TEMPLATE))

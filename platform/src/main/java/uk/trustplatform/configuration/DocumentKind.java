@@ -1,14 +1,16 @@
 package uk.trustplatform.configuration;
 
+import uk.trustplatform.api.SchemaTypes;
+
 /** The kinds of configuration document a tenant keeps, each with its GraphQL type. */
 public enum DocumentKind {
-    STANDARDS_FRAMEWORK("StandardsFramework", StandardsFrameworkContent.class),
-    STRATEGY("Strategy", StrategyContent.class),
-    ACTION_PLAN_TEMPLATE("ActionPlanTemplate", ActionPlanTemplateContent.class),
-    CHARTER("Charter", CharterContent.class),
-    PLEDGE("Pledge", PledgeContent.class),
-    VOCABULARIES("Vocabularies", VocabulariesContent.class),
-    GUIDANCE("Guidance", GuidanceContent.class);
+    STANDARDS_FRAMEWORK(SchemaTypes.STANDARDS_FRAMEWORK, StandardsFrameworkContent.class),
+    STRATEGY(SchemaTypes.STRATEGY, StrategyContent.class),
+    ACTION_PLAN_TEMPLATE(SchemaTypes.ACTION_PLAN_TEMPLATE, ActionPlanTemplateContent.class),
+    CHARTER(SchemaTypes.CHARTER, CharterContent.class),
+    PLEDGE(SchemaTypes.PLEDGE, PledgeContent.class),
+    VOCABULARIES(SchemaTypes.VOCABULARIES, VocabulariesContent.class),
+    GUIDANCE(SchemaTypes.GUIDANCE, GuidanceContent.class);
 
     private final String graphQLType;
     private final Class<? extends DocumentContent> content;

@@ -12,14 +12,13 @@ import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.NodeType;
 import uk.trustplatform.api.Nodes;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.configuration.StrategyContent.OutcomeFramework;
 import uk.trustplatform.tenancy.TenantTransactions;
 
 /** One wiring per document type, each fetching through {@link DocumentFields}, plus their special fields. */
 @Factory
 final class DocumentTypeWirings {
-
-    private static final String PARTNER_ORGANISATION = "PartnerOrganisation";
 
     /** An outcome with the name of its level, as the schema shows it. */
     record OutcomeView(String ref, int level, String levelName, String parent, String text) {}
@@ -30,40 +29,40 @@ final class DocumentTypeWirings {
     record EndorsementView(UUID partnerOrganisationId, String endorsedBy, OffsetDateTime endorsedAt) {}
 
     @Bean
-    @Named("StandardsFramework")
+    @Named(SchemaTypes.STANDARDS_FRAMEWORK)
     GraphQLTypeWiring standardsFramework(ReadingDocuments reading) {
         return () -> plain(DocumentKind.STANDARDS_FRAMEWORK, reading).build();
     }
 
     @Bean
-    @Named("ActionPlanTemplate")
+    @Named(SchemaTypes.ACTION_PLAN_TEMPLATE)
     GraphQLTypeWiring actionPlanTemplate(ReadingDocuments reading) {
         return () -> plain(DocumentKind.ACTION_PLAN_TEMPLATE, reading).build();
     }
 
     @Bean
-    @Named("Pledge")
+    @Named(SchemaTypes.PLEDGE)
     GraphQLTypeWiring pledge(ReadingDocuments reading) {
         return () -> plain(DocumentKind.PLEDGE, reading).build();
     }
 
     @Bean
-    @Named("Vocabularies")
+    @Named(SchemaTypes.VOCABULARIES)
     GraphQLTypeWiring vocabularies(ReadingDocuments reading) {
         return () -> plain(DocumentKind.VOCABULARIES, reading).build();
     }
 
     @Bean
-    @Named("Guidance")
+    @Named(SchemaTypes.GUIDANCE)
     GraphQLTypeWiring guidance(ReadingDocuments reading) {
         return () -> plain(DocumentKind.GUIDANCE, reading).build();
     }
 
     /** What a tenant has published; its guidance may be asked for by key, as one document's page does. */
     @Bean
-    @Named("PublishedConfiguration")
+    @Named(SchemaTypes.PUBLISHED_CONFIGURATION)
     GraphQLTypeWiring publishedConfiguration() {
-        return () -> TypeRuntimeWiring.newTypeWiring("PublishedConfiguration")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.PUBLISHED_CONFIGURATION)
                 .dataFetcher("guidance", env -> {
                     String key = env.getArgument("key");
                     List<DocumentView> guidance =
@@ -78,7 +77,7 @@ final class DocumentTypeWirings {
     }
 
     @Bean
-    @Named("Strategy")
+    @Named(SchemaTypes.STRATEGY)
     GraphQLTypeWiring strategy(ReadingDocuments reading, Endorsements endorsements, TenantTransactions transactions) {
         return () -> plain(DocumentKind.STRATEGY, reading)
                 .dataFetcher(
@@ -104,27 +103,27 @@ final class DocumentTypeWirings {
     }
 
     @Bean
-    @Named("Charter")
+    @Named(SchemaTypes.CHARTER)
     GraphQLTypeWiring charter(ReadingDocuments reading, Nodes nodes) {
         return () -> plain(DocumentKind.CHARTER, reading)
                 .dataFetcher("partnerOrganisation", env -> {
                     UUID partner = env.<DocumentView>getSource().record().partnerOrganisationId();
                     return partner == null
                             ? null
-                            : nodes.find(PARTNER_ORGANISATION, partner, Callers.of(env))
+                            : nodes.find(SchemaTypes.PARTNER_ORGANISATION, partner, Callers.of(env))
                                     .orElse(null);
                 })
                 .build();
     }
 
     @Bean
-    @Named("Endorsement")
+    @Named(SchemaTypes.ENDORSEMENT)
     GraphQLTypeWiring endorsement(Nodes nodes) {
-        return () -> TypeRuntimeWiring.newTypeWiring("Endorsement")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.ENDORSEMENT)
                 .dataFetcher(
                         "partnerOrganisation",
                         env -> nodes.find(
-                                        PARTNER_ORGANISATION,
+                                        SchemaTypes.PARTNER_ORGANISATION,
                                         env.<EndorsementView>getSource().partnerOrganisationId(),
                                         Callers.of(env))
                                 .orElse(null))
@@ -132,13 +131,13 @@ final class DocumentTypeWirings {
     }
 
     @Bean
-    @Named("CharterAdoption")
+    @Named(SchemaTypes.CHARTER_ADOPTION)
     GraphQLTypeWiring charterAdoption(Nodes nodes) {
-        return () -> TypeRuntimeWiring.newTypeWiring("CharterAdoption")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.CHARTER_ADOPTION)
                 .dataFetcher(
                         "partnerOrganisation",
                         env -> nodes.find(
-                                        PARTNER_ORGANISATION,
+                                        SchemaTypes.PARTNER_ORGANISATION,
                                         env.<AdoptingCharter.CharterAdoption>getSource()
                                                 .partnerOrganisationId(),
                                         Callers.of(env))
@@ -155,9 +154,9 @@ final class DocumentTypeWirings {
     }
 
     @Bean
-    @Named("ConfigurationDocument")
+    @Named(SchemaTypes.CONFIGURATION_DOCUMENT)
     GraphQLTypeWiring configurationDocument() {
-        return () -> TypeRuntimeWiring.newTypeWiring("ConfigurationDocument")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.CONFIGURATION_DOCUMENT)
                 .typeResolver(env -> env.getSchema().getObjectType(((NodeType.Typed) env.getObject()).graphQLType()))
                 .build();
     }

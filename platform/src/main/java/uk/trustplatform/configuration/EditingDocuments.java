@@ -66,9 +66,10 @@ final class EditingDocuments {
     /**
      * Creates a document (no id) or changes a draft edition.
      *
+     * @param version the version the caller read (-1 when none was sent), needed to change one
      * @param input where the content sits in the caller's input, for error paths, e.g. ["input", "strategy"]
      */
-    Outcome save(Caller caller, DocumentKind kind, String id, Long version, DocumentContent content, String... input) {
+    Outcome save(Caller caller, DocumentKind kind, String id, long version, DocumentContent content, String... input) {
         UUID tenantId = caller.requireTenant();
         if (id == null) {
             if (!DocumentAccess.canCreate(caller)) {
@@ -93,7 +94,7 @@ final class EditingDocuments {
                     "input",
                     "id"));
         }
-        if (version == null || current.version() != version) {
+        if (current.version() != version) {
             return Outcome.refused(conflict(current, version));
         }
         List<UserError> problems = new ArrayList<>(checked(tenantId, content, Standards.none(), input));
@@ -230,7 +231,9 @@ final class EditingDocuments {
     }
 
     /** Puts a draft edition in force, superseding the one before it. */
-    Outcome publish(Caller caller, String id, long version) {
+    Outcome publish(Caller caller, PublishDocument publication) {
+        String id = publication.id();
+        long version = publication.version();
         UUID tenantId = caller.requireTenant();
         DocumentRecord current = anyKind(caller, id);
         if (current == null) {
@@ -328,8 +331,8 @@ final class EditingDocuments {
         return UserError.of(Code.NOT_FOUND, "No document has this id.", "input", "id");
     }
 
-    private static UserError conflict(DocumentRecord current, Long sent) {
-        return UserError.conflict("edition", current.version(), sent == null ? -1 : sent);
+    private static UserError conflict(DocumentRecord current, long sent) {
+        return UserError.conflict("edition", current.version(), sent);
     }
 
     private static ApiException forbidden() {

@@ -10,6 +10,7 @@ import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Nodes;
 import uk.trustplatform.api.Role;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -19,7 +20,6 @@ import uk.trustplatform.configuration.EditingDocuments.Outcome;
 @Singleton
 final class EndorsingStrategy {
 
-    static final String PARTNER_ORGANISATION = "PartnerOrganisation";
     private final DocumentRecords records;
     private final ReadingDocuments reading;
     private final Endorsements endorsements;
@@ -42,7 +42,9 @@ final class EndorsingStrategy {
         this.audit = audit;
     }
 
-    Outcome endorse(Caller caller, String strategyId, String partnerOrganisationId) {
+    Outcome endorse(Caller caller, EndorseStrategy endorsement) {
+        String strategyId = endorsement.strategyId();
+        String partnerOrganisationId = endorsement.partnerOrganisationId();
         UUID tenantId = caller.requireTenant();
         DocumentRecord strategy = GlobalId.decode(strategyId, DocumentKind.STRATEGY.graphQLType())
                 .flatMap(id -> reading.visible(caller, id))
@@ -52,9 +54,9 @@ final class EndorsingStrategy {
         }
         UUID partner = partnerOrganisationId == null
                 ? caller.partnerOrganisationId()
-                : GlobalId.decode(partnerOrganisationId, PARTNER_ORGANISATION)
-                        .filter(id ->
-                                nodes.find(PARTNER_ORGANISATION, id, caller).isPresent())
+                : GlobalId.decode(partnerOrganisationId, SchemaTypes.PARTNER_ORGANISATION)
+                        .filter(id -> nodes.find(SchemaTypes.PARTNER_ORGANISATION, id, caller)
+                                .isPresent())
                         .orElse(null);
         if (partner == null) {
             return Outcome.refused(UserError.of(

@@ -13,6 +13,7 @@ import java.util.UUID;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -83,30 +84,30 @@ final class KeepingPartnershipSettings {
         });
     }
 
-    /**
-     * Changes the numbers; {@code replyDays} or {@code validMonths} left out (null) keeps that
-     * number as it is.
-     */
-    Outcome update(Caller caller, long version, int champions, int noticeDays, Integer replyDays, Integer validMonths) {
+    /** Changes the numbers; a reply time or kite mark validity left out keeps that number as it is. */
+    Outcome update(Caller caller, UpdatePartnershipSettings update) {
         UUID tenantId = caller.requireTenant();
         if (!caller.administersTenant()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a tenant admin may change the partnership settings.");
         }
-        List<UserError> problems = problems(champions, noticeDays, replyDays, validMonths, "input");
+        List<UserError> problems =
+                problems(update.champions(), update.noticeDays(), update.replyDays(), update.validMonths(), "input");
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
         }
         PartnershipSettings before = current(tenantId);
-        if (before.version() != version) {
-            return new Outcome(null, List.of(UserError.conflict("settings", before.version(), version)));
+        if (before.version() != update.version()) {
+            return new Outcome(null, List.of(UserError.conflict("settings", before.version(), update.version())));
         }
-        PartnershipSettings wanted = changed(before, champions, noticeDays, replyDays, validMonths);
-        Long saved = write(tenantId, wanted, version);
+        PartnershipSettings wanted =
+                changed(before, update.champions(), update.noticeDays(), update.replyDays(), update.validMonths());
+        Long saved = write(tenantId, wanted, update.version());
         if (saved == null) {
-            return new Outcome(null, List.of(UserError.conflict("settings", version + 1, version)));
+            return new Outcome(null, List.of(UserError.conflict("settings", update.version() + 1, update.version())));
         }
         PartnershipSettings after = atVersion(wanted, saved);
-        audit.record(tenantId, "PartnershipSettings.changed", "PartnershipSettings", tenantId, before, after);
+        audit.record(
+                tenantId, "PartnershipSettings.changed", SchemaTypes.PARTNERSHIP_SETTINGS, tenantId, before, after);
         return new Outcome(after, List.of());
     }
 
@@ -125,7 +126,7 @@ final class KeepingPartnershipSettings {
         audit.record(
                 tenantId,
                 "PartnershipSettings.changed",
-                "PartnershipSettings",
+                SchemaTypes.PARTNERSHIP_SETTINGS,
                 tenantId,
                 before,
                 atVersion(wanted, saved));
@@ -170,27 +171,28 @@ final class KeepingPartnershipSettings {
         });
     }
 
-    /** Replaces the quiet periods with {@code periods}, at the version the caller read. */
-    Outcome setQuietPeriods(Caller caller, long version, List<QuietPeriod> periods) {
+    /** Replaces the quiet periods with those sent, at the version the caller read. */
+    Outcome setQuietPeriods(Caller caller, SetQuietPeriods set) {
         UUID tenantId = caller.requireTenant();
         if (!caller.administersTenant()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a tenant admin may change the quiet periods.");
         }
         Problems problems = Problems.at("input");
-        QuietPeriods.check(periods, problems);
+        QuietPeriods.check(set.quietPeriods(), problems);
         if (!problems.found().isEmpty()) {
             return new Outcome(null, problems.found());
         }
         PartnershipSettings before = current(tenantId);
-        if (before.version() != version) {
-            return new Outcome(null, List.of(UserError.conflict("settings", before.version(), version)));
+        if (before.version() != set.version()) {
+            return new Outcome(null, List.of(UserError.conflict("settings", before.version(), set.version())));
         }
         List<QuietPeriod> was = quietPeriods(tenantId);
-        Long saved = replaceQuietPeriods(tenantId, version, periods);
+        Long saved = replaceQuietPeriods(tenantId, set.version(), set.quietPeriods());
         if (saved == null) {
-            return new Outcome(null, List.of(UserError.conflict("settings", version + 1, version)));
+            return new Outcome(null, List.of(UserError.conflict("settings", set.version() + 1, set.version())));
         }
-        recordQuietPeriods(tenantId, new QuietPeriodsAt(version, was), new QuietPeriodsAt(saved, periods));
+        recordQuietPeriods(
+                tenantId, new QuietPeriodsAt(set.version(), was), new QuietPeriodsAt(saved, set.quietPeriods()));
         return new Outcome(atVersion(before, saved), List.of());
     }
 
@@ -210,7 +212,7 @@ final class KeepingPartnershipSettings {
         audit.record(
                 tenantId,
                 "PartnershipSettings.quietPeriodsChanged",
-                "PartnershipSettings",
+                SchemaTypes.PARTNERSHIP_SETTINGS,
                 tenantId,
                 before,
                 new QuietPeriodsAt(after.version(), QuietPeriods.ordered(after.quietPeriods())));

@@ -4,6 +4,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.SchemaTypes;
 
 /** The PartnershipSettings type's quiet periods, read apart from its numbers, which other features read often. */
 @Singleton
@@ -17,7 +18,7 @@ final class PartnershipSettingsWiring implements GraphQLTypeWiring {
 
     @Override
     public TypeRuntimeWiring typeWiring() {
-        return TypeRuntimeWiring.newTypeWiring("PartnershipSettings")
+        return TypeRuntimeWiring.newTypeWiring(SchemaTypes.PARTNERSHIP_SETTINGS)
                 .dataFetcher(
                         "quietPeriods",
                         env -> settings.quietPeriods(Callers.of(env).requireTenant()))

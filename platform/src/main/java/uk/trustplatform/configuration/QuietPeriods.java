@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import uk.trustplatform.api.DateRule;
+import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.UserError.Code;
 
@@ -33,16 +33,11 @@ final class QuietPeriods {
     private QuietPeriods() {}
 
     /** The API's {@code [QuietPeriodInput!]!}, names trimmed; a day left out is null. */
-    @SuppressWarnings("unchecked")
-    static List<QuietPeriod> fromInput(Object input) {
-        List<QuietPeriod> periods = new ArrayList<>();
-        for (Object element : (List<Object>) input) {
-            Map<String, Object> period = (Map<String, Object>) element;
-            periods.add(
-                    new QuietPeriod(Inputs.trimmed(period.get("name")), (LocalDate) period.get("firstDay"), (LocalDate)
-                            period.get("lastDay")));
-        }
-        return List.copyOf(periods);
+    static List<QuietPeriod> fromInput(List<InputFields> input) {
+        return input.stream()
+                .map(period -> new QuietPeriod(
+                        Inputs.trimmed(period.string("name")), period.date("firstDay"), period.date("lastDay")))
+                .toList();
     }
 
     /**

@@ -2,9 +2,11 @@ package uk.trustplatform.identity;
 
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.InputFields;
+import uk.trustplatform.api.Inputs;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.identity.LinkingIdentityProvider.Link;
 
 /** The identity feature's fields on Mutation. */
@@ -26,35 +28,20 @@ final class IdentityMutations implements GraphQLTypeWiring {
 
     @Override
     public TypeRuntimeWiring typeWiring() {
-        return TypeRuntimeWiring.newTypeWiring("Mutation")
+        return TypeRuntimeWiring.newTypeWiring(SchemaTypes.MUTATION)
                 .dataFetcher("registerPartnerIntegration", env -> {
-                    Map<String, Object> input = env.getArgument("input");
+                    InputFields input = InputFields.input(env);
                     return integrations.register(
-                            Callers.of(env), (String) input.get("partnerOrganisationId"), (String) input.get("name"));
+                            Callers.of(env), input.string("partnerOrganisationId"), input.string("name"));
                 })
-                .dataFetcher("withdrawPartnerIntegration", env -> {
-                    Map<String, Object> input = env.getArgument("input");
-                    return keptIntegrations.withdraw(Callers.of(env), text(input, "clientId"));
-                })
-                .dataFetcher("linkIdentityProvider", env -> {
-                    Map<String, Object> input = env.getArgument("input");
-                    return providers.link(
-                            Callers.of(env),
-                            new Link(
-                                    text(input, "tenantSlug"),
-                                    text(input, "alias"),
-                                    text(input, "displayName"),
-                                    text(input, "issuer"),
-                                    text(input, "authorizationUrl"),
-                                    text(input, "tokenUrl"),
-                                    text(input, "clientId"),
-                                    text(input, "clientSecret"),
-                                    text(input, "emailDomain")));
-                })
+                .dataFetcher(
+                        "withdrawPartnerIntegration",
+                        env -> keptIntegrations.withdraw(
+                                Callers.of(env),
+                                Inputs.trimmed(InputFields.input(env).string("clientId"))))
+                .dataFetcher(
+                        "linkIdentityProvider",
+                        env -> providers.link(Callers.of(env), Link.from(InputFields.input(env))))
                 .build();
-    }
-
-    private static String text(Map<String, Object> input, String name) {
-        return ((String) input.get(name)).strip();
     }
 }

@@ -4,6 +4,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.SchemaTypes;
 
 /** The identity feature's fields on Query. */
 @Singleton
@@ -19,7 +20,7 @@ final class IdentityQueries implements GraphQLTypeWiring {
 
     @Override
     public TypeRuntimeWiring typeWiring() {
-        return TypeRuntimeWiring.newTypeWiring("Query")
+        return TypeRuntimeWiring.newTypeWiring(SchemaTypes.QUERY)
                 .dataFetcher("viewer", env -> Callers.of(env))
                 .dataFetcher("partnerIntegrations", env -> integrations.list(Callers.of(env)))
                 .dataFetcher("tenantSignIn", env -> providers.signIn(Callers.of(env)))

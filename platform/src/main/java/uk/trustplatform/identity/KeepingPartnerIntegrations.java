@@ -16,6 +16,7 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.Nodes;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -27,8 +28,6 @@ import uk.trustplatform.audit.AuditTrail;
  */
 @Singleton
 final class KeepingPartnerIntegrations {
-
-    private static final String PARTNER_ORGANISATION = "PartnerOrganisation";
 
     /** Keycloak answers a search with pages; a tenant's systems fit in one this size. */
     private static final int MOST_CLIENTS = 1000;
@@ -55,7 +54,7 @@ final class KeepingPartnerIntegrations {
                         client.getClientId(),
                         client.getName() == null ? client.getClientId() : client.getName(),
                         partner(client)
-                                .flatMap(partner -> nodes.find(PARTNER_ORGANISATION, partner, caller))
+                                .flatMap(partner -> nodes.find(SchemaTypes.PARTNER_ORGANISATION, partner, caller))
                                 .orElse(null),
                         registeredAt(client)))
                 .sorted(Comparator.comparing(Integration::name, String.CASE_INSENSITIVE_ORDER)
@@ -85,7 +84,7 @@ final class KeepingPartnerIntegrations {
         audit.record(
                 tenantId,
                 "PartnerIntegration.withdrawn",
-                PARTNER_ORGANISATION,
+                SchemaTypes.PARTNER_ORGANISATION,
                 partner(client.get()).orElse(null),
                 Map.of("clientId", clientId, "name", String.valueOf(client.get().getName())),
                 null);

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,6 +21,8 @@ import org.keycloak.representations.idm.OrganizationRepresentation;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
+import uk.trustplatform.api.InputFields;
+import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
@@ -57,7 +60,7 @@ final class LinkingIdentityProvider {
         }
     }
 
-    /** What the operator sent. */
+    /** What the operator sent, trimmed; a field sent blank is null. */
     record Link(
             String tenantSlug,
             String alias,
@@ -67,7 +70,21 @@ final class LinkingIdentityProvider {
             String tokenUrl,
             String clientId,
             String clientSecret,
-            String emailDomain) {}
+            String emailDomain) {
+
+        static Link from(InputFields input) {
+            return new Link(
+                    Inputs.trimmed(input.string("tenantSlug")),
+                    Inputs.trimmed(input.string("alias")),
+                    Inputs.trimmed(input.string("displayName")),
+                    Inputs.trimmed(input.string("issuer")),
+                    Inputs.trimmed(input.string("authorizationUrl")),
+                    Inputs.trimmed(input.string("tokenUrl")),
+                    Inputs.trimmed(input.string("clientId")),
+                    Inputs.trimmed(input.string("clientSecret")),
+                    Inputs.trimmed(input.string("emailDomain")));
+        }
+    }
 
     /** A provider linked to the tenant, as the admin's sign-in page lists it. */
     record ProviderLink(String alias, String displayName, String emailDomain, String redirectUri) {}
@@ -86,7 +103,7 @@ final class LinkingIdentityProvider {
     }
 
     Linked link(Caller caller, Link link) {
-        boolean ownAdmin = caller.administersTenant() && link.tenantSlug().equals(caller.tenantSlug());
+        boolean ownAdmin = caller.administersTenant() && Objects.equals(link.tenantSlug(), caller.tenantSlug());
         if (!caller.has(Role.PLATFORM_OPERATOR) && !ownAdmin) {
             throw new ApiException(
                     ErrorCode.FORBIDDEN,
@@ -97,11 +114,15 @@ final class LinkingIdentityProvider {
             return new Linked(null, problems);
         }
         RealmResource realm = keycloak.realm();
-        Optional<OrganizationRepresentation> organisation =
-                step("find organization", () -> keycloak.organisation(link.tenantSlug()));
+        Optional<OrganizationRepresentation> organisation = link.tenantSlug() == null
+                ? Optional.empty()
+                : step("find organization", () -> keycloak.organisation(link.tenantSlug()));
         if (organisation.isEmpty()) {
             return Linked.refused(UserError.of(
-                    Code.NOT_FOUND, "There is no tenant '" + link.tenantSlug() + "'.", "input", "tenantSlug"));
+                    Code.NOT_FOUND,
+                    "There is no tenant '" + Objects.toString(link.tenantSlug(), "") + "'.",
+                    "input",
+                    "tenantSlug"));
         }
         boolean ownDomain = organisation.get().getDomains() != null
                 && organisation.get().getDomains().stream()
@@ -149,7 +170,7 @@ final class LinkingIdentityProvider {
     /** Everything wrong with the link as sent, each against its field; empty when it can be tried. */
     private static List<UserError> problems(Link link) {
         List<UserError> problems = new ArrayList<>();
-        if (!ALIAS.matcher(link.alias()).matches()) {
+        if (link.alias() == null || !ALIAS.matcher(link.alias()).matches()) {
             problems.add(UserError.of(
                     Code.INVALID_FORMAT,
                     "Use 3 to 40 lower-case letters, digits and hyphens, such as medway-entra.",
@@ -162,7 +183,7 @@ final class LinkingIdentityProvider {
         required.put("clientSecret", link.clientSecret());
         required.put("emailDomain", link.emailDomain());
         required.forEach((field, value) -> {
-            if (value.isEmpty()) {
+            if (value == null) {
                 problems.add(UserError.of(Code.REQUIRED, "Enter the " + WORDS.get(field) + ".", "input", field));
             }
         });
@@ -171,7 +192,7 @@ final class LinkingIdentityProvider {
         addresses.put("authorizationUrl", link.authorizationUrl());
         addresses.put("tokenUrl", link.tokenUrl());
         addresses.forEach((field, url) -> {
-            if (!url.startsWith("https://") || url.length() == "https://".length()) {
+            if (url == null || !url.startsWith("https://") || url.length() == "https://".length()) {
                 problems.add(UserError.of(
                         Code.INVALID_FORMAT,
                         "Enter the " + WORDS.get(field) + " as an https:// address.",

@@ -18,6 +18,7 @@ import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.Nodes;
 import uk.trustplatform.api.Role;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 import uk.trustplatform.audit.AuditTrail;
@@ -30,8 +31,6 @@ import uk.trustplatform.audit.AuditTrail;
  */
 @Singleton
 final class RegisteringPartnerIntegration {
-
-    private static final String PARTNER_ORGANISATION = "PartnerOrganisation";
 
     /** The client's attributes that say whose it is and since when; {@link KeepingPartnerIntegrations} reads them. */
     static final String PARTNER_ATTRIBUTE = "trust.partner_organisation";
@@ -66,8 +65,9 @@ final class RegisteringPartnerIntegration {
         if (!caller.administersTenant()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a tenant admin may register partner integrations.");
         }
-        UUID partner = GlobalId.decode(partnerOrganisationId, PARTNER_ORGANISATION)
-                .filter(id -> nodes.find(PARTNER_ORGANISATION, id, caller).isPresent())
+        UUID partner = GlobalId.decode(partnerOrganisationId, SchemaTypes.PARTNER_ORGANISATION)
+                .filter(id ->
+                        nodes.find(SchemaTypes.PARTNER_ORGANISATION, id, caller).isPresent())
                 .orElse(null);
         if (partner == null) {
             return Registered.refused(UserError.of(
@@ -102,7 +102,7 @@ final class RegisteringPartnerIntegration {
             audit.record(
                     tenantId,
                     "PartnerIntegration.registered",
-                    PARTNER_ORGANISATION,
+                    SchemaTypes.PARTNER_ORGANISATION,
                     partner,
                     null,
                     Map.of("clientId", clientId, "name", name.strip()));

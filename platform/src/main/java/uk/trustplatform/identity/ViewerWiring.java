@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.Nodes;
+import uk.trustplatform.api.SchemaTypes;
 
 /** The Viewer type: the caller, with its tenant and organisation fetched under the normal read rules. */
 @Singleton
@@ -18,18 +19,19 @@ final class ViewerWiring implements GraphQLTypeWiring {
 
     @Override
     public TypeRuntimeWiring typeWiring() {
-        return TypeRuntimeWiring.newTypeWiring("Viewer")
+        return TypeRuntimeWiring.newTypeWiring(SchemaTypes.VIEWER)
                 .dataFetcher("tenant", env -> {
                     Caller caller = env.getSource();
                     return caller.inTenant()
-                            ? nodes.find("Tenant", caller.tenantId(), caller).orElse(null)
+                            ? nodes.find(SchemaTypes.TENANT, caller.tenantId(), caller)
+                                    .orElse(null)
                             : null;
                 })
                 .dataFetcher("partnerOrganisation", env -> {
                     Caller caller = env.getSource();
                     return caller.partnerOrganisationId() == null
                             ? null
-                            : nodes.find("PartnerOrganisation", caller.partnerOrganisationId(), caller)
+                            : nodes.find(SchemaTypes.PARTNER_ORGANISATION, caller.partnerOrganisationId(), caller)
                                     .orElse(null);
                 })
                 .build();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
@@ -98,16 +97,15 @@ final class ChoosingEmailPreferences {
     }
 
     /** Saves all the choices sent, or none: each at the version read, none turning off a required kind. */
-    Saved save(Map<String, Object> input) {
-        Optional<Found> found = holder(Inputs.trimmed(input.get("link")), Inputs.trimmed(input.get("tenantSlug")));
+    Saved save(SetEmailPreferences sent) {
+        Optional<Found> found = holder(sent.link(), sent.tenantSlug());
         if (found.isEmpty()) {
             return Saved.refused(List.of(UNKNOWN_LINK));
         }
         Holder holder = found.get().holder();
-        List<Map<String, Object>> sent = choices(input);
         try {
             return transactions.inTenant(holder.tenantId(), false, () -> {
-                List<UserError> problems = saveAll(holder, sent);
+                List<UserError> problems = saveAll(holder, sent.choices());
                 if (!problems.isEmpty()) {
                     throw new Stale(problems);
                 }
@@ -118,14 +116,14 @@ final class ChoosingEmailPreferences {
         }
     }
 
-    private List<UserError> saveAll(Holder holder, List<Map<String, Object>> sent) {
+    private List<UserError> saveAll(Holder holder, List<SetEmailPreferences.Choice> sent) {
         Map<EventKind, Stored> stored = preferences.of(holder.tenantId(), holder.address());
         RequiredNotifications.Required requiredKinds = required.of(holder.tenantId());
         List<UserError> problems = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
-            EventKind kind = EventKind.valueOf((String) sent.get(i).get("kind"));
-            EmailChoice choice = EmailChoice.valueOf((String) sent.get(i).get("choice"));
-            long version = ((Number) sent.get(i).get("version")).longValue();
+            EventKind kind = sent.get(i).kind();
+            EmailChoice choice = sent.get(i).choice();
+            long version = sent.get(i).version();
             Stored current = stored.getOrDefault(kind, Stored.UNCHOSEN);
             String at = Integer.toString(i);
             if (!fanOut.kindsEmailed().contains(kind)) {
@@ -202,10 +200,5 @@ final class ChoosingEmailPreferences {
                         .filter(tenant -> tenant.status() == TenantStatus.ACTIVE)
                         .filter(tenant -> tenantSlug == null || tenant.slug().equals(tenantSlug))
                         .map(tenant -> new Found(tenant, holder)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> choices(Map<String, Object> input) {
-        return (List<Map<String, Object>>) input.getOrDefault("choices", List.of());
     }
 }

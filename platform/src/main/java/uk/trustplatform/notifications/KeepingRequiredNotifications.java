@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -48,16 +47,15 @@ final class KeepingRequiredNotifications {
         return View.of(required.of(caller.requireTenant()));
     }
 
-    Saved save(Caller caller, Map<String, Object> input) {
+    Saved save(Caller caller, SetRequiredNotifications sent) {
         UUID tenantId = caller.requireTenant();
         if (!caller.administersTenant()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a tenant admin chooses which emails are required.");
         }
         Set<EventKind> kinds = EnumSet.noneOf(EventKind.class);
         List<UserError> problems = new ArrayList<>();
-        List<?> sent = (List<?>) input.get("kinds");
-        for (int i = 0; i < sent.size(); i++) {
-            EventKind kind = EventKind.valueOf((String) sent.get(i));
+        for (int i = 0; i < sent.kinds().size(); i++) {
+            EventKind kind = sent.kinds().get(i);
             if (!fanOut.kindsEmailed().contains(kind)) {
                 problems.add(UserError.of(
                         Code.NOT_ALLOWED,
@@ -69,7 +67,7 @@ final class KeepingRequiredNotifications {
             kinds.add(kind);
         }
         Required current = required.of(tenantId);
-        UserError.staleVersion("required emails", current.version(), (Number) input.get("version"))
+        UserError.staleVersion("required emails", current.version(), sent.version())
                 .ifPresent(problems::add);
         if (!problems.isEmpty()) {
             return new Saved(null, problems);

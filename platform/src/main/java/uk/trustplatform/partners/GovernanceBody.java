@@ -12,6 +12,7 @@ import java.util.UUID;
 import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
+import uk.trustplatform.api.SchemaTypes;
 
 /**
  * A board, sub-group, task group, district delivery group or youth forum of the partnership.
@@ -28,7 +29,7 @@ record GovernanceBody(
         @Version long version)
         implements NodeType.Typed, Audited {
 
-    static final String TYPE = "GovernanceBody";
+    static final String TYPE = SchemaTypes.GOVERNANCE_BODY;
 
     @Override
     public String graphQLType() {

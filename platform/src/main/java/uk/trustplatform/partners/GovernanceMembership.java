@@ -9,6 +9,7 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.model.DataType;
 import java.util.UUID;
 import uk.trustplatform.api.ColumnNames;
+import uk.trustplatform.api.SchemaTypes;
 
 /** A partner organisation's seat on a governance body, optionally held by a named person. */
 @MappedEntity(value = "governance_membership", namingStrategy = ColumnNames.class)
@@ -20,5 +21,5 @@ record GovernanceMembership(
         @Nullable UUID partnerPersonId,
         @MappedProperty("member_role") @Nullable String role) {
 
-    static final String TYPE = "GovernanceMembership";
+    static final String TYPE = SchemaTypes.GOVERNANCE_MEMBERSHIP;
 }

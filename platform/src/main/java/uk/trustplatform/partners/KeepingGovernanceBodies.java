@@ -4,7 +4,6 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import uk.trustplatform.api.ApiException;
@@ -54,25 +53,22 @@ final class KeepingGovernanceBodies {
         this.audit = audit;
     }
 
-    Outcome save(Caller caller, Map<String, Object> input) {
+    Outcome save(Caller caller, SaveGovernanceBody sent) {
         UUID tenantId = requireAdmin(caller);
-        String id = (String) input.get("id");
         GovernanceBody current = null;
-        if (id != null) {
-            current = body(caller, id).orElse(null);
+        if (sent.id() != null) {
+            current = body(caller, sent.id()).orElse(null);
             if (current == null) {
                 return Outcome.refused(UserError.notFound("id", "governance body"));
             }
-            Number version = (Number) input.get("version");
-            if (version == null || version.longValue() != current.version()) {
-                return Outcome.refused(
-                        UserError.conflict("body", current.version(), version == null ? -1 : version.longValue()));
+            if (sent.version() != current.version()) {
+                return Outcome.refused(UserError.conflict("body", current.version(), sent.version()));
             }
         }
         UUID self = current == null ? UUID.randomUUID() : current.id();
-        String name = Inputs.trimmed(input.get("name"));
-        String type = Inputs.trimmed(input.get("type"));
-        String parentId = Inputs.trimmed(input.get("parentId"));
+        String name = sent.name();
+        String type = sent.type();
+        String parentId = sent.parentId();
         List<UserError> problems = new ArrayList<>();
         Inputs.required(problems, "name", name, 200, "Give the body a name.");
         if (name != null && bodies.nameTaken(tenantId, name, self)) {
@@ -114,21 +110,21 @@ final class KeepingGovernanceBodies {
         }
     }
 
-    Outcome addMembership(Caller caller, Map<String, Object> input) {
+    Outcome addMembership(Caller caller, AddGovernanceMembership membership) {
         UUID tenantId = requireAdmin(caller);
-        Optional<GovernanceBody> body = body(caller, (String) input.get("governanceBodyId"));
+        Optional<GovernanceBody> body = body(caller, membership.governanceBodyId());
         if (body.isEmpty()) {
             return Outcome.refused(UserError.notFound("governanceBodyId", "governance body"));
         }
         Optional<PartnerOrganisation> organisation = GlobalId.decode(
-                        (String) input.get("partnerOrganisationId"), PartnerOrganisation.TYPE)
+                        membership.partnerOrganisationId(), PartnerOrganisation.TYPE)
                 .flatMap(id -> organisations.visible(caller, id));
         if (organisation.isEmpty()) {
             return Outcome.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
         }
         UUID organisationId = organisation.get().id();
         UUID person = null;
-        String personId = (String) input.get("personId");
+        String personId = membership.personId();
         if (personId != null) {
             Optional<PartnerPerson> found =
                     GlobalId.decode(personId, PartnerPerson.TYPE).flatMap(id -> people.visible(caller, id));
@@ -142,7 +138,7 @@ final class KeepingGovernanceBodies {
             }
             person = found.get().id();
         }
-        String role = Inputs.trimmed(input.get("role"));
+        String role = membership.role();
         List<UserError> problems = new ArrayList<>();
         Inputs.optional(problems, "role", role, 100);
         boolean seated = person == null

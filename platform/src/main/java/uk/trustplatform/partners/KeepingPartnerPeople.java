@@ -67,21 +67,20 @@ final class KeepingPartnerPeople {
         this.audit = audit;
     }
 
-    Saved save(Caller caller, Map<String, Object> input) {
+    Saved save(Caller caller, SavePartnerPerson person) {
         caller.requireTenant();
-        String id = (String) input.get("id");
-        return id == null ? add(caller, input) : change(caller, id, (Number) input.get("version"), input);
+        return person.id() == null ? add(caller, person) : change(caller, person);
     }
 
-    private Saved add(Caller caller, Map<String, Object> input) {
+    private Saved add(Caller caller, SavePartnerPerson person) {
         Optional<PartnerOrganisation> organisation = GlobalId.decode(
-                        (String) input.get("partnerOrganisationId"), PartnerOrganisation.TYPE)
+                        person.partnerOrganisationId(), PartnerOrganisation.TYPE)
                 .flatMap(id -> organisations.visible(caller, id));
         if (organisation.isEmpty()) {
             return Saved.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
         }
         requireKeeper(caller, organisation.get().id());
-        PartnerPersonInput details = PartnerPersonInput.from(input);
+        PartnerPersonInput details = person.details();
         List<UserError> problems = details.problems();
         if (!problems.isEmpty()) {
             return new Saved(null, problems);
@@ -101,18 +100,17 @@ final class KeepingPartnerPeople {
         return new Saved(saved, List.of());
     }
 
-    private Saved change(Caller caller, String id, Number version, Map<String, Object> input) {
-        Optional<PartnerPerson> found = find(caller, id);
+    private Saved change(Caller caller, SavePartnerPerson person) {
+        Optional<PartnerPerson> found = find(caller, person.id());
         if (found.isEmpty()) {
             return Saved.refused(UserError.notFound("id", "person"));
         }
         PartnerPerson current = found.get();
         requireKeeper(caller, current.partnerOrganisationId());
-        if (version == null || version.longValue() != current.version()) {
-            return Saved.refused(
-                    UserError.conflict("person", current.version(), version == null ? -1 : version.longValue()));
+        if (person.version() != current.version()) {
+            return Saved.refused(UserError.conflict("person", current.version(), person.version()));
         }
-        PartnerPersonInput details = PartnerPersonInput.from(input);
+        PartnerPersonInput details = person.details();
         List<UserError> problems = details.problems();
         if (!problems.isEmpty()) {
             return new Saved(null, problems);
@@ -133,7 +131,7 @@ final class KeepingPartnerPeople {
             audit.record(caller.tenantId(), "PartnerPerson.changed", PartnerPerson.TYPE, saved.id(), current, saved);
             return new Saved(saved, List.of());
         } catch (OptimisticLockException raced) {
-            return Saved.refused(UserError.conflict("person", current.version() + 1, version.longValue()));
+            return Saved.refused(UserError.conflict("person", current.version() + 1, person.version()));
         }
     }
 

@@ -3,9 +3,10 @@ package uk.trustplatform.partners;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.InputFields;
+import uk.trustplatform.api.SchemaTypes;
 
 /** The partners feature's fields on Mutation. */
 @Singleton
@@ -29,38 +30,37 @@ final class PartnerMutations implements GraphQLTypeWiring {
 
     @Override
     public TypeRuntimeWiring typeWiring() {
-        return TypeRuntimeWiring.newTypeWiring("Mutation")
+        return TypeRuntimeWiring.newTypeWiring(SchemaTypes.MUTATION)
                 .dataFetcher(
                         "registerPartnerOrganisation",
                         env -> registering.register(Callers.of(env), PartnerOrganisationInput.from(input(env))))
                 .dataFetcher(
                         "updatePartnerOrganisation",
-                        env -> updating.update(
-                                Callers.of(env),
-                                (String) input(env).get("id"),
-                                ((Number) input(env).get("version")).longValue(),
-                                PartnerOrganisationInput.from(input(env))))
-                .dataFetcher("savePartnerPerson", env -> people.save(Callers.of(env), input(env)))
+                        env -> updating.update(Callers.of(env), UpdatePartnerOrganisation.from(input(env))))
+                .dataFetcher(
+                        "savePartnerPerson", env -> people.save(Callers.of(env), SavePartnerPerson.from(input(env))))
                 .dataFetcher(
                         "removePartnerPerson",
                         env -> people.remove(
                                 Callers.of(env),
-                                (String) input(env).get("id"),
-                                ((Number) input(env).get("version")).longValue()))
+                                input(env).string("id"),
+                                input(env).version("version")))
                 .dataFetcher(
                         "invitePartnerLead",
-                        env -> people.invite(
-                                Callers.of(env), (String) input(env).get("personId")))
-                .dataFetcher("saveGovernanceBody", env -> bodies.save(Callers.of(env), input(env)))
-                .dataFetcher("addGovernanceMembership", env -> bodies.addMembership(Callers.of(env), input(env)))
+                        env -> people.invite(Callers.of(env), input(env).string("personId")))
+                .dataFetcher(
+                        "saveGovernanceBody", env -> bodies.save(Callers.of(env), SaveGovernanceBody.from(input(env))))
+                .dataFetcher(
+                        "addGovernanceMembership",
+                        env -> bodies.addMembership(Callers.of(env), AddGovernanceMembership.from(input(env))))
                 .dataFetcher(
                         "removeGovernanceMembership",
                         env -> bodies.removeMembership(
-                                Callers.of(env), (String) input(env).get("id")))
+                                Callers.of(env), input(env).string("id")))
                 .build();
     }
 
-    private static Map<String, Object> input(DataFetchingEnvironment env) {
-        return env.getArgument("input");
+    private static InputFields input(DataFetchingEnvironment env) {
+        return InputFields.input(env);
     }
 }

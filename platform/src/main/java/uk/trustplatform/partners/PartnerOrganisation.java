@@ -11,6 +11,7 @@ import java.util.UUID;
 import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
+import uk.trustplatform.api.SchemaTypes;
 
 /**
  * An agency in a tenant's partner hierarchy.
@@ -32,7 +33,7 @@ public record PartnerOrganisation(
         @Version long version)
         implements NodeType.Typed, Audited {
 
-    public static final String TYPE = "PartnerOrganisation";
+    public static final String TYPE = SchemaTypes.PARTNER_ORGANISATION;
 
     @Override
     public String graphQLType() {

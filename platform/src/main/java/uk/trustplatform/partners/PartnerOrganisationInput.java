@@ -2,11 +2,11 @@ package uk.trustplatform.partners;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
@@ -27,15 +27,15 @@ record PartnerOrganisationInput(
     /** org-id.guide: a country code, a register code, then the identifier in that register. */
     private static final Pattern ORG_ID = Pattern.compile("[A-Z]{2}-[A-Z0-9]{2,6}-[A-Za-z0-9][A-Za-z0-9._-]{0,49}");
 
-    static PartnerOrganisationInput from(Map<String, Object> input) {
-        String sector = Inputs.trimmed(input.get("sector"));
+    static PartnerOrganisationInput from(InputFields input) {
+        String sector = Inputs.trimmed(input.string("sector"));
         return new PartnerOrganisationInput(
-                Inputs.trimmed(input.get("name")),
-                Inputs.trimmed(input.get("organisationIdentifier")),
-                Inputs.trimmed(input.get("parentId")),
-                Inputs.trimmed(input.get("category")),
+                Inputs.trimmed(input.string("name")),
+                Inputs.trimmed(input.string("organisationIdentifier")),
+                Inputs.trimmed(input.string("parentId")),
+                Inputs.trimmed(input.string("category")),
                 sector == null ? null : Sector.valueOf(sector),
-                Boolean.TRUE.equals(input.get("statutory")));
+                Boolean.TRUE.equals(input.bool("statutory")));
     }
 
     /** Every rule the input breaks, each naming its field; empty when it may be saved. */

@@ -14,6 +14,7 @@ import java.util.UUID;
 import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
+import uk.trustplatform.api.SchemaTypes;
 
 /**
  * Someone in a partnership role at a partner organisation, with staff contact details only (the
@@ -36,7 +37,7 @@ public record PartnerPerson(
         @Version long version)
         implements NodeType.Typed, Audited {
 
-    public static final String TYPE = "PartnerPerson";
+    public static final String TYPE = SchemaTypes.PARTNER_PERSON;
 
     public List<PartnerRole> partnerRoles() {
         return Arrays.stream(roles).map(PartnerRole::valueOf).sorted().toList();

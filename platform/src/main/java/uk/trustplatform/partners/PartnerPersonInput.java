@@ -2,8 +2,8 @@ package uk.trustplatform.partners;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
+import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
@@ -14,15 +14,13 @@ record PartnerPersonInput(String name, String jobTitle, String email, String tel
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern TELEPHONE = Pattern.compile("\\+?[0-9 ()-]{6,30}");
 
-    @SuppressWarnings("unchecked")
-    static PartnerPersonInput from(Map<String, Object> input) {
-        List<String> roles = (List<String>) input.getOrDefault("roles", List.of());
+    static PartnerPersonInput from(InputFields input) {
         return new PartnerPersonInput(
-                Inputs.trimmed(input.get("name")),
-                Inputs.trimmed(input.get("jobTitle")),
-                Inputs.trimmed(input.get("email")),
-                Inputs.trimmed(input.get("telephone")),
-                roles.stream().distinct().sorted().toList());
+                Inputs.trimmed(input.string("name")),
+                Inputs.trimmed(input.string("jobTitle")),
+                Inputs.trimmed(input.string("email")),
+                Inputs.trimmed(input.string("telephone")),
+                input.strings("roles").stream().distinct().sorted().toList());
     }
 
     List<UserError> problems() {

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.PageRequest;
+import uk.trustplatform.api.SchemaTypes;
 
 /** The partners feature's fields on Query. */
 @Singleton
@@ -22,7 +23,7 @@ final class PartnerQueries implements GraphQLTypeWiring {
 
     @Override
     public TypeRuntimeWiring typeWiring() {
-        return TypeRuntimeWiring.newTypeWiring("Query")
+        return TypeRuntimeWiring.newTypeWiring(SchemaTypes.QUERY)
                 .dataFetcher(
                         "partnerOrganisations",
                         env -> organisations.page(

@@ -39,7 +39,10 @@ final class UpdatingPartnerOrganisation {
         this.audit = audit;
     }
 
-    PartnerOrganisationPayload update(Caller caller, String id, long version, PartnerOrganisationInput input) {
+    PartnerOrganisationPayload update(Caller caller, UpdatePartnerOrganisation update) {
+        String id = update.id();
+        long version = update.version();
+        PartnerOrganisationInput input = update.details();
         UUID tenantId = caller.requireTenant();
         Optional<PartnerOrganisation> found =
                 GlobalId.decode(id, PartnerOrganisation.TYPE).flatMap(uuid -> reading.visible(caller, uuid));

@@ -4,6 +4,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.SchemaTypes;
 
 /** The tenancy feature's fields on Query. */
 @Singleton
@@ -17,7 +18,7 @@ final class TenancyQueries implements GraphQLTypeWiring {
 
     @Override
     public TypeRuntimeWiring typeWiring() {
-        return TypeRuntimeWiring.newTypeWiring("Query")
+        return TypeRuntimeWiring.newTypeWiring(SchemaTypes.QUERY)
                 .dataFetcher(
                         "tenant",
                         env -> directory

@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.Version;
 import java.util.UUID;
 import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
+import uk.trustplatform.api.SchemaTypes;
 
 /** A council's children's partnership using the platform. */
 @MappedEntity(value = "tenant", namingStrategy = ColumnNames.class)
@@ -19,7 +20,7 @@ public record Tenant(
         @Version long version)
         implements NodeType.Typed {
 
-    public static final String TYPE = "Tenant";
+    public static final String TYPE = SchemaTypes.TENANT;
 
     @Override
     public String graphQLType() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.SchemaTypes;
 
 /** How a Tenant's fields are fetched; the rest map to the record's components by name. */
 @Singleton
@@ -13,7 +14,7 @@ final class TenantWiring implements GraphQLTypeWiring {
 
     @Override
     public TypeRuntimeWiring typeWiring() {
-        return TypeRuntimeWiring.newTypeWiring("Tenant")
+        return TypeRuntimeWiring.newTypeWiring(SchemaTypes.TENANT)
                 .dataFetcher(
                         "id",
                         env -> GlobalId.encode(

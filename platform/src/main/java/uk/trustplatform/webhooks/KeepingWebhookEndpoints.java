@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -73,19 +72,19 @@ final class KeepingWebhookEndpoints {
         this.clock = clock;
     }
 
-    Registered register(Caller caller, Map<String, Object> input) {
+    Registered register(Caller caller, RegisterWebhookEndpoint input) {
         Optional<UUID> ownAgency = WebhookAccess.keeperScope(caller);
         List<UserError> problems = new ArrayList<>();
-        UUID organisation = organisation(caller, ownAgency, input.get("partnerOrganisationId"), problems);
-        String url = Inputs.trimmed(input.get("url"));
+        UUID organisation = organisation(caller, ownAgency, input.partnerOrganisationId(), problems);
+        String url = input.url();
         Inputs.required(problems, "url", url, EndpointAddresses.URL_MAX, "Give the URL the platform posts to.");
         if (url != null && url.length() <= EndpointAddresses.URL_MAX) {
             addresses
                     .refusal(url)
                     .ifPresent(rule -> problems.add(UserError.of(Code.NOT_ALLOWED, rule, "input", "url")));
         }
-        List<EventKind> kinds = kinds(input.get("eventKinds"), problems);
-        String email = Inputs.trimmed(input.get("contactEmail"));
+        List<EventKind> kinds = kinds(input.eventKinds(), problems);
+        String email = input.contactEmail();
         Inputs.required(problems, "contactEmail", email, EMAIL_MAX, "Give the email of who is told when it is paused.");
         if (email != null && !EMAIL.matcher(email).matches()) {
             problems.add(UserError.of(
@@ -94,7 +93,7 @@ final class KeepingWebhookEndpoints {
                     "input",
                     "contactEmail"));
         }
-        String description = Inputs.trimmed(input.get("description"));
+        String description = input.description();
         Inputs.optional(problems, "description", description, DESCRIPTION_MAX);
         if (problems.isEmpty()) {
             tooMany(caller, organisation).ifPresent(problems::add);
@@ -137,21 +136,21 @@ final class KeepingWebhookEndpoints {
                 organisation == null ? "url" : "partnerOrganisationId"));
     }
 
-    Changed pause(Caller caller, Map<String, Object> input) {
+    Changed pause(Caller caller, WebhookEndpointVersion input) {
         return setStatus(caller, input, WebhookEndpoint.Status.PAUSED, "Paused through the API.", "paused");
     }
 
-    Changed resume(Caller caller, Map<String, Object> input) {
+    Changed resume(Caller caller, WebhookEndpointVersion input) {
         return setStatus(caller, input, WebhookEndpoint.Status.ACTIVE, null, "resumed");
     }
 
-    Changed remove(Caller caller, Map<String, Object> input) {
+    Changed remove(Caller caller, WebhookEndpointVersion input) {
         WebhookAccess.keeperScope(caller);
         Optional<WebhookEndpoint> found = found(caller, input);
         if (found.isEmpty()) {
             return Changed.refused(UserError.notFound("id", "webhook endpoint"));
         }
-        long version = ((Number) input.get("version")).longValue();
+        long version = input.version();
         if (!endpoints.remove(caller.tenantId(), found.get().id(), version)) {
             return Changed.refused(
                     UserError.conflict("webhook endpoint", found.get().version(), version));
@@ -168,14 +167,14 @@ final class KeepingWebhookEndpoints {
     }
 
     private Changed setStatus(
-            Caller caller, Map<String, Object> input, WebhookEndpoint.Status status, String reason, String done) {
+            Caller caller, WebhookEndpointVersion input, WebhookEndpoint.Status status, String reason, String done) {
         WebhookAccess.keeperScope(caller);
         Optional<WebhookEndpoint> found = found(caller, input);
         if (found.isEmpty()) {
             return Changed.refused(UserError.notFound("id", "webhook endpoint"));
         }
         WebhookEndpoint current = found.get();
-        long version = ((Number) input.get("version")).longValue();
+        long version = input.version();
         if (current.status() == status) {
             return Changed.refused(
                     UserError.notInState("webhook endpoint", current.status(), List.of(opposite(status)), done, ""));
@@ -199,17 +198,15 @@ final class KeepingWebhookEndpoints {
         return status == WebhookEndpoint.Status.ACTIVE ? WebhookEndpoint.Status.PAUSED : WebhookEndpoint.Status.ACTIVE;
     }
 
-    private Optional<WebhookEndpoint> found(Caller caller, Map<String, Object> input) {
-        return GlobalId.decode((String) input.get("id"), WebhookEndpoint.TYPE)
-                .flatMap(id -> reading.visible(caller, id));
+    private Optional<WebhookEndpoint> found(Caller caller, WebhookEndpointVersion input) {
+        return GlobalId.decode(input.id(), WebhookEndpoint.TYPE).flatMap(id -> reading.visible(caller, id));
     }
 
     /**
      * The agency the endpoint is for: a partner lead's own (given or by default; another is
      * refused), or for a tenant admin the one named, if any (null: the partnership's).
      */
-    private UUID organisation(Caller caller, Optional<UUID> ownAgency, Object given, List<UserError> problems) {
-        String id = Inputs.trimmed(given);
+    private UUID organisation(Caller caller, Optional<UUID> ownAgency, String id, List<UserError> problems) {
         if (id == null) {
             return ownAgency.orElse(null);
         }
@@ -226,10 +223,8 @@ final class KeepingWebhookEndpoints {
         return visible.get().id();
     }
 
-    private static List<EventKind> kinds(Object given, List<UserError> problems) {
-        List<?> names = given instanceof List<?> list ? list : List.of();
-        LinkedHashSet<EventKind> kinds = new LinkedHashSet<>();
-        names.forEach(name -> kinds.add(EventKind.valueOf(name.toString())));
+    private static List<EventKind> kinds(List<EventKind> given, List<UserError> problems) {
+        LinkedHashSet<EventKind> kinds = new LinkedHashSet<>(given);
         if (kinds.contains(EventKind.WEBHOOK_ENDPOINT_PAUSED)) {
             problems.add(UserError.of(
                     Code.NOT_ALLOWED,

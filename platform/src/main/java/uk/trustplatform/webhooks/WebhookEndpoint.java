@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import uk.trustplatform.api.NodeType;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.notifications.EventKind;
 
 /**
@@ -32,7 +33,7 @@ record WebhookEndpoint(
         long version)
         implements NodeType.Typed {
 
-    static final String TYPE = "WebhookEndpoint";
+    static final String TYPE = SchemaTypes.WEBHOOK_ENDPOINT;
 
     enum Status {
         ACTIVE,

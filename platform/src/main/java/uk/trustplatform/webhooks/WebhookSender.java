@@ -31,6 +31,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.tenancy.TenantDirectory;
 import uk.trustplatform.tenancy.TenantTransactions;
 import uk.trustplatform.webhooks.WebhookDeliveries.Parcel;
@@ -234,7 +235,7 @@ final class WebhookSender {
                     "partnerOrganisationId",
                     parcel.partnerOrganisationId() == null
                             ? null
-                            : GlobalId.encode("PartnerOrganisation", parcel.partnerOrganisationId()));
+                            : GlobalId.encode(SchemaTypes.PARTNER_ORGANISATION, parcel.partnerOrganisationId()));
             JsonNode summary = json.readTree(parcel.summary());
             summary.properties().forEach(fact -> data.putIfAbsent(fact.getKey(), fact.getValue()));
             return json.writeValueAsString(root);

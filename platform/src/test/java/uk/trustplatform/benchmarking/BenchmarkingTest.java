@@ -405,6 +405,14 @@ class BenchmarkingTest {
     }
 
     @Test
+    void a_forum_with_no_name_is_refused_as_required_and_one_too_long_as_too_long() {
+        assertThat(forumRefusal("   "))
+                .isEqualTo("REQUIRED [\"input\",\"name\"] Name the forum in 1 to 200 characters.");
+        assertThat(forumRefusal("F".repeat(201)))
+                .isEqualTo("TOO_LONG [\"input\",\"name\"] The name is longer than 200 characters.");
+    }
+
+    @Test
     void two_replicas_refreshing_one_tenant_at_once_both_succeed_and_store_one_snapshot() throws Exception {
         TestTenant tenant = tenant("replicas");
         handComputedExample(tenant);
@@ -607,6 +615,26 @@ class BenchmarkingTest {
                 .path("saveRegionalForum");
         assertThat(saved.path("userErrors")).as(saved.toString()).isEmpty();
         return slug;
+    }
+
+    /** The one refusal of a forum named {@code name}: its code, field and message. */
+    private String forumRefusal(String name) {
+        JsonNode refused = new ApiCaller(server)
+                .withToken(TestIdentityProvider.token("operator")
+                        .roles(Role.PLATFORM_OPERATOR)
+                        .sign())
+                .query(
+                        "mutation ($i: SaveRegionalForumInput!) { saveRegionalForum(input: $i) { regionalForum { slug } userErrors { code field message } } }",
+                        Map.of("i", Map.of("slug", "unnamed", "name", name, "region", "SOUTH_EAST")))
+                .data()
+                .path("saveRegionalForum");
+        assertThat(refused.path("regionalForum").isNull())
+                .as(refused.toString())
+                .isTrue();
+        assertThat(refused.path("userErrors")).as(refused.toString()).hasSize(1);
+        JsonNode error = refused.path("userErrors").get(0);
+        return error.path("code").asText() + " " + error.path("field") + " "
+                + error.path("message").asText();
     }
 
     private void join(TestTenant tenant, String forum, List<String> sets) {

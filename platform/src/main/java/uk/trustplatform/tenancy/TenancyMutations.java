@@ -2,30 +2,31 @@ package uk.trustplatform.tenancy;
 
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
+import uk.trustplatform.api.InputFields;
+import uk.trustplatform.api.SchemaTypes;
 
 /** The tenancy feature's fields on Mutation: a platform operator's administration of tenants. */
 @Singleton
-final class TenantAdministration implements GraphQLTypeWiring {
+final class TenancyMutations implements GraphQLTypeWiring {
 
     private final OnboardingTenant onboarding;
     private final ChangingTenantStatus statuses;
 
-    TenantAdministration(OnboardingTenant onboarding, ChangingTenantStatus statuses) {
+    TenancyMutations(OnboardingTenant onboarding, ChangingTenantStatus statuses) {
         this.onboarding = onboarding;
         this.statuses = statuses;
     }
 
     @Override
     public TypeRuntimeWiring typeWiring() {
-        return TypeRuntimeWiring.newTypeWiring("Mutation")
+        return TypeRuntimeWiring.newTypeWiring(SchemaTypes.MUTATION)
                 .dataFetcher("onboardTenant", env -> onboarding.onboard(Callers.of(env), env.getArgument("definition")))
                 .dataFetcher("setTenantStatus", env -> {
-                    Map<String, Object> input = env.getArgument("input");
-                    return statuses.change(Callers.of(env), (String) input.get("slug"), TenantStatus.valueOf((String)
-                            input.get("status")));
+                    InputFields input = InputFields.input(env);
+                    return statuses.change(
+                            Callers.of(env), input.string("slug"), TenantStatus.valueOf(input.string("status")));
                 })
                 .build();
     }

@@ -1,0 +1,14 @@
+package uk.trustplatform.configuration;
+
+import uk.trustplatform.api.InputFields;
+
+/** A partner organisation adopting a charter, as it stands or as a copy of its own to personalise. */
+record AdoptCharter(String charterId, String partnerOrganisationId, boolean personalise) {
+
+    static AdoptCharter from(InputFields input) {
+        return new AdoptCharter(
+                input.string("charterId"),
+                input.string("partnerOrganisationId"),
+                Boolean.TRUE.equals(input.bool("personalise")));
+    }
+}

@@ -1,0 +1,30 @@
+package uk.trustplatform.notifications;
+
+import java.util.List;
+import uk.trustplatform.api.InputFields;
+import uk.trustplatform.api.Inputs;
+
+/**
+ * A link holder's new choices; {@code tenantSlug}, when given, is the partnership whose page the
+ * link was opened on.
+ */
+record SetEmailPreferences(String link, String tenantSlug, List<Choice> choices) {
+
+    /** One kind's new choice, at the version read. */
+    record Choice(EventKind kind, EmailChoice choice, long version) {
+
+        static Choice from(InputFields input) {
+            return new Choice(
+                    EventKind.valueOf(input.string("kind")),
+                    EmailChoice.valueOf(input.string("choice")),
+                    input.version("version"));
+        }
+    }
+
+    static SetEmailPreferences from(InputFields input) {
+        return new SetEmailPreferences(
+                Inputs.trimmed(input.string("link")),
+                Inputs.trimmed(input.string("tenantSlug")),
+                input.objects("choices").stream().map(Choice::from).toList());
+    }
+}

@@ -1,0 +1,18 @@
+package uk.trustplatform.partners;
+
+import uk.trustplatform.api.InputFields;
+
+/**
+ * A person to add to a partner organisation (no id) or a person's details to change at the
+ * version read.
+ */
+record SavePartnerPerson(String id, long version, String partnerOrganisationId, PartnerPersonInput details) {
+
+    static SavePartnerPerson from(InputFields input) {
+        return new SavePartnerPerson(
+                input.string("id"),
+                input.version("version"),
+                input.string("partnerOrganisationId"),
+                PartnerPersonInput.from(input));
+    }
+}
