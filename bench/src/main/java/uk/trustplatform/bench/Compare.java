@@ -65,7 +65,7 @@ public final class Compare {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** W1 as the platform serves it; StatementsPerRequestTest counts the same operation's statements. */
+    /** W1 as the platform serves it; StatementsPerRequestIT counts the same operation's statements. */
     static final String PARTNER_PLAN = """
             query PartnerPlan { actionPlans(first: 5) { edges { node {
               id status periodStart periodEnd version progress { total complete overdue }

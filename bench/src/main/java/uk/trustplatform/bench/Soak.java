@@ -199,7 +199,7 @@ public final class Soak {
         environment.put("TRUST_KEYCLOAK_NEW_ADMINS", "generated-password");
         // A pod gets its webhook signing key from a Secret; the soak's pod makes one of its own.
         environment.put("TRUST_WEBHOOKS_SECRET_KEY", ForumBenchmark.newWebhookKey());
-        // The soak measures what one pod serves, not the fair-use limits (FairUseTest proves those):
+        // The soak measures what one pod serves, not the fair-use limits (FairUseIT proves those):
         // its anonymous readers all come from 127.0.0.1, standing for many visitors, and 32
         // connections on 16 tenants would meet the per-caller and per-tenant limits on a fast machine.
         for (String limit : List.of("CALLER", "TENANT", "ADDRESS")) {

@@ -8,7 +8,7 @@ import io.micronaut.security.rules.SecurityRule;
 
 /**
  * A route that fails the way the badge page once did, with the database's error in the exception;
- * present only when UnhandledExceptionTest asks for it.
+ * present only when UnhandledExceptionIT asks for it.
  */
 @Controller("/test-only/failing")
 @Secured(SecurityRule.IS_ANONYMOUS)

@@ -6,7 +6,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import uk.trustplatform.api.GraphQLTypeWiring;
 
-/** Tenancy's Query wiring with Query.tenant left out, present only when StrictWiringTest asks for it. */
+/** Tenancy's Query wiring with Query.tenant left out, present only when StrictWiringIT asks for it. */
 @Singleton
 @Replaces(TenancyQueries.class)
 @Requires(property = "test.wiring", value = "missing-root-field")

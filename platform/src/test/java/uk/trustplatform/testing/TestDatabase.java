@@ -17,7 +17,8 @@ import uk.trustplatform.devstack.embedded.EmbeddedPostgresServer;
 /**
  * One PostgreSQL server for the whole test run, started when JUnit opens its launcher session:
  * a Testcontainers PostgreSQL where a Docker engine answers, the embedded server otherwise (or as
- * {@code -Dtrust.test.postgres=embedded|container} says). Its settings are published as system
+ * {@code -Dtrust.test.postgres=embedded|container} says), or none in the fast tier, whose tests
+ * ({@code *Test}, run by {@code ./mvnw test}) need no database. Its settings are published as system
  * properties, which the platform's configuration reads like environment variables.
  */
 public final class TestDatabase implements LauncherSessionListener {
@@ -33,6 +34,9 @@ public final class TestDatabase implements LauncherSessionListener {
             return;
         }
         String choice = System.getProperty("trust.test.postgres", "auto").toLowerCase(Locale.ROOT);
+        if (choice.equals("none")) {
+            return;
+        }
         boolean container = choice.equals("container") || (choice.equals("auto") && dockerAnswers());
         try {
             settings = container ? startContainer() : startEmbedded();
@@ -59,7 +63,8 @@ public final class TestDatabase implements LauncherSessionListener {
     public static DatabaseSettings settings() {
         if (settings == null) {
             throw new IllegalStateException(
-                    "TestDatabase starts with the JUnit launcher session; run tests through JUnit");
+                    "This test needs PostgreSQL, which the fast tier (./mvnw test, -Dtrust.test.postgres=none)"
+                            + " does not start: name it *IT so that ./mvnw verify runs it");
         }
         return settings;
     }
