@@ -20,7 +20,8 @@ final class ActionPlanMutations {
                 .dataFetcher(
                         "startActionPlan",
                         env -> working.start(Callers.of(env), StartActionPlan.from(InputFields.input(env))))
-                .dataFetcher("saveAction", env -> working.save(Callers.of(env), SaveAction.from(InputFields.input(env))))
+                .dataFetcher(
+                        "saveAction", env -> working.save(Callers.of(env), SaveAction.from(InputFields.input(env))))
                 .dataFetcher(
                         "removeAction",
                         env -> working.remove(Callers.of(env), RemoveAction.from(InputFields.input(env))))
@@ -38,7 +39,8 @@ final class ActionPlanMutations {
                         env -> deciding.giveBack(Callers.of(env), ActionPlanDecision.from(InputFields.input(env))))
                 .dataFetcher(
                         "recordActionPlanAudit",
-                        env -> deciding.recordAudit(Callers.of(env), RecordActionPlanAudit.from(InputFields.input(env))))
+                        env -> deciding.recordAudit(
+                                Callers.of(env), RecordActionPlanAudit.from(InputFields.input(env))))
                 .build();
     }
 }

@@ -186,13 +186,7 @@ final class DecidingActionPlans {
             return new PlanPayload(null, null, problems);
         }
         ActionPlanAudit saved = audits.save(new ActionPlanAudit(
-                UUID.randomUUID(),
-                plan.tenantId(),
-                plan.id(),
-                on,
-                by,
-                findings,
-                record.kiteMarkAwarded()));
+                UUID.randomUUID(), plan.tenantId(), plan.id(), on, by, findings, record.kiteMarkAwarded()));
         audit.record(caller.tenantId(), "ActionPlan.audited", ActionPlan.TYPE, plan.id(), null, saved);
         return PlanPayload.saved(plan);
     }

@@ -83,8 +83,8 @@ final class WorkingOnActionPlans {
 
     PlanPayload start(Caller caller, StartActionPlan start) {
         UUID tenantId = caller.requireTenant();
-        Optional<PartnerOrganisation> partner =
-                GlobalId.decode(start.partnerOrganisationId(), PartnerOrganisation.TYPE).flatMap(id -> partners.visible(caller, id));
+        Optional<PartnerOrganisation> partner = GlobalId.decode(start.partnerOrganisationId(), PartnerOrganisation.TYPE)
+                .flatMap(id -> partners.visible(caller, id));
         if (partner.isEmpty()) {
             return PlanPayload.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
         }
@@ -94,7 +94,8 @@ final class WorkingOnActionPlans {
                     ErrorCode.FORBIDDEN,
                     "Only a tenant admin or the organisation's own partner lead may start its plan.");
         }
-        Optional<Edition<ActionPlanTemplateContent>> template = GlobalId.decode(start.templateId(), SchemaTypes.ACTION_PLAN_TEMPLATE)
+        Optional<Edition<ActionPlanTemplateContent>> template = GlobalId.decode(
+                        start.templateId(), SchemaTypes.ACTION_PLAN_TEMPLATE)
                 .flatMap(configuration::templateEdition)
                 .filter(Edition::inForce);
         if (template.isEmpty()) {
@@ -192,15 +193,15 @@ final class WorkingOnActionPlans {
     }
 
     ActionPayload add(Caller caller, String actionPlanId, ActionInput details) {
-        Optional<ActionPlan> plan = GlobalId.decode(actionPlanId, ActionPlan.TYPE)
-                .flatMap(id -> reading.visiblePlan(caller, id));
+        Optional<ActionPlan> plan =
+                GlobalId.decode(actionPlanId, ActionPlan.TYPE).flatMap(id -> reading.visiblePlan(caller, id));
         if (plan.isEmpty()) {
             return ActionPayload.refused(UserError.notFound("actionPlanId", "action plan"));
         }
         requireWorker(caller, plan.get());
         if (!plan.get().status().open()) {
-            return ActionPayload.refused(
-                    UserError.notInState("plan", plan.get().status(), "actions are added while it is a draft or returned."));
+            return ActionPayload.refused(UserError.notInState(
+                    "plan", plan.get().status(), "actions are added while it is a draft or returned."));
         }
         ActionPlanTemplateContent template = templateOf(plan.get());
         List<UserError> problems = details.problems(template, false);
@@ -265,7 +266,9 @@ final class WorkingOnActionPlans {
         return onlyProgress
                 ? Optional.empty()
                 : Optional.of(
-                        UserError.notInState("plan", plan.status(),
+                        UserError.notInState(
+                                "plan",
+                                plan.status(),
                                 "only an action's status and RAG change once the plan is approved; ask the board to return it."));
     }
 
@@ -289,7 +292,9 @@ final class WorkingOnActionPlans {
         }
         if (!plan.status().open()) {
             return new RemovePayload(
-                    null, List.of(UserError.notInState("plan", plan.status(), "actions are removed while it is a draft or returned.")));
+                    null,
+                    List.of(UserError.notInState(
+                            "plan", plan.status(), "actions are removed while it is a draft or returned.")));
         }
         actions.delete(current);
         audit.record(caller.tenantId(), "Action.removed", PlanAction.TYPE, current.id(), current, null);
@@ -304,11 +309,12 @@ final class WorkingOnActionPlans {
         }
         requireWorker(caller, found.get().plan());
         if (found.get().plan().status() == ActionPlanStatus.SUBMITTED) {
-            return ActionPayload.refused(
-                    UserError.notInState("plan", found.get().plan().status(), "progress is recorded once the board has decided."));
+            return ActionPayload.refused(UserError.notInState(
+                    "plan", found.get().plan().status(), "progress is recorded once the board has decided."));
         }
         String note = Inputs.trimmed(progress.note());
-        List<String> links = progress.evidenceLinks().stream().map(String::strip).toList();
+        List<String> links =
+                progress.evidenceLinks().stream().map(String::strip).toList();
         List<UserError> problems = progressProblems(note, links, progress.date());
         if (!problems.isEmpty()) {
             return ActionPayload.refused(problems);

@@ -5,7 +5,11 @@ import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.Inputs;
 
 /** What {@code answerHeardBack} asks: a participant's answer, by the code they were given, with their words (trimmed). */
-record AnswerHeardBack(String tenantSlug, String code, @Nullable String heard, @Nullable String words) {
+record AnswerHeardBack(
+        String tenantSlug,
+        String code,
+        @Nullable String heard,
+        @Nullable String words) {
 
     static AnswerHeardBack from(InputFields input) {
         return new AnswerHeardBack(

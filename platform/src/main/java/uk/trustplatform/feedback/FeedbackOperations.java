@@ -15,10 +15,10 @@ import java.util.stream.Collectors;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.InputFields;
-import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.PerRequestLoader;
 import uk.trustplatform.api.RequestContext;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.api.SharedFieldWiring;
 import uk.trustplatform.tenancy.CurrentTenant;
 
@@ -56,7 +56,8 @@ final class FeedbackOperations {
                         "withdrawFeedbackCode",
                         env -> issuing.withdraw(Callers.of(env), FeedbackCodeStep.from(InputFields.input(env))))
                 .dataFetcher(
-                        "answerHeardBack", env -> hearing.answer(AnswerHeardBack.from(InputFields.input(env)), address(env)))
+                        "answerHeardBack",
+                        env -> hearing.answer(AnswerHeardBack.from(InputFields.input(env)), address(env)))
                 .build();
     }
 
@@ -145,5 +146,4 @@ final class FeedbackOperations {
     private static String address(DataFetchingEnvironment env) {
         return env.getGraphQlContext().<RequestContext>get(RequestContext.class).clientAddress();
     }
-
 }

@@ -1,13 +1,11 @@
 package uk.trustplatform.feedback;
 
 import static uk.trustplatform.api.Inputs.optional;
-import static uk.trustplatform.api.Inputs.trimmed;
 
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import uk.trustplatform.api.ApiException;

@@ -3,7 +3,6 @@ package uk.trustplatform.feedback;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
@@ -174,6 +173,7 @@ final class IssuingFeedbackCodes {
     }
 
     private static UserError conflict(Optional<FeedbackCode> kept, long sent) {
-        return UserError.conflict("feedback code", kept.map(FeedbackCode::version).orElse(-1L), sent);
+        return UserError.conflict(
+                "feedback code", kept.map(FeedbackCode::version).orElse(-1L), sent);
     }
 }

@@ -7,7 +7,11 @@ import uk.trustplatform.api.Inputs;
 
 /** What {@code respondToRecommendation} asks: the service's response (trimmed) to a recommendation, and its day. */
 record RespondToRecommendation(
-        String id, long version, Integer number, @Nullable String response, @Nullable LocalDate respondedOn) {
+        String id,
+        long version,
+        Integer number,
+        @Nullable String response,
+        @Nullable LocalDate respondedOn) {
 
     static RespondToRecommendation from(InputFields input) {
         return new RespondToRecommendation(

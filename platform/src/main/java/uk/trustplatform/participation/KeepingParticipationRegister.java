@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import uk.trustplatform.api.ApiException;
@@ -79,8 +78,8 @@ final class KeepingParticipationRegister {
     }
 
     private Saved record(Caller caller, String organisationId, ActivityInput details) {
-        Optional<PartnerOrganisation> organisation = GlobalId.decode(organisationId, PartnerOrganisation.TYPE)
-                .flatMap(id -> partners.visible(caller, id));
+        Optional<PartnerOrganisation> organisation =
+                GlobalId.decode(organisationId, PartnerOrganisation.TYPE).flatMap(id -> partners.visible(caller, id));
         if (organisation.isEmpty()) {
             return Saved.refused(UserError.notFound("partnerOrganisationId", "partner organisation"));
         }
@@ -175,18 +174,13 @@ final class KeepingParticipationRegister {
     }
 
     private Saved update(
-            Caller caller,
-            ParticipationActivity current,
-            ParticipationActivity changed,
-            String action,
-            long version) {
+            Caller caller, ParticipationActivity current, ParticipationActivity changed, String action, long version) {
         try {
             ParticipationActivity saved = activities.update(changed);
             audit.record(caller.tenantId(), action, ParticipationActivity.TYPE, saved.id(), current, saved);
             return new Saved(saved, List.of());
         } catch (OptimisticLockException raced) {
-            return Saved.refused(
-                    UserError.conflict("participation activity", current.version() + 1, version));
+            return Saved.refused(UserError.conflict("participation activity", current.version() + 1, version));
         }
     }
 

@@ -188,8 +188,8 @@ final class KeepingSection11Audits {
 
     EntryOutcome saveEntry(Caller caller, SaveSection11Entry rating) {
         UUID tenantId = caller.requireTenant();
-        Optional<ReadingSection11Audits.Located> found = GlobalId.decode(rating.id(), Section11Entry.TYPE)
-                .flatMap(id -> reading.visibleEntry(caller, id));
+        Optional<ReadingSection11Audits.Located> found =
+                GlobalId.decode(rating.id(), Section11Entry.TYPE).flatMap(id -> reading.visibleEntry(caller, id));
         if (found.isEmpty()) {
             return EntryOutcome.refused(UserError.notFound("id", "audit entry"));
         }
@@ -201,8 +201,8 @@ final class KeepingSection11Audits {
             return EntryOutcome.refused(UserError.conflict("audit entry", current.version(), version));
         }
         if (!owner.status().open()) {
-            return EntryOutcome.refused(UserError.notInState(
-                    "audit", owner.status(), "entries change while it is a draft or returned."));
+            return EntryOutcome.refused(
+                    UserError.notInState("audit", owner.status(), "entries change while it is a draft or returned."));
         }
         List<UserError> problems = new ArrayList<>();
         String narrative = rating.narrative();
@@ -229,7 +229,8 @@ final class KeepingSection11Audits {
                 current -> {
                     List<UserError> problems = new ArrayList<>();
                     if (!current.status().open()) {
-                        problems.add(UserError.notInState("audit", current.status(), "only a draft or returned audit is submitted."));
+                        problems.add(UserError.notInState(
+                                "audit", current.status(), "only a draft or returned audit is submitted."));
                     }
                     long unrated = entries.ofAudits(current.tenantUuid(), List.of(current.id())).stream()
                             .filter(entry -> entry.rag() == null)
@@ -259,7 +260,8 @@ final class KeepingSection11Audits {
                 current -> {
                     List<UserError> problems = new ArrayList<>();
                     if (current.status() != Status.SUBMITTED) {
-                        problems.add(UserError.notInState("audit", current.status(), "only a submitted audit is moderated."));
+                        problems.add(UserError.notInState(
+                                "audit", current.status(), "only a submitted audit is moderated."));
                     }
                     if (!accept && (comment == null || comment.isEmpty())) {
                         problems.add(UserError.of(Code.REQUIRED, "Say why the audit is returned.", "input", "comment"));

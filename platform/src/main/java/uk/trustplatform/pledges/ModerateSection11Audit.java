@@ -13,7 +13,10 @@ record ModerateSection11Audit(
         Section11Transition step, boolean accept, @Nullable String comment, List<ModeratedEntry> entries) {
 
     /** The board's view of one entry. */
-    record ModeratedEntry(String id, @Nullable String moderatedRag, @Nullable String comment) {}
+    record ModeratedEntry(
+            String id,
+            @Nullable String moderatedRag,
+            @Nullable String comment) {}
 
     static ModerateSection11Audit from(InputFields input) {
         return new ModerateSection11Audit(

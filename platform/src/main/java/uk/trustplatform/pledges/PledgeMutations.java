@@ -21,7 +21,8 @@ final class PledgeMutations {
                         "invitePartnerToPledge",
                         env -> register.invite(
                                 Callers.of(env), InputFields.input(env).string("partnerOrganisationId")))
-                .dataFetcher("signPledge", env -> register.sign(Callers.of(env), SignPledge.from(InputFields.input(env))))
+                .dataFetcher(
+                        "signPledge", env -> register.sign(Callers.of(env), SignPledge.from(InputFields.input(env))))
                 .dataFetcher(
                         "registerPledge",
                         env -> register.register(Callers.of(env), PledgeTransition.from(InputFields.input(env))))

@@ -6,7 +6,11 @@ import uk.trustplatform.api.Inputs;
 
 /** What {@code saveSection11Entry} asks: an audit criterion rated, with its narrative and evidence (trimmed). */
 record SaveSection11Entry(
-        String id, long version, @Nullable String rag, @Nullable String narrative, @Nullable String evidence) {
+        String id,
+        long version,
+        @Nullable String rag,
+        @Nullable String narrative,
+        @Nullable String evidence) {
 
     static SaveSection11Entry from(InputFields input) {
         return new SaveSection11Entry(

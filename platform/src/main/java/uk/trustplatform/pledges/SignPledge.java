@@ -8,8 +8,7 @@ import uk.trustplatform.api.Inputs;
  * What {@code signPledge} and {@code renewPledge} ask: the pledge's signature block (trimmed) put
  * on the registration at the version read.
  */
-record SignPledge(
-        String id, long version, String signatory, String postHeld, String onBehalfOf, LocalDate signedOn) {
+record SignPledge(String id, long version, String signatory, String postHeld, String onBehalfOf, LocalDate signedOn) {
 
     static SignPledge from(InputFields input) {
         return new SignPledge(

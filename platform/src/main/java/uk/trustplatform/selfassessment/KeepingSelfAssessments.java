@@ -223,7 +223,8 @@ final class KeepingSelfAssessments {
             return RatingOutcome.refused(List.of(UserError.conflict("rating", current.version(), version)));
         }
         if (!owner.status().open()) {
-            return RatingOutcome.refused(List.of(UserError.notInState("self-assessment", owner.status(), "ratings change while it is a draft or returned.")));
+            return RatingOutcome.refused(List.of(UserError.notInState(
+                    "self-assessment", owner.status(), "ratings change while it is a draft or returned.")));
         }
         String level = rating.level();
         String evidence = rating.evidence();
@@ -255,7 +256,10 @@ final class KeepingSelfAssessments {
                 current -> {
                     List<UserError> problems = new ArrayList<>();
                     if (!current.status().open()) {
-                        problems.add(UserError.notInState("self-assessment", current.status(), "only a draft or returned self-assessment is submitted."));
+                        problems.add(UserError.notInState(
+                                "self-assessment",
+                                current.status(),
+                                "only a draft or returned self-assessment is submitted."));
                     }
                     long unrated = reading.ratingsOf(current).stream()
                             .filter(rating -> rating.level() == null)
@@ -284,7 +288,8 @@ final class KeepingSelfAssessments {
                 current -> {
                     List<UserError> problems = new ArrayList<>();
                     if (current.status() != Status.SUBMITTED) {
-                        problems.add(UserError.notInState("self-assessment", current.status(), "only a submitted self-assessment is reviewed."));
+                        problems.add(UserError.notInState(
+                                "self-assessment", current.status(), "only a submitted self-assessment is reviewed."));
                     }
                     if (!agree && comment == null) {
                         problems.add(UserError.of(

@@ -5,7 +5,10 @@ import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.Inputs;
 
 /** What {@code reviewSelfAssessment} asks: the board agrees the assessment or returns it, with a comment. */
-record ReviewSelfAssessment(SelfAssessmentTransition step, boolean agree, @Nullable String comment) {
+record ReviewSelfAssessment(
+        SelfAssessmentTransition step,
+        boolean agree,
+        @Nullable String comment) {
 
     static ReviewSelfAssessment from(InputFields input) {
         return new ReviewSelfAssessment(

@@ -72,7 +72,10 @@ class ActionInputTest {
         assertThat(problems(input))
                 .containsExactly(
                         UserError.of(
-                                Code.TOO_LONG, "The description is longer than 4000 characters.", "input", "description"),
+                                Code.TOO_LONG,
+                                "The description is longer than 4000 characters.",
+                                "input",
+                                "description"),
                         UserError.of(Code.TOO_LONG, "The lead is longer than 200 characters.", "input", "lead"));
     }
 
@@ -89,7 +92,9 @@ class ActionInputTest {
 
         ActionInput unplaced = ActionInput.from(InputFields.of(Map.of("description", "Run a youth panel")));
         assertThat(unplaced.problems(TEMPLATE, true)).isEmpty();
-        assertThat(unplaced.problems(TEMPLATE, false)).extracting(UserError::code).containsExactly(Code.NOT_FOUND);
+        assertThat(unplaced.problems(TEMPLATE, false))
+                .extracting(UserError::code)
+                .containsExactly(Code.NOT_FOUND);
     }
 
     @Test

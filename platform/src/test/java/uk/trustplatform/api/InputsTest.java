@@ -42,7 +42,10 @@ class InputsTest {
                         UserError.of(Code.REQUIRED, "Say why.", "input", "reason"),
                         UserError.of(Code.TOO_LONG, "The reason is longer than 10 characters.", "input", "reason"),
                         UserError.of(
-                                Code.TOO_LONG, "The auditor's name is longer than 10 characters.", "input", "auditedBy"));
+                                Code.TOO_LONG,
+                                "The auditor's name is longer than 10 characters.",
+                                "input",
+                                "auditedBy"));
     }
 
     @Test
@@ -101,7 +104,10 @@ class InputsTest {
                                 "input",
                                 "method"),
                         UserError.of(
-                                Code.NOT_FOUND, "The tenant has defined no methods yet (vocabularies).", "input", "method"));
+                                Code.NOT_FOUND,
+                                "The tenant has defined no methods yet (vocabularies).",
+                                "input",
+                                "method"));
     }
 
     @Test

@@ -56,8 +56,7 @@ class KeycloakInvitationIT implements TestPropertyProvider {
                         "mutation ($d: String!) { onboardTenant(definition: $d) { adminAccount { username temporaryPassword invitationSent } userErrors { message } } }",
                         Map.of(
                                 "d",
-                                KeycloakOnboardingIT.definition(
-                                        slug, "Invited Trust", "E06000035", "Medway Council")))
+                                KeycloakOnboardingIT.definition(slug, "Invited Trust", "E06000035", "Medway Council")))
                 .data()
                 .path("onboardTenant")
                 .path("adminAccount");

@@ -75,8 +75,8 @@ class DocumentAdminJourneyIT implements TestPropertyProvider {
 
     @AfterAll
     void howManyChecks() {
-        System.out.println("DocumentAdminJourneyIT: axe checked " + (WebSite.axeChecks() - axeBefore)
-                + " pages and error states");
+        System.out.println(
+                "DocumentAdminJourneyIT: axe checked " + (WebSite.axeChecks() - axeBefore) + " pages and error states");
     }
 
     @Test

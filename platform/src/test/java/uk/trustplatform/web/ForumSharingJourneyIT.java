@@ -72,8 +72,8 @@ class ForumSharingJourneyIT implements TestPropertyProvider {
 
     @AfterAll
     void howManyChecks() {
-        System.out.println("ForumSharingJourneyIT: axe checked " + (WebSite.axeChecks() - axeBefore)
-                + " pages and error states");
+        System.out.println(
+                "ForumSharingJourneyIT: axe checked " + (WebSite.axeChecks() - axeBefore) + " pages and error states");
     }
 
     @ParameterizedTest

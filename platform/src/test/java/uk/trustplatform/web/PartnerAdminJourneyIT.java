@@ -66,8 +66,8 @@ class PartnerAdminJourneyIT implements TestPropertyProvider {
 
     @AfterAll
     void howManyChecks() {
-        System.out.println("PartnerAdminJourneyIT: axe checked " + (WebSite.axeChecks() - axeBefore)
-                + " pages and error states");
+        System.out.println(
+                "PartnerAdminJourneyIT: axe checked " + (WebSite.axeChecks() - axeBefore) + " pages and error states");
     }
 
     @Test
