@@ -1,6 +1,5 @@
 package uk.trustplatform.api;
 
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,10 +9,8 @@ import java.time.ZoneId;
 /**
  * The platform's one clock. A partnership's calendar is England's, so "today" (a due date, a
  * renewal, the year an audit belongs to) is the date in London whatever zone the JVM runs in; every
- * use case and page reads it here, so that a test can pin the date for a whole run. Sign-in,
- * key-set timing and what the platform writes into Keycloak keep a UTC clock of their own: they
- * compare with (or sit beside) instants Keycloak wrote in real time, which a pinned test clock must
- * not disturb.
+ * use case and page reads it here. Sign-in, key-set timing and what the platform writes into
+ * Keycloak keep a UTC clock of their own: they compare with (or sit beside) instants Keycloak wrote.
  */
 @Singleton
 public class LondonClock {
@@ -21,17 +18,7 @@ public class LondonClock {
     /** England's zone, for a date or time shown to people. */
     public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
-    private final Clock clock;
-
-    @Inject
-    LondonClock() {
-        this(Clock.system(ZONE));
-    }
-
-    /** A clock on other time, for the tests' pinned calendar. */
-    protected LondonClock(Clock clock) {
-        this.clock = clock.withZone(ZONE);
-    }
+    private final Clock clock = Clock.system(ZONE);
 
     /** Today's date in England. */
     public LocalDate today() {

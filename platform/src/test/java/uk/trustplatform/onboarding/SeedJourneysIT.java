@@ -158,9 +158,14 @@ class SeedJourneysIT implements TestPropertyProvider {
                 .as("Hart's ladder, rungs 1 to 8")
                 .hasSize(8);
 
-        UUID agency = seeds.agency(slug, "Seed journey agency");
+        // The ordinary work in a copy of the seed: a partnership that writes no template publishes
+        // the kit's first, and the seed itself must go on publishing only what its definition says.
+        String copy = seeds.openCopy(slug);
+        ApiCaller copyAdmin = seeds.admin(copy);
+        JsonNode copied = anyone.query(TERMS, Map.of("s", copy)).data().path("publishedConfiguration");
+        UUID agency = seeds.agency(copy, "Seed journey agency");
         String agencyId = GlobalId.encode("PartnerOrganisation", agency);
-        SeedPartnerships.Person person = seeds.person("seed-lead", slug, agency, Role.PARTNER_LEAD);
+        SeedPartnerships.Person person = seeds.person("seed-lead", copy, agency, Role.PARTNER_LEAD);
         ApiCaller lead =
                 new ApiCaller(server).withToken(TestKeycloak.passwordToken(person.username(), person.password()));
 
@@ -171,7 +176,7 @@ class SeedJourneysIT implements TestPropertyProvider {
                 "participationActivity { ladderRung }");
         assertThat(activity.path("participationActivity").path("ladderRung").asInt())
                 .isEqualTo(5);
-        admin.mutate(
+        copyAdmin.mutate(
                 "saveGovernanceBody",
                 "SaveGovernanceBodyInput",
                 Map.of(
@@ -181,12 +186,11 @@ class SeedJourneysIT implements TestPropertyProvider {
                         terms.path("governanceBodyTypes").get(0).path("code").asText()),
                 "governanceBody { type }");
 
-        String template =
-                configuration.path("actionPlanTemplates").path(0).path("id").asText(null);
+        String template = copied.path("actionPlanTemplates").path(0).path("id").asText(null);
         if (template == null) {
             // The partnership writes no template of its own: its admin makes the kit's its own first.
-            seeds.publishStarterKit(admin, "hear-by-right");
-            template = anyone.query(TERMS, Map.of("s", slug))
+            seeds.publishStarterKit(copyAdmin, "hear-by-right");
+            template = anyone.query(TERMS, Map.of("s", copy))
                     .data()
                     .path("publishedConfiguration")
                     .path("actionPlanTemplates")
@@ -199,7 +203,7 @@ class SeedJourneysIT implements TestPropertyProvider {
                 "StartActionPlanInput",
                 Map.of("partnerOrganisationId", agencyId, "templateId", template),
                 "actionPlan { id }");
-        SeedPartnerships.Person boardMember = seeds.person("seed-board", slug, null, Role.BOARD_MEMBER);
+        SeedPartnerships.Person boardMember = seeds.person("seed-board", copy, null, Role.BOARD_MEMBER);
         ApiCaller board = new ApiCaller(server)
                 .withToken(TestKeycloak.passwordToken(boardMember.username(), boardMember.password()));
         assertThat(board.query("{ actionPlans(first: 50) { edges { node { partnerOrganisation { id } } } } }")
@@ -209,7 +213,8 @@ class SeedJourneysIT implements TestPropertyProvider {
                 .contains(agencyId);
 
         if (definition.path("configuration").has("pledge")) {
-            JsonNode invited = admin.mutate(
+            JsonNode invited = copyAdmin
+                    .mutate(
                             "invitePartnerToPledge",
                             "InvitePartnerToPledgeInput",
                             Map.of("partnerOrganisationId", agencyId),
@@ -224,7 +229,7 @@ class SeedJourneysIT implements TestPropertyProvider {
             signature.put("signedOn", TestCalendar.today().toString());
             lead.mutate("signPledge", "SignPledgeInput", signature, "pledgeRegistration { status }");
         } else {
-            assertThat(configuration.path("pledge").isNull())
+            assertThat(copied.path("pledge").isNull())
                     .as("%s writes no pledge, so publishes none", slug)
                     .isTrue();
         }
@@ -235,14 +240,14 @@ class SeedJourneysIT implements TestPropertyProvider {
                     "AdoptCharterInput",
                     Map.of(
                             "charterId",
-                            configuration.path("charter").path("id").asText(),
+                            copied.path("charter").path("id").asText(),
                             "partnerOrganisationId",
                             agencyId,
                             "personalise",
                             false),
                     "charterAdoption { personalised }");
         } else {
-            assertThat(configuration.path("charter").isNull())
+            assertThat(copied.path("charter").isNull())
                     .as("%s writes no charter, so publishes none", slug)
                     .isTrue();
         }
