@@ -127,6 +127,7 @@ public final class Compare {
     private static final String VERSION = "__VERSION__";
     private static final String STATUS = "__STATUS__";
 
+    @SuppressWarnings("try") // stopsKeycloak is there to be closed, not used.
     public static void main(String[] arguments) throws Exception {
         Map<String, String> options = ForumBenchmark.options(arguments);
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));

@@ -56,7 +56,8 @@ final class PostGraphileServer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("PostGraphile stopped; its output is in " + log);
             }
-            try (Socket socket = new Socket("127.0.0.1", port)) {
+            try {
+                new Socket("127.0.0.1", port).close();
                 return new PostGraphileServer(process, URI.create("http://127.0.0.1:" + port + "/graphql"));
             } catch (IOException notYet) {
                 Thread.sleep(200);
@@ -71,10 +72,16 @@ final class PostGraphileServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            // Interrupted while it stops: make sure it is gone, and leave the interrupt for the caller.
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

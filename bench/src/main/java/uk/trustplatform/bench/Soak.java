@@ -41,6 +41,7 @@ public final class Soak {
 
     private Soak() {}
 
+    @SuppressWarnings("try") // stopsKeycloak is there to be closed, not used.
     public static void main(String[] arguments) throws Exception {
         Map<String, String> options = ForumBenchmark.options(arguments);
         long seconds = options.containsKey("seconds")

@@ -19,6 +19,7 @@ import uk.trustplatform.devstack.embedded.PackagedJar;
 class PackagedServiceIT {
 
     @Test
+    @SuppressWarnings("try") // the database is stopped mid-test on purpose, before the try closes it again.
     void the_migration_job_then_the_service_start_on_an_empty_database_with_the_charts_settings(@TempDir Path logs)
             throws Exception {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startThrowaway();

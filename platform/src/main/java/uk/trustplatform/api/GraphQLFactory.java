@@ -85,7 +85,7 @@ final class GraphQLFactory {
      * runs atomically, so a failing one undoes only its own writes.
      */
     static RuntimeWiring runtimeWiring(List<TypeRuntimeWiring> wirings, RequestScope scope) {
-        Map<String, Map<String, DataFetcher>> fetchers = new LinkedHashMap<>();
+        Map<String, Map<String, DataFetcher<?>>> fetchers = new LinkedHashMap<>();
         Map<String, TypeRuntimeWiring.Builder> types = new LinkedHashMap<>();
         for (TypeRuntimeWiring wiring : wirings) {
             String type = wiring.getTypeName();
@@ -96,7 +96,7 @@ final class GraphQLFactory {
             if (wiring.getDefaultDataFetcher() != null) {
                 merged.defaultDataFetcher(wiring.getDefaultDataFetcher());
             }
-            Map<String, DataFetcher> fields = fetchers.computeIfAbsent(type, name -> new LinkedHashMap<>());
+            Map<String, DataFetcher<?>> fields = fetchers.computeIfAbsent(type, name -> new LinkedHashMap<>());
             wiring.getFieldDataFetchers().forEach((field, fetcher) -> {
                 DataFetcher<?> wired = type.equals("Mutation") ? atomic(fetcher, scope) : fetcher;
                 if (fields.putIfAbsent(field, wired) != null) {
@@ -109,7 +109,10 @@ final class GraphQLFactory {
                 .strictMode()
                 .scalar(DateScalar.DATE)
                 .scalar(ExtendedScalars.DateTime);
-        types.forEach((type, merged) -> builder.type(merged.dataFetchers(fetchers.get(type))));
+        types.forEach((type, merged) -> {
+            fetchers.get(type).forEach(merged::dataFetcher);
+            builder.type(merged);
+        });
         return builder.build();
     }
 

@@ -22,6 +22,7 @@ import jakarta.inject.Singleton;
 final class RequestTooLargeHandler implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
 
     @Override
+    @SuppressWarnings("rawtypes") // Micronaut's ExceptionHandler.handle takes a raw HttpRequest.
     public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException exception) {
         GraphQLResponse refused = GraphQLExecutor.refused(ApiError.of(
                 ErrorCode.LIMIT_EXCEEDED,

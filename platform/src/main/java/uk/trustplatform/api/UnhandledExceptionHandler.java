@@ -32,6 +32,7 @@ final class UnhandledExceptionHandler implements ExceptionHandler<Exception, Htt
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Micronaut's ExceptionHandler.handle takes a raw HttpRequest.
     public HttpResponse<?> handle(HttpRequest request, Exception exception) {
         String correlationId = CorrelationIdFilter.of(request);
         boolean outage = DatabaseOutage.causedBy(exception);

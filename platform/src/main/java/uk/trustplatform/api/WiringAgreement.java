@@ -3,7 +3,6 @@ package uk.trustplatform.api;
 import graphql.language.FieldDefinition;
 import graphql.language.ImplementingTypeDefinition;
 import graphql.language.ObjectTypeDefinition;
-import graphql.language.TypeDefinition;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.util.ArrayList;
@@ -25,13 +24,14 @@ final class WiringAgreement {
     /** Every disagreement found, each a sentence naming the type and field; empty when they agree. */
     static List<String> disagreements(TypeDefinitionRegistry schema, RuntimeWiring wiring) {
         List<String> problems = new ArrayList<>();
-        wiring.getDataFetchers().forEach((typeName, fetchers) -> {
+        wiring.getDataFetchers().keySet().forEach(typeName -> {
+            Set<String> fetched = wiring.getDataFetchers().get(typeName).keySet();
             Optional<Set<String>> fields = fieldsOf(schema, typeName);
             if (fields.isEmpty()) {
                 problems.add("Wiring names type " + typeName + ", which schema.graphqls does not define.");
                 return;
             }
-            fetchers.keySet().stream()
+            fetched.stream()
                     .filter(field -> !fields.get().contains(field))
                     .sorted()
                     .forEach(field -> problems.add(
@@ -55,8 +55,7 @@ final class WiringAgreement {
     }
 
     private static Optional<Set<String>> fieldsOf(TypeDefinitionRegistry schema, String typeName) {
-        Optional<TypeDefinition> type = schema.getType(typeName);
-        if (type.isEmpty() || !(type.get() instanceof ImplementingTypeDefinition<?> implementing)) {
+        if (!(schema.getType(typeName).orElse(null) instanceof ImplementingTypeDefinition<?> implementing)) {
             return Optional.empty();
         }
         Stream<FieldDefinition> extensions = schema.objectTypeExtensions().getOrDefault(typeName, List.of()).stream()

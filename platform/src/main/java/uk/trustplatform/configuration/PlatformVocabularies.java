@@ -20,7 +20,7 @@ final class PlatformVocabularies {
 
     PlatformVocabularies(DocumentCodec codec) {
         try (InputStream in = PlatformVocabularies.class.getResourceAsStream("/platform-defaults/vocabularies.yaml")) {
-            defaults = (VocabulariesContent) codec.from(new YAMLMapper().readTree(in), VocabulariesContent.class);
+            defaults = codec.from(new YAMLMapper().readTree(in), VocabulariesContent.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

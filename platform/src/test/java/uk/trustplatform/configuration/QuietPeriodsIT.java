@@ -43,17 +43,17 @@ class QuietPeriodsIT {
         TestTenant tenant = TestTenants.active("quiet");
         ApiCaller admin = as(tenant, "admin", Role.TENANT_ADMIN);
 
-        JsonNode saved = settings(admin.query(SET, input(0, HALF_TERM, EXAMS)));
+        JsonNode saved = settings(admin.query(SET, input(0, List.of(HALF_TERM, EXAMS))));
         Reply numbers = admin.query(
                 "mutation ($i: UpdatePartnershipSettingsInput!) { updatePartnershipSettings(input: $i)"
                         + " { partnershipSettings { version quietPeriods { name } } userErrors { code } } }",
                 Map.of("i", Map.of("version", 1, "minimumParticipationChampions", 3, "renewalNoticeDays", 60)));
-        Reply stale = admin.query(SET, input(1, SUMMER));
+        Reply stale = admin.query(SET, input(1, List.of(SUMMER)));
         JsonNode asLead =
                 as(tenant, "lead", Role.PARTNER_LEAD).query(SETTINGS).data().path("partnershipSettings");
-        Reply byLead = as(tenant, "lead", Role.PARTNER_LEAD).query(SET, input(2, SUMMER));
-        Reply byBoard = as(tenant, "board", Role.BOARD_MEMBER).query(SET, input(2, SUMMER));
-        JsonNode cleared = settings(admin.query(SET, input(2)));
+        Reply byLead = as(tenant, "lead", Role.PARTNER_LEAD).query(SET, input(2, List.of(SUMMER)));
+        Reply byBoard = as(tenant, "board", Role.BOARD_MEMBER).query(SET, input(2, List.of(SUMMER)));
+        JsonNode cleared = settings(admin.query(SET, input(2, List.of())));
 
         assertThat(saved.path("version").asInt()).isEqualTo(1);
         assertThat(saved.path("minimumParticipationChampions").asInt())
@@ -102,11 +102,12 @@ class QuietPeriodsIT {
                         SET,
                         input(
                                 0,
-                                period(" ", "2027-05-10", "2027-06-25"),
-                                period("Exams", "2027-06-25", "2027-05-10"),
-                                noFirstDay,
-                                SUMMER,
-                                SUMMER))
+                                List.of(
+                                        period(" ", "2027-05-10", "2027-06-25"),
+                                        period("Exams", "2027-06-25", "2027-05-10"),
+                                        noFirstDay,
+                                        SUMMER,
+                                        SUMMER)))
                 .data()
                 .path("setQuietPeriods");
 
@@ -135,9 +136,8 @@ class QuietPeriodsIT {
         return Map.of("name", name, "firstDay", firstDay, "lastDay", lastDay);
     }
 
-    @SafeVarargs
-    private static Map<String, Object> input(int version, Map<String, Object>... periods) {
-        return Map.of("i", Map.of("version", version, "quietPeriods", List.of(periods)));
+    private static Map<String, Object> input(int version, List<Map<String, Object>> periods) {
+        return Map.of("i", Map.of("version", version, "quietPeriods", periods));
     }
 
     private static JsonNode settings(Reply reply) {

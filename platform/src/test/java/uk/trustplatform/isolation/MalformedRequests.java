@@ -340,6 +340,7 @@ final class MalformedRequests {
                 .preOrder(
                         new NodeVisitorStub() {
                             @Override
+                            @SuppressWarnings("rawtypes") // graphql-java's visitor takes a raw Node context.
                             public TraversalControl visitArgument(Argument node, TraverserContext<Node> context) {
                                 collect(node.getValue(), found);
                                 return TraversalControl.CONTINUE;
@@ -369,6 +370,7 @@ final class MalformedRequests {
     private static String withLiteral(Document document, Value<?> literal, String text) {
         Node<?> marked = new AstTransformer().transform(document, new NodeVisitorStub() {
             @Override
+            @SuppressWarnings("rawtypes") // graphql-java's visitor takes a raw Node context.
             protected TraversalControl visitValue(Value<?> node, TraverserContext<Node> context) {
                 return node == literal
                         ? TreeTransformerUtil.changeNode(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -261,7 +262,10 @@ class PgBouncerTransactionPoolingIT {
     private static Request withoutMarker(Request request, World target) {
         try {
             String variables = JSON.writeValueAsString(request.variables()).replace(target.marker(), NO_TENANTS);
-            return new Request(request.query(), JSON.readValue(variables, Map.class), request.path());
+            return new Request(
+                    request.query(),
+                    JSON.readValue(variables, new TypeReference<Map<String, Object>>() {}),
+                    request.path());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

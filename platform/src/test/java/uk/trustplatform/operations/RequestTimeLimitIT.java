@@ -123,6 +123,7 @@ class RequestTimeLimitIT implements TestPropertyProvider {
                 answeredMs, LIMIT_MS);
     }
 
+    @SuppressWarnings("try") // the resource is held open for the body, not used in it.
     @Test
     void a_page_stuck_behind_a_lock_gets_the_took_too_long_page() throws Exception {
         TestTenant tenant = TestTenants.active("slow-page");

@@ -75,6 +75,7 @@ class TwoPlatformsOneDatabaseIT {
         }
     }
 
+    @SuppressWarnings("try") // the resource is held open for the body, not used in it.
     @Test
     void a_platform_stopped_while_its_jobs_run_leaves_no_tenant_half_marked_and_the_next_one_does_the_rest()
             throws Exception {

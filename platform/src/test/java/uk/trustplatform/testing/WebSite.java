@@ -84,6 +84,17 @@ public final class WebSite {
         return page.navigate(url);
     }
 
+    /**
+     * Does what submits a form or follows a link, and returns the page it loaded. Playwright
+     * deprecates waitForNavigation as racy for pages whose script changes the address; these
+     * pages work without JavaScript, so every step is a whole new document, which it waits for
+     * exactly, also when the address stays the same (a form shown again with its errors).
+     */
+    @SuppressWarnings("deprecation")
+    public static Response loadedBy(Page page, Runnable action) {
+        return page.waitForNavigation(action);
+    }
+
     /** Signs in from the partnership's "Sign in" through Keycloak's login page; returns where it landed. */
     public String signIn(Page page, String tenant, String username, String password) {
         page.navigate(url("/" + tenant + "/sign-in"));

@@ -613,7 +613,7 @@ class ActionPlanJourneyIT implements TestPropertyProvider {
 
         /** Enter on a link or button: the page it leads to. */
         void follow() {
-            page.waitForNavigation(() -> page.keyboard().press("Enter"));
+            WebSite.loadedBy(page, () -> page.keyboard().press("Enter"));
         }
 
         /** Tabs forward until the focus is on the element named so (its text, id or name), within 80 steps. */
@@ -667,7 +667,7 @@ class ActionPlanJourneyIT implements TestPropertyProvider {
     }
 
     private static Response submit(Page page, String button) {
-        return page.waitForNavigation(() -> page.click("button:has-text('" + button + "')"));
+        return WebSite.loadedBy(page, () -> page.click("button:has-text('" + button + "')"));
     }
 
     private static void fillDate(Page page, String name, LocalDate day) {

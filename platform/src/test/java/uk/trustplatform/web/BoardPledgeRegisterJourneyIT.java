@@ -136,7 +136,7 @@ class BoardPledgeRegisterJourneyIT implements TestPropertyProvider {
             }
 
             page.selectOption("#status", "NOT_INVITED");
-            page.waitForNavigation(() -> page.click("button:has-text('Show agencies')"));
+            WebSite.loadedBy(page, () -> page.click("button:has-text('Show agencies')"));
             assertThat(page.url()).contains("status=NOT_INVITED");
             assertThat(page.locator("tbody").innerText()).contains(scouts.name(), club.name());
             WebSite.assertAccessible(page, "the register filtered by status");
@@ -492,7 +492,7 @@ class BoardPledgeRegisterJourneyIT implements TestPropertyProvider {
     }
 
     private static Response submit(Page page, String button) {
-        return page.waitForNavigation(() -> page.click("button:has-text('" + button + "')"));
+        return WebSite.loadedBy(page, () -> page.click("button:has-text('" + button + "')"));
     }
 
     private static void fillDate(Page page, String name, LocalDate day) {

@@ -130,7 +130,7 @@ class BoardSection11JourneyIT implements TestPropertyProvider {
             WebSite.screenshot(page, "board-section-11-" + seed);
 
             page.selectOption("#round", String.valueOf(ROUND));
-            page.waitForNavigation(() -> page.click("button:has-text('Show audits')"));
+            WebSite.loadedBy(page, () -> page.click("button:has-text('Show audits')"));
             assertThat(page.url()).endsWith("?round=" + ROUND);
             assertThat(page.locator("#audits").innerText()).contains(agency.name());
 
@@ -427,6 +427,6 @@ class BoardSection11JourneyIT implements TestPropertyProvider {
     }
 
     private static Response submit(Page page, String button) {
-        return page.waitForNavigation(() -> page.click("button:has-text('" + button + "')"));
+        return WebSite.loadedBy(page, () -> page.click("button:has-text('" + button + "')"));
     }
 }

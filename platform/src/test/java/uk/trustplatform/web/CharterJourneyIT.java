@@ -247,7 +247,7 @@ class CharterJourneyIT implements TestPropertyProvider {
     }
 
     private static Response submit(Page page, String button) {
-        return page.waitForNavigation(() -> page.click("button:has-text('" + button + "')"));
+        return WebSite.loadedBy(page, () -> page.click("button:has-text('" + button + "')"));
     }
 
     private void personalise(ApiCaller admin, Agency agency) {

@@ -129,14 +129,14 @@ class DocumentAdminJourneyIT implements TestPropertyProvider {
 
             int rows = page.locator("textarea[id^='pledge-commitments-'][id$='-text']")
                     .count();
-            page.waitForNavigation(() -> page.click("button:has-text('Add another commitment')"));
+            WebSite.loadedBy(page, () -> page.click("button:has-text('Add another commitment')"));
             assertThat(page.locator("#pledge-commitments-" + rows + "-text").inputValue())
                     .isEmpty();
             assertThat(page.locator("#pledge-commitments-0-text").inputValue())
                     .as("what was typed stays")
                     .isEmpty();
             WebSite.assertAccessible(page, "the pledge with a commitment added");
-            page.waitForNavigation(() -> page.click("button:has-text('Remove Commitment " + (rows + 1) + "')"));
+            WebSite.loadedBy(page, () -> page.click("button:has-text('Remove Commitment " + (rows + 1) + "')"));
             assertThat(page.locator("#pledge-commitments-" + rows + "-text").count())
                     .isZero();
 
@@ -211,7 +211,7 @@ class DocumentAdminJourneyIT implements TestPropertyProvider {
                 page.click("text=Edit the draft");
                 String criteria = "[id^='standardsFramework-standards-0-criteria-'][id$='-text']";
                 int before = page.locator(criteria).count();
-                page.waitForNavigation(() -> page.click("button:has-text('Add another criterion') >> nth=0"));
+                WebSite.loadedBy(page, () -> page.click("button:has-text('Add another criterion') >> nth=0"));
                 assertThat(page.locator(criteria).count()).isEqualTo(before + 1);
                 String added = "Young people check with the board that they know the impact of what they said.";
                 page.fill("#standardsFramework-standards-0-criteria-" + before + "-number", "1.9");
@@ -438,7 +438,7 @@ class DocumentAdminJourneyIT implements TestPropertyProvider {
 
     /** Submits with the form's visible button: a form's first, hidden one (the one Enter presses) has the same words. */
     static Response submit(Page page, String button) {
-        return page.waitForNavigation(() -> page.click("button.govuk-button:text-is('" + button + "')"));
+        return WebSite.loadedBy(page, () -> page.click("button.govuk-button:text-is('" + button + "')"));
     }
 
     /** The draft onboarding copied from a kit into the partnership, of the connection named. */

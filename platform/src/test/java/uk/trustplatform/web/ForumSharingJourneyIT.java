@@ -109,7 +109,7 @@ class ForumSharingJourneyIT implements TestPropertyProvider {
             page.check("input[value=PLEDGES]");
             page.check("input[value=PARTNERS]");
             WebSite.screenshot(page, "admin-forum-sharing-" + tenant);
-            page.waitForNavigation(() -> page.click("button:has-text('Save what you share')"));
+            WebSite.loadedBy(page, () -> page.click("button:has-text('Save what you share')"));
             assertThat(page.locator(".govuk-notification-banner").innerText())
                     .contains("What you share with " + southEastName + " is saved: pledges, partners.");
             assertThat(page.locator("#forum-" + southEast).innerText()).contains("Pledges, Partners");
@@ -134,7 +134,7 @@ class ForumSharingJourneyIT implements TestPropertyProvider {
             page.uncheck("input[value=PARTNERS]");
             page.check("input[value=ACTION_PLANS]");
             page.check("input[value=SELF_ASSESSMENT]");
-            page.waitForNavigation(() -> page.click("button:has-text('Save what you share')"));
+            WebSite.loadedBy(page, () -> page.click("button:has-text('Save what you share')"));
             assertThat(sharing(api)).containsExactly("PLEDGES", "ACTION_PLANS", "SELF_ASSESSMENT");
             assertThat(page.locator("#forum-" + southEast).innerText())
                     .contains("Pledges, Action plans, Self-assessments");
@@ -143,7 +143,7 @@ class ForumSharingJourneyIT implements TestPropertyProvider {
             page.uncheck("input[value=PLEDGES]");
             page.uncheck("input[value=ACTION_PLANS]");
             page.uncheck("input[value=SELF_ASSESSMENT]");
-            page.waitForNavigation(() -> page.click("button:has-text('Save what you share')"));
+            WebSite.loadedBy(page, () -> page.click("button:has-text('Save what you share')"));
             assertThat(page.locator("#forum-" + southEast).innerText()).contains("Nothing");
             assertThat(sharing(api)).isEmpty();
             assertThat(api.query("{ regionalForums { slug } }").text()).doesNotContain(southEast);

@@ -160,7 +160,7 @@ class HistoryJourneyIT implements TestPropertyProvider {
             assertThat(headings(page)).hasSize(20);
 
             page.fill("#by", "nobody of that name");
-            page.waitForNavigation(() -> page.click("button:has-text('Show changes')"));
+            WebSite.loadedBy(page, () -> page.click("button:has-text('Show changes')"));
             assertThat(page.locator("#no-changes").innerText()).isEqualTo("No changes match what you asked for.");
             assertThat(page.locator("input[name=object]").inputValue())
                     .as("still the plan's history")
@@ -171,7 +171,7 @@ class HistoryJourneyIT implements TestPropertyProvider {
             LocalDate today = TestCalendar.today();
             fillDate(page, "from", today);
             fillDate(page, "to", today);
-            page.waitForNavigation(() -> page.click("button:has-text('Show changes')"));
+            WebSite.loadedBy(page, () -> page.click("button:has-text('Show changes')"));
             assertThat(page.url()).contains("by=", "from-day=", "object=");
             assertThat(headings(page)).hasSize(20);
             assertThat(page.locator("a:has-text('Older changes')").count()).isEqualTo(1);
@@ -180,12 +180,12 @@ class HistoryJourneyIT implements TestPropertyProvider {
             page.fill("#to-day", "");
             page.fill("#to-month", "");
             page.fill("#to-year", "");
-            page.waitForNavigation(() -> page.click("button:has-text('Show changes')"));
+            WebSite.loadedBy(page, () -> page.click("button:has-text('Show changes')"));
             assertThat(page.locator("#no-changes").innerText()).isEqualTo("No changes match what you asked for.");
 
             page.fill("#from-day", "31");
             page.fill("#from-month", "2");
-            Response notADate = page.waitForNavigation(() -> page.click("button:has-text('Show changes')"));
+            Response notADate = WebSite.loadedBy(page, () -> page.click("button:has-text('Show changes')"));
             assertThat(notADate.status()).isEqualTo(400);
             assertThat(page.title()).startsWith("Error: History of Action plan 2009–2010");
             assertThat(page.locator(".govuk-error-summary").innerText()).contains("The first day must be a real date");
@@ -196,7 +196,7 @@ class HistoryJourneyIT implements TestPropertyProvider {
 
             fillDate(page, "from", today);
             fillDate(page, "to", today.minusDays(1));
-            Response backwards = page.waitForNavigation(() -> page.click("button:has-text('Show changes')"));
+            Response backwards = WebSite.loadedBy(page, () -> page.click("button:has-text('Show changes')"));
             assertThat(backwards.status()).isEqualTo(400);
             assertThat(page.locator("#to-error").innerText())
                     .contains("The last day must be the same as or after the first day");

@@ -111,7 +111,7 @@ class OperatorJourneyIT implements TestPropertyProvider {
             assertThat(page.locator("h1").innerText()).isEqualTo("Onboard a partnership");
             WebSite.assertAccessible(page, "onboarding a partnership");
             page.fill("#definition", bad);
-            Response refused = page.waitForNavigation(() -> page.click("button:has-text('Onboard the partnership')"));
+            Response refused = WebSite.loadedBy(page, () -> page.click("button:has-text('Onboard the partnership')"));
             assertThat(refused.status()).isEqualTo(400);
             assertThat(page.title()).startsWith("Error: Onboard a partnership");
             String summary = page.locator(".govuk-error-summary").innerText();
@@ -135,7 +135,7 @@ class OperatorJourneyIT implements TestPropertyProvider {
             Path file = Files.createTempFile(copy, ".yaml");
             Files.writeString(file, good);
             page.setInputFiles("#definitionFile", file);
-            page.waitForNavigation(() -> page.click("button:has-text('Onboard the partnership')"));
+            WebSite.loadedBy(page, () -> page.click("button:has-text('Onboard the partnership')"));
             assertThat(page.locator(".govuk-panel__title").innerText()).isEqualTo("Partnership onboarded");
             assertThat(page.locator(".govuk-summary-list").innerText())
                     .contains(site.url("/" + copy), "Onboarding", "organization " + copy, "First tenant admin");
@@ -176,7 +176,7 @@ class OperatorJourneyIT implements TestPropertyProvider {
 
             // An archived partnership's reactivation, asked for by its address: the API's refusal shown.
             page.navigate(site.url("/operator/partnerships/" + copy + "/reactivate"));
-            Response again = page.waitForNavigation(() -> page.click("#confirm"));
+            Response again = WebSite.loadedBy(page, () -> page.click("#confirm"));
             assertThat(again.status()).isEqualTo(400);
             assertThat(page.locator(".govuk-error-summary").innerText()).contains("cannot become ACTIVE");
             WebSite.assertAccessible(page, "a change of status the API refuses");
@@ -199,7 +199,7 @@ class OperatorJourneyIT implements TestPropertyProvider {
             page.click("text=Create a regional forum");
             WebSite.assertAccessible(page, "a new regional forum");
             page.fill("#minimumRecords", "five");
-            Response unsendable = page.waitForNavigation(() -> page.click("button:has-text('Save the forum')"));
+            Response unsendable = WebSite.loadedBy(page, () -> page.click("button:has-text('Save the forum')"));
             assertThat(unsendable.status()).isEqualTo(400);
             assertThat(page.locator(".govuk-error-summary").innerText())
                     .contains("Select the region", "Enter the minimum number of records as a whole number");
@@ -210,7 +210,7 @@ class OperatorJourneyIT implements TestPropertyProvider {
             page.fill("#name", "");
             page.selectOption("#region", "SOUTH_EAST");
             page.fill("#minimumRecords", "3");
-            page.waitForNavigation(() -> page.click("button:has-text('Save the forum')"));
+            WebSite.loadedBy(page, () -> page.click("button:has-text('Save the forum')"));
             assertThat(page.locator(".govuk-error-summary").innerText())
                     .contains("lower-case letters", "Name the forum", "at least 5 records");
             assertThat(page.locator("#slug-error").innerText()).contains("lower-case letters");
@@ -223,7 +223,7 @@ class OperatorJourneyIT implements TestPropertyProvider {
             page.fill("#name", name);
             page.fill("#minimumRecords", "6");
             page.check("input[name=naming][value=ANONYMISED]");
-            page.waitForNavigation(() -> page.click("button:has-text('Save the forum')"));
+            WebSite.loadedBy(page, () -> page.click("button:has-text('Save the forum')"));
             assertThat(page.locator(".govuk-notification-banner").innerText()).contains(name + " is saved.");
             assertThat(page.locator("#forum-" + slug).innerText()).contains(name, "South East", "6", "Anonymised");
             JsonNode saved = forum(slug);
@@ -255,14 +255,14 @@ class OperatorJourneyIT implements TestPropertyProvider {
                             saved.path("version").asInt()),
                     "regionalForum { version }");
             page.fill("#name", name + " renamed");
-            Response conflict = page.waitForNavigation(() -> page.click("button:has-text('Save the forum')"));
+            Response conflict = WebSite.loadedBy(page, () -> page.click("button:has-text('Save the forum')"));
             assertThat(conflict.status()).isEqualTo(400);
             assertThat(page.locator("#conflict").innerText())
                     .contains("Someone else changed this", name + " (Kent and Medway)", name + " renamed", "10");
             assertThat(page.inputValue("#name")).as("what was typed stays").isEqualTo(name + " renamed");
             assertThat(forum(slug).path("name").asText()).isEqualTo(name + " (Kent and Medway)");
             WebSite.assertAccessible(page, "a forum someone else changed first");
-            page.waitForNavigation(() -> page.click("button:has-text('Save the forum')"));
+            WebSite.loadedBy(page, () -> page.click("button:has-text('Save the forum')"));
             assertThat(page.locator(".govuk-notification-banner").innerText()).contains(name + " renamed is saved.");
             assertThat(forum(slug).path("name").asText()).isEqualTo(name + " renamed");
             assertThat(forum(slug).path("minimumRecords").asInt())
@@ -334,7 +334,7 @@ class OperatorJourneyIT implements TestPropertyProvider {
     private static void confirm(Page page, String change, String banner) {
         assertThat(page.url()).endsWith("/" + change);
         WebSite.assertAccessible(page, "confirming " + change);
-        page.waitForNavigation(() -> page.click("#confirm"));
+        WebSite.loadedBy(page, () -> page.click("#confirm"));
         assertThat(page.locator(".govuk-notification-banner").innerText()).contains(banner);
         WebSite.assertAccessible(page, "the partnerships after " + change);
     }

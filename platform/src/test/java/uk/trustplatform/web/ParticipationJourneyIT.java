@@ -343,7 +343,7 @@ class ParticipationJourneyIT implements TestPropertyProvider {
             page.keyboard().press("Tab");
             assertThat(page.locator("button:focus").innerText()).isEqualTo("Save the feedback");
             @SuppressWarnings("deprecation")
-            Response saved = page.waitForNavigation(() -> page.keyboard().press("Enter"));
+            Response saved = WebSite.loadedBy(page, () -> page.keyboard().press("Enter"));
 
             assertThat(saved.status()).isEqualTo(200);
             assertThat(page.locator(".govuk-notification-banner").innerText()).contains("Feedback recorded");
@@ -675,7 +675,7 @@ class ParticipationJourneyIT implements TestPropertyProvider {
     /** Submits the page's form with its button and waits for the page it leads to. */
     @SuppressWarnings("deprecation")
     static Response submit(Page page, String button) {
-        return page.waitForNavigation(() -> page.click("button:text-is('" + button + "')"));
+        return WebSite.loadedBy(page, () -> page.click("button:text-is('" + button + "')"));
     }
 
     static List<String> errorSummary(Page page) {

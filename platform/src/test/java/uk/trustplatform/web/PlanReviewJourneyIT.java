@@ -138,7 +138,7 @@ class PlanReviewJourneyIT implements TestPropertyProvider {
             WebSite.screenshot(page, "board-plans");
 
             page.selectOption("#status", "SUBMITTED");
-            page.waitForNavigation(() -> page.click("button:has-text('Show plans')"));
+            WebSite.loadedBy(page, () -> page.click("button:has-text('Show plans')"));
             assertThat(page.url()).contains("status=SUBMITTED");
             assertThat(page.locator("tbody").innerText())
                     .contains(health.name())
@@ -412,7 +412,7 @@ class PlanReviewJourneyIT implements TestPropertyProvider {
     }
 
     private static Response submit(Page page, String button) {
-        return page.waitForNavigation(() -> page.click("button:has-text('" + button + "')"));
+        return WebSite.loadedBy(page, () -> page.click("button:has-text('" + button + "')"));
     }
 
     /** The plan as the partnership's admin reads it through the API. */

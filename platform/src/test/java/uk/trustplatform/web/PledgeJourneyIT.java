@@ -371,7 +371,7 @@ class PledgeJourneyIT implements TestPropertyProvider {
     }
 
     private static Response submit(Page page, String button) {
-        return page.waitForNavigation(() -> page.click("button:has-text('" + button + "')"));
+        return WebSite.loadedBy(page, () -> page.click("button:has-text('" + button + "')"));
     }
 
     private static void fillDate(Page page, String name, LocalDate day) {
