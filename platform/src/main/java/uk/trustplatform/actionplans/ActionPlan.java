@@ -12,6 +12,7 @@ import java.util.UUID;
 import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
+import uk.trustplatform.api.SchemaTypes;
 
 /**
  * One partner's plan for a period (the tenant id as text: see PartnerOrganisation).
@@ -36,7 +37,7 @@ record ActionPlan(
         @Version long version)
         implements NodeType.Typed, Audited {
 
-    static final String TYPE = "ActionPlan";
+    static final String TYPE = SchemaTypes.ACTION_PLAN;
 
     /** The plan moved on in its workflow, with when and (if returned) why. */
     ActionPlan moved(ActionPlanStatus next, @Nullable String reason, OffsetDateTime when) {

@@ -8,6 +8,7 @@ import io.micronaut.data.model.DataType;
 import java.time.LocalDate;
 import java.util.UUID;
 import uk.trustplatform.api.ColumnNames;
+import uk.trustplatform.api.SchemaTypes;
 
 /** The annual audit of an approved plan (Cambridgeshire: by young people), which may award a kite mark. */
 @MappedEntity(value = "action_plan_audit", namingStrategy = ColumnNames.class)
@@ -20,5 +21,5 @@ record ActionPlanAudit(
         String findings,
         boolean kiteMarkAwarded) {
 
-    static final String TYPE = "ActionPlanAudit";
+    static final String TYPE = SchemaTypes.ACTION_PLAN_AUDIT;
 }

@@ -23,6 +23,7 @@ import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.Nodes;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.configuration.ActionPlanTemplateContent;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
@@ -54,7 +55,10 @@ final class ActionPlanWirings {
                         env -> organisation(env, plan(env).partnerOrganisationId()))
                 .dataFetcher(
                         "template",
-                        env -> nodes.find("ActionPlanTemplate", plan(env).templateId(), Callers.of(env))
+                        env -> nodes.find(
+                                        SchemaTypes.ACTION_PLAN_TEMPLATE,
+                                        plan(env).templateId(),
+                                        Callers.of(env))
                                 .orElse(null))
                 .dataFetcher("carriedForwardFrom", env -> {
                     UUID earlier = plan(env).carriedForwardFrom();
@@ -135,9 +139,9 @@ final class ActionPlanWirings {
     }
 
     @Bean
-    @Named("PartnerProgress")
+    @Named(SchemaTypes.PARTNER_PROGRESS)
     GraphQLTypeWiring partnerProgress() {
-        return () -> TypeRuntimeWiring.newTypeWiring("PartnerProgress")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.PARTNER_PROGRESS)
                 .dataFetcher(
                         "partnerOrganisation",
                         env -> organisation(

@@ -12,6 +12,7 @@ import java.util.UUID;
 import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
+import uk.trustplatform.api.SchemaTypes;
 
 /**
  * An action of a plan, under one of its template's outcomes (none while a carried-forward action
@@ -41,7 +42,7 @@ record PlanAction(
         @Version long version)
         implements NodeType.Typed, Audited {
 
-    static final String TYPE = "Action";
+    static final String TYPE = SchemaTypes.ACTION;
 
     enum ActionStatus {
         NOT_STARTED,

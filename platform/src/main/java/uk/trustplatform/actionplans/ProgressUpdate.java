@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import uk.trustplatform.api.ColumnNames;
+import uk.trustplatform.api.SchemaTypes;
 
 /** Dated progress on an action with links to its evidence; kept, never changed. */
 @MappedEntity(value = "action_progress_update", namingStrategy = ColumnNames.class)
@@ -23,5 +24,5 @@ record ProgressUpdate(
         String recordedBy,
         OffsetDateTime recordedAt) {
 
-    static final String TYPE = "ProgressUpdate";
+    static final String TYPE = SchemaTypes.PROGRESS_UPDATE;
 }

@@ -34,7 +34,7 @@ final class DateScalar {
     private static final Pattern SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     static final GraphQLScalarType DATE = GraphQLScalarType.newScalar()
-            .name("Date")
+            .name(SchemaTypes.DATE)
             .description("A day, written as in ISO 8601: 2026-12-01.")
             .coercing(new Rule())
             .build();

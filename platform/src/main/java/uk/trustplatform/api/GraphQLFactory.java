@@ -98,7 +98,7 @@ final class GraphQLFactory {
             }
             Map<String, DataFetcher<?>> fields = fetchers.computeIfAbsent(type, name -> new LinkedHashMap<>());
             wiring.getFieldDataFetchers().forEach((field, fetcher) -> {
-                DataFetcher<?> wired = type.equals("Mutation") ? atomic(fetcher, scope) : fetcher;
+                DataFetcher<?> wired = type.equals(SchemaTypes.MUTATION) ? atomic(fetcher, scope) : fetcher;
                 if (fields.putIfAbsent(field, wired) != null) {
                     throw new IllegalStateException(
                             "Two wirings fetch " + type + "." + field + "; one field, one fetcher.");

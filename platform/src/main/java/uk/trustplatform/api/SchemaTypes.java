@@ -17,6 +17,7 @@ public final class SchemaTypes {
     public static final String CHARTER = "Charter";
     public static final String CHARTER_ADOPTION = "CharterAdoption";
     public static final String CONFIGURATION_DOCUMENT = "ConfigurationDocument";
+    public static final String DATE = "Date";
     public static final String ENDORSEMENT = "Endorsement";
     public static final String FEEDBACK_CODE = "FeedbackCode";
     public static final String GOVERNANCE_BODY = "GovernanceBody";
@@ -31,11 +32,11 @@ public final class SchemaTypes {
     public static final String PARTICIPATION_ACTIVITY = "ParticipationActivity";
     public static final String PARTICIPATION_CALENDAR = "ParticipationCalendar";
     public static final String PARTICIPATION_FEEDBACK = "ParticipationFeedback";
+    public static final String PARTNERSHIP_SETTINGS = "PartnershipSettings";
     public static final String PARTNER_GAPS = "PartnerGaps";
     public static final String PARTNER_ORGANISATION = "PartnerOrganisation";
     public static final String PARTNER_PERSON = "PartnerPerson";
     public static final String PARTNER_PROGRESS = "PartnerProgress";
-    public static final String PARTNERSHIP_SETTINGS = "PartnershipSettings";
     public static final String PLEDGE = "Pledge";
     public static final String PLEDGE_REGISTRATION = "PledgeRegistration";
     public static final String PROGRESS_UPDATE = "ProgressUpdate";
@@ -45,6 +46,8 @@ public final class SchemaTypes {
     public static final String REGION = "Region";
     public static final String REGIONAL_FORUM = "RegionalForum";
     public static final String SECTION = "Section";
+    public static final String SECTION11_AUDIT = "Section11Audit";
+    public static final String SECTION11_ENTRY = "Section11Entry";
     public static final String SECTOR = "Sector";
     public static final String SELF_ASSESSMENT = "SelfAssessment";
     public static final String SELF_ASSESSMENT_OVERVIEW = "SelfAssessmentOverview";

@@ -70,7 +70,7 @@ final class WiringAgreement {
                 .map(definition -> definition.getOperationTypeDefinitions().stream()
                         .map(operation -> operation.getTypeName().getName())
                         .toList())
-                .orElseGet(() -> Stream.of("Query", "Mutation", "Subscription")
+                .orElseGet(() -> Stream.of(SchemaTypes.QUERY, SchemaTypes.MUTATION, "Subscription")
                         .filter(name ->
                                 schema.getType(name, ObjectTypeDefinition.class).isPresent())
                         .toList());

@@ -8,6 +8,7 @@ import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.Nodes;
 import uk.trustplatform.api.PageRequest;
+import uk.trustplatform.api.SchemaTypes;
 
 /** Query.auditTrail, and the object an entry is about as it is now. */
 @Factory
@@ -16,7 +17,7 @@ final class AuditTrailOperations {
     @Bean
     @Named("audit.Query")
     GraphQLTypeWiring queries(ReadingAuditTrail reading) {
-        return () -> TypeRuntimeWiring.newTypeWiring("Query")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.QUERY)
                 .dataFetcher(
                         "auditTrail",
                         env -> reading.page(
@@ -34,7 +35,7 @@ final class AuditTrailOperations {
     @Bean
     @Named("audit.AuditedObject")
     GraphQLTypeWiring auditedObject(Nodes nodes) {
-        return () -> TypeRuntimeWiring.newTypeWiring("AuditedObject")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.AUDITED_OBJECT)
                 .dataFetcher("node", env -> {
                     AuditedObject object = env.getSource();
                     return nodes.find(object.type(), object.uuid(), Callers.of(env))

@@ -14,6 +14,7 @@ import java.util.UUID;
 import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.PerRequestLoader;
 import uk.trustplatform.api.RequestContext;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.api.SharedFieldWiring;
 
 /**
@@ -28,23 +29,23 @@ final class LastChanges implements PerRequestLoader<UUID, LastChanges.Change>, S
 
     /** The types whose records are audited under their own id. */
     private static final List<String> TYPES = List.of(
-            "PartnerOrganisation",
-            "PartnerPerson",
-            "GovernanceBody",
-            "ActionPlan",
-            "Action",
-            "PledgeRegistration",
-            "Section11Audit",
-            "SelfAssessment",
-            "ParticipationActivity",
-            "Inspection",
-            "StandardsFramework",
-            "Strategy",
-            "ActionPlanTemplate",
-            "Charter",
-            "Pledge",
-            "Vocabularies",
-            "Guidance");
+            SchemaTypes.PARTNER_ORGANISATION,
+            SchemaTypes.PARTNER_PERSON,
+            SchemaTypes.GOVERNANCE_BODY,
+            SchemaTypes.ACTION_PLAN,
+            SchemaTypes.ACTION,
+            SchemaTypes.PLEDGE_REGISTRATION,
+            SchemaTypes.SECTION11_AUDIT,
+            SchemaTypes.SELF_ASSESSMENT,
+            SchemaTypes.PARTICIPATION_ACTIVITY,
+            SchemaTypes.INSPECTION,
+            SchemaTypes.STANDARDS_FRAMEWORK,
+            SchemaTypes.STRATEGY,
+            SchemaTypes.ACTION_PLAN_TEMPLATE,
+            SchemaTypes.CHARTER,
+            SchemaTypes.PLEDGE,
+            SchemaTypes.VOCABULARIES,
+            SchemaTypes.GUIDANCE);
 
     private static final String NEWEST = """
             SELECT DISTINCT ON (entity_id) entity_id,

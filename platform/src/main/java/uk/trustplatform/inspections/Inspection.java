@@ -13,6 +13,7 @@ import java.util.UUID;
 import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
+import uk.trustplatform.api.SchemaTypes;
 
 /**
  * An inspection of a partner's service by young inspectors, as stored (the tenant id as text: see
@@ -47,7 +48,7 @@ record Inspection(
         @Version long version)
         implements NodeType.Typed, Audited {
 
-    static final String TYPE = "Inspection";
+    static final String TYPE = SchemaTypes.INSPECTION;
 
     /** Being entered, then final; the responses to its recommendations come after the report. */
     enum Status {

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
+import uk.trustplatform.api.SchemaTypes;
 
 /**
  * One consultation or engagement activity of a partner, and its feedback loop (the tenant id as
@@ -60,7 +61,7 @@ public record ParticipationActivity(
         @Version long version)
         implements NodeType.Typed, Audited {
 
-    public static final String TYPE = "ParticipationActivity";
+    public static final String TYPE = SchemaTypes.PARTICIPATION_ACTIVITY;
 
     /** Medway's commissioning cycle: understand, plan, do, review. */
     public enum DecisionStage {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
+import uk.trustplatform.api.SchemaTypes;
 
 /**
  * One partner's pledge in the register (the tenant id as text: see PartnerOrganisation).
@@ -42,7 +43,7 @@ record PledgeRegistration(
         @Version long version)
         implements NodeType.Typed, Audited {
 
-    static final String TYPE = "PledgeRegistration";
+    static final String TYPE = SchemaTypes.PLEDGE_REGISTRATION;
 
     /**
      * The status as of {@code today}: a registered pledge past its renewal date has lapsed, and

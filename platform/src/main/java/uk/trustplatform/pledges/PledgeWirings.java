@@ -16,6 +16,7 @@ import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.Nodes;
 import uk.trustplatform.api.PerRequestLoader;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 
@@ -55,7 +56,7 @@ final class PledgeWirings {
                         env -> organisation(env, registration(env).partnerOrganisationId()))
                 .dataFetcher(
                         "pledge",
-                        env -> nodes.find("Pledge", registration(env).pledgeId(), Callers.of(env))
+                        env -> nodes.find(SchemaTypes.PLEDGE, registration(env).pledgeId(), Callers.of(env))
                                 .orElse(null))
                 .dataFetcher("status", env -> {
                     PledgeRegistration registration = registration(env);

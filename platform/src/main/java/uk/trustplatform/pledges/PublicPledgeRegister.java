@@ -133,7 +133,7 @@ final class PublicPledgeRegister {
         String title = configuration
                 .pledgeEdition(registration.pledgeId())
                 .map(edition -> edition.content().title())
-                .orElse("Pledge");
+                .orElse("Pledge"); // a word, not a type name
         return new Verification(
                 result,
                 tenant.name(),

@@ -12,6 +12,7 @@ import java.util.UUID;
 import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
+import uk.trustplatform.api.SchemaTypes;
 
 /** A statutory partner's Section 11 self-audit for one round (the tenant id as text: see PartnerOrganisation). */
 @MappedEntity(value = "section11_audit", namingStrategy = ColumnNames.class)
@@ -29,7 +30,7 @@ record Section11Audit(
         @Version long version)
         implements NodeType.Typed, Audited {
 
-    static final String TYPE = "Section11Audit";
+    static final String TYPE = SchemaTypes.SECTION11_AUDIT;
 
     enum Status {
         DRAFT,

@@ -9,6 +9,7 @@ import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import java.util.UUID;
 import uk.trustplatform.api.ColumnNames;
+import uk.trustplatform.api.SchemaTypes;
 
 /**
  * One criterion of a Section 11 audit as the partner rated it, and as the board moderated it.
@@ -32,7 +33,7 @@ record Section11Entry(
         @Nullable String moderatorComment,
         @Version long version) {
 
-    static final String TYPE = "Section11Entry";
+    static final String TYPE = SchemaTypes.SECTION11_ENTRY;
 
     Section11Entry rated(String newRag, String newNarrative, String newEvidence) {
         return new Section11Entry(

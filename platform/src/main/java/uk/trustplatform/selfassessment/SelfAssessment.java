@@ -12,6 +12,7 @@ import java.util.UUID;
 import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
+import uk.trustplatform.api.SchemaTypes;
 
 /**
  * A partner's self-assessment for one year against one of the tenant's standards frameworks (the
@@ -41,7 +42,7 @@ record SelfAssessment(
         @Version long version)
         implements NodeType.Typed, Audited {
 
-    static final String TYPE = "SelfAssessment";
+    static final String TYPE = SchemaTypes.SELF_ASSESSMENT;
 
     enum Status {
         DRAFT,

@@ -9,6 +9,7 @@ import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import java.util.UUID;
 import uk.trustplatform.api.ColumnNames;
+import uk.trustplatform.api.SchemaTypes;
 
 /**
  * One standard of a self-assessment (or one criterion, where the standard has them) as the
@@ -33,7 +34,7 @@ record SelfAssessmentRating(
         @Nullable String whatYoungPeopleSay,
         @Version long version) {
 
-    static final String TYPE = "SelfAssessmentRating";
+    static final String TYPE = SchemaTypes.SELF_ASSESSMENT_RATING;
 
     SelfAssessmentRating rated(@Nullable String newLevel, @Nullable String newEvidence, @Nullable String newSay) {
         return new SelfAssessmentRating(

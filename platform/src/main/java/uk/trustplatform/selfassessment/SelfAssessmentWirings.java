@@ -16,6 +16,7 @@ import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.PerRequestLoader;
+import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 
@@ -104,9 +105,9 @@ final class SelfAssessmentWirings {
 
     /** The partners not yet assessed, of the statutory ones only when the field's argument asks. */
     @Bean
-    @Named("SelfAssessmentOverview")
+    @Named(SchemaTypes.SELF_ASSESSMENT_OVERVIEW)
     GraphQLTypeWiring overview() {
-        return () -> TypeRuntimeWiring.newTypeWiring("SelfAssessmentOverview")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.SELF_ASSESSMENT_OVERVIEW)
                 .dataFetcher(
                         "notYetAssessed",
                         env -> env.<ComparingSelfAssessments.Overview>getSource()
@@ -118,7 +119,7 @@ final class SelfAssessmentWirings {
     @Bean
     @Named("Action.answersSelfAssessment")
     GraphQLTypeWiring action() {
-        return () -> TypeRuntimeWiring.newTypeWiring("Action")
+        return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.ACTION)
                 .dataFetcher(
                         "answersSelfAssessment",
                         env -> env.<UUID, ReadingSelfAssessments.Located>getDataLoader(

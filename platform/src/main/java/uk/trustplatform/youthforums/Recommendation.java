@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import uk.trustplatform.api.ColumnNames;
 import uk.trustplatform.api.NodeType;
+import uk.trustplatform.api.SchemaTypes;
 
 /**
  * A youth forum's recommendation to the board or to one partner, and the reply to it (the tenant
@@ -40,7 +41,7 @@ public record Recommendation(
         @Version long version)
         implements NodeType.Typed {
 
-    public static final String TYPE = "YouthForumRecommendation";
+    public static final String TYPE = SchemaTypes.YOUTH_FORUM_RECOMMENDATION;
 
     public enum Outcome {
         ACCEPTED,
