@@ -16,6 +16,7 @@ import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GlobalId;
+import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.Nodes;
 import uk.trustplatform.api.Role;
 import uk.trustplatform.api.SchemaTypes;
@@ -53,11 +54,13 @@ final class RegisteringPartnerIntegration {
     private final KeycloakRealm keycloak;
     private final Nodes nodes;
     private final AuditTrail audit;
+    private final LondonClock clock;
 
-    RegisteringPartnerIntegration(KeycloakRealm keycloak, Nodes nodes, AuditTrail audit) {
+    RegisteringPartnerIntegration(KeycloakRealm keycloak, Nodes nodes, AuditTrail audit, LondonClock clock) {
         this.keycloak = keycloak;
         this.nodes = nodes;
         this.audit = audit;
+        this.clock = clock;
     }
 
     Registered register(Caller caller, String partnerOrganisationId, String name) {
@@ -82,8 +85,8 @@ final class RegisteringPartnerIntegration {
                 + UUID.randomUUID().toString().substring(0, 8);
         String id = step(
                 "create the client",
-                () -> CreatedResponseUtil.getCreatedId(
-                        realm.clients().create(client(clientId, name.strip(), caller.tenantSlug(), partner))));
+                () -> CreatedResponseUtil.getCreatedId(realm.clients()
+                        .create(client(clientId, name.strip(), caller.tenantSlug(), partner, clock.instant()))));
         try {
             String secret = step(
                     "read the client secret",
@@ -118,7 +121,8 @@ final class RegisteringPartnerIntegration {
         return settings.serverUrl() + "/realms/" + settings.realm() + "/protocol/openid-connect/token";
     }
 
-    private static ClientRepresentation client(String clientId, String name, String tenantSlug, UUID partner) {
+    private static ClientRepresentation client(
+            String clientId, String name, String tenantSlug, UUID partner, Instant registeredAt) {
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(clientId);
         client.setName(name);
@@ -135,7 +139,7 @@ final class RegisteringPartnerIntegration {
                 PARTNER_ATTRIBUTE,
                 partner.toString(),
                 REGISTERED_AT_ATTRIBUTE,
-                Instant.now().toString()));
+                registeredAt.toString()));
         client.setProtocolMappers(List.of(
                 mapper(
                         "platform API audience",
