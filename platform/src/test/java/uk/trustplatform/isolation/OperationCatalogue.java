@@ -26,8 +26,6 @@ import uk.trustplatform.testing.TestCalendar;
 final class OperationCatalogue {
 
     private static final Set<Persona> EVERYONE = EnumSet.allOf(Persona.class);
-    private static final Set<Persona> READERS_OF_THE_AGENCY =
-            EnumSet.of(PLATFORM_OPERATOR, TENANT_ADMIN, BOARD_MEMBER, PARTNER_LEAD, PARTNER_INTEGRATION);
     private static final String ORGANISATION_FIELDS = "id name organisationIdentifier version category sector statutory"
             + " parent { id name } services { id name } descendants { id name } people { id name email roles }";
     private static final Set<Persona> MEMBERS =
@@ -86,7 +84,7 @@ final class OperationCatalogue {
                                         + " } } pageInfo { hasNextPage endCursor } } }",
                                 Map.of()),
                         (reply, world) -> reply.text().contains(world.agencyMarker()),
-                        READERS_OF_THE_AGENCY),
+                        MEMBERS),
                 new Operation(
                         "Query.node",
                         world -> new Request(
@@ -94,7 +92,7 @@ final class OperationCatalogue {
                                         + ORGANISATION_FIELDS + " } } }",
                                 Map.of("id", world.agencyId())),
                         (reply, world) -> reply.text().contains(world.agencyMarker()),
-                        READERS_OF_THE_AGENCY),
+                        MEMBERS),
                 new Operation(
                         "Mutation.registerPartnerOrganisation",
                         world -> new Request(
@@ -235,11 +233,7 @@ final class OperationCatalogue {
                         "title",
                         (reply, world) -> reply.text().contains("World template"),
                         MEMBERS),
-                list(
-                        "charters",
-                        "title",
-                        (reply, world) -> reply.text().contains(world.agencyMarker()),
-                        READERS_OF_THE_AGENCY),
+                list("charters", "title", (reply, world) -> reply.text().contains(world.agencyMarker()), MEMBERS),
                 list("pledges", "title", (reply, world) -> reply.text().contains(world.marker()), WHOLE_TENANT),
                 list(
                         "guidance",
@@ -258,7 +252,7 @@ final class OperationCatalogue {
                                 "{ charterAdoptions { personalised partnerOrganisation { id } charter { id title } } }",
                                 Map.of()),
                         (reply, world) -> reply.text().contains(world.agencyId()),
-                        READERS_OF_THE_AGENCY),
+                        MEMBERS),
                 new Operation(
                         "Query.publishedConfiguration",
                         world -> new Request(
@@ -526,7 +520,7 @@ final class OperationCatalogue {
                                         + " partnerOrganisation { id name } feedback { youSaid givenOn } } } } }",
                                 Map.of()),
                         (reply, world) -> reply.text().contains(world.agencyMarker() + " Young carers"),
-                        READERS_OF_THE_AGENCY),
+                        MEMBERS),
                 new Operation(
                         "Query.participationCalendar",
                         world -> new Request(
@@ -537,7 +531,7 @@ final class OperationCatalogue {
                                         + " clashes { audience activities { title } } } }",
                                 Map.of()),
                         (reply, world) -> reply.text().contains(world.agencyMarker() + " Young carers"),
-                        READERS_OF_THE_AGENCY),
+                        MEMBERS),
                 new Operation(
                         "Query.participationSummary",
                         world -> new Request(
@@ -549,7 +543,7 @@ final class OperationCatalogue {
                                         .path("activities")
                                         .asInt()
                                 > 0,
-                        READERS_OF_THE_AGENCY),
+                        MEMBERS),
                 new Operation(
                         "Query.youSaidWeDid",
                         world -> new Request(
@@ -682,7 +676,7 @@ final class OperationCatalogue {
                                         + " recommendations { number text response respondedOn } } } } }",
                                 Map.of()),
                         (reply, world) -> reply.text().contains(world.agencyMarker() + " found the ramp"),
-                        READERS_OF_THE_AGENCY),
+                        MEMBERS),
                 new Operation(
                         "Query.publicKiteMarks",
                         world -> new Request(
@@ -748,7 +742,7 @@ final class OperationCatalogue {
                                         + " pageInfo { hasNextPage endCursor } } }",
                                 Map.of()),
                         (reply, world) -> reply.text().contains(world.agencyMarker() + " recommendation"),
-                        READERS_OF_THE_AGENCY),
+                        MEMBERS),
                 new Operation(
                         "Query.youthForumRecommendationCounts",
                         world -> new Request(
@@ -759,7 +753,7 @@ final class OperationCatalogue {
                                         .path("overdue")
                                         .asInt()
                                 > 0,
-                        READERS_OF_THE_AGENCY),
+                        MEMBERS),
                 new Operation(
                         "Query.youthForumsSaidWeDid",
                         world -> new Request(
@@ -841,7 +835,7 @@ final class OperationCatalogue {
                         world -> new Request(
                                 "{ actionPlans { edges { cursor node { " + PLAN_FIELDS + " } } } }", Map.of()),
                         (reply, world) -> reply.text().contains(world.agencyMarker() + " Young inspectors"),
-                        READERS_OF_THE_AGENCY),
+                        MEMBERS),
                 new Operation(
                         "Query.actionPlanProgress",
                         world -> new Request(
@@ -866,7 +860,7 @@ final class OperationCatalogue {
                                         + " actionPlan { id } } } } }",
                                 Map.of()),
                         (reply, world) -> reply.text().contains(world.agencyMarker() + " Young inspectors"),
-                        READERS_OF_THE_AGENCY),
+                        MEMBERS),
                 save(
                         "startActionPlan",
                         "StartActionPlanInput",
@@ -960,7 +954,7 @@ final class OperationCatalogue {
                                         + " badge { code verificationUrl } partnerOrganisation { id name } pledge { title } } } } }",
                                 Map.of()),
                         (reply, world) -> reply.text().contains(world.agencyMarker()),
-                        READERS_OF_THE_AGENCY),
+                        MEMBERS),
                 new Operation(
                         "Query.pledgesDueForRenewal",
                         world -> new Request(
@@ -1000,7 +994,7 @@ final class OperationCatalogue {
                                         + " entries { id criterion rag narrative } } } } }",
                                 Map.of()),
                         (reply, world) -> reply.text().contains(world.agencyMarker() + " lead appointed"),
-                        READERS_OF_THE_AGENCY),
+                        MEMBERS),
                 save(
                         "invitePartnerToPledge",
                         "InvitePartnerToPledgeInput",
@@ -1081,7 +1075,7 @@ final class OperationCatalogue {
                                         + " ratings { id standard criterion level evidence } } } } }",
                                 Map.of()),
                         (reply, world) -> reply.text().contains(world.agencyMarker() + " asks young people"),
-                        READERS_OF_THE_AGENCY),
+                        MEMBERS),
                 new Operation(
                         "Query.ratingScales",
                         world -> new Request("{ ratingScales { code name levels { code label } } }", Map.of()),
@@ -1220,13 +1214,13 @@ final class OperationCatalogue {
                         "GET /exports/pledge-register.csv",
                         world -> Request.get("/exports/pledge-register.csv"),
                         (reply, world) -> reply.status() == 200 && reply.text().contains(world.agencyMarker()),
-                        READERS_OF_THE_AGENCY),
+                        MEMBERS),
                 new Operation(
                         "GET /exports/action-plans.csv",
                         world -> Request.get("/exports/action-plans.csv"),
                         (reply, world) -> reply.status() == 200
                                 && reply.text().contains(world.agencyMarker() + " Young inspectors"),
-                        READERS_OF_THE_AGENCY),
+                        MEMBERS),
                 new Operation(
                         "Query.regionalForums",
                         world -> new Request("{ regionalForums { slug name region minimumRecords naming } }", Map.of()),
