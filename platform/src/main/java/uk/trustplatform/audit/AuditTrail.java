@@ -65,7 +65,7 @@ public final class AuditTrail {
         return caller.authenticated() ? caller.subject() : "anonymous";
     }
 
-    private String toJson(@Nullable Object state) {
+    private @Nullable String toJson(@Nullable Object state) {
         if (state == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
+import java.util.Objects;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.Nodes;
@@ -37,7 +38,7 @@ final class AuditTrailOperations {
     GraphQLTypeWiring auditedObject(Nodes nodes) {
         return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.AUDITED_OBJECT)
                 .dataFetcher("node", env -> {
-                    AuditedObject object = env.getSource();
+                    AuditedObject object = Objects.requireNonNull(env.getSource(), "a field of an AuditedObject");
                     return nodes.find(object.type(), object.uuid(), Callers.of(env))
                             .orElse(null);
                 })

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import uk.trustplatform.api.Audited;
@@ -97,8 +98,9 @@ final class LastChanges implements PerRequestLoader<UUID, LastChanges.Change>, S
                 .map(type -> TypeRuntimeWiring.newTypeWiring(type)
                         .dataFetcher(
                                 "lastChange",
-                                env -> env.<UUID, Change>getDataLoader(NAME)
-                                        .load(env.<Audited>getSource().id()))
+                                env -> Objects.requireNonNull(env.<UUID, Change>getDataLoader(NAME), NAME)
+                                        .load(Objects.requireNonNull(env.<Audited>getSource(), "an audited record")
+                                                .id()))
                         .build())
                 .toList();
     }

@@ -6,6 +6,7 @@ import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.RequestContext;
 
 /**
@@ -48,7 +49,7 @@ public final class ExportFiles {
      *
      * @throws uk.trustplatform.api.ApiException when the API refuses the caller the data
      */
-    public Optional<File> file(String name, RequestContext request, Integer periodStart) {
+    public Optional<File> file(String name, RequestContext request, @Nullable Integer periodStart) {
         int dot = name.lastIndexOf('.');
         String dataset = dot < 0 ? name : name.substring(0, dot);
         String format = dot < 0 ? "" : name.substring(dot + 1);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.GraphQLExecutor;
@@ -52,7 +53,7 @@ final class ExportTables {
     }
 
     Table pledgeRegister(RequestContext request) {
-        List<List<Object>> rows = new ArrayList<>();
+        List<List<@Nullable Object>> rows = new ArrayList<>();
         everyPage(
                 request,
                 PLEDGE_REGISTER,
@@ -86,8 +87,8 @@ final class ExportTables {
     }
 
     /** Every action of every plan the caller may read, one row each, under its plan's section and outcome. */
-    Table actionPlans(RequestContext request, Integer periodStart) {
-        List<List<Object>> rows = new ArrayList<>();
+    Table actionPlans(RequestContext request, @Nullable Integer periodStart) {
+        List<List<@Nullable Object>> rows = new ArrayList<>();
         Map<String, Object> variables = new HashMap<>();
         variables.put("periodStart", periodStart);
         everyPage(request, ACTION_PLANS, "actionPlans", variables, plan -> {
@@ -129,8 +130,12 @@ final class ExportTables {
                 rows);
     }
 
-    private static List<Object> actionRow(
-            JsonNode plan, JsonNode section, JsonNode standard, JsonNode outcome, JsonNode action) {
+    private static List<@Nullable Object> actionRow(
+            JsonNode plan,
+            @Nullable JsonNode section,
+            @Nullable JsonNode standard,
+            @Nullable JsonNode outcome,
+            JsonNode action) {
         return cells(
                 plan.path("partnerOrganisation").path("name").asText(null),
                 plan.path("periodStart").asInt(),
@@ -177,19 +182,19 @@ final class ExportTables {
         } while (after != null);
     }
 
-    private static List<Object> cells(Object... values) {
-        List<Object> cells = new ArrayList<>();
+    private static List<@Nullable Object> cells(@Nullable Object... values) {
+        List<@Nullable Object> cells = new ArrayList<>();
         for (Object value : values) {
             cells.add(value);
         }
         return cells;
     }
 
-    private static String text(JsonNode node) {
+    private static @Nullable String text(@Nullable JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode() ? null : node.asText();
     }
 
-    private static LocalDate date(JsonNode node) {
+    private static @Nullable LocalDate date(@Nullable JsonNode node) {
         String text = text(node);
         return text == null ? null : LocalDate.parse(text);
     }

@@ -2,13 +2,14 @@ package uk.trustplatform.exports;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an export holds: a title, typed columns and rows of cells, written out as CSV or XLSX.
  *
  * @param rows each a list of cells, one per column: text, a {@link LocalDate}, a number or null
  */
-record Table(String title, List<Column> columns, List<List<Object>> rows) {
+record Table(String title, List<Column> columns, List<List<@Nullable Object>> rows) {
 
     enum Kind {
         TEXT,

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jspecify.annotations.Nullable;
 
 /** Writes a {@link Table} as CSV (RFC 4180, UTF-8 with a byte-order mark for spreadsheet programs) or XLSX. */
 final class TableFormats {
@@ -35,7 +36,7 @@ final class TableFormats {
             // Before the printer, which writes the headings as soon as it is made.
             writer.write(BYTE_ORDER_MARK);
             CSVPrinter csv = new CSVPrinter(writer, format);
-            for (List<Object> row : table.rows()) {
+            for (List<@Nullable Object> row : table.rows()) {
                 csv.printRecord(row.stream()
                         .map(cell -> cell == null ? "" : cell.toString())
                         .toList());
@@ -65,7 +66,7 @@ final class TableFormats {
             }
             for (int r = 0; r < table.rows().size(); r++) {
                 Row row = sheet.createRow(r + 1);
-                List<Object> cells = table.rows().get(r);
+                List<@Nullable Object> cells = table.rows().get(r);
                 for (int c = 0; c < cells.size(); c++) {
                     write(row.createCell(c), cells.get(c), date);
                 }
