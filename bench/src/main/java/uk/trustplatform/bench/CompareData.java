@@ -56,7 +56,7 @@ final class CompareData {
                 "operator", accounts.person("operator", List.of("platform-operator"), null, (UUID) null));
         JsonNode onboarded = payload(
                 operator,
-                "mutation ($d: String!) { onboardTenant(definition: $d) { tenant { id status }"
+                "mutation ($d: String!) { onboardTenant(input: { definition: $d }) { tenant { id status }"
                         + " adminAccount { username temporaryPassword } userErrors { message } } }",
                 Map.of("d", read(definition)),
                 "onboardTenant");

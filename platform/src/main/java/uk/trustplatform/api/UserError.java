@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A problem with a mutation's input that the caller can correct; returned in the payload, with
@@ -22,6 +23,11 @@ public record UserError(List<String> field, String message, Code code) {
 
     public static UserError of(Code code, String message, String... field) {
         return new UserError(List.of(field), message, code);
+    }
+
+    /** The same problem, its field a path below {@code parent}. */
+    public UserError under(String parent) {
+        return new UserError(Stream.concat(Stream.of(parent), field.stream()).toList(), message, code);
     }
 
     /**

@@ -38,6 +38,16 @@ public final class OnboardingTenant {
         static Outcome refused(List<UserError> problems) {
             return new Outcome(null, false, List.of(), null, problems);
         }
+
+        /** The outcome with its user errors' fields under {@code parent}, the mutation's argument. */
+        Outcome under(String parent) {
+            return new Outcome(
+                    tenant,
+                    created,
+                    changes,
+                    adminAccount,
+                    userErrors.stream().map(error -> error.under(parent)).toList());
+        }
     }
 
     private final TenantDefinitions definitions;
@@ -65,13 +75,16 @@ public final class OnboardingTenant {
         this.audit = audit;
     }
 
-    /** Onboards from a definition's YAML text, for a platform operator. */
+    /**
+     * Onboards from a definition's YAML text, for a platform operator; the user errors' fields are
+     * paths in the mutation's {@code input} (["input", "definition", "councils", "0", "gssCode"]).
+     */
     public Outcome onboard(Caller caller, String yaml) {
         if (!caller.has(Role.PLATFORM_OPERATOR)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a platform operator may onboard tenants.");
         }
         TenantDefinitions.Reading reading = definitions.read(yaml);
-        return reading.valid() ? apply(reading.definition()) : Outcome.refused(reading.problems());
+        return (reading.valid() ? apply(reading.definition()) : Outcome.refused(reading.problems())).under("input");
     }
 
     /** Applies a definition already read and checked (the onboarding command and the devstack). */

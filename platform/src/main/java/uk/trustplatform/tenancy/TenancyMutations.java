@@ -22,7 +22,9 @@ final class TenancyMutations implements GraphQLTypeWiring {
     @Override
     public TypeRuntimeWiring typeWiring() {
         return TypeRuntimeWiring.newTypeWiring(SchemaTypes.MUTATION)
-                .dataFetcher("onboardTenant", env -> onboarding.onboard(Callers.of(env), env.getArgument("definition")))
+                .dataFetcher(
+                        "onboardTenant",
+                        env -> onboarding.onboard(Callers.of(env), InputFields.input(env).string("definition")))
                 .dataFetcher("setTenantStatus", env -> {
                     InputFields input = InputFields.input(env);
                     return statuses.change(

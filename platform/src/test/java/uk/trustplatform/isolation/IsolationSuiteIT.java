@@ -2,6 +2,7 @@ package uk.trustplatform.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -9,7 +10,9 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -24,7 +27,8 @@ import uk.trustplatform.testing.TestKeycloak;
 /**
  * Tenant A's data, A's ids, and callers who must not reach them: every role of tenant B, every
  * other partner of A, and anonymous callers. For every operation of the schema, nothing of A's
- * comes back and nothing of A's changes.
+ * comes back and nothing of A's changes; and where an answer is only counts, none of them counts
+ * A's things.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,30 +57,90 @@ class IsolationSuiteIT implements TestPropertyProvider {
     /** Someone who must not see what {@code forbidden} marks in tenant A. */
     private record Outsider(String description, ApiCaller caller, String forbidden) {}
 
+    /**
+     * Operations that answer with counts, in which no marker can show one of A's things: the count
+     * an outsider reads must stay as it was when A's agency does more, and A's own counts move.
+     */
+    static final Set<String> COUNTS = Set.of("Query.participationSummary", "Query.youthForumRecommendationCounts");
+
+    private @Nullable Worlds worlds;
+
+    /** Tenant A, and everyone who must not reach it: built once for both factories. */
+    private record Worlds(ApiCaller api, World a, List<Outsider> outsiders) {}
+
+    private Worlds worlds() {
+        if (worlds == null) {
+            ApiCaller api = new ApiCaller(server);
+            World a = World.create(api, "alpha");
+            World b = World.create(api, "bravo");
+            List<Outsider> outsiders = new ArrayList<>();
+            for (Persona persona : Persona.values()) {
+                outsiders.add(new Outsider("tenant B's " + persona, b.as(api, persona), a.marker()));
+            }
+            outsiders.add(new Outsider(
+                    "another partner lead of A", a.as(api, Persona.PARTNER_LEAD, a.otherAgency()), a.agencyMarker()));
+            outsiders.add(new Outsider(
+                    "another partner integration of A",
+                    a.as(api, Persona.PARTNER_INTEGRATION, a.otherAgency()),
+                    a.agencyMarker()));
+            worlds = new Worlds(api, a, outsiders);
+        }
+        return worlds;
+    }
+
     @TestFactory
     List<DynamicTest> no_outsider_reaches_tenant_a() {
-        ApiCaller api = new ApiCaller(server);
-        World a = World.create(api, "alpha");
-        World b = World.create(api, "bravo");
-        List<Outsider> outsiders = new ArrayList<>();
-        for (Persona persona : Persona.values()) {
-            outsiders.add(new Outsider("tenant B's " + persona, b.as(api, persona), a.marker()));
-        }
-        outsiders.add(new Outsider(
-                "another partner lead of A", a.as(api, Persona.PARTNER_LEAD, a.otherAgency()), a.agencyMarker()));
-        outsiders.add(new Outsider(
-                "another partner integration of A",
-                a.as(api, Persona.PARTNER_INTEGRATION, a.otherAgency()),
-                a.agencyMarker()));
+        Worlds worlds = worlds();
         List<DynamicTest> cases = new ArrayList<>();
         for (Operation operation : OperationCatalogue.all()) {
-            for (Outsider outsider : outsiders) {
+            for (Outsider outsider : worlds.outsiders()) {
                 cases.add(DynamicTest.dynamicTest(
                         operation.name() + " with A's ids as " + outsider.description(),
-                        () -> check(operation, a, outsider)));
+                        () -> check(operation, worlds.a(), outsider)));
             }
         }
         return cases;
+    }
+
+    @TestFactory
+    List<DynamicTest> no_outsider_counts_what_tenant_a_does() {
+        Worlds worlds = worlds();
+        World a = worlds.a();
+        List<Operation> counting = OperationCatalogue.all().stream()
+                .filter(operation -> COUNTS.contains(operation.name()))
+                .toList();
+        assertThat(counting).as("the counting operations are in the catalogue").hasSameSizeAs(COUNTS);
+        List<DynamicTest> cases = new ArrayList<>();
+        for (Operation operation : counting) {
+            for (Persona insider : List.of(Persona.TENANT_ADMIN, Persona.PARTNER_LEAD)) {
+                cases.add(DynamicTest.dynamicTest(
+                        operation.name() + " moves for A's " + insider + " when A's agency does more",
+                        () -> {
+                            Counted counted = counted(operation, a.as(worlds.api(), insider), worlds);
+                            assertThat(counted.after()).isNotEqualTo(counted.before());
+                        }));
+            }
+            for (Outsider outsider : worlds.outsiders()) {
+                cases.add(DynamicTest.dynamicTest(
+                        operation.name() + " stays for " + outsider.description() + " when A's agency does more",
+                        () -> {
+                            Counted counted = counted(operation, outsider.caller(), worlds);
+                            CASES.incrementAndGet();
+                            assertThat(counted.after()).isEqualTo(counted.before());
+                        }));
+            }
+        }
+        return cases;
+    }
+
+    /** What the caller reads before and after A's agency does one more of each counted thing. */
+    private record Counted(JsonNode before, JsonNode after) {}
+
+    private static Counted counted(Operation operation, ApiCaller caller, Worlds worlds) {
+        Request request = operation.request().apply(worlds.a());
+        JsonNode before = request.sendAs(caller).data();
+        worlds.a().growAgency(worlds.api());
+        return new Counted(before, request.sendAs(caller).data());
     }
 
     private static void check(Operation operation, World a, Outsider outsider) {

@@ -136,7 +136,7 @@ final class OperationCatalogue {
                 new Operation(
                         "Mutation.onboardTenant",
                         world -> new Request(
-                                "mutation ($definition: String!) { onboardTenant(definition: $definition) { tenant { slug }"
+                                "mutation ($definition: String!) { onboardTenant(input: { definition: $definition }) { tenant { slug }"
                                         + " created changes userErrors { field message } } }",
                                 Map.of("definition", world.definition())),
                         (reply, world) -> reply.data()

@@ -278,8 +278,13 @@ record World(
                         "2025-06-01",
                         "outcome",
                         "ACCEPTED"));
+        return partnerRecommendation(api.withToken(token(tenant, Persona.PARTNER_LEAD, agency)), agencyMarker, agency);
+    }
+
+    /** A recommendation to the agency recorded by its lead (with the agency's marker), open; its global id. */
+    private static String partnerRecommendation(ApiCaller lead, String agencyMarker, UUID agency) {
         return mutate(
-                        api.withToken(token(tenant, Persona.PARTNER_LEAD, agency)),
+                        lead,
                         "saveYouthForumRecommendation",
                         "SaveYouthForumRecommendationInput",
                         "youthForumRecommendation { id }",
@@ -297,6 +302,15 @@ record World(
                 .path("youthForumRecommendation")
                 .path("id")
                 .asText();
+    }
+
+    /**
+     * One more participation activity of the agency and one more open recommendation to it: what
+     * the counts of the agency's lead and of the whole tenant then include, and no one else's.
+     */
+    void growAgency(ApiCaller api) {
+        activity(admin, agencyMarker, agency);
+        partnerRecommendation(as(api, Persona.PARTNER_LEAD), agencyMarker, agency);
     }
 
     /** The agency's participation activity (with the agency's marker), aimed at young carers; its global id. */
@@ -909,7 +923,7 @@ record World(
                 .roles(Role.PLATFORM_OPERATOR)
                 .sign());
         JsonNode onboarded = operator.query(
-                        "mutation ($d: String!) { onboardTenant(definition: $d) { tenant { id } userErrors { message } } }",
+                        "mutation ($d: String!) { onboardTenant(input: { definition: $d }) { tenant { id } userErrors { message } } }",
                         Map.of("d", definition(slug)))
                 .data()
                 .path("onboardTenant");

@@ -307,7 +307,7 @@ class KeycloakAccessIT implements TestPropertyProvider {
         String slug = KeycloakOnboardingIT.slug(prefix);
         Reply onboarded = operator()
                 .query(
-                        "mutation ($definition: String!) { onboardTenant(definition: $definition) { tenant { slug } userErrors { message } } }",
+                        "mutation ($definition: String!) { onboardTenant(input: { definition: $definition }) { tenant { slug } userErrors { message } } }",
                         Map.of(
                                 "definition",
                                 KeycloakOnboardingIT.definition(slug, "Trust " + slug, "E06000035", "Council")));

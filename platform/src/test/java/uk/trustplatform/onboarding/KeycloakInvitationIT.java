@@ -53,7 +53,7 @@ class KeycloakInvitationIT implements TestPropertyProvider {
         JsonNode account = new ApiCaller(server)
                 .withToken(operator)
                 .query(
-                        "mutation ($d: String!) { onboardTenant(definition: $d) { adminAccount { username temporaryPassword invitationSent } userErrors { message } } }",
+                        "mutation ($d: String!) { onboardTenant(input: { definition: $d }) { adminAccount { username temporaryPassword invitationSent } userErrors { message } } }",
                         Map.of(
                                 "d",
                                 KeycloakOnboardingIT.definition(slug, "Invited Trust", "E06000035", "Medway Council")))

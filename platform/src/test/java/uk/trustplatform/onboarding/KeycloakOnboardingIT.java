@@ -32,7 +32,7 @@ class KeycloakOnboardingIT implements TestPropertyProvider {
 
     private static final String ONBOARD = """
             mutation ($definition: String!) {
-              onboardTenant(definition: $definition) {
+              onboardTenant(input: { definition: $definition }) {
                 tenant { slug name status councils { gssCode } }
                 created changes
                 adminAccount { username temporaryPassword invitationSent }
@@ -195,7 +195,7 @@ class KeycloakOnboardingIT implements TestPropertyProvider {
 
         assertThat(refused.path("tenant").isNull()).isTrue();
         assertThat(refused.path("userErrors").path(0).path("field").toString())
-                .isEqualTo("[\"definition\",\"configuration\",\"partnership\",\"quietPeriods\",\"0\",\"lastDay\"]");
+                .isEqualTo("[\"input\",\"definition\",\"configuration\",\"partnership\",\"quietPeriods\",\"0\",\"lastDay\"]");
         assertThat(refused.path("userErrors").path(0).path("message").asText())
                 .isEqualTo("configuration.partnership.quietPeriods.0.lastDay: must not be before the first day"
                         + " (2027-05-10 is before 2027-06-25).");
@@ -246,9 +246,9 @@ class KeycloakOnboardingIT implements TestPropertyProvider {
                 .toList();
         assertThat(fields)
                 .containsExactlyInAnyOrder(
-                        "[\"definition\",\"name\"]",
-                        "[\"definition\",\"colour\"]",
-                        "[\"definition\",\"councils\",\"0\",\"gssCode\"]");
+                        "[\"input\",\"definition\",\"name\"]",
+                        "[\"input\",\"definition\",\"colour\"]",
+                        "[\"input\",\"definition\",\"councils\",\"0\",\"gssCode\"]");
         assertThat(refused.path("userErrors").findValuesAsText("code"))
                 .contains("REQUIRED", "NOT_ALLOWED", "INVALID_FORMAT");
         assertThat(tenantRows(slug)).isZero();
@@ -267,7 +267,7 @@ class KeycloakOnboardingIT implements TestPropertyProvider {
                         .replace("slug: " + first, "slug: " + second)
                         .replace("emailDomains: [" + first, "emailDomains: [" + second));
 
-        assertThat(refused.path("userErrors").path(0).path("field").toString()).isEqualTo("[\"definition\",\"name\"]");
+        assertThat(refused.path("userErrors").path(0).path("field").toString()).isEqualTo("[\"input\",\"definition\",\"name\"]");
         assertThat(refused.path("userErrors").path(0).path("message").asText())
                 .contains("another tenant is already called");
         assertThat(tenantRows(second)).isZero();

@@ -111,7 +111,7 @@ class PartnerIntegrationGuideIT implements TestPropertyProvider {
                         + CONFIGURATION;
         JsonNode onboarded = data(
                         operator,
-                        "mutation ($d: String!) { onboardTenant(definition: $d) { userErrors { message } } }",
+                        "mutation ($d: String!) { onboardTenant(input: { definition: $d }) { userErrors { message } } }",
                         Map.of("d", definition))
                 .path("onboardTenant");
         assertThat(onboarded.path("userErrors")).as(onboarded.toString()).isEmpty();

@@ -84,10 +84,10 @@ class SeedTenantsIT implements TestPropertyProvider {
                         .sign());
 
         Reply onboarded = operator.query(
-                "mutation ($d: String!) { onboardTenant(definition: $d) { changes userErrors { field message } } }",
+                "mutation ($d: String!) { onboardTenant(input: { definition: $d }) { changes userErrors { field message } } }",
                 Map.of("d", yaml));
         Reply again = operator.query(
-                "mutation ($d: String!) { onboardTenant(definition: $d) { changes userErrors { message } } }",
+                "mutation ($d: String!) { onboardTenant(input: { definition: $d }) { changes userErrors { message } } }",
                 Map.of("d", yaml));
         Reply read =
                 operator.query(READ_BACK, Map.of("s", definition.path("slug").asText()));

@@ -70,7 +70,7 @@ public final class SeedPartnerships {
         ApiCaller operator =
                 api.withToken(TestKeycloak.personToken("operator", List.of(Role.PLATFORM_OPERATOR), null, null));
         JsonNode onboarded = operator.query(
-                        "mutation ($d: String!) { onboardTenant(definition: $d) { tenant { slug } userErrors { message } } }",
+                        "mutation ($d: String!) { onboardTenant(input: { definition: $d }) { tenant { slug } userErrors { message } } }",
                         Map.of("d", definition))
                 .data()
                 .path("onboardTenant");

@@ -626,7 +626,7 @@ class PublicPagesIT implements TestPropertyProvider {
         ApiCaller operator = new ApiCaller(server)
                 .withToken(TestKeycloak.personToken("operator", List.of(Role.PLATFORM_OPERATOR), null, null));
         Reply onboarded = operator.query(
-                "mutation ($d: String!) { onboardTenant(definition: $d) { tenant { slug } userErrors { message } } }",
+                "mutation ($d: String!) { onboardTenant(input: { definition: $d }) { tenant { slug } userErrors { message } } }",
                 Map.of("d", definition.formatted(slug)));
         assertThat(onboarded
                         .data()

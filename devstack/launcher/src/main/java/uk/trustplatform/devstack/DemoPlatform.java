@@ -188,7 +188,7 @@ final class DemoPlatform {
         JsonNode outcome = call(
                         operator,
                         null,
-                        "mutation ($d: String!) { onboardTenant(definition: $d) { tenant { slug status }"
+                        "mutation ($d: String!) { onboardTenant(input: { definition: $d }) { tenant { slug status }"
                                 + " adminAccount { username temporaryPassword } userErrors { message } } }",
                         Map.of("d", read(definition)))
                 .path("onboardTenant");
