@@ -41,7 +41,12 @@ public record ActionInput(
     public static ActionInput from(InputFields input) {
         Map<String, String> columns = new LinkedHashMap<>();
         for (InputFields column : input.objects("columnValues")) {
-            columns.put(column.string("key"), trimmed(column.string("value")));
+            // A column sent blank (an empty box on the plan's page) has no value: it is left out,
+            // as ColumnValue.value is never null.
+            String value = trimmed(column.string("value"));
+            if (value != null) {
+                columns.put(column.string("key"), value);
+            }
         }
         String status = input.string("status");
         String rag = input.string("rag");

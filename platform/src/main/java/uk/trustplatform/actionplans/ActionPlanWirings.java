@@ -207,7 +207,9 @@ final class ActionPlanWirings {
     private static List<ColumnValue> columnValues(ObjectMapper json, String stored) {
         try {
             Map<String, String> values = json.readValue(stored, COLUMNS);
+            // Actions saved before blank values were left out hold them as nulls.
             return values.entrySet().stream()
+                    .filter(entry -> entry.getValue() != null)
                     .map(entry -> new ColumnValue(entry.getKey(), entry.getValue()))
                     .toList();
         } catch (JsonProcessingException e) {

@@ -15,6 +15,7 @@ import uk.trustplatform.api.CursorShape;
 import uk.trustplatform.api.CursorShape.Part;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
+import uk.trustplatform.tenancy.TenantTransactions;
 
 /** Reads configuration documents for a caller, always through {@link DocumentAccess}. */
 @Singleton
@@ -22,10 +23,12 @@ final class ReadingDocuments implements NodeResolver {
 
     private final DocumentRecords records;
     private final DocumentCodec codec;
+    private final TenantTransactions transactions;
 
-    ReadingDocuments(DocumentRecords records, DocumentCodec codec) {
+    ReadingDocuments(DocumentRecords records, DocumentCodec codec, TenantTransactions transactions) {
         this.records = records;
         this.codec = codec;
+        this.transactions = transactions;
     }
 
     /** The cursors of a kind's list, by key: one shape per kind, so one list's cursor is refused by another. */
@@ -71,8 +74,23 @@ final class ReadingDocuments implements NodeResolver {
 
     /** Every edition of the document the caller may see, newest first. */
     List<DocumentView> editions(Caller caller, DocumentRecord document) {
-        return records.findByKindAndKeyOrderByEditionDesc(document.kind(), document.key()).stream()
-                .filter(row -> DocumentAccess.canRead(caller, row))
+        UUID tenant = UUID.fromString(document.tenantId());
+        if (tenant.equals(caller.tenantId())) {
+            return records.findByKindAndKeyOrderByEditionDesc(document.kind(), document.key()).stream()
+                    .filter(row -> DocumentAccess.canRead(caller, row))
+                    .map(codec::view)
+                    .toList();
+        }
+        // Another tenant's document, read through its published configuration: its published
+        // editions, read in its own transaction (in the caller's, the same kind and key would find
+        // the caller's own tenant's documents).
+        return transactions
+                .inTenant(
+                        tenant,
+                        false,
+                        () -> records.findByKindAndKeyOrderByEditionDesc(document.kind(), document.key()))
+                .stream()
+                .filter(row -> row.status() == DocumentStatus.PUBLISHED && row.partnerOrganisationId() == null)
                 .map(codec::view)
                 .toList();
     }

@@ -24,7 +24,8 @@ final class TenancyMutations implements GraphQLTypeWiring {
         return TypeRuntimeWiring.newTypeWiring(SchemaTypes.MUTATION)
                 .dataFetcher(
                         "onboardTenant",
-                        env -> onboarding.onboard(Callers.of(env), InputFields.input(env).string("definition")))
+                        env -> onboarding.onboard(
+                                Callers.of(env), InputFields.input(env).string("definition")))
                 .dataFetcher("setTenantStatus", env -> {
                     InputFields input = InputFields.input(env);
                     return statuses.change(

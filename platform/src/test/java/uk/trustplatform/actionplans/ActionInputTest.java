@@ -58,6 +58,17 @@ class ActionInputTest {
     }
 
     @Test
+    void a_column_sent_blank_has_no_value() {
+        Map<String, Object> input = placed("Run a youth panel");
+        input.put("columnValues", List.of(Map.of("key", "budget", "value", "  ")));
+
+        ActionInput action = ActionInput.from(InputFields.of(input));
+
+        assertThat(action.problems(TEMPLATE, false)).isEmpty();
+        assertThat(action.columnValues()).isEmpty();
+    }
+
+    @Test
     void a_blank_description_is_required() {
         assertThat(problems(placed("   ")))
                 .containsExactly(UserError.of(Code.REQUIRED, "Say what the action is.", "input", "description"));

@@ -46,7 +46,7 @@ class ActionPlanWorkflowIT {
             query ($id: ID!) { node(id: $id) { ... on ActionPlan {
               status version framework periodStart periodEnd returnedReason kiteMark
               carriedForwardFrom { id }
-              sections { number standard outcomes { number actions { description status rag standard } } }
+              sections { number standard outcomes { number actions { description status rag standard columnValues { key value } } } }
               unplacedActions { description carriedForwardFrom { id } }
               audits { auditedBy findings kiteMarkAwarded }
               progress { total notStarted inProgress complete red amber green unrated overdue }
@@ -93,7 +93,10 @@ class ActionPlanWorkflowIT {
                         "description", "Young people's Audit Team involved in annual audit of progress",
                         "lead", "AW/CB/PW",
                         "dueDate", "2009-07-31",
-                        "columnValues", List.of(Map.of("key", "notes", "value", "Big Plan priorities"))));
+                        "columnValues",
+                                List.of(
+                                        Map.of("key", "notes", "value", "Big Plan priorities"),
+                                        Map.of("key", "outcomes", "value", " "))));
 
         JsonNode submitted = decide(lead, "submitActionPlan", plan, 0, null);
         JsonNode approved = decide(board, "approveActionPlan", plan, 1, null);
@@ -106,6 +109,9 @@ class ActionPlanWorkflowIT {
         JsonNode outcome = read.path("sections").path(0).path("outcomes").path(0);
         assertThat(outcome.path("number").asText()).isEqualTo("1.1");
         assertThat(outcome.path("actions").path(0).path("standard").asText()).isEqualTo("1");
+        assertThat(outcome.path("actions").path(0).path("columnValues").toString())
+                .as("a column sent blank has no value")
+                .isEqualTo("[{\"key\":\"notes\",\"value\":\"Big Plan priorities\"}]");
         assertThat(read.path("progress").path("total").asInt()).isEqualTo(1);
         assertThat(TenantData.audit(tenant.id()))
                 .filteredOn(entry -> entry.startsWith("ActionPlan."))

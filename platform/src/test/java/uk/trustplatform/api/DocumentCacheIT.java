@@ -55,7 +55,8 @@ class DocumentCacheIT {
 
     @Test
     void a_mutation_is_refused_by_get_even_when_its_document_is_cached() {
-        String document = "query Read { __typename } mutation Write { onboardTenant(input: { definition: \"x\" }) { created } }";
+        String document =
+                "query Read { __typename } mutation Write { onboardTenant(input: { definition: \"x\" }) { created } }";
         Reply read = api.get("/graphql", Map.of("query", document, "operationName", "Read"));
         assertThat(read.status()).as(read.text()).isEqualTo(200);
 

@@ -63,10 +63,12 @@ class SchemaDescriptionsTest {
                 missing.add(type.getName());
             }
             Stream<Field> fields = switch (type) {
-                case GraphQLFieldsContainer container -> container.getFieldDefinitions().stream()
-                        .map(field -> new Field(field.getName(), field.getDescription()));
-                case GraphQLInputObjectType input -> input.getFieldDefinitions().stream()
-                        .map(field -> new Field(field.getName(), field.getDescription()));
+                case GraphQLFieldsContainer container ->
+                    container.getFieldDefinitions().stream()
+                            .map(field -> new Field(field.getName(), field.getDescription()));
+                case GraphQLInputObjectType input ->
+                    input.getFieldDefinitions().stream()
+                            .map(field -> new Field(field.getName(), field.getDescription()));
                 default -> Stream.empty();
             };
             fields.filter(field -> blank(field.description()))

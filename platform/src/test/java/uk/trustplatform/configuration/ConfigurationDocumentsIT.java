@@ -382,6 +382,39 @@ class ConfigurationDocumentsIT {
     }
 
     @Test
+    void the_editions_of_another_tenants_published_document_are_its_published_ones_not_the_readers_own() {
+        String published = saveFramework(null, null, "Hear by Right", List.of("Shared values"))
+                .path("id")
+                .asText();
+        publish(published, 0);
+        TestTenant neighbour = TestTenants.active("peterborough");
+        ApiCaller neighbourAdmin =
+                ApiCaller.member(server, Role.TENANT_ADMIN.name(), Role.TENANT_ADMIN, neighbour.slug(), null);
+        Reply theirs = neighbourAdmin.query(
+                SAVE_FRAMEWORK,
+                Map.of("input", Map.of("standardsFramework", framework("Hear by Right", List.of("Their values")))));
+        assertThat(theirs.data().path("saveStandardsFramework").path("userErrors"))
+                .as(theirs.text())
+                .isEmpty();
+
+        for (ApiCaller reader : List.of(neighbourAdmin, new ApiCaller(server))) {
+            JsonNode frameworks = reader.query(
+                            "query ($s: String!) { publishedConfiguration(tenantSlug: $s) {"
+                                    + " standardsFrameworks { id editions { id status } } } }",
+                            Map.of("s", tenant.slug()))
+                    .data()
+                    .path("publishedConfiguration")
+                    .path("standardsFrameworks");
+
+            assertThat(frameworks.path(0).path("editions").toString())
+                    .as(
+                            "the editions %s reads of %s's framework",
+                            reader == neighbourAdmin ? "a neighbour" : "anyone", tenant.slug())
+                    .isEqualTo("[{\"id\":\"" + published + "\",\"status\":\"PUBLISHED\"}]");
+        }
+    }
+
+    @Test
     void members_other_than_admins_and_board_see_published_editions_only() {
         String agency = registerPartner("Cambridgeshire Fire");
         saveFramework(null, null, "Unpublished", List.of("One"));

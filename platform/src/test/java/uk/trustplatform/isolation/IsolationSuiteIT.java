@@ -114,8 +114,7 @@ class IsolationSuiteIT implements TestPropertyProvider {
         for (Operation operation : counting) {
             for (Persona insider : List.of(Persona.TENANT_ADMIN, Persona.PARTNER_LEAD)) {
                 cases.add(DynamicTest.dynamicTest(
-                        operation.name() + " moves for A's " + insider + " when A's agency does more",
-                        () -> {
+                        operation.name() + " moves for A's " + insider + " when A's agency does more", () -> {
                             Counted counted = counted(operation, a.as(worlds.api(), insider), worlds);
                             assertThat(counted.after()).isNotEqualTo(counted.before());
                         }));

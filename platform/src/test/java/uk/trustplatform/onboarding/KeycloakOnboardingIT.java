@@ -195,7 +195,8 @@ class KeycloakOnboardingIT implements TestPropertyProvider {
 
         assertThat(refused.path("tenant").isNull()).isTrue();
         assertThat(refused.path("userErrors").path(0).path("field").toString())
-                .isEqualTo("[\"input\",\"definition\",\"configuration\",\"partnership\",\"quietPeriods\",\"0\",\"lastDay\"]");
+                .isEqualTo(
+                        "[\"input\",\"definition\",\"configuration\",\"partnership\",\"quietPeriods\",\"0\",\"lastDay\"]");
         assertThat(refused.path("userErrors").path(0).path("message").asText())
                 .isEqualTo("configuration.partnership.quietPeriods.0.lastDay: must not be before the first day"
                         + " (2027-05-10 is before 2027-06-25).");
@@ -267,7 +268,8 @@ class KeycloakOnboardingIT implements TestPropertyProvider {
                         .replace("slug: " + first, "slug: " + second)
                         .replace("emailDomains: [" + first, "emailDomains: [" + second));
 
-        assertThat(refused.path("userErrors").path(0).path("field").toString()).isEqualTo("[\"input\",\"definition\",\"name\"]");
+        assertThat(refused.path("userErrors").path(0).path("field").toString())
+                .isEqualTo("[\"input\",\"definition\",\"name\"]");
         assertThat(refused.path("userErrors").path(0).path("message").asText())
                 .contains("another tenant is already called");
         assertThat(tenantRows(second)).isZero();
