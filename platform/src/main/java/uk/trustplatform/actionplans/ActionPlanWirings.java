@@ -1,7 +1,5 @@
 package uk.trustplatform.actionplans;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.execution.ExecutionStepInfo;
 import graphql.language.Field;
@@ -10,9 +8,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -38,8 +34,6 @@ final class ActionPlanWirings {
     record OutcomeView(String number, String text, List<PlanAction> actions) {}
 
     record ColumnValue(String key, String value) {}
-
-    private static final TypeReference<LinkedHashMap<String, String>> COLUMNS = new TypeReference<>() {};
 
     /** The fields of a plan whose fetchers load all of its actions. */
     private static final Set<String> LOADING_ACTIONS = Set.of("sections", "unplacedActions");
@@ -99,7 +93,10 @@ final class ActionPlanWirings {
                 .dataFetcher("actionPlan", env -> planById(env, action(env).actionPlanId()))
                 .dataFetcher("overdue", env -> action(env).overdue(clock.today()))
                 .dataFetcher(
-                        "columnValues", env -> columnValues(json, action(env).columnValues()))
+                        "columnValues",
+                        env -> action(env).columns(json).entrySet().stream()
+                                .map(entry -> new ColumnValue(entry.getKey(), entry.getValue()))
+                                .toList())
                 .dataFetcher(
                         "progressUpdates",
                         env -> env.<UUID, List<ProgressUpdate>>getDataLoader(ReadingActionPlans.UPDATES_OF_ACTION)
@@ -202,19 +199,6 @@ final class ActionPlanWirings {
                                                 .toList()))
                                 .toList()))
                 .toList();
-    }
-
-    private static List<ColumnValue> columnValues(ObjectMapper json, String stored) {
-        try {
-            Map<String, String> values = json.readValue(stored, COLUMNS);
-            // Actions saved before blank values were left out hold them as nulls.
-            return values.entrySet().stream()
-                    .filter(entry -> entry.getValue() != null)
-                    .map(entry -> new ColumnValue(entry.getKey(), entry.getValue()))
-                    .toList();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored column values are not JSON", e);
-        }
     }
 
     /**

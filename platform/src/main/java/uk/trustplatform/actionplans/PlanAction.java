@@ -1,5 +1,8 @@
 package uk.trustplatform.actionplans;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -8,6 +11,9 @@ import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.ColumnNames;
@@ -43,6 +49,7 @@ record PlanAction(
         implements NodeType.Typed, Audited {
 
     static final String TYPE = SchemaTypes.ACTION;
+    private static final TypeReference<LinkedHashMap<String, String>> COLUMNS = new TypeReference<>() {};
 
     enum ActionStatus {
         NOT_STARTED,
@@ -58,6 +65,18 @@ record PlanAction(
 
     boolean overdue(LocalDate today) {
         return dueDate != null && dueDate.isBefore(today) && status != ActionStatus.COMPLETE;
+    }
+
+    /** Its column values, key to text, in the order they were sent. */
+    Map<String, String> columns(ObjectMapper json) {
+        try {
+            Map<String, String> values = json.readValue(columnValues, COLUMNS);
+            // Actions saved before blank values were left out hold them as nulls.
+            values.values().removeIf(Objects::isNull);
+            return values;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored column values are not JSON", e);
+        }
     }
 
     @Override

@@ -248,7 +248,7 @@ final class WorkingOnActionPlans {
     }
 
     /** Once approved only progress moves; while with the board nothing does. */
-    private static Optional<UserError> stateProblem(ActionPlan plan, PlanAction current, ActionInput details) {
+    private Optional<UserError> stateProblem(ActionPlan plan, PlanAction current, ActionInput details) {
         if (plan.status().open()) {
             return Optional.empty();
         }
@@ -262,7 +262,8 @@ final class WorkingOnActionPlans {
                 && Objects.equals(current.dueDate(), details.dueDate())
                 && Objects.equals(current.timescale(), details.timescale())
                 && Objects.equals(current.resources(), details.resources())
-                && Objects.equals(current.risks(), details.risks());
+                && Objects.equals(current.risks(), details.risks())
+                && current.columns(json).equals(details.columnValues());
         return onlyProgress
                 ? Optional.empty()
                 : Optional.of(

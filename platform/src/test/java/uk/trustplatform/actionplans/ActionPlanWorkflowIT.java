@@ -167,6 +167,10 @@ class ActionPlanWorkflowIT {
         JsonNode whileWithBoard = saveAction(lead, change(id, 0, "Train Participation Champions", "IN_PROGRESS", null));
         decide(board, "approveActionPlan", plan, 1, null);
         JsonNode rewordedAfterApproval = saveAction(lead, change(id, 0, "Train all champions", "IN_PROGRESS", "AMBER"));
+        Map<String, Object> recolumned =
+                new HashMap<>(change(id, 0, "Train Participation Champions", "IN_PROGRESS", "AMBER"));
+        recolumned.put("columnValues", List.of(Map.of("key", "notes", "value", "Changed after approval")));
+        JsonNode recolumnedAfterApproval = saveAction(lead, recolumned);
         JsonNode progressAfterApproval =
                 saveAction(lead, change(id, 0, "Train Participation Champions", "IN_PROGRESS", "AMBER"));
         JsonNode newActionAfterApproval = saveAction(
@@ -184,6 +188,9 @@ class ActionPlanWorkflowIT {
                         .path("message")
                         .asText())
                 .contains("only an action's status and RAG change once the plan is approved");
+        assertThat(recolumnedAfterApproval.path("userErrors").findValuesAsText("code"))
+                .as("a template column's text is not progress")
+                .containsExactly("NOT_ALLOWED");
         assertThat(progressAfterApproval.path("action").path("rag").asText()).isEqualTo("AMBER");
         assertThat(newActionAfterApproval
                         .path("userErrors")
