@@ -14,13 +14,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
-import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.LondonClock;
-import uk.trustplatform.api.Nodes;
 import uk.trustplatform.api.SchemaTypes;
 import uk.trustplatform.configuration.ActionPlanTemplateContent;
+import uk.trustplatform.configuration.DocumentLoaders;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 
@@ -40,7 +39,7 @@ final class ActionPlanWirings {
 
     @Bean
     @Named(ActionPlan.TYPE)
-    GraphQLTypeWiring actionPlan(Nodes nodes, WorkingOnActionPlans working, LondonClock clock) {
+    GraphQLTypeWiring actionPlan(WorkingOnActionPlans working, LondonClock clock) {
         return () -> TypeRuntimeWiring.newTypeWiring(ActionPlan.TYPE)
                 .dataFetcher(
                         "id", env -> GlobalId.encode(ActionPlan.TYPE, plan(env).id()))
@@ -49,11 +48,8 @@ final class ActionPlanWirings {
                         env -> organisation(env, plan(env).partnerOrganisationId()))
                 .dataFetcher(
                         "template",
-                        env -> nodes.find(
-                                        SchemaTypes.ACTION_PLAN_TEMPLATE,
-                                        plan(env).templateId(),
-                                        Callers.of(env))
-                                .orElse(null))
+                        env -> env.<UUID, Object>getDataLoader(DocumentLoaders.BY_ID)
+                                .load(plan(env).templateId()))
                 .dataFetcher("carriedForwardFrom", env -> {
                     UUID earlier = plan(env).carriedForwardFrom();
                     return earlier == null ? CompletableFuture.completedFuture(null) : planById(env, earlier);

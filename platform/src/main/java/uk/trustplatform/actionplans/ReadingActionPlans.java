@@ -181,14 +181,10 @@ final class ReadingActionPlans implements NodeResolver {
     }
 
     private PartnerScope currentScope() {
-        return partners.scope(currentCaller());
+        return partners.scope(RequestContext.currentCaller());
     }
 
     private static UUID currentTenant() {
-        return currentCaller().tenantId();
-    }
-
-    private static Caller currentCaller() {
-        return RequestContext.current().map(RequestContext::caller).orElseGet(Caller::anonymous);
+        return RequestContext.currentCaller().tenantId();
     }
 }

@@ -23,4 +23,12 @@ public record RequestContext(String correlationId, HttpMethod method, Caller cal
     public static Optional<RequestContext> current() {
         return CURRENT.isBound() ? Optional.of(CURRENT.get()) : Optional.empty();
     }
+
+    /**
+     * Who the current request is for (anonymous outside one): what a batch loader, which is given
+     * only keys, applies the read rules for.
+     */
+    public static Caller currentCaller() {
+        return current().map(RequestContext::caller).orElseGet(Caller::anonymous);
+    }
 }

@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,8 @@ import java.util.UUID;
 interface DocumentRecords extends CrudRepository<DocumentRecord, UUID> {
 
     List<DocumentRecord> findByKindAndKeyOrderByEditionDesc(DocumentKind kind, String key);
+
+    List<DocumentRecord> findByIdIn(Collection<UUID> ids);
 
     List<DocumentRecord> findByKindAndStatus(DocumentKind kind, DocumentStatus status);
 

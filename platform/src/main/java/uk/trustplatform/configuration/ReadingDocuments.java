@@ -15,6 +15,7 @@ import uk.trustplatform.api.CursorShape;
 import uk.trustplatform.api.CursorShape.Part;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
+import uk.trustplatform.api.RequestContext;
 import uk.trustplatform.tenancy.TenantTransactions;
 
 /** Reads configuration documents for a caller, always through {@link DocumentAccess}. */
@@ -63,6 +64,14 @@ final class ReadingDocuments implements NodeResolver {
         return page(caller, kind, PageRequest.firstPage(cursors(kind), 1)).edges().stream()
                 .map(edge -> edge.node())
                 .findFirst();
+    }
+
+    /** The documents of these ids the current request's caller may see: a loader's batch. */
+    Map<UUID, DocumentView> visible(Set<UUID> ids) {
+        Caller caller = RequestContext.currentCaller();
+        return records.findByIdIn(ids).stream()
+                .filter(row -> DocumentAccess.canRead(caller, row))
+                .collect(Collectors.toMap(DocumentRecord::id, codec::view));
     }
 
     Optional<DocumentRecord> visible(Caller caller, UUID id) {

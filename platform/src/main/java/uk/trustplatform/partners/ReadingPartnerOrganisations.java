@@ -75,7 +75,7 @@ final class ReadingPartnerOrganisations implements NodeResolver {
 
     /** The scope of the request being executed, for batch loads. */
     PartnerScope currentScope() {
-        return scope(RequestContext.current().map(RequestContext::caller).orElseGet(Caller::anonymous));
+        return scope(RequestContext.currentCaller());
     }
 
     /** One page of what the caller may see, by name. */
@@ -117,7 +117,7 @@ final class ReadingPartnerOrganisations implements NodeResolver {
 
     /** The organisations with these ids that the current caller may see. */
     Map<UUID, PartnerOrganisation> byId(Set<UUID> ids) {
-        return visible(RequestContext.current().map(RequestContext::caller).orElseGet(Caller::anonymous), ids);
+        return visible(RequestContext.currentCaller(), ids);
     }
 
     /** The organisations with these ids that the caller may see. */

@@ -14,9 +14,8 @@ import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.LondonClock;
-import uk.trustplatform.api.Nodes;
 import uk.trustplatform.api.PerRequestLoader;
-import uk.trustplatform.api.SchemaTypes;
+import uk.trustplatform.configuration.DocumentLoaders;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
 
@@ -42,10 +41,14 @@ final class PledgeWirings {
         return PerRequestLoader.of(ReadingSection11Audits.ENTRIES_OF_AUDIT, reading::entriesOf);
     }
 
+    @Singleton
+    PerRequestLoader<UUID, Section11Audit> auditsById(ReadingSection11Audits reading) {
+        return PerRequestLoader.of(ReadingSection11Audits.AUDITS_BY_ID, reading::visible);
+    }
+
     @Bean
     @Named(PledgeRegistration.TYPE)
-    GraphQLTypeWiring pledgeRegistration(
-            Nodes nodes, PublicPledgeRegister register, ReadingPledgeRegister reading, LondonClock clock) {
+    GraphQLTypeWiring pledgeRegistration(PublicPledgeRegister register, LondonClock clock) {
         return () -> TypeRuntimeWiring.newTypeWiring(PledgeRegistration.TYPE)
                 .dataFetcher(
                         "id",
@@ -56,8 +59,8 @@ final class PledgeWirings {
                         env -> organisation(env, registration(env).partnerOrganisationId()))
                 .dataFetcher(
                         "pledge",
-                        env -> nodes.find(SchemaTypes.PLEDGE, registration(env).pledgeId(), Callers.of(env))
-                                .orElse(null))
+                        env -> env.<UUID, Object>getDataLoader(DocumentLoaders.BY_ID)
+                                .load(registration(env).pledgeId()))
                 .dataFetcher("status", env -> {
                     PledgeRegistration registration = registration(env);
                     return env.<UUID, Integer>getDataLoader(ReadingPledgeRegister.NOTICE_DAYS)
@@ -78,7 +81,7 @@ final class PledgeWirings {
 
     @Bean
     @Named(Section11Audit.TYPE)
-    GraphQLTypeWiring section11Audit(ReadingSection11Audits reading) {
+    GraphQLTypeWiring section11Audit() {
         return () -> TypeRuntimeWiring.newTypeWiring(Section11Audit.TYPE)
                 .dataFetcher(
                         "id",
@@ -90,7 +93,8 @@ final class PledgeWirings {
                     UUID earlier = audit(env).carriedForwardFrom();
                     return earlier == null
                             ? null
-                            : reading.visible(Callers.of(env), earlier).orElse(null);
+                            : env.<UUID, Section11Audit>getDataLoader(ReadingSection11Audits.AUDITS_BY_ID)
+                                    .load(earlier);
                 })
                 .dataFetcher(
                         "entries",

@@ -109,7 +109,7 @@ final class ReadingPledgeRegister implements NodeResolver {
      * has saved none), so that the registrations' status needs no statement of its own.
      */
     Map<UUID, LatestPledge> latestOf(Set<UUID> organisations) {
-        Caller caller = currentCaller();
+        Caller caller = RequestContext.currentCaller();
         PartnerScope scope = partners.scope(caller);
         Map<UUID, LatestPledge> latest = new HashMap<>();
         newestFirstWithNotice(caller.tenantId(), organisations).stream()
@@ -137,7 +137,7 @@ final class ReadingPledgeRegister implements NodeResolver {
     }
 
     Map<UUID, PledgeRegistration> byId(Set<UUID> ids) {
-        PartnerScope scope = partners.scope(currentCaller());
+        PartnerScope scope = partners.scope(RequestContext.currentCaller());
         return registrations.findByIdIn(ids).stream()
                 .filter(registration -> PledgeAccess.canRead(scope, registration.partnerOrganisationId()))
                 .collect(Collectors.toMap(PledgeRegistration::id, Function.identity()));
@@ -146,9 +146,5 @@ final class ReadingPledgeRegister implements NodeResolver {
     /** Each tenant's renewal notice in days, for the status fields of a response: one query, not one per pledge. */
     Map<UUID, Integer> noticeDaysOf(Set<UUID> tenants) {
         return tenants.stream().collect(Collectors.toMap(Function.identity(), this::noticeDays));
-    }
-
-    static Caller currentCaller() {
-        return RequestContext.current().map(RequestContext::caller).orElseGet(Caller::anonymous);
     }
 }

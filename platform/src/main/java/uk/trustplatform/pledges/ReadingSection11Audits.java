@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
 import uk.trustplatform.api.CursorShape;
@@ -13,6 +15,7 @@ import uk.trustplatform.api.CursorShape.Part;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.api.PerRequestLoader;
+import uk.trustplatform.api.RequestContext;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerScope;
 
@@ -24,6 +27,7 @@ final class ReadingSection11Audits implements NodeResolver {
     static final CursorShape CURSORS = CursorShape.of("section11Audits", Part.INTEGER, Part.UUID);
 
     static final String ENTRIES_OF_AUDIT = "section11EntriesOfAudit";
+    static final String AUDITS_BY_ID = "section11AuditsById";
 
     /** An entry with the audit it belongs to. */
     record Located(Section11Audit audit, Section11Entry entry) {}
@@ -78,11 +82,23 @@ final class ReadingSection11Audits implements NodeResolver {
         return visible(caller, id).orElse(null);
     }
 
+    /** The audits of these ids the current request's caller may see: a loader's batch. */
+    Map<UUID, Section11Audit> visible(Set<UUID> ids) {
+        Caller caller = RequestContext.currentCaller();
+        if (!caller.inTenant()) {
+            return Map.of();
+        }
+        PartnerScope scope = partners.scope(caller);
+        return audits.findByIdIn(ids).stream()
+                .filter(audit -> PledgeAccess.canRead(scope, audit.partnerOrganisationId()))
+                .collect(Collectors.toMap(Section11Audit::id, Function.identity()));
+    }
+
     /** Loaded only for audits the caller has already been shown. */
     Map<UUID, List<Section11Entry>> entriesOf(Set<UUID> auditIds) {
         return PerRequestLoader.grouped(
                 auditIds,
-                entries.ofAudits(ReadingPledgeRegister.currentCaller().tenantId(), auditIds),
+                entries.ofAudits(RequestContext.currentCaller().tenantId(), auditIds),
                 Section11Entry::auditId);
     }
 }

@@ -17,6 +17,8 @@ interface Section11Audits extends CrudRepository<Section11Audit, UUID> {
 
     List<Section11Audit> findByPartnerOrganisationIdIn(Collection<UUID> organisations);
 
+    List<Section11Audit> findByIdIn(Collection<UUID> ids);
+
     /** One page, newest round first; of the organisations given, or all when {@code everyone}. */
     @Query("""
             SELECT * FROM section11_audit

@@ -92,13 +92,13 @@ final class ReadingSelfAssessments implements NodeResolver {
     Map<UUID, List<SelfAssessmentRating>> ratingsOf(Set<UUID> assessmentIds) {
         return PerRequestLoader.grouped(
                 assessmentIds,
-                ratings.ofAssessments(currentCaller().tenantId(), assessmentIds),
+                ratings.ofAssessments(RequestContext.currentCaller().tenantId(), assessmentIds),
                 SelfAssessmentRating::assessmentId);
     }
 
     /** Those of the assessments the caller may see, by id. */
     Map<UUID, SelfAssessment> byId(Collection<UUID> ids) {
-        PartnerScope scope = partners.scope(currentCaller());
+        PartnerScope scope = partners.scope(RequestContext.currentCaller());
         return assessments.findByIdIn(ids).stream()
                 .filter(assessment -> SelfAssessmentAccess.canRead(scope, assessment.partnerOrganisationId()))
                 .collect(Collectors.toMap(SelfAssessment::id, Function.identity()));
@@ -134,9 +134,5 @@ final class ReadingSelfAssessments implements NodeResolver {
                         entry -> entry.getValue().stream()
                                 .map(GapAction::actionId)
                                 .toList()));
-    }
-
-    private static Caller currentCaller() {
-        return RequestContext.current().map(RequestContext::caller).orElseGet(Caller::anonymous);
     }
 }

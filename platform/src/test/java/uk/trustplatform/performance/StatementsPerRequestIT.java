@@ -37,11 +37,26 @@ import uk.trustplatform.testing.TestTenants.TestTenant;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StatementsPerRequestIT implements TestPropertyProvider {
 
+    /** W2 of bench/compare: the board's listing of its partners. */
     private static final String LISTING = """
             query ($first: Int!) { partnerOrganisations(first: $first) { edges { node {
               name category statutory parent { name } services { name }
               actionPlans { status periodStart progress { total complete inProgress red amber green overdue } }
               pledge { status renewalDueOn badge { code } }
+            } } } }""";
+
+    /** The listing with every field that names another object: a plan's template, a registration's pledge. */
+    private static final String WIDE_LISTING = """
+            query ($first: Int!) { partnerOrganisations(first: $first) { edges { node {
+              name category statutory parent { name } services { name }
+              actionPlans { status periodStart progress { total complete inProgress red amber green overdue }
+                template { title } sections { number outcomes { number } } carriedForwardFrom { id } }
+              pledge { status renewalDueOn badge { code } pledge { title } }
+            } } } }""";
+
+    private static final String AUDITS = """
+            query ($first: Int!) { section11Audits(first: $first) { edges { node {
+              round status partnerOrganisation { name } carriedForwardFrom { round status } entries { id }
             } } } }""";
 
     /** W1 of bench/compare: a partner integration reads its plan, every action under its outcome. */
@@ -76,8 +91,8 @@ class StatementsPerRequestIT implements TestPropertyProvider {
         ApiCaller twenty = boardOf(partnership("twenty", 20));
         ApiCaller twoHundred = boardOf(partnership("twohundred", 200));
 
-        int forTwenty = statementsFor(twenty, 20);
-        int forTwoHundred = statementsFor(twoHundred, 200);
+        int forTwenty = statementsFor(twenty, WIDE_LISTING, 20);
+        int forTwoHundred = statementsFor(twoHundred, WIDE_LISTING, 200);
 
         assertThat(forTwoHundred)
                 .as("statements for 200 partners (%d) against 20 (%d)", forTwoHundred, forTwenty)
@@ -88,7 +103,7 @@ class StatementsPerRequestIT implements TestPropertyProvider {
     @Test
     void a_board_listing_100_partners_sends_at_most_7_statements() throws SQLException {
         ApiCaller board = boardOf(partnership("hundred", 100));
-        statementsFor(board, 100);
+        statementsFor(board, LISTING, 100);
         assertThat(statements.sent()).as("W2: the board lists 100 partners").hasSizeLessThanOrEqualTo(7);
     }
 
@@ -149,6 +164,41 @@ class StatementsPerRequestIT implements TestPropertyProvider {
         assertThat(sent).as("W4: a partner integration sets an action's status").hasSizeLessThanOrEqualTo(8);
     }
 
+    @Test
+    void listing_200_section_11_audits_each_carried_forward_takes_as_many_statements_as_listing_20()
+            throws SQLException {
+        int forTwenty = auditStatements(20);
+        int forTwoHundred = auditStatements(200);
+
+        assertThat(forTwoHundred)
+                .as("statements for 200 audits (%d) against 20 (%d)", forTwoHundred, forTwenty)
+                .isEqualTo(forTwenty);
+        System.out.printf(
+                "Section 11 listing: %d SQL statements for 20 audits, %d for 200.%n", forTwenty, forTwoHundred);
+    }
+
+    /** How many statements the board's listing of {@code size} partners' second-round audits takes. */
+    private int auditStatements(int size) throws SQLException {
+        TestTenant tenant = TestTenants.active("audits");
+        try (PartnershipData data = PartnershipData.of(tenant.id())) {
+            for (int i = 0; i < size; i++) {
+                UUID partner = data.partner("Partner %03d".formatted(i), null);
+                data.section11Audit(partner, 2, data.section11Audit(partner, 1, null));
+            }
+        }
+        statements.reset();
+        Reply reply = boardOf(tenant).query(AUDITS, Map.of("first", size));
+        int count = statements.count();
+
+        assertThat(reply.body().has("errors")).as(reply.text()).isFalse();
+        JsonNode second = reply.data().path("section11Audits").path("edges").findValues("node").stream()
+                .filter(node -> node.path("round").asInt() == 2)
+                .toList()
+                .getFirst();
+        assertThat(second.path("carriedForwardFrom").path("round").asInt()).isEqualTo(1);
+        return count;
+    }
+
     /** A partner integration of an agency whose approved plan holds {@code actions} actions. */
     private ApiCaller integrationWithPlanOf(int actions) throws SQLException {
         TestTenant tenant = TestTenants.active("integration");
@@ -166,10 +216,10 @@ class StatementsPerRequestIT implements TestPropertyProvider {
         }
     }
 
-    /** Runs the listing, checks it answered in full, and returns how many statements it took. */
-    private int statementsFor(ApiCaller board, int partners) {
+    /** Runs a listing, checks it answered in full, and returns how many statements it took. */
+    private int statementsFor(ApiCaller board, String listing, int partners) {
         statements.reset();
-        Reply reply = board.query(LISTING, Map.of("first", partners));
+        Reply reply = board.query(listing, Map.of("first", partners));
         int count = statements.count();
 
         assertThat(reply.body().has("errors")).as(reply.text()).isFalse();

@@ -136,6 +136,20 @@ public final class PartnershipData implements AutoCloseable {
                 badgeCode());
     }
 
+    /** The partner's Section 11 audit of a round, moderated, carried forward from an earlier one or none; its id. */
+    public UUID section11Audit(UUID partner, int round, UUID carriedForwardFrom) throws SQLException {
+        UUID id = UUID.randomUUID();
+        insert(
+                "INSERT INTO section11_audit (tenant_id, id, partner_organisation_id, round, framework, status,"
+                        + " carried_forward_from) VALUES (?, ?, ?, ?, 'section-11', 'MODERATED', ?)",
+                tenant,
+                id,
+                partner,
+                round,
+                carriedForwardFrom);
+        return id;
+    }
+
     /**
      * A self-assessment of the partner for a year against a framework on a scale, in a status,
      * rating standards "1", "2" … at the levels given, in order.
