@@ -24,7 +24,8 @@ class SchemaCoverageTest {
                 .toList();
 
         assertThat(catalogued)
-                .as("operations of schema.graphqls; describe a new one in OperationCatalogue")
+                .as(
+                        "operations of schema.graphqls; describe a new one in its feature's catalogue (isolation/*Catalogue.java)")
                 .containsExactlyInAnyOrderElementsOf(schemaOperations());
     }
 
