@@ -4,8 +4,8 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
-import java.util.Objects;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.Nodes;
 import uk.trustplatform.api.PageRequest;
@@ -38,7 +38,7 @@ final class AuditTrailOperations {
     GraphQLTypeWiring auditedObject(Nodes nodes) {
         return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.AUDITED_OBJECT)
                 .dataFetcher("node", env -> {
-                    AuditedObject object = Objects.requireNonNull(env.getSource(), "a field of an AuditedObject");
+                    AuditedObject object = Fetched.source(env);
                     return nodes.find(object.type(), object.uuid(), Callers.of(env))
                             .orElse(null);
                 })

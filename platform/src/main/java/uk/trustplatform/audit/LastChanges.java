@@ -9,10 +9,10 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import uk.trustplatform.api.Audited;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.PerRequestLoader;
 import uk.trustplatform.api.RequestContext;
 import uk.trustplatform.api.SchemaTypes;
@@ -98,9 +98,8 @@ final class LastChanges implements PerRequestLoader<UUID, LastChanges.Change>, S
                 .map(type -> TypeRuntimeWiring.newTypeWiring(type)
                         .dataFetcher(
                                 "lastChange",
-                                env -> Objects.requireNonNull(env.<UUID, Change>getDataLoader(NAME), NAME)
-                                        .load(Objects.requireNonNull(env.<Audited>getSource(), "an audited record")
-                                                .id()))
+                                env -> Fetched.<UUID, Change>loader(env, NAME)
+                                        .load(Fetched.<Audited>source(env).id()))
                         .build())
                 .toList();
     }

@@ -35,7 +35,7 @@ final class ChoosingEmailPreferences {
     record Preferences(String partnershipName, List<Preference> choices) {}
 
     /** The choices as saved, or why nothing was. */
-    record Saved(Preferences emailPreferences, List<UserError> userErrors) {
+    record Saved(@Nullable Preferences emailPreferences, List<UserError> userErrors) {
 
         static Saved refused(List<UserError> problems) {
             return new Saved(null, problems);

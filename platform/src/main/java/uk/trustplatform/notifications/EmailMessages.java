@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The email queue: messages rendered and waiting to be sent, sent, or given up on; and the events
@@ -204,7 +205,7 @@ final class EmailMessages {
         });
     }
 
-    private int update(String sql, Object... parameters) {
+    private int update(String sql, @Nullable Object... parameters) {
         return jdbc.prepareStatement(sql, statement -> {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

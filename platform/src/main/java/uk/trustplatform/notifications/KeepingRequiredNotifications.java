@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -31,7 +32,7 @@ final class KeepingRequiredNotifications {
     }
 
     /** The kinds as saved, or why nothing was. */
-    record Saved(View requiredNotifications, List<UserError> userErrors) {}
+    record Saved(@Nullable View requiredNotifications, List<UserError> userErrors) {}
 
     private final RequiredNotifications required;
     private final EmailFanOut fanOut;

@@ -12,8 +12,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +44,9 @@ final class MailGateway {
         TLS
     }
 
-    private final Session session;
-    private final InternetAddress from;
-    private final String messageIdDomain;
+    private final @Nullable Session session;
+    private final @Nullable InternetAddress from;
+    private final @Nullable String messageIdDomain;
     private final String username;
     private final String password;
 
@@ -100,7 +102,7 @@ final class MailGateway {
     /** One sender's connection to the relay; not shared between threads. */
     final class Connection implements AutoCloseable {
 
-        private Transport transport;
+        private @Nullable Transport transport;
 
         private Connection() {}
 
@@ -131,7 +133,8 @@ final class MailGateway {
 
         private Transport open() throws MessagingException {
             if (transport == null || !transport.isConnected()) {
-                Transport opened = session.getTransport();
+                Transport opened = Objects.requireNonNull(session, "a connection is opened only when email is on")
+                        .getTransport();
                 if (username.isBlank()) {
                     opened.connect();
                 } else {

@@ -8,13 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** People's stored choices, by lowercased address and kind; a kind with no row is {@link EmailChoice#EACH}. */
 @Singleton
 final class NotificationPreferences {
 
     /** One stored choice and its version (0 for a kind never chosen). */
-    record Stored(UUID id, EmailChoice choice, long version) {
+    record Stored(@Nullable UUID id, EmailChoice choice, long version) {
 
         static final Stored UNCHOSEN = new Stored(null, EmailChoice.EACH, 0);
     }

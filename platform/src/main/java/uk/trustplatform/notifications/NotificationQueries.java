@@ -3,6 +3,7 @@ package uk.trustplatform.notifications;
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.SchemaTypes;
 
@@ -23,7 +24,7 @@ final class NotificationQueries implements GraphQLTypeWiring {
         return TypeRuntimeWiring.newTypeWiring(SchemaTypes.QUERY)
                 .dataFetcher(
                         "emailPreferences",
-                        env -> choosing.read(env.getArgument("link"), env.getArgument("tenantSlug"))
+                        env -> choosing.read(Fetched.required(env, "link"), env.getArgument("tenantSlug"))
                                 .orElse(null))
                 .dataFetcher("requiredNotifications", env -> keeping.read(Callers.of(env)))
                 .build();

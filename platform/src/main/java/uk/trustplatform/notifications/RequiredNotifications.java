@@ -9,13 +9,14 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The kinds a partnership requires its people to hear of: one row per tenant, with its version. */
 @Singleton
 final class RequiredNotifications {
 
     /** The required kinds as stored; version 0 and no id when the partnership never chose any. */
-    record Required(UUID id, Set<EventKind> kinds, long version) {
+    record Required(@Nullable UUID id, Set<EventKind> kinds, long version) {
 
         static final Required NONE = new Required(null, Set.of(), 0);
 

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -26,7 +27,7 @@ final class ChangingTenantStatus {
             TenantStatus.ARCHIVED, Set.of());
 
     /** The tenant as it now is, or why nothing changed. */
-    record Outcome(Tenant tenant, List<UserError> userErrors) {
+    record Outcome(@Nullable Tenant tenant, List<UserError> userErrors) {
 
         static Outcome refused(UserError problem) {
             return new Outcome(null, List.of(problem));
@@ -61,7 +62,7 @@ final class ChangingTenantStatus {
         if (current.status() == wanted) {
             return Outcome.now(current);
         }
-        if (!ALLOWED.get(current.status()).contains(wanted)) {
+        if (!ALLOWED.getOrDefault(current.status(), Set.of()).contains(wanted)) {
             return Outcome.refused(UserError.of(
                     Code.NOT_ALLOWED,
                     "A tenant that is " + current.status() + " cannot become " + wanted + ".",

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.io.Serializable;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tenant the current work acts for, bound for exactly the extent of a {@link TenantTransactions}
@@ -23,7 +24,7 @@ public final class CurrentTenant implements TenantResolver {
 
     /** Null when no tenant is bound: a query on a tenant-owned entity then matches nothing. */
     @Override
-    public Serializable resolveTenantIdentifier() {
+    public @Nullable Serializable resolveTenantIdentifier() {
         return id().orElse(null);
     }
 }

@@ -29,18 +29,19 @@ public final class OnboardingCommand {
         OnboardingTenant onboarding = context.getBean(OnboardingTenant.class);
         boolean allApplied = true;
         for (var entry : folders) {
-            if (entry.definition() == null) {
+            TenantDefinition definition = entry.definition();
+            if (definition == null) {
                 allApplied = false;
                 entry.problems().forEach(problem -> System.out.println(entry.path() + ": " + problem.message()));
                 continue;
             }
-            OnboardingTenant.Outcome outcome = onboarding.apply(entry.definition());
+            OnboardingTenant.Outcome outcome = onboarding.apply(definition);
             if (!outcome.userErrors().isEmpty()) {
                 allApplied = false;
                 outcome.userErrors().forEach(problem -> System.out.println(entry.path() + ": " + problem.message()));
                 continue;
             }
-            System.out.println(entry.definition().slug() + ": "
+            System.out.println(definition.slug() + ": "
                     + (outcome.changes().isEmpty() ? "already up to date" : String.join("; ", outcome.changes())));
         }
         return allApplied;

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -29,10 +30,10 @@ public final class OnboardingTenant {
 
     /** The outcome: the tenant and what changed, or why nothing was done. */
     public record Outcome(
-            Tenant tenant,
+            @Nullable Tenant tenant,
             boolean created,
             List<String> changes,
-            AdminAccount adminAccount,
+            @Nullable AdminAccount adminAccount,
             List<UserError> userErrors) {
 
         static Outcome refused(List<UserError> problems) {
@@ -84,7 +85,8 @@ public final class OnboardingTenant {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a platform operator may onboard tenants.");
         }
         TenantDefinitions.Reading reading = definitions.read(yaml);
-        return (reading.valid() ? apply(reading.definition()) : Outcome.refused(reading.problems())).under("input");
+        TenantDefinition definition = reading.definition();
+        return (definition != null ? apply(definition) : Outcome.refused(reading.problems())).under("input");
     }
 
     /** Applies a definition already read and checked (the onboarding command and the devstack). */
@@ -132,7 +134,7 @@ public final class OnboardingTenant {
     }
 
     /** Inserts or updates the tenant and its councils; one line per change. */
-    private List<String> recordInRegister(UUID tenantId, Tenant existing, TenantDefinition definition) {
+    private List<String> recordInRegister(UUID tenantId, @Nullable Tenant existing, TenantDefinition definition) {
         List<String> changes = new ArrayList<>();
         if (existing == null) {
             tenants.save(new Tenant(

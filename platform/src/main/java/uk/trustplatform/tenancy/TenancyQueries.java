@@ -3,6 +3,7 @@ package uk.trustplatform.tenancy;
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.SchemaTypes;
 
@@ -22,7 +23,7 @@ final class TenancyQueries implements GraphQLTypeWiring {
                 .dataFetcher(
                         "tenant",
                         env -> directory
-                                .visibleBySlug(env.<String>getArgument("slug"), Callers.of(env))
+                                .visibleBySlug(Fetched.<String>required(env, "slug"), Callers.of(env))
                                 .orElse(null))
                 .dataFetcher("partnerships", env -> directory.active())
                 .dataFetcher("tenants", env -> directory.all(Callers.of(env)))

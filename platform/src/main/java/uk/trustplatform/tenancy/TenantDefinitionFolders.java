@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 
@@ -22,7 +23,7 @@ import uk.trustplatform.api.UserError.Code;
 public final class TenantDefinitionFolders {
 
     /** One folder's definition, or its problems (fields start with the folder's name). */
-    public record Folder(Path path, TenantDefinition definition, List<UserError> problems) {}
+    public record Folder(Path path, @Nullable TenantDefinition definition, List<UserError> problems) {}
 
     private final TenantDefinitions definitions;
 
@@ -36,8 +37,9 @@ public final class TenantDefinitionFolders {
         for (Path folder : subFolders(tenants)) {
             TenantDefinitions.Reading reading = definitions.read(text(folder.resolve("tenant.yaml")));
             List<UserError> problems = new ArrayList<>(reading.problems());
-            if (reading.valid()) {
-                String slug = reading.definition().slug();
+            TenantDefinition definition = reading.definition();
+            if (definition != null) {
+                String slug = definition.slug();
                 if (!slug.equals(folder.getFileName().toString())) {
                     problems.add(UserError.of(
                             Code.NOT_ALLOWED,
@@ -54,7 +56,7 @@ public final class TenantDefinitionFolders {
                             "slug"));
                 }
             }
-            folders.add(new Folder(folder, problems.isEmpty() ? reading.definition() : null, List.copyOf(problems)));
+            folders.add(new Folder(folder, problems.isEmpty() ? definition : null, List.copyOf(problems)));
         }
         return folders;
     }

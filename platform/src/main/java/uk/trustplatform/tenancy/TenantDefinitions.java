@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.UnsafeCharacters;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
@@ -33,10 +34,10 @@ import uk.trustplatform.api.UserError.Code;
 public final class TenantDefinitions {
 
     /** A definition, or everything wrong with it. */
-    public record Reading(TenantDefinition definition, List<UserError> problems) {
+    public record Reading(@Nullable TenantDefinition definition, List<UserError> problems) {
 
         public boolean valid() {
-            return problems.isEmpty();
+            return definition != null;
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -49,9 +50,14 @@ public final class TenantDirectory implements NodeResolver {
      * first time: for naming the tenant a request acts in, whose status its transaction checks.
      */
     public Optional<UUID> idBySlug(String slug) {
-        // A slug not found is not kept (the loader's null stores nothing): a tenant onboarded later is found.
-        return Optional.ofNullable(
-                idsBySlug.get(slug, key -> findBySlug(key).map(Tenant::id).orElse(null)));
+        UUID known = idsBySlug.getIfPresent(slug);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        // A slug not found is not kept: a tenant onboarded later is found.
+        Optional<UUID> found = findBySlug(slug).map(Tenant::id);
+        found.ifPresent(id -> idsBySlug.put(slug, id));
+        return found;
     }
 
     /** The tenant with this slug if it is active: what it publishes, anyone may read. */
@@ -103,7 +109,7 @@ public final class TenantDirectory implements NodeResolver {
     }
 
     @Override
-    public Object find(UUID id, Caller caller) {
+    public @Nullable Object find(UUID id, Caller caller) {
         return tenants.findById(id).filter(tenant -> visible(tenant, caller)).orElse(null);
     }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -214,7 +215,7 @@ public final class TenantTransactions implements RequestScope {
         }
     }
 
-    private static void bind(Connection connection, UUID tenantId, boolean platform) {
+    private static void bind(Connection connection, @Nullable UUID tenantId, boolean platform) {
         try (PreparedStatement statement = connection.prepareStatement(SET_TENANT)) {
             statement.setString(1, tenantId == null ? "" : tenantId.toString());
             statement.setString(2, platform ? "on" : "");

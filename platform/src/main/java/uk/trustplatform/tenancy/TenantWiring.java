@@ -4,6 +4,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.SchemaTypes;
@@ -18,11 +19,11 @@ final class TenantWiring implements GraphQLTypeWiring {
                 .dataFetcher(
                         "id",
                         env -> GlobalId.encode(
-                                Tenant.TYPE, env.<Tenant>getSource().id()))
+                                Tenant.TYPE, Fetched.<Tenant>source(env).id()))
                 .dataFetcher(
                         "councils",
-                        env -> env.<UUID, List<Council>>getDataLoader(CouncilsOfTenants.NAME)
-                                .load(env.<Tenant>getSource().id())
+                        env -> Fetched.<UUID, List<Council>>loader(env, CouncilsOfTenants.NAME)
+                                .load(Fetched.<Tenant>source(env).id())
                                 .thenApply(councils -> councils == null ? List.of() : councils))
                 .build();
     }
