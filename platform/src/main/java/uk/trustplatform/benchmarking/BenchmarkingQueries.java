@@ -3,6 +3,7 @@ package uk.trustplatform.benchmarking;
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.SchemaTypes;
 
@@ -26,16 +27,16 @@ final class BenchmarkingQueries implements GraphQLTypeWiring {
                     String indicator = env.getArgument("indicator");
                     return comparing.compare(
                             Callers.of(env),
-                            env.getArgument("forumSlug"),
-                            env.getArgument("period"),
+                            Fetched.required(env, "forumSlug"),
+                            Fetched.required(env, "period"),
                             indicator == null ? null : Indicator.valueOf(indicator));
                 })
                 .dataFetcher(
                         "benchmarks",
                         env -> comparing.benchmarks(
                                 Callers.of(env),
-                                env.getArgument("forumSlug"),
-                                env.getArgument("period"),
+                                Fetched.required(env, "forumSlug"),
+                                Fetched.required(env, "period"),
                                 env.getArgument("selfAssessmentYear")))
                 .dataFetcher("forumSharing", env -> keeping.sharing(Callers.of(env)))
                 .build();

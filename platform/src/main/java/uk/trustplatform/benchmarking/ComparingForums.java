@@ -14,12 +14,14 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -45,11 +47,16 @@ final class ComparingForums {
             IndicatorSet indicatorSet,
             String breakdown,
             List<AuthorityValue> values,
-            Double median,
-            Double lowerQuartile,
-            Double upperQuartile) {}
+            @Nullable Double median,
+            @Nullable Double lowerQuartile,
+            @Nullable Double upperQuartile) {}
 
-    record AuthorityValue(String authority, Double value, Integer records, boolean suppressed, OffsetDateTime asOf) {}
+    record AuthorityValue(
+            String authority,
+            @Nullable Double value,
+            @Nullable Integer records,
+            boolean suppressed,
+            OffsetDateTime asOf) {}
 
     record Benchmarks(RegionalForum forum, String period, List<OwnIndicator> indicators) {}
 
@@ -57,12 +64,12 @@ final class ComparingForums {
             Indicator indicator,
             IndicatorSet indicatorSet,
             String breakdown,
-            Double value,
+            @Nullable Double value,
             int records,
             OffsetDateTime asOf,
-            Double forumMedian,
-            Double forumLowerQuartile,
-            Double forumUpperQuartile,
+            @Nullable Double forumMedian,
+            @Nullable Double forumLowerQuartile,
+            @Nullable Double forumUpperQuartile,
             int forumAuthorities) {}
 
     private static final String FORUM =
@@ -105,7 +112,8 @@ final class ComparingForums {
     }
 
     /** The forum's comparison for a period, or null when there is no such forum or the caller may not read it. */
-    Comparison compare(Caller caller, String slug, String period, Indicator only) {
+    @Nullable
+    Comparison compare(Caller caller, String slug, String period, @Nullable Indicator only) {
         Optional<RegionalForum> forum = forums.findBySlug(slug)
                 .filter(found -> caller.has(Role.PLATFORM_OPERATOR) || caller.analyses(found.slug()));
         if (forum.isEmpty()) {
@@ -128,7 +136,7 @@ final class ComparingForums {
                 boolean suppressed = hidden.contains(value.key());
                 compared.computeIfAbsent(order(value), key -> new ArrayList<>())
                         .add(new AuthorityValue(
-                                labels.get(tenant),
+                                Objects.requireNonNull(labels.get(tenant), "every authority compared has a label"),
                                 suppressed ? null : value.value(),
                                 suppressed ? null : value.records(),
                                 suppressed,
@@ -161,7 +169,8 @@ final class ComparingForums {
      * figures that may be shown), for the sets it shares; null when the tenant is not a member. With
      * a self-assessment year, that year's figures follow the period's (their period is a year).
      */
-    Benchmarks benchmarks(Caller caller, String slug, String period, Integer selfAssessmentYear) {
+    @Nullable
+    Benchmarks benchmarks(Caller caller, String slug, String period, @Nullable Integer selfAssessmentYear) {
         UUID tenantId = caller.requireTenant();
         if (!caller.seesWholeTenant()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Tenant admins and board members see the tenant's benchmarks.");
@@ -230,7 +239,9 @@ final class ComparingForums {
         Map<UUID, String> labels = new HashMap<>();
         if (forum.naming() == RegionalForum.Naming.NAMED) {
             Map<UUID, Tenant> named = directory.byIds(tenants);
-            tenants.forEach(id -> labels.put(id, named.get(id).name()));
+            // A forum's members are tenants of the register, which keeps every tenant it ever had.
+            tenants.forEach(id -> labels.put(
+                    id, Objects.requireNonNull(named.get(id), "a member tenant").name()));
             return labels;
         }
         List<UUID> ordered = tenants.stream()

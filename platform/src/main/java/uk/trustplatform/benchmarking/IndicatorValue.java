@@ -2,6 +2,7 @@ package uk.trustplatform.benchmarking;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One figure of one tenant: an indicator for a period ({@code current} where it has none) and a
@@ -19,6 +20,7 @@ record IndicatorValue(Indicator indicator, String period, String breakdown, int 
     static final String CURRENT = "current";
 
     /** The value shown: numerator over records, or null when there are no records. */
+    @Nullable
     Double value() {
         return records == 0
                 ? null

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -29,9 +31,10 @@ import uk.trustplatform.tenancy.TenantTransactions;
 @Singleton
 final class KeepingForums {
 
-    record ForumOutcome(RegionalForum regionalForum, List<UserError> userErrors) {}
+    record ForumOutcome(@Nullable RegionalForum regionalForum, List<UserError> userErrors) {}
 
-    record MembershipOutcome(RegionalForum regionalForum, List<IndicatorSet> sharing, List<UserError> userErrors) {}
+    record MembershipOutcome(
+            @Nullable RegionalForum regionalForum, List<IndicatorSet> sharing, List<UserError> userErrors) {}
 
     /** A forum the tenant may share with, and the sets it shares with it now. */
     record ForumSharing(RegionalForum forum, List<IndicatorSet> sharing) {}
@@ -121,7 +124,7 @@ final class KeepingForums {
             throw new ApiException(
                     ErrorCode.FORBIDDEN, "Only the tenant admin and the board see what the tenant shares with forums.");
         }
-        Region region = directory.byIds(List.of(tenantId)).get(tenantId).region();
+        Region region = regionOf(tenantId);
         List<ForumMemberships.Membership> shared = memberships.ofTenant(tenantId);
         return forums.findAllOrderByName().stream()
                 .filter(forum -> forum.region() == region
@@ -153,7 +156,7 @@ final class KeepingForums {
                     List.of(),
                     List.of(UserError.of(Code.NOT_FOUND, "There is no forum '" + slug + "'.", "input", "forumSlug")));
         }
-        Region region = directory.byIds(List.of(tenantId)).get(tenantId).region();
+        Region region = regionOf(tenantId);
         if (join && region != forum.get().region()) {
             return new MembershipOutcome(
                     null,
@@ -198,5 +201,11 @@ final class KeepingForums {
                 .map(ForumMemberships.Membership::set)
                 .sorted()
                 .toList();
+    }
+
+    /** The region of a tenant the caller acts in, which the register therefore holds. */
+    private Region regionOf(UUID tenantId) {
+        return Objects.requireNonNull(directory.byIds(List.of(tenantId)).get(tenantId), "the caller's tenant")
+                .region();
     }
 }

@@ -1,13 +1,18 @@
 package uk.trustplatform.benchmarking;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The median and quartiles of a forum's values, by linear interpolation between ranks (the method
  * spreadsheets use for QUARTILE.INC). Fewer than {@link #MINIMUM_AUTHORITIES} values give none: a
  * median of two would be their mean, and so a way to work one out from the other.
  */
-record Quartiles(Double lower, Double median, Double upper, int authorities) {
+record Quartiles(
+        @Nullable Double lower,
+        @Nullable Double median,
+        @Nullable Double upper,
+        int authorities) {
 
     static final int MINIMUM_AUTHORITIES = 3;
 

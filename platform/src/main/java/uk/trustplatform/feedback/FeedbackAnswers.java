@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** The participants' answers, kept per subject with nothing about who gave them. */
 @Singleton
@@ -27,7 +28,7 @@ final class FeedbackAnswers {
         this.jdbc = jdbc;
     }
 
-    void add(UUID tenantId, String kind, UUID subjectId, Heard heard, String words, LocalDate today) {
+    void add(UUID tenantId, String kind, UUID subjectId, Heard heard, @Nullable String words, LocalDate today) {
         jdbc.prepareStatement(
                 "INSERT INTO feedback_answer (tenant_id, id, subject_kind, subject_id, heard, words, answered_on)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -2,6 +2,7 @@ package uk.trustplatform.feedback;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A subject's feedback code as kept: only the SHA-256 of its text, never the text.
@@ -15,7 +16,7 @@ record FeedbackCode(
         UUID subjectId,
         LocalDate issuedOn,
         LocalDate expiresOn,
-        LocalDate withdrawnOn,
+        @Nullable LocalDate withdrawnOn,
         long version) {
 
     /** Where a code stands on a day, as the worker sees it. */

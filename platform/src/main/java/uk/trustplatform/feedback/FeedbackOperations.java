@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.LondonClock;
@@ -41,7 +42,8 @@ final class FeedbackOperations {
         return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.QUERY)
                 .dataFetcher(
                         "heardBack",
-                        env -> hearing.told(env.getArgument("tenantSlug"), env.getArgument("code"), address(env)))
+                        env -> hearing.told(
+                                Fetched.required(env, "tenantSlug"), Fetched.required(env, "code"), address(env)))
                 .build();
     }
 
@@ -65,7 +67,7 @@ final class FeedbackOperations {
     @Named(SchemaTypes.FEEDBACK_CODE)
     GraphQLTypeWiring code(LondonClock clock) {
         return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.FEEDBACK_CODE)
-                .dataFetcher("status", env -> env.<FeedbackCode>getSource().statusOn(clock.today()))
+                .dataFetcher("status", env -> Fetched.<FeedbackCode>source(env).statusOn(clock.today()))
                 .build();
     }
 
@@ -76,7 +78,7 @@ final class FeedbackOperations {
                 .dataFetcher(
                         "about",
                         env -> FeedbackSubject.about(
-                                env.<FeedbackSubject.Told>getSource().kind()))
+                                Fetched.<FeedbackSubject.Told>source(env).kind()))
                 .build();
     }
 
@@ -87,7 +89,7 @@ final class FeedbackOperations {
                 .dataFetcher(
                         "about",
                         env -> FeedbackSubject.about(
-                                env.<HeardBackTallies.OfKind>getSource().kind()))
+                                Fetched.<HeardBackTallies.OfKind>source(env).kind()))
                 .build();
     }
 
@@ -140,7 +142,8 @@ final class FeedbackOperations {
     }
 
     private static <V> CompletableFuture<V> load(DataFetchingEnvironment env, String loader, FeedbackSubject kind) {
-        return env.<SubjectKey, V>getDataLoader(loader).load(new SubjectKey(kind.type(), kind.idOf(env.getSource())));
+        return Fetched.<SubjectKey, V>loader(env, loader)
+                .load(new SubjectKey(kind.type(), kind.idOf(Fetched.source(env))));
     }
 
     private static String address(DataFetchingEnvironment env) {

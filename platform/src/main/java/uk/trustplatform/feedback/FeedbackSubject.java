@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Caller;
 
 /**
@@ -79,10 +80,10 @@ public interface FeedbackSubject {
             LocalDate heldOn,
             LocalDate toldOn,
             List<Response> recommendations,
-            Boolean kiteMarkAwarded,
-            String addressedTo,
-            String outcome,
-            String reason) {
+            @Nullable Boolean kiteMarkAwarded,
+            @Nullable String addressedTo,
+            @Nullable String outcome,
+            @Nullable String reason) {
 
         /** What an activity's participants were told: its "you said, we did" alone. */
         public static Told of(
@@ -94,7 +95,7 @@ public interface FeedbackSubject {
             return new Told(kind, title, youSaid, weDid, heldOn, toldOn, responses, kiteMark, null, null, null);
         }
 
-        public Told withOutcome(String partner, String decided, String why) {
+        public Told withOutcome(@Nullable String partner, String decided, @Nullable String why) {
             return new Told(kind, title, youSaid, weDid, heldOn, toldOn, recommendations, null, partner, decided, why);
         }
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.ErrorCode;
 import uk.trustplatform.api.LondonClock;
@@ -63,6 +64,7 @@ final class HearingBack {
     }
 
     /** What the code's participants were told; null when the code is not recognised. */
+    @Nullable
     Told told(String slug, String code, String address) {
         return find(slug, code, address).map(Found::told).orElse(null);
     }
@@ -77,7 +79,7 @@ final class HearingBack {
                     Code.REQUIRED, "Say whether you heard what happened because of what you said.", "input", "heard"));
         }
         optional(problems, "words", words, WORDS_MAX);
-        if (!problems.isEmpty()) {
+        if (heard == null || !problems.isEmpty()) {
             return new Answered(false, problems);
         }
         Optional<Found> found = find(answer.tenantSlug(), answer.code(), address);

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -27,7 +28,7 @@ final class IssuingFeedbackCodes {
     static final int DAYS_ACCEPTED = 90;
 
     /** What a change returns: the code as kept (and, when issued, its text), or why nothing changed. */
-    record Changed(String code, FeedbackCode feedbackCode, List<UserError> userErrors) {
+    record Changed(@Nullable String code, @Nullable FeedbackCode feedbackCode, List<UserError> userErrors) {
 
         static Changed refused(UserError problem) {
             return new Changed(null, null, List.of(problem));

@@ -130,7 +130,7 @@ public final class TenantTransactions implements RequestScope {
      *
      * @param platform true only for platform-level work (onboarding, the tenant directory's writes)
      */
-    public <T> T inTenant(UUID tenantId, boolean platform, Supplier<T> work) {
+    public <T> T inTenant(@Nullable UUID tenantId, boolean platform, Supplier<T> work) {
         Optional<? extends TransactionStatus<?>> outer = transactions.findTransactionStatus();
         // Only a transaction opened here says what to bind back (PLATFORM bound); any other keeps
         // the old way, a transaction of its own.
@@ -148,7 +148,8 @@ public final class TenantTransactions implements RequestScope {
                 work);
     }
 
-    private <T> T inTransaction(UUID tenantId, boolean platform, Consumer<Connection> binding, Supplier<T> work) {
+    private <T> T inTransaction(
+            @Nullable UUID tenantId, boolean platform, Consumer<Connection> binding, Supplier<T> work) {
         return ScopedValue.where(CurrentTenant.TENANT, tenantId)
                 .where(PLATFORM, platform)
                 .call(() -> transactions.execute(OWN_TRANSACTION, status -> {
@@ -157,7 +158,7 @@ public final class TenantTransactions implements RequestScope {
                 }));
     }
 
-    private static <T> T within(Connection connection, UUID tenantId, Supplier<T> work) {
+    private static <T> T within(Connection connection, @Nullable UUID tenantId, Supplier<T> work) {
         UUID outerTenant = CurrentTenant.id().orElse(null);
         boolean outerPlatform = PLATFORM.get();
         Savepoint savepoint = savepoint(connection, "tenant work's");
