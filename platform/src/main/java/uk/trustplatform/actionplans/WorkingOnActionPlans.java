@@ -231,11 +231,14 @@ final class WorkingOnActionPlans {
         if (!problems.isEmpty()) {
             return ActionPayload.refused(problems);
         }
+        // Once approved the texts stay as they are: a form or system sending only some columns
+        // (the web form sends the third and later, a carried-forward action holds an older
+        // template's) keeps the rest.
         PlanAction changed = details.asAction(
                 current.id(),
                 plan,
                 template,
-                columns(details.columnValues()),
+                plan.status().open() ? columns(details.columnValues()) : current.columnValues(),
                 current.carriedForwardFrom(),
                 current.version());
         try {
@@ -263,7 +266,7 @@ final class WorkingOnActionPlans {
                 && Objects.equals(current.timescale(), details.timescale())
                 && Objects.equals(current.resources(), details.resources())
                 && Objects.equals(current.risks(), details.risks())
-                && current.columns(json).equals(details.columnValues());
+                && sentColumnsUnchanged(current.columns(json), details.columnValues());
         return onlyProgress
                 ? Optional.empty()
                 : Optional.of(
@@ -271,6 +274,11 @@ final class WorkingOnActionPlans {
                                 "plan",
                                 plan.status(),
                                 "only an action's status and RAG change once the plan is approved; ask the board to return it."));
+    }
+
+    /** Every column value sent is the one stored: a column not sent is not a change. */
+    private static boolean sentColumnsUnchanged(Map<String, String> stored, Map<String, String> sent) {
+        return sent.entrySet().stream().allMatch(entry -> entry.getValue().equals(stored.get(entry.getKey())));
     }
 
     RemovePayload remove(Caller caller, RemoveAction removal) {

@@ -31,6 +31,14 @@ final class DocumentAccess {
                         && document.status().editable());
     }
 
+    /**
+     * What anyone may read of a tenant, whoever and wherever they are: its published shared
+     * configuration (a partner's personalised charter stays the partner's).
+     */
+    static boolean publishedToAnyone(DocumentRecord document) {
+        return document.status() == DocumentStatus.PUBLISHED && document.partnerOrganisationId() == null;
+    }
+
     /** Tenant admins change the tenant's documents; a partner lead changes its own personalised charter. */
     static boolean canChange(Caller caller, DocumentRecord document) {
         if (caller.administersTenant()) {

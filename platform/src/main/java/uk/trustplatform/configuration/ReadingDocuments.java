@@ -99,7 +99,7 @@ final class ReadingDocuments implements NodeResolver {
                         false,
                         () -> records.findByKindAndKeyOrderByEditionDesc(document.kind(), document.key()))
                 .stream()
-                .filter(row -> row.status() == DocumentStatus.PUBLISHED && row.partnerOrganisationId() == null)
+                .filter(DocumentAccess::publishedToAnyone)
                 .map(codec::view)
                 .toList();
     }

@@ -160,7 +160,15 @@ class ActionPlanWorkflowIT {
         JsonNode created = action(
                 lead,
                 plan,
-                Map.of("sectionNumber", "1", "outcomeNumber", "1.1", "description", "Train Participation Champions"));
+                Map.of(
+                        "sectionNumber",
+                        "1",
+                        "outcomeNumber",
+                        "1.1",
+                        "description",
+                        "Train Participation Champions",
+                        "columnValues",
+                        List.of(Map.of("key", "notes", "value", "Two a service"))));
         String id = created.path("id").asText();
         decide(lead, "submitActionPlan", plan, 0, null);
 
@@ -192,6 +200,9 @@ class ActionPlanWorkflowIT {
                 .as("a template column's text is not progress")
                 .containsExactly("NOT_ALLOWED");
         assertThat(progressAfterApproval.path("action").path("rag").asText()).isEqualTo("AMBER");
+        assertThat(progressAfterApproval.path("action").path("columnValues").toString())
+                .as("a column not sent keeps its text once the plan is approved")
+                .isEqualTo("[{\"key\":\"notes\",\"value\":\"Two a service\"}]");
         assertThat(newActionAfterApproval
                         .path("userErrors")
                         .path(0)
