@@ -30,7 +30,9 @@ public final class TestKeycloak {
 
     public static synchronized KeycloakServer server() {
         if (server == null) {
-            server = KeycloakServer.start(0, Path.of("target/keycloak-test.log"));
+            // Each test JVM of the run (failsafe's fork number) has its own Keycloak, and its own log.
+            server = KeycloakServer.start(
+                    0, Path.of("target/keycloak-test-" + System.getProperty("trust.test.fork", "1") + ".log"));
             accounts = new KeycloakAccounts(server);
             hashPasswordsCheaply();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -8,9 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,10 +50,16 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public static KeycloakServer start(int httpPort, Path log) {
         Path home = distribution();
-        int port = httpPort == 0 ? freePort() : httpPort;
-        int managementPort = freePort();
         String adminPassword = UUID.randomUUID().toString();
-        try {
+        try (FileChannel turns =
+                FileChannel.open(home.resolve("starting.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            // JVMs side by side (the test run's two) start Keycloak from the one unpacked
+            // distribution. A first start rebuilds the distribution in place, and each reads the
+            // realm file written just before it, so starts take turns: the lock is held until this
+            // one is ready, and let go when the channel closes.
+            turns.lock();
+            int port = httpPort == 0 ? freePort() : httpPort;
+            int managementPort = freePort();
             installRealm(home);
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(List.of(
