@@ -101,5 +101,9 @@ public interface FeedbackSubject {
     }
 
     /** One of an inspection's recommendations, and the service's response to it once given. */
-    record Response(int number, String text, String response, LocalDate respondedOn) {}
+    record Response(
+            int number,
+            String text,
+            @Nullable String response,
+            @Nullable LocalDate respondedOn) {}
 }

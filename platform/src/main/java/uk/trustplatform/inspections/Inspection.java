@@ -125,6 +125,7 @@ record Inspection(
     }
 
     /** Whether an awarded kite mark has expired by {@code day}; null when none was awarded. */
+    @Nullable
     Boolean kiteMarkExpiredOn(LocalDate day) {
         return kiteMarkExpiresOn == null ? null : !day.isBefore(kiteMarkExpiresOn);
     }

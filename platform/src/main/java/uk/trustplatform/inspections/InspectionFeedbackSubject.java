@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import uk.trustplatform.api.Caller;
@@ -90,22 +91,26 @@ final class InspectionFeedbackSubject implements FeedbackSubject {
             return Optional.empty();
         }
         // The agency's name is public (its pledge register, its kite marks); read whoever holds the code.
-        PartnerOrganisation agency =
-                partners.published(List.of(inspection.partnerOrganisationId())).get(inspection.partnerOrganisationId());
+        // The inspection's foreign key keeps the organisation it names.
+        PartnerOrganisation agency = Objects.requireNonNull(
+                partners.published(List.of(inspection.partnerOrganisationId())).get(inspection.partnerOrganisationId()),
+                "the organisation inspected");
         String place =
                 inspection.serviceName() == null ? agency.name() : inspection.serviceName() + " at " + agency.name();
         List<Recommendation> recommendations = lists.recommendations(inspection);
         List<Response> responses = recommendations.stream()
                 .map(made -> new Response(made.number(), made.text(), made.response(), made.respondedOn()))
                 .toList();
+        // A report is whole (inspection_report_whole): its findings, its day and its kite mark decision.
+        boolean kiteMark = Objects.requireNonNull(inspection.kiteMarkAwarded(), "a reported inspection's kite mark");
         return Optional.of(Told.of(
                         Inspection.TYPE,
                         place,
-                        inspection.findings(),
-                        whatWasDone(recommendations, inspection.kiteMarkAwarded()),
+                        Objects.requireNonNull(inspection.findings(), "a reported inspection's findings"),
+                        whatWasDone(recommendations, kiteMark),
                         inspection.inspectedOn(),
-                        inspection.reportedOn())
-                .withReport(responses, inspection.kiteMarkAwarded()));
+                        Objects.requireNonNull(inspection.reportedOn(), "a reported inspection's day"))
+                .withReport(responses, kiteMark));
     }
 
     /** In a sentence or two, for the young inspectors: how far the service has answered them, and the kite mark. */

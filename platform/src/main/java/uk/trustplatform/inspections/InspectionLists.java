@@ -19,9 +19,9 @@ final class InspectionLists {
      * An answer to one of the tenant's inspection questions.
      *
      * @param question the question's code
-     * @param questionText the question as it was worded when answered
+     * @param questionText the question as it was worded when answered; null in what a caller sends, until worded
      */
-    record Answer(String question, String questionText, String answer) {}
+    record Answer(String question, @Nullable String questionText, String answer) {}
 
     /** A recommendation, numbered from 1, and the service's response to it once given. */
     record Recommendation(

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.api.SchemaTypes;
@@ -20,7 +21,7 @@ final class InspectionQueries {
                 .dataFetcher(
                         "inspections",
                         env -> reading.page(Callers.of(env), PageRequest.of(env, ReadingInspections.CURSORS)))
-                .dataFetcher("publicKiteMarks", env -> kiteMarks.of(env.getArgument("tenantSlug")))
+                .dataFetcher("publicKiteMarks", env -> kiteMarks.of(Fetched.required(env, "tenantSlug")))
                 .build();
     }
 }

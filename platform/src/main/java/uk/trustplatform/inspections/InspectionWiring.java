@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import java.util.UUID;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.LondonClock;
@@ -34,7 +35,7 @@ final class InspectionWiring {
                         env -> GlobalId.encode(Inspection.TYPE, inspection(env).id()))
                 .dataFetcher(
                         "partnerOrganisation",
-                        env -> env.<UUID, PartnerOrganisation>getDataLoader(PartnerDirectory.BY_ID)
+                        env -> Fetched.<UUID, PartnerOrganisation>loader(env, PartnerDirectory.BY_ID)
                                 .load(inspection(env).partnerOrganisationId()))
                 .dataFetcher("status", env -> stage(lists, inspection(env)))
                 .dataFetcher("inspectors", env -> lists.inspectors(inspection(env)))
@@ -54,6 +55,6 @@ final class InspectionWiring {
     }
 
     private static Inspection inspection(DataFetchingEnvironment env) {
-        return env.getSource();
+        return Fetched.source(env);
     }
 }

@@ -6,10 +6,12 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -37,7 +39,7 @@ final class KeepingInspections {
     private static final int TEXT_MAX = 4000;
 
     /** What a change returns: the inspection as saved, or why nothing was. */
-    record Saved(Inspection inspection, List<UserError> userErrors) {
+    record Saved(@Nullable Inspection inspection, List<UserError> userErrors) {
 
         static Saved refused(UserError problem) {
             return refused(List.of(problem));
@@ -83,7 +85,7 @@ final class KeepingInspections {
                 : change(caller, save.id(), save.version(), save.details());
     }
 
-    private Saved record(Caller caller, String organisationId, InspectionInput details) {
+    private Saved record(Caller caller, @Nullable String organisationId, InspectionInput details) {
         if (organisationId == null) {
             // Nothing to check the caller against yet: the answer names only what is missing.
             List<UserError> problems = new ArrayList<>(List.of(UserError.of(
@@ -197,14 +199,17 @@ final class KeepingInspections {
                 current -> responseProblems(current, number, response, respondedOn),
                 current -> current.withRecommendations(lists.write(lists.recommendations(current).stream()
                         .map(recommendation -> recommendation.number() == number.intValue()
-                                ? recommendation.respond(response, respondedOn)
+                                ? recommendation.respond(
+                                        Objects.requireNonNull(response, "the check refuses a response without words"),
+                                        Objects.requireNonNull(
+                                                respondedOn, "the check refuses a response without a day"))
                                 : recommendation)
                         .toList())),
                 "Inspection.responded");
     }
 
     private List<UserError> responseProblems(
-            Inspection current, Number number, String response, LocalDate respondedOn) {
+            Inspection current, @Nullable Number number, @Nullable String response, @Nullable LocalDate respondedOn) {
         int recommendations = lists.recommendations(current).size();
         List<UserError> problems = new ArrayList<>();
         if (number == null || number.intValue() < 1 || number.intValue() > recommendations) {

@@ -4,8 +4,10 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.partners.PartnerDirectory;
 import uk.trustplatform.partners.PartnerOrganisation;
@@ -23,7 +25,7 @@ import uk.trustplatform.tenancy.TenantTransactions;
 @Singleton
 final class PublicKiteMarks {
 
-    record KiteMark(String agencyName, String serviceName, LocalDate awardedOn, LocalDate expiresOn) {}
+    record KiteMark(String agencyName, @Nullable String serviceName, LocalDate awardedOn, LocalDate expiresOn) {}
 
     private final TenantDirectory directory;
     private final TenantTransactions transactions;
@@ -45,6 +47,7 @@ final class PublicKiteMarks {
     }
 
     /** The kite marks of an active tenant not yet expired today, newest first; null for any other slug. */
+    @Nullable
     List<KiteMark> of(String slug) {
         Optional<Tenant> tenant = directory.activeBySlug(slug);
         if (tenant.isEmpty()) {
@@ -56,11 +59,14 @@ final class PublicKiteMarks {
             Map<UUID, PartnerOrganisation> named = partners.published(
                     awarded.stream().map(Inspection::partnerOrganisationId).toList());
             return awarded.stream()
+                    // Reported with a kite mark, so with its day and expiry; its foreign key keeps its organisation.
                     .map(inspection -> new KiteMark(
-                            named.get(inspection.partnerOrganisationId()).name(),
+                            Objects.requireNonNull(
+                                            named.get(inspection.partnerOrganisationId()), "the organisation inspected")
+                                    .name(),
                             inspection.serviceName(),
-                            inspection.reportedOn(),
-                            inspection.kiteMarkExpiresOn()))
+                            Objects.requireNonNull(inspection.reportedOn(), "a kite mark's report day"),
+                            Objects.requireNonNull(inspection.kiteMarkExpiresOn(), "an awarded kite mark's expiry")))
                     .toList();
         });
     }
