@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -37,10 +38,12 @@ final class KeepingWebhookEndpoints {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** A registration as saved with its secret, or why nothing was. */
-    record Registered(WebhookEndpoint endpoint, String signingSecret, List<UserError> userErrors) {}
+    record Registered(
+            @Nullable WebhookEndpoint endpoint, @Nullable String signingSecret, List<UserError> userErrors) {}
 
     /** An endpoint as changed (null when removed or refused), its id when removed, or why nothing changed. */
-    record Changed(WebhookEndpoint endpoint, String removedId, List<UserError> userErrors) {
+    record Changed(
+            @Nullable WebhookEndpoint endpoint, @Nullable String removedId, List<UserError> userErrors) {
 
         static Changed refused(UserError problem) {
             return new Changed(null, null, List.of(problem));
@@ -123,7 +126,7 @@ final class KeepingWebhookEndpoints {
     }
 
     /** The refusal when the agency (null: the partnership) has as many endpoints as it may. */
-    private Optional<UserError> tooMany(Caller caller, UUID organisation) {
+    private Optional<UserError> tooMany(Caller caller, @Nullable UUID organisation) {
         int most = organisation == null ? PARTNERSHIP_MOST : AGENCY_MOST;
         if (endpoints.countHeld(caller.tenantId(), organisation) < most) {
             return Optional.empty();
@@ -167,7 +170,11 @@ final class KeepingWebhookEndpoints {
     }
 
     private Changed setStatus(
-            Caller caller, WebhookEndpointVersion input, WebhookEndpoint.Status status, String reason, String done) {
+            Caller caller,
+            WebhookEndpointVersion input,
+            WebhookEndpoint.Status status,
+            @Nullable String reason,
+            String done) {
         WebhookAccess.keeperScope(caller);
         Optional<WebhookEndpoint> found = found(caller, input);
         if (found.isEmpty()) {
@@ -206,7 +213,8 @@ final class KeepingWebhookEndpoints {
      * The agency the endpoint is for: a partner lead's own (given or by default; another is
      * refused), or for a tenant admin the one named, if any (null: the partnership's).
      */
-    private UUID organisation(Caller caller, Optional<UUID> ownAgency, String id, List<UserError> problems) {
+    private @Nullable UUID organisation(
+            Caller caller, Optional<UUID> ownAgency, @Nullable String id, List<UserError> problems) {
         if (id == null) {
             return ownAgency.orElse(null);
         }

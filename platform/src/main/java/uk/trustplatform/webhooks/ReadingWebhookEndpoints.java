@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
 import uk.trustplatform.api.CursorShape;
@@ -55,11 +56,11 @@ final class ReadingWebhookEndpoints implements NodeResolver {
                 .filter(found -> WebhookAccess.keeps(caller, found.partnerOrganisationId()));
     }
 
-    private static OffsetDateTime afterTime(PageRequest page) {
+    private static @Nullable OffsetDateTime afterTime(PageRequest page) {
         return page.continues() ? OffsetDateTime.parse(page.afterKey(0)) : null;
     }
 
-    private static UUID afterId(PageRequest page) {
+    private static @Nullable UUID afterId(PageRequest page) {
         return page.continues() ? UUID.fromString(page.afterKey(1)) : null;
     }
 
@@ -69,7 +70,7 @@ final class ReadingWebhookEndpoints implements NodeResolver {
     }
 
     @Override
-    public Object find(UUID id, Caller caller) {
+    public @Nullable Object find(UUID id, Caller caller) {
         return visible(caller, id).orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package uk.trustplatform.webhooks;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.Inputs;
 import uk.trustplatform.notifications.EventKind;
@@ -10,7 +11,11 @@ import uk.trustplatform.notifications.EventKind;
  * partner lead's own agency, or for a tenant admin the partnership.
  */
 record RegisterWebhookEndpoint(
-        String partnerOrganisationId, String url, List<EventKind> eventKinds, String contactEmail, String description) {
+        @Nullable String partnerOrganisationId,
+        String url,
+        List<EventKind> eventKinds,
+        String contactEmail,
+        @Nullable String description) {
 
     static RegisterWebhookEndpoint from(InputFields input) {
         return new RegisterWebhookEndpoint(

@@ -1,6 +1,5 @@
 package uk.trustplatform.webhooks;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -10,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.notifications.DomainEvent;
 import uk.trustplatform.notifications.EventKind;
 
@@ -219,7 +219,7 @@ final class WebhookDeliveries {
         });
     }
 
-    private boolean update(String sql, Object... parameters) {
+    private boolean update(String sql, @Nullable Object... parameters) {
         return jdbc.prepareStatement(sql, statement -> {
                     for (int i = 0; i < parameters.length; i++) {
                         statement.setObject(i + 1, parameters[i]);
@@ -229,7 +229,7 @@ final class WebhookDeliveries {
                 == 1;
     }
 
-    private static String interval(@Nullable Duration duration) {
+    private static @Nullable String interval(@Nullable Duration duration) {
         return duration == null ? null : duration.toMillis() + " milliseconds";
     }
 

@@ -3,6 +3,7 @@ package uk.trustplatform.webhooks;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.SchemaTypes;
@@ -26,6 +27,6 @@ final class WebhookDeliveryWiring implements GraphQLTypeWiring {
     }
 
     private static WebhookDelivery delivery(DataFetchingEnvironment env) {
-        return env.getSource();
+        return Fetched.source(env);
     }
 }

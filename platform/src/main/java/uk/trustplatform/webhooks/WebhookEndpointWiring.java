@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import java.util.UUID;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.PageRequest;
@@ -32,7 +33,7 @@ final class WebhookEndpointWiring implements GraphQLTypeWiring {
                     UUID organisation = endpoint(env).partnerOrganisationId();
                     return organisation == null
                             ? null
-                            : env.<UUID, PartnerOrganisation>getDataLoader(PartnerDirectory.BY_ID)
+                            : Fetched.<UUID, PartnerOrganisation>loader(env, PartnerDirectory.BY_ID)
                                     .load(organisation);
                 })
                 .dataFetcher(
@@ -43,6 +44,6 @@ final class WebhookEndpointWiring implements GraphQLTypeWiring {
     }
 
     private static WebhookEndpoint endpoint(DataFetchingEnvironment env) {
-        return env.getSource();
+        return Fetched.source(env);
     }
 }

@@ -1,6 +1,5 @@
 package uk.trustplatform.webhooks;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.Array;
@@ -13,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.notifications.EventKind;
 
 /**
@@ -159,11 +159,11 @@ final class WebhookEndpoints {
         });
     }
 
-    private Optional<WebhookEndpoint> one(String sql, Object... parameters) {
+    private Optional<WebhookEndpoint> one(String sql, @Nullable Object... parameters) {
         return all(sql, parameters).stream().findFirst();
     }
 
-    private List<WebhookEndpoint> all(String sql, Object... parameters) {
+    private List<WebhookEndpoint> all(String sql, @Nullable Object... parameters) {
         return jdbc.prepareStatement(sql, statement -> {
             bind(statement, parameters);
             List<WebhookEndpoint> endpoints = new ArrayList<>();
@@ -176,7 +176,7 @@ final class WebhookEndpoints {
         });
     }
 
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+    private static void bind(PreparedStatement statement, @Nullable Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             statement.setObject(i + 1, parameters[i]);
         }

@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -133,7 +134,10 @@ final class WebhookSender {
 
     /** Posts one batch of a tenant's due deliveries; how many were attempted. */
     int sendDue(UUID tenantId) {
-        String slug = directory.byIds(List.of(tenantId)).get(tenantId).slug();
+        // An active tenant's, which the register keeps as it keeps every tenant it ever had.
+        String slug = Objects.requireNonNull(
+                        directory.byIds(List.of(tenantId)).get(tenantId), "a tenant of the register")
+                .slug();
         List<Parcel> parcels = transactions.inTenant(
                 tenantId, false, () -> deliveries.claim(tenantId, settings.batchSize(), settings.lease()));
         if (parcels.isEmpty()) {
@@ -244,7 +248,7 @@ final class WebhookSender {
         }
     }
 
-    private static String refusalOf(int status) {
+    private static @Nullable String refusalOf(int status) {
         if (status >= 200 && status < 300) {
             return null;
         }
@@ -264,17 +268,20 @@ final class WebhookSender {
     private void record(UUID tenantId, Attempt attempt) {
         Parcel parcel = attempt.parcel();
         if (attempt.delivered()) {
-            if (deliveries.delivered(tenantId, parcel.id(), parcel.lease(), attempt.status())) {
+            int status = Objects.requireNonNull(attempt.status(), "a delivered attempt had a response");
+            if (deliveries.delivered(tenantId, parcel.id(), parcel.lease(), status)) {
                 endpoints.succeeded(tenantId, parcel.endpointId());
             } else {
                 stale(parcel);
             }
             return;
         }
+        // Not delivered: there was no response, or refusalOf says why its status is a failure.
+        String error = Objects.requireNonNull(attempt.error(), "an attempt not delivered says what went wrong");
         int made = parcel.attempts() + 1;
         Duration retryAfter = made >= settings.maxAttempts() ? null : settings.delayAfter(made);
-        if (deliveries.failed(tenantId, parcel.id(), parcel.lease(), attempt.status(), attempt.error(), retryAfter)) {
-            failing.failedAttempt(tenantId, parcel.endpointId(), attempt.error());
+        if (deliveries.failed(tenantId, parcel.id(), parcel.lease(), attempt.status(), error, retryAfter)) {
+            failing.failedAttempt(tenantId, parcel.endpointId(), error);
         } else {
             stale(parcel);
         }
@@ -293,7 +300,7 @@ final class WebhookSender {
     private static final class Drain implements HttpResponse.BodySubscriber<Void> {
 
         private final CompletableFuture<Void> done = new CompletableFuture<>();
-        private Flow.Subscription subscription;
+        private Flow.@Nullable Subscription subscription;
         private long read;
 
         @Override
@@ -311,7 +318,8 @@ final class WebhookSender {
         public void onNext(List<ByteBuffer> item) {
             read += item.stream().mapToLong(ByteBuffer::remaining).sum();
             if (read > BODY_READ_MAX) {
-                subscription.cancel();
+                Objects.requireNonNull(subscription, "a publisher subscribes before it sends")
+                        .cancel();
                 done.complete(null);
             }
         }
