@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import uk.trustplatform.api.Caller;
@@ -76,11 +77,12 @@ final class ActivityFeedbackSubject implements FeedbackSubject {
     private static Optional<Told> told(ParticipationActivity activity) {
         return activity.feedbackGivenOn() == null
                 ? Optional.empty()
+                // Feedback is kept whole (participation_feedback_whole): with its day, what was said and done.
                 : Optional.of(Told.of(
                         ParticipationActivity.TYPE,
                         activity.title(),
-                        activity.youSaid(),
-                        activity.weDid(),
+                        Objects.requireNonNull(activity.youSaid(), "feedback given says what was said"),
+                        Objects.requireNonNull(activity.weDid(), "feedback given says what was done"),
                         activity.startsOn(),
                         activity.feedbackGivenOn()));
     }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
@@ -21,7 +22,7 @@ record ActivityInput(
         String title,
         String purpose,
         String decisionInformed,
-        DecisionStage decisionStage,
+        @Nullable DecisionStage decisionStage,
         LocalDate decisionDueOn,
         LocalDate startsOn,
         LocalDate endsOn,
@@ -30,7 +31,7 @@ record ActivityInput(
         List<String> methods,
         Integer participants,
         Integer ladderRung,
-        HearByRightStage hearByRightStage,
+        @Nullable HearByRightStage hearByRightStage,
         LocalDate feedbackDueOn) {
 
     private static final int SHORT_MAX = 200;

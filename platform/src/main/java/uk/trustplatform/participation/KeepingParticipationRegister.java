@@ -9,8 +9,10 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -36,7 +38,7 @@ final class KeepingParticipationRegister {
     private static final int SHORT_MAX = 200;
 
     /** What a change returns: the activity as saved, or why nothing was. */
-    record Saved(ParticipationActivity participationActivity, List<UserError> userErrors) {
+    record Saved(@Nullable ParticipationActivity participationActivity, List<UserError> userErrors) {
 
         static Saved refused(UserError problem) {
             return refused(List.of(problem));
@@ -77,7 +79,7 @@ final class KeepingParticipationRegister {
                 : change(caller, save.id(), save.version(), save.details());
     }
 
-    private Saved record(Caller caller, String organisationId, ActivityInput details) {
+    private Saved record(Caller caller, @Nullable String organisationId, ActivityInput details) {
         Optional<PartnerOrganisation> organisation =
                 GlobalId.decode(organisationId, PartnerOrganisation.TYPE).flatMap(id -> partners.visible(caller, id));
         if (organisation.isEmpty()) {
@@ -169,7 +171,11 @@ final class KeepingParticipationRegister {
         if (!problems.isEmpty()) {
             return Saved.refused(problems);
         }
-        ParticipationActivity changed = current.withFeedback(youSaid, weDid, givenOn, method);
+        ParticipationActivity changed = current.withFeedback(
+                Objects.requireNonNull(youSaid, "the check refuses feedback without what was said"),
+                Objects.requireNonNull(weDid, "the check refuses feedback without what was done"),
+                Objects.requireNonNull(givenOn, "the check refuses feedback without its day"),
+                method);
         return update(caller, current, changed, "ParticipationActivity.feedbackRecorded", version);
     }
 
@@ -194,7 +200,7 @@ final class KeepingParticipationRegister {
             UUID id,
             String tenantId,
             UUID organisation,
-            ParticipationActivity kept,
+            @Nullable ParticipationActivity kept,
             long version) {
         return new ParticipationActivity(
                 id,

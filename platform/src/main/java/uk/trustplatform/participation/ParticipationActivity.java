@@ -105,7 +105,7 @@ public record ParticipationActivity(
         return decisionDueOn != null && feedbackDueOn != null && decisionDueOn.isBefore(feedbackDueOn);
     }
 
-    ParticipationActivity withFeedback(String said, String did, LocalDate givenOn, String method) {
+    ParticipationActivity withFeedback(String said, String did, LocalDate givenOn, @Nullable String method) {
         return new ParticipationActivity(
                 id,
                 tenantId,

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Where activities aimed at the same children overlap in time: Medway's strategy found "groups
@@ -62,7 +63,8 @@ final class ParticipationCalendar {
                 run.add(activity);
                 runEnd = runEnd == null || activity.endsOn().isAfter(runEnd) ? activity.endsOn() : runEnd;
             }
-            addIfClash(clashes, audience, run, runEnd);
+            addIfClash(
+                    clashes, audience, run, Objects.requireNonNull(runEnd, "an audience is met through an activity"));
         });
         return clashes;
     }

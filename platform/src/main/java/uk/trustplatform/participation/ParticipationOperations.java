@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.InputFields;
@@ -40,12 +41,12 @@ final class ParticipationOperations {
                 .dataFetcher(
                         "participationSummary",
                         env -> summaries.summary(
-                                Callers.of(env), env.<LocalDate>getArgument("from"), env.getArgument("to")))
+                                Callers.of(env), Fetched.required(env, "from"), Fetched.required(env, "to")))
                 .dataFetcher(
                         "participationCalendar",
                         env -> register.calendar(
-                                Callers.of(env), env.<LocalDate>getArgument("from"), env.getArgument("to")))
-                .dataFetcher("youSaidWeDid", env -> feedback.of(env.getArgument("tenantSlug")))
+                                Callers.of(env), Fetched.required(env, "from"), Fetched.required(env, "to")))
+                .dataFetcher("youSaidWeDid", env -> feedback.of(Fetched.required(env, "tenantSlug")))
                 .build();
     }
 
@@ -78,7 +79,7 @@ final class ParticipationOperations {
                                 ParticipationActivity.TYPE, activity(env).id()))
                 .dataFetcher(
                         "partnerOrganisation",
-                        env -> env.<UUID, PartnerOrganisation>getDataLoader(PartnerDirectory.BY_ID)
+                        env -> Fetched.<UUID, PartnerOrganisation>loader(env, PartnerDirectory.BY_ID)
                                 .load(activity(env).partnerOrganisationId()))
                 .dataFetcher("stage", env -> activity(env).stageOn(clock.today()))
                 .dataFetcher("feedbackDueAfterDecision", env -> activity(env).feedbackDueAfterDecision())
@@ -122,7 +123,7 @@ final class ParticipationOperations {
     GraphQLTypeWiring calendar() {
         return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.PARTICIPATION_CALENDAR)
                 .dataFetcher("quietPeriods", env -> {
-                    Calendar calendar = env.getSource();
+                    Calendar calendar = Fetched.source(env);
                     return quietPeriods(env, Callers.of(env).requireTenant(), calendar.from(), calendar.to());
                 })
                 .build();
@@ -136,7 +137,7 @@ final class ParticipationOperations {
     /** The tenant's quiet periods with a day from {@code from} to {@code to}. */
     private static CompletableFuture<List<QuietPeriod>> quietPeriods(
             DataFetchingEnvironment env, UUID tenantId, LocalDate from, LocalDate to) {
-        return env.<UUID, List<QuietPeriod>>getDataLoader(ReadingParticipationRegister.QUIET_PERIODS)
+        return Fetched.<UUID, List<QuietPeriod>>loader(env, ReadingParticipationRegister.QUIET_PERIODS)
                 .load(tenantId)
                 .thenApply(periods -> periods.stream()
                         .filter(period -> period.overlaps(from, to))
@@ -144,14 +145,14 @@ final class ParticipationOperations {
     }
 
     private static ParticipationActivity activity(DataFetchingEnvironment env) {
-        return env.getSource();
+        return Fetched.source(env);
     }
 
     private static boolean readable(DataFetchingEnvironment env) {
-        return env.<CalendarEntry>getSource().readable();
+        return Fetched.<CalendarEntry>source(env).readable();
     }
 
     private static ParticipationActivity entry(DataFetchingEnvironment env) {
-        return env.<CalendarEntry>getSource().activity();
+        return Fetched.<CalendarEntry>source(env).activity();
     }
 }

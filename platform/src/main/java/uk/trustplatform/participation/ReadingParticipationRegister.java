@@ -135,7 +135,7 @@ final class ReadingParticipationRegister implements NodeResolver {
     }
 
     @Override
-    public Object find(UUID id, Caller caller) {
+    public @Nullable Object find(UUID id, Caller caller) {
         return visible(caller, id).orElse(null);
     }
 }

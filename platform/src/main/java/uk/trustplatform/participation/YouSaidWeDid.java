@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.configuration.InForceConfiguration;
 import uk.trustplatform.configuration.VocabulariesContent;
 import uk.trustplatform.partners.PartnerDirectory;
@@ -60,6 +62,7 @@ final class YouSaidWeDid {
     }
 
     /** The feedback of an active tenant, newest first; null for any other slug. */
+    @Nullable
     List<PublicFeedback> of(String slug) {
         Optional<Tenant> tenant = directory.activeBySlug(slug);
         if (tenant.isEmpty()) {
@@ -76,8 +79,11 @@ final class YouSaidWeDid {
                     .collect(Collectors.toMap(
                             VocabulariesContent.Term::code, VocabulariesContent.Term::label, (a, b) -> a));
             return told.stream()
+                    // Fed back, so whole (participation_feedback_whole); its foreign key keeps its organisation.
                     .map(activity -> new PublicFeedback(
-                            agencies.get(activity.partnerOrganisationId()).name(),
+                            Objects.requireNonNull(
+                                            agencies.get(activity.partnerOrganisationId()), "the activity's agency")
+                                    .name(),
                             activity.title(),
                             activity.purpose(),
                             List.of(activity.ageBands()),
@@ -86,9 +92,9 @@ final class YouSaidWeDid {
                                     .toList(),
                             activity.startsOn(),
                             activity.endsOn(),
-                            activity.youSaid(),
-                            activity.weDid(),
-                            activity.feedbackGivenOn()))
+                            Objects.requireNonNull(activity.youSaid(), "feedback given says what was said"),
+                            Objects.requireNonNull(activity.weDid(), "feedback given says what was done"),
+                            Objects.requireNonNull(activity.feedbackGivenOn(), "feedback given has its day")))
                     .toList();
         });
     }
