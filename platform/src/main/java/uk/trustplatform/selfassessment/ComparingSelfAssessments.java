@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -28,8 +29,8 @@ final class ComparingSelfAssessments {
     record Overview(
             int year,
             String framework,
-            String scale,
-            String scaleName,
+            @Nullable String scale,
+            @Nullable String scaleName,
             List<RatingScale.Level> levels,
             int assessed,
             List<Distribution> standards,
@@ -44,7 +45,8 @@ final class ComparingSelfAssessments {
     }
 
     /** One standard (or criterion): how many partners rated it at each level of the scale. */
-    record Distribution(String standard, String criterion, String title, List<LevelCount> counts) {}
+    record Distribution(
+            String standard, String criterion, @Nullable String title, List<LevelCount> counts) {}
 
     record LevelCount(String level, String label, int partners) {}
 
@@ -64,7 +66,7 @@ final class ComparingSelfAssessments {
         this.partners = partners;
     }
 
-    Overview of(Caller caller, int year, String framework, String scale) {
+    Overview of(Caller caller, int year, String framework, @Nullable String scale) {
         UUID tenantId = caller.requireTenant();
         if (!SelfAssessmentAccess.reviews(caller)) {
             throw new ApiException(
@@ -115,7 +117,7 @@ final class ComparingSelfAssessments {
     }
 
     /** The scale's name in force, or as the assessments kept it once the partnership has dropped the scale. */
-    private String scaleName(String code, List<SelfAssessment> onScale) {
+    private @Nullable String scaleName(@Nullable String code, List<SelfAssessment> onScale) {
         return scales.inForce(code)
                 .or(() -> onScale.stream().findFirst().map(scales::of))
                 .map(RatingScale::name)

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -41,7 +42,7 @@ final class KeepingSelfAssessments {
     private static final WorkflowStep<SelfAssessment> STEP =
             new WorkflowStep<>("self-assessment", SelfAssessment::version);
 
-    record AssessmentOutcome(SelfAssessment selfAssessment, List<UserError> userErrors) {
+    record AssessmentOutcome(@Nullable SelfAssessment selfAssessment, List<UserError> userErrors) {
 
         static AssessmentOutcome refused(List<UserError> problems) {
             return new AssessmentOutcome(null, problems);
@@ -52,7 +53,7 @@ final class KeepingSelfAssessments {
         }
     }
 
-    record RatingOutcome(SelfAssessmentRating selfAssessmentRating, List<UserError> userErrors) {
+    record RatingOutcome(@Nullable SelfAssessmentRating selfAssessmentRating, List<UserError> userErrors) {
 
         static RatingOutcome refused(List<UserError> problems) {
             return new RatingOutcome(null, problems);
@@ -127,7 +128,7 @@ final class KeepingSelfAssessments {
                     "input",
                     "framework"));
         } else if (assessments.existsByPartnerOrganisationIdAndYearAndFramework(
-                partner.get().id(), year, key)) {
+                partner.get().id(), year, Objects.requireNonNull(key, "a framework is found by its key"))) {
             problems.add(UserError.of(
                     Code.NOT_ALLOWED,
                     partner.get().name() + " already has a self-assessment for " + year + " against " + key + ".",
@@ -159,7 +160,7 @@ final class KeepingSelfAssessments {
                 tenantId.toString(),
                 partner.get().id(),
                 year,
-                key,
+                Objects.requireNonNull(key, "the check refuses a start without a framework"),
                 scale.get().code(),
                 scale.get().builtIn() ? null : scale.get().name(),
                 scales.copy(scale.get()),
@@ -180,7 +181,10 @@ final class KeepingSelfAssessments {
      * and what young people said, and its level where it is on this assessment's scale.
      */
     private void rateFromFramework(
-            SelfAssessment assessment, RatingScale scale, StandardsFrameworkContent framework, SelfAssessment earlier) {
+            SelfAssessment assessment,
+            RatingScale scale,
+            StandardsFrameworkContent framework,
+            @Nullable SelfAssessment earlier) {
         Map<String, SelfAssessmentRating> before = earlier == null
                 ? Map.of()
                 : reading.ratingsOf(earlier).stream()
@@ -212,11 +216,12 @@ final class KeepingSelfAssessments {
     RatingOutcome rate(Caller caller, RateSelfAssessmentStandard rating) {
         UUID tenantId = caller.requireTenant();
         RatedStandards.Found found = standards.find(caller, rating.standard());
-        if (!found.problems().isEmpty()) {
+        ReadingSelfAssessments.Located located = found.located();
+        if (located == null) {
             return RatingOutcome.refused(found.problems());
         }
-        SelfAssessment owner = found.located().assessment();
-        SelfAssessmentRating current = found.located().rating();
+        SelfAssessment owner = located.assessment();
+        SelfAssessmentRating current = located.rating();
         requireWriter(caller, owner.partnerOrganisationId());
         long version = rating.version();
         if (current.version() != version) {

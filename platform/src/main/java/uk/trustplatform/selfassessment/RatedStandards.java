@@ -3,6 +3,7 @@ package uk.trustplatform.selfassessment;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.UserError;
@@ -15,7 +16,8 @@ import uk.trustplatform.api.UserError.Code;
 @Singleton
 final class RatedStandards {
 
-    record Found(ReadingSelfAssessments.Located located, List<UserError> problems) {
+    /** The rated standard found, or null and the problems that kept it from being found. */
+    record Found(ReadingSelfAssessments.@Nullable Located located, List<UserError> problems) {
 
         static Found refused(UserError problem) {
             return new Found(null, List.of(problem));

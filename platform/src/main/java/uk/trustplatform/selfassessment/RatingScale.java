@@ -2,6 +2,7 @@ package uk.trustplatform.selfassessment;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A scale a self-assessment is rated on, with its levels from the first to the furthest: the
@@ -25,7 +26,7 @@ record RatingScale(String code, String name, List<Level> levels) {
 
     static final List<RatingScale> PLATFORMS = List.of(HEAR_BY_RIGHT, RAG);
 
-    static Optional<RatingScale> platforms(String code) {
+    static Optional<RatingScale> platforms(@Nullable String code) {
         return PLATFORMS.stream().filter(scale -> scale.code().equals(code)).findFirst();
     }
 
@@ -37,12 +38,13 @@ record RatingScale(String code, String name, List<Level> levels) {
         return levels.stream().map(Level::code).toList();
     }
 
-    boolean has(String level) {
+    boolean has(@Nullable String level) {
         return level != null && codes().contains(level);
     }
 
     /** The level's label; null for none or a level the scale does not have. */
-    String label(String level) {
+    @Nullable
+    String label(@Nullable String level) {
         return levels.stream()
                 .filter(found -> found.code().equals(level))
                 .map(Level::label)

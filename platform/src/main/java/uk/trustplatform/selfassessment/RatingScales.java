@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.configuration.InForceConfiguration;
 import uk.trustplatform.configuration.VocabulariesContent;
 
@@ -36,7 +38,7 @@ final class RatingScales {
                 .toList();
     }
 
-    Optional<RatingScale> inForce(String code) {
+    Optional<RatingScale> inForce(@Nullable String code) {
         return RatingScale.platforms(code)
                 .or(() -> inForce().stream()
                         .filter(scale -> scale.code().equals(code))
@@ -48,7 +50,10 @@ final class RatingScales {
         return RatingScale.platforms(assessment.scale()).orElseGet(() -> {
             try {
                 return new RatingScale(
-                        assessment.scale(), assessment.scaleName(), json.readValue(assessment.scaleLevels(), LEVELS));
+                        assessment.scale(),
+                        // Not the platform's, so the partnership's own, kept with its name (V25's check).
+                        Objects.requireNonNull(assessment.scaleName(), "an own scale's name"),
+                        json.readValue(assessment.scaleLevels(), LEVELS));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("A self-assessment's copy of its scale is not JSON", e);
             }
@@ -56,6 +61,7 @@ final class RatingScales {
     }
 
     /** The levels an assessment on this scale keeps; none for the platform's scales, which never change. */
+    @Nullable
     String copy(RatingScale scale) {
         if (scale.builtIn()) {
             return null;
@@ -71,7 +77,7 @@ final class RatingScales {
      * The levels the board's view counts: the scale's as in force now, then those only the assessments'
      * copies still have (a level since dropped), so that no rating goes uncounted.
      */
-    List<RatingScale.Level> counted(String code, List<SelfAssessment> assessments) {
+    List<RatingScale.Level> counted(@Nullable String code, List<SelfAssessment> assessments) {
         List<RatingScale.Level> levels =
                 new ArrayList<>(inForce(code).map(RatingScale::levels).orElse(List.of()));
         assessments.stream()

@@ -4,11 +4,13 @@ import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
 import uk.trustplatform.api.CursorShape;
@@ -48,7 +50,7 @@ final class ReadingSelfAssessments implements NodeResolver {
         this.partners = partners;
     }
 
-    Connection<SelfAssessment> page(Caller caller, PageRequest page, Integer year) {
+    Connection<SelfAssessment> page(Caller caller, PageRequest page, @Nullable Integer year) {
         return partners.page(
                 caller,
                 page,
@@ -84,7 +86,7 @@ final class ReadingSelfAssessments implements NodeResolver {
     }
 
     @Override
-    public Object find(UUID id, Caller caller) {
+    public @Nullable Object find(UUID id, Caller caller) {
         return visible(caller, id).orElse(null);
     }
 
@@ -119,8 +121,13 @@ final class ReadingSelfAssessments implements NodeResolver {
                 .filter(link -> rated.containsKey(link.getValue())
                         && owners.containsKey(rated.get(link.getValue()).assessmentId()))
                 .collect(Collectors.toMap(Map.Entry::getKey, link -> {
-                    SelfAssessmentRating rating = rated.get(link.getValue());
-                    return new Located(owners.get(rating.assessmentId()), rating);
+                    SelfAssessmentRating rating = Objects.requireNonNull(
+                            rated.get(link.getValue()), "the filter keeps links to a rating found");
+                    return new Located(
+                            Objects.requireNonNull(
+                                    owners.get(rating.assessmentId()),
+                                    "the filter keeps ratings whose assessment the caller sees"),
+                            rating);
                 }));
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -65,9 +66,10 @@ public final class SelfAssessmentFigures {
         });
         List<Item> items = new ArrayList<>();
         counted.forEach((key, partners) -> {
-            List<Level> levels = BUILT_IN.get(key.scale()).stream()
-                    .map(level -> new Level(level, partners.getOrDefault(level, 0)))
-                    .toList();
+            List<Level> levels =
+                    Objects.requireNonNull(BUILT_IN.get(key.scale()), "BY_LEVEL reads the built-in scales").stream()
+                            .map(level -> new Level(level, partners.getOrDefault(level, 0)))
+                            .toList();
             int assessed =
                     partners.values().stream().mapToInt(Integer::intValue).sum();
             items.add(new Item(key.year(), key.framework(), key.scale(), key.item(), assessed, levels));

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.api.SchemaTypes;
@@ -27,8 +28,9 @@ final class SelfAssessmentQueries {
                         "selfAssessmentOverview",
                         env -> comparing.of(
                                 Callers.of(env),
-                                env.getArgument("year"),
-                                env.getArgument("framework"),
+                                Fetched.<Integer>required(env, "year"),
+                                Fetched.required(env, "framework"),
+                                // The schema gives a default, yet a caller may send null.
                                 env.getArgument("scale")))
                 .dataFetcher("ratingScales", env -> {
                     Callers.of(env).requireTenant();

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import uk.trustplatform.actionplans.AddingActions;
 import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.PerRequestLoader;
@@ -54,7 +55,7 @@ final class SelfAssessmentWirings {
                                 SelfAssessment.TYPE, assessment(env).id()))
                 .dataFetcher(
                         "partnerOrganisation",
-                        env -> env.<UUID, PartnerOrganisation>getDataLoader(PartnerDirectory.BY_ID)
+                        env -> Fetched.<UUID, PartnerOrganisation>loader(env, PartnerDirectory.BY_ID)
                                 .load(assessment(env).partnerOrganisationId()))
                 .dataFetcher("scaleName", env -> scales.of(assessment(env)).name())
                 .dataFetcher("levels", env -> scales.of(assessment(env)).levels())
@@ -66,8 +67,8 @@ final class SelfAssessmentWirings {
                 })
                 .dataFetcher(
                         "ratings",
-                        env -> env.<UUID, List<SelfAssessmentRating>>getDataLoader(
-                                        ReadingSelfAssessments.RATINGS_OF_ASSESSMENT)
+                        env -> Fetched.<UUID, List<SelfAssessmentRating>>loader(
+                                        env, ReadingSelfAssessments.RATINGS_OF_ASSESSMENT)
                                 .load(assessment(env).id()))
                 .build();
     }
@@ -80,12 +81,13 @@ final class SelfAssessmentWirings {
                         "id",
                         env -> GlobalId.encode(
                                 SelfAssessmentRating.TYPE,
-                                env.<SelfAssessmentRating>getSource().id()))
+                                Fetched.<SelfAssessmentRating>source(env).id()))
                 .dataFetcher(
                         "selfAssessment",
-                        env -> byId(env, env.<SelfAssessmentRating>getSource().assessmentId()))
+                        env -> byId(
+                                env, Fetched.<SelfAssessmentRating>source(env).assessmentId()))
                 .dataFetcher("levelLabel", env -> {
-                    SelfAssessmentRating rating = env.getSource();
+                    SelfAssessmentRating rating = Fetched.source(env);
                     return byId(env, rating.assessmentId())
                             .thenApply(assessment -> assessment == null
                                     ? null
@@ -93,9 +95,9 @@ final class SelfAssessmentWirings {
                 })
                 .dataFetcher(
                         "actions",
-                        env -> env.<UUID, List<UUID>>getDataLoader(ReadingSelfAssessments.ACTIONS_OF_RATING)
-                                .load(env.<SelfAssessmentRating>getSource().id())
-                                .thenCompose(ids -> env.<UUID, Object>getDataLoader(AddingActions.ACTIONS_BY_ID)
+                        env -> Fetched.<UUID, List<UUID>>loader(env, ReadingSelfAssessments.ACTIONS_OF_RATING)
+                                .load(Fetched.<SelfAssessmentRating>source(env).id())
+                                .thenCompose(ids -> Fetched.<UUID, Object>loader(env, AddingActions.ACTIONS_BY_ID)
                                         .loadMany(ids))
                                 .thenApply(actions -> actions.stream()
                                         .filter(Objects::nonNull)
@@ -110,7 +112,7 @@ final class SelfAssessmentWirings {
         return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.SELF_ASSESSMENT_OVERVIEW)
                 .dataFetcher(
                         "notYetAssessed",
-                        env -> env.<ComparingSelfAssessments.Overview>getSource()
+                        env -> Fetched.<ComparingSelfAssessments.Overview>source(env)
                                 .notYetAssessed(Boolean.TRUE.equals(env.getArgument("statutoryOnly"))))
                 .build();
     }
@@ -122,19 +124,19 @@ final class SelfAssessmentWirings {
         return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.ACTION)
                 .dataFetcher(
                         "answersSelfAssessment",
-                        env -> env.<UUID, ReadingSelfAssessments.Located>getDataLoader(
-                                        ReadingSelfAssessments.RATING_ANSWERED_BY_ACTION)
-                                .load(env.<Audited>getSource().id())
+                        env -> Fetched.<UUID, ReadingSelfAssessments.Located>loader(
+                                        env, ReadingSelfAssessments.RATING_ANSWERED_BY_ACTION)
+                                .load(Fetched.<Audited>source(env).id())
                                 .thenApply(found -> found == null ? null : found.rating()))
                 .build();
     }
 
     private static CompletableFuture<SelfAssessment> byId(DataFetchingEnvironment env, UUID id) {
-        return env.<UUID, SelfAssessment>getDataLoader(ReadingSelfAssessments.ASSESSMENT_BY_ID)
+        return Fetched.<UUID, SelfAssessment>loader(env, ReadingSelfAssessments.ASSESSMENT_BY_ID)
                 .load(id);
     }
 
     private static SelfAssessment assessment(DataFetchingEnvironment env) {
-        return env.getSource();
+        return Fetched.source(env);
     }
 }

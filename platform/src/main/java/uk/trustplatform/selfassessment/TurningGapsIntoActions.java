@@ -41,11 +41,12 @@ final class TurningGapsIntoActions {
     Added addAction(Caller caller, AddActionForSelfAssessmentGap gap) {
         UUID tenantId = caller.requireTenant();
         RatedStandards.Found found = standards.find(caller, gap.standard());
-        if (!found.problems().isEmpty()) {
+        ReadingSelfAssessments.Located located = found.located();
+        if (located == null) {
             return new Added(null, found.problems());
         }
-        SelfAssessment assessment = found.located().assessment();
-        SelfAssessmentRating rating = found.located().rating();
+        SelfAssessment assessment = located.assessment();
+        SelfAssessmentRating rating = located.rating();
         SelfAssessmentAccess.requireWriter(caller, partners.scope(caller), assessment.partnerOrganisationId());
         if (rating.level() == null) {
             return new Added(
