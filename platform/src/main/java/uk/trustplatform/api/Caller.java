@@ -3,6 +3,7 @@ package uk.trustplatform.api;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who is calling, resolved once per request from the validated token: never from a header alone.
@@ -18,14 +19,14 @@ import java.util.UUID;
  *     null when anonymous
  */
 public record Caller(
-        String subject,
+        @Nullable String subject,
         Set<Role> roles,
-        UUID tenantId,
-        String tenantSlug,
-        UUID partnerOrganisationId,
+        @Nullable UUID tenantId,
+        @Nullable String tenantSlug,
+        @Nullable UUID partnerOrganisationId,
         boolean operatorNamedTenant,
-        String regionalForum,
-        String name) {
+        @Nullable String regionalForum,
+        @Nullable String name) {
 
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -72,7 +73,7 @@ public record Caller(
 
     /** The tenant to act in, or the error that says why there is none. */
     public UUID requireTenant() {
-        if (inTenant()) {
+        if (tenantId != null) {
             return tenantId;
         }
         if (!authenticated()) {

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The address a request came from, for rate limits: the connection's own address, since any
@@ -14,14 +15,14 @@ import java.net.InetSocketAddress;
 @Singleton
 public final class ClientAddresses {
 
-    private final String header;
+    private final @Nullable String header;
 
     ClientAddresses(HttpServerConfiguration server) {
         this.header = server.getClientAddressHeader();
     }
 
     /** The client's address; null when the connection has none. */
-    public String of(HttpRequest<?> request) {
+    public @Nullable String of(HttpRequest<?> request) {
         if (header != null) {
             return request.getHeaders().get(header);
         }

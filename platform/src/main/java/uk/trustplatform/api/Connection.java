@@ -2,6 +2,7 @@ package uk.trustplatform.api;
 
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Relay connection: one page of a list and where the next page starts.
@@ -12,7 +13,7 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
 
     public record Edge<T>(String cursor, T node) {}
 
-    public record PageInfo(boolean hasNextPage, String endCursor) {}
+    public record PageInfo(boolean hasNextPage, @Nullable String endCursor) {}
 
     /**
      * Builds a page from rows fetched with one more than the page size, which tells whether

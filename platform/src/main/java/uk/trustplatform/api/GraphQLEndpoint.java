@@ -132,7 +132,8 @@ class GraphQLEndpoint {
                 http, run(http, authentication, new GraphQLRequest(query, parameters.get("operationName"), variables)));
     }
 
-    private HttpResponse<Object> batch(HttpRequest<?> http, Authentication authentication, JsonNode operations) {
+    private HttpResponse<Object> batch(
+            HttpRequest<?> http, @Nullable Authentication authentication, JsonNode operations) {
         if (!batching) {
             return send(
                     http,
@@ -156,7 +157,7 @@ class GraphQLEndpoint {
                 .contentType(responseType(http));
     }
 
-    private GraphQLResponse single(HttpRequest<?> http, Authentication authentication, JsonNode operation) {
+    private GraphQLResponse single(HttpRequest<?> http, @Nullable Authentication authentication, JsonNode operation) {
         if (!operation.isObject()) {
             return refusal(ErrorCode.BAD_REQUEST, "Each operation must be a JSON object with a \"query\" string.");
         }
@@ -185,7 +186,7 @@ class GraphQLEndpoint {
                         variables.isObject() ? asMap(variables) : Map.of()));
     }
 
-    private GraphQLResponse run(HttpRequest<?> http, Authentication authentication, GraphQLRequest request) {
+    private GraphQLResponse run(HttpRequest<?> http, @Nullable Authentication authentication, GraphQLRequest request) {
         String correlationId = CorrelationIdFilter.of(http);
         MDC.put("correlationId", correlationId);
         try {

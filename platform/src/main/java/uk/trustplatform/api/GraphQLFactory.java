@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -110,7 +111,8 @@ final class GraphQLFactory {
                 .scalar(DateScalar.DATE)
                 .scalar(ExtendedScalars.DateTime);
         types.forEach((type, merged) -> {
-            fetchers.get(type).forEach(merged::dataFetcher);
+            Objects.requireNonNull(fetchers.get(type), "each wiring's type is put in both maps")
+                    .forEach(merged::dataFetcher);
             builder.type(merged);
         });
         return builder.build();

@@ -4,6 +4,8 @@ import graphql.schema.DataFetchingEnvironment;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An input object's fields as graphql-java hands them over, read by type at the GraphQL edge so a
@@ -26,7 +28,7 @@ public final class InputFields {
     }
 
     /** An input object nested in another, or a null one as no fields. */
-    public static InputFields of(Map<String, Object> values) {
+    public static InputFields of(@Nullable Map<String, Object> values) {
         return new InputFields(values == null ? Map.of() : values);
     }
 
@@ -35,11 +37,16 @@ public final class InputFields {
         return values.containsKey(field);
     }
 
-    public String string(String field) {
+    public @Nullable String string(String field) {
         return (String) values.get(field);
     }
 
-    public Integer integer(String field) {
+    /** A field the schema requires ({@code !}): graphql-java refuses an input without it before any fetcher runs. */
+    public String requiredString(String field) {
+        return Objects.requireNonNull(string(field), field);
+    }
+
+    public @Nullable Integer integer(String field) {
         Object value = values.get(field);
         return value == null ? null : ((Number) value).intValue();
     }
@@ -53,18 +60,18 @@ public final class InputFields {
         return value == null ? -1 : ((Number) value).longValue();
     }
 
-    public Boolean bool(String field) {
+    public @Nullable Boolean bool(String field) {
         return (Boolean) values.get(field);
     }
 
-    public LocalDate date(String field) {
+    public @Nullable LocalDate date(String field) {
         return (LocalDate) values.get(field);
     }
 
     /** A list of IDs, strings or enum values; an absent list is empty. */
     @SuppressWarnings("unchecked")
     public List<String> strings(String field) {
-        List<String> list = (List<String>) values.get(field);
+        @Nullable List<String> list = (List<String>) values.get(field);
         return list == null ? List.of() : list;
     }
 
@@ -77,7 +84,7 @@ public final class InputFields {
     /** A list of nested input objects; an absent list is empty. */
     @SuppressWarnings("unchecked")
     public List<InputFields> objects(String field) {
-        List<Map<String, Object>> list = (List<Map<String, Object>>) values.get(field);
+        @Nullable List<Map<String, Object>> list = (List<Map<String, Object>>) values.get(field);
         return list == null ? List.of() : list.stream().map(InputFields::of).toList();
     }
 
@@ -85,7 +92,7 @@ public final class InputFields {
      * A field as graphql-java handed it over, for a value converted whole (a configuration
      * document's content, by Jackson) rather than read field by field.
      */
-    public Object value(String field) {
+    public @Nullable Object value(String field) {
         return values.get(field);
     }
 }

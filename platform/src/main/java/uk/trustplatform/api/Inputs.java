@@ -1,9 +1,9 @@
 package uk.trustplatform.api;
 
-import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.UserError.Code;
 
 /**
@@ -16,7 +16,7 @@ public final class Inputs {
     private Inputs() {}
 
     /** The text without surrounding spaces, or null when there is none: a blank field is a field left empty. */
-    public static String trimmed(Object value) {
+    public static @Nullable String trimmed(@Nullable Object value) {
         if (value == null) {
             return null;
         }
@@ -25,12 +25,13 @@ public final class Inputs {
     }
 
     /** The text without surrounding spaces, a blank one kept as empty (for fields the schema already requires). */
-    public static String stripped(String value) {
+    public static @Nullable String stripped(@Nullable String value) {
         return value == null ? null : value.strip();
     }
 
     /** A text that must be given ({@code missing} says so when it is not), at most {@code max} characters. */
-    public static void required(List<UserError> problems, String field, String value, int max, String missing) {
+    public static void required(
+            List<UserError> problems, String field, @Nullable String value, int max, String missing) {
         required(problems, field, value, max, missing, theField(field));
     }
 
@@ -39,7 +40,7 @@ public final class Inputs {
      * field as {@code what} does ("The auditor's name") rather than by its input name.
      */
     public static void required(
-            List<UserError> problems, String field, String value, int max, String missing, String what) {
+            List<UserError> problems, String field, @Nullable String value, int max, String missing, String what) {
         if (value == null) {
             problems.add(UserError.of(Code.REQUIRED, missing, "input", field));
             return;
@@ -48,12 +49,12 @@ public final class Inputs {
     }
 
     /** A text that may be left out, at most {@code max} characters. */
-    public static void optional(List<UserError> problems, String field, String value, int max) {
+    public static void optional(List<UserError> problems, String field, @Nullable String value, int max) {
         optional(problems, field, value, max, theField(field));
     }
 
     /** As {@link #optional(List, String, String, int)}, the message naming the field as {@code what} does. */
-    public static void optional(List<UserError> problems, String field, String value, int max, String what) {
+    public static void optional(List<UserError> problems, String field, @Nullable String value, int max, String what) {
         if (value != null && value.length() > max) {
             problems.add(UserError.of(Code.TOO_LONG, what + " is longer than " + max + " characters.", "input", field));
         }
@@ -71,7 +72,8 @@ public final class Inputs {
     }
 
     /** A text given and of the {@code format} {@code message} describes with an example. */
-    public static void matches(List<UserError> problems, String field, String value, Pattern format, String message) {
+    public static void matches(
+            List<UserError> problems, String field, @Nullable String value, Pattern format, String message) {
         if (value == null || !format.matcher(value).matches()) {
             problems.add(UserError.of(Code.INVALID_FORMAT, message, "input", field));
         }
@@ -86,7 +88,7 @@ public final class Inputs {
     public static void dayDone(
             List<UserError> problems,
             String field,
-            LocalDate day,
+            @Nullable LocalDate day,
             LocalDate today,
             @Nullable LocalDate earliest,
             DayMessages messages) {
@@ -105,7 +107,7 @@ public final class Inputs {
 
     /** A code of one of the tenant's vocabularies, or nothing. */
     public static void code(
-            List<UserError> problems, String field, String value, List<String> allowed, String vocabulary) {
+            List<UserError> problems, String field, @Nullable String value, List<String> allowed, String vocabulary) {
         if (value == null || allowed.contains(value)) {
             return;
         }

@@ -16,7 +16,7 @@ final class NodeQueries implements GraphQLTypeWiring {
     @Override
     public TypeRuntimeWiring typeWiring() {
         return TypeRuntimeWiring.newTypeWiring(SchemaTypes.QUERY)
-                .dataFetcher("node", env -> nodes.find(env.<String>getArgument("id"), Callers.of(env)))
+                .dataFetcher("node", env -> nodes.find(Fetched.required(env, "id"), Callers.of(env)))
                 .build();
     }
 }

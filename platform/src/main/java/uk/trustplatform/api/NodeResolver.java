@@ -2,6 +2,7 @@ package uk.trustplatform.api;
 
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches one type's objects for {@code node(id:)}, applying exactly the read rules of that type's
@@ -13,5 +14,6 @@ public interface NodeResolver {
     Set<String> types();
 
     /** The object, or null when it does not exist or the caller may not see it. */
+    @Nullable
     Object find(UUID id, Caller caller);
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Finds any object by global id through its type's {@link NodeResolver}. */
 @Singleton
@@ -24,7 +25,7 @@ public final class Nodes {
     }
 
     /** The object behind a global id, or null: unknown ids and forbidden ones look the same. */
-    public Object find(String globalId, Caller caller) {
+    public @Nullable Object find(String globalId, Caller caller) {
         return GlobalId.decode(globalId)
                 .flatMap(id -> find(id.type(), id.uuid(), caller))
                 .orElse(null);

@@ -10,6 +10,7 @@ import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses, before validation, a document with an operation of a type the schema does not define
@@ -20,7 +21,7 @@ import java.util.Locale;
 final class OperationTypeInstrumentation extends SimplePerformantInstrumentation {
 
     @Override
-    public InstrumentationContext<List<ValidationError>> beginValidation(
+    public @Nullable InstrumentationContext<List<ValidationError>> beginValidation(
             InstrumentationValidationParameters parameters, InstrumentationState state) {
         GraphQLSchema schema = parameters.getSchema();
         parameters.getDocument().getDefinitionsOfType(OperationDefinition.class).stream()

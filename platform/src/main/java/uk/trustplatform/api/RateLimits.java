@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fair use: a token bucket for every caller (a person, or a partner system's client), every
@@ -83,7 +84,7 @@ final class RateLimits {
     }
 
     /** Counts a request with no validated caller against its address's limit. */
-    Optional<Refusal> admitAnonymous(String address) {
+    Optional<Refusal> admitAnonymous(@Nullable String address) {
         return addresses.take(address == null ? "unknown" : address, System.nanoTime());
     }
 

@@ -10,6 +10,7 @@ import graphql.language.OperationDefinition;
 import graphql.validation.ValidationError;
 import io.micronaut.http.HttpMethod;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses a mutation (or subscription) that arrived by GET, before validation, so a link or an
@@ -18,7 +19,7 @@ import java.util.List;
 final class ReadOnlyGetInstrumentation extends SimplePerformantInstrumentation {
 
     @Override
-    public InstrumentationContext<List<ValidationError>> beginValidation(
+    public @Nullable InstrumentationContext<List<ValidationError>> beginValidation(
             InstrumentationValidationParameters parameters, InstrumentationState state) {
         refuseUnlessQueries(parameters.getGraphQLContext(), parameters.getOperation(), parameters.getDocument());
         return null;

@@ -2,6 +2,7 @@ package uk.trustplatform.api;
 
 import io.micronaut.http.HttpMethod;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the platform knows about the request behind a GraphQL execution. It travels in the
@@ -10,7 +11,11 @@ import java.util.Optional;
  * @param clientAddress where the request came from (see {@link ClientAddresses}), for rate limits;
  *     null for work no client asked for directly, such as an export's file
  */
-public record RequestContext(String correlationId, HttpMethod method, Caller caller, String clientAddress) {
+public record RequestContext(
+        String correlationId,
+        HttpMethod method,
+        Caller caller,
+        @Nullable String clientAddress) {
 
     public RequestContext(String correlationId, HttpMethod method, Caller caller) {
         this(correlationId, method, caller, null);

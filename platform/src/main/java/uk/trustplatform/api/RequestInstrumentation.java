@@ -10,6 +10,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationValidationPar
 import graphql.schema.DataFetcher;
 import graphql.validation.ValidationError;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The platform's instrumentations as one: GET only for queries and operation types the schema has
@@ -30,7 +31,7 @@ final class RequestInstrumentation extends SimplePerformantInstrumentation {
     }
 
     @Override
-    public InstrumentationContext<List<ValidationError>> beginValidation(
+    public @Nullable InstrumentationContext<List<ValidationError>> beginValidation(
             InstrumentationValidationParameters parameters, InstrumentationState state) {
         readOnlyGet.beginValidation(parameters, state);
         return operationType.beginValidation(parameters, state);

@@ -7,6 +7,7 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -25,7 +26,9 @@ final class WiringAgreement {
     static List<String> disagreements(TypeDefinitionRegistry schema, RuntimeWiring wiring) {
         List<String> problems = new ArrayList<>();
         wiring.getDataFetchers().keySet().forEach(typeName -> {
-            Set<String> fetched = wiring.getDataFetchers().get(typeName).keySet();
+            Set<String> fetched = Objects.requireNonNull(
+                            wiring.getDataFetchers().get(typeName), "a type among the wiring's own")
+                    .keySet();
             Optional<Set<String>> fields = fieldsOf(schema, typeName);
             if (fields.isEmpty()) {
                 problems.add("Wiring names type " + typeName + ", which schema.graphqls does not define.");

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One step of a record's workflow (a self-assessment submitted or reviewed, a Section 11 audit
@@ -20,7 +21,7 @@ import java.util.function.UnaryOperator;
 public record WorkflowStep<T>(String what, ToLongFunction<T> versionOf) {
 
     /** The record as the step left it, or why nothing was changed. */
-    public record Outcome<T>(T saved, List<UserError> userErrors) {}
+    public record Outcome<T>(@Nullable T saved, List<UserError> userErrors) {}
 
     /**
      * @param found the record, if the caller may see it

@@ -62,7 +62,8 @@ public final class AuditTrail {
         if (caller == null) {
             return "system";
         }
-        return caller.authenticated() ? caller.subject() : "anonymous";
+        String subject = caller.subject();
+        return subject != null ? subject : "anonymous";
     }
 
     private @Nullable String toJson(@Nullable Object state) {

@@ -2,6 +2,7 @@ package uk.trustplatform.audit;
 
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.Objects;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.RequestContext;
 import uk.trustplatform.api.TenantEntryListener;
@@ -21,7 +22,13 @@ final class OperatorAccessAudit implements TenantEntryListener {
     public void entered(RequestContext request, String operation) {
         Caller caller = request.caller();
         if (caller.operatorNamedTenant()) {
-            trail.record(caller.tenantId(), ACTION, "Operation", null, null, Map.of("operation", operation));
+            trail.record(
+                    Objects.requireNonNull(caller.tenantId(), "an operator who names a tenant acts in it"),
+                    ACTION,
+                    "Operation",
+                    null,
+                    null,
+                    Map.of("operation", operation));
         }
     }
 }

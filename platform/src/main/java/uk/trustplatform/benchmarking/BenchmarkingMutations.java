@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.UUID;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Callers;
@@ -39,18 +40,18 @@ final class BenchmarkingMutations implements GraphQLTypeWiring {
                         "leaveRegionalForum", env -> keeping.leave(Callers.of(env), forumSlug(env), indicatorSets(env)))
                 .dataFetcher("refreshIndicators", env -> {
                     Caller caller = Callers.of(env);
-                    caller.requireTenant();
+                    UUID tenantId = caller.requireTenant();
                     if (!caller.administersTenant()) {
                         throw new ApiException(
                                 ErrorCode.FORBIDDEN, "Only a tenant admin refreshes the tenant's indicators.");
                     }
-                    return new Refreshed(refreshing.refreshNow(caller.tenantId()), List.of());
+                    return new Refreshed(refreshing.refreshNow(tenantId), List.of());
                 })
                 .build();
     }
 
     private static String forumSlug(DataFetchingEnvironment env) {
-        return InputFields.input(env).string("forumSlug");
+        return InputFields.input(env).requiredString("forumSlug");
     }
 
     /** The sets named; none: all of them. */

@@ -97,15 +97,20 @@ final class ComparingForums {
             return forums.findAllOrderByName();
         }
         if (caller.has(Role.FORUM_ANALYST)) {
-            return forums.findBySlug(caller.regionalForum()).stream().toList();
+            return forums
+                    .findBySlug(Objects.requireNonNull(
+                            caller.regionalForum(), "a forum analyst's token binds it to a forum"))
+                    .stream()
+                    .toList();
         }
         if (!caller.authenticated()) {
             throw new ApiException(ErrorCode.UNAUTHENTICATED, "Sign in to see regional forums.");
         }
-        if (!caller.inTenant()) {
+        UUID tenantId = caller.tenantId();
+        if (tenantId == null) {
             return List.of();
         }
-        Set<UUID> joined = memberships.ofTenant(caller.tenantId()).stream()
+        Set<UUID> joined = memberships.ofTenant(tenantId).stream()
                 .map(ForumMemberships.Membership::forumId)
                 .collect(Collectors.toSet());
         return joined.isEmpty() ? List.of() : forums.findByIdInOrderByName(joined);

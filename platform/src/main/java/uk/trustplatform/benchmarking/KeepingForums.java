@@ -89,17 +89,19 @@ final class KeepingForums {
         if (!problems.isEmpty()) {
             return new ForumOutcome(null, problems);
         }
+        String checkedSlug = Objects.requireNonNull(slug, "a missing slug is one of the problems");
+        String name = Objects.requireNonNull(sent.name(), "a missing name is one of the problems");
         long version = sent.version();
         return transactions.inTenant(null, true, () -> {
-            Optional<RegionalForum> current = forums.findBySlug(slug);
+            Optional<RegionalForum> current = forums.findBySlug(checkedSlug);
             if (current.isPresent() && version != current.get().version()) {
                 return new ForumOutcome(
                         null, List.of(UserError.conflict("forum", current.get().version(), version)));
             }
             RegionalForum wanted = new RegionalForum(
                     current.map(RegionalForum::id).orElseGet(UUID::randomUUID),
-                    slug,
-                    sent.name(),
+                    checkedSlug,
+                    name,
                     sent.region(),
                     minimum,
                     sent.naming(),

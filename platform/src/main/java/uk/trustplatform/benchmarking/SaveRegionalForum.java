@@ -1,5 +1,6 @@
 package uk.trustplatform.benchmarking;
 
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.Inputs;
 import uk.trustplatform.tenancy.Region;
@@ -9,7 +10,12 @@ import uk.trustplatform.tenancy.Region;
  * texts trimmed, the schema's defaults where a default is sent as null.
  */
 record SaveRegionalForum(
-        String slug, String name, Region region, int minimumRecords, RegionalForum.Naming naming, long version) {
+        @Nullable String slug,
+        @Nullable String name,
+        Region region,
+        int minimumRecords,
+        RegionalForum.Naming naming,
+        long version) {
 
     /** The fewest records a figure is shown for, unless a forum asks for more. */
     static final int FEWEST_RECORDS = 5;
@@ -20,7 +26,7 @@ record SaveRegionalForum(
         return new SaveRegionalForum(
                 Inputs.trimmed(input.string("slug")),
                 Inputs.trimmed(input.string("name")),
-                Region.valueOf(input.string("region")),
+                Region.valueOf(input.requiredString("region")),
                 minimum == null ? FEWEST_RECORDS : minimum,
                 naming == null ? RegionalForum.Naming.NAMED : RegionalForum.Naming.valueOf(naming),
                 input.version("version"));

@@ -13,8 +13,8 @@ record AnswerHeardBack(
 
     static AnswerHeardBack from(InputFields input) {
         return new AnswerHeardBack(
-                input.string("tenantSlug"),
-                input.string("code"),
+                input.requiredString("tenantSlug"),
+                input.requiredString("code"),
                 input.string("heard"),
                 Inputs.trimmed(input.string("words")));
     }

@@ -9,6 +9,6 @@ import uk.trustplatform.api.InputFields;
 record FeedbackCodeStep(String subjectId, long version) {
 
     static FeedbackCodeStep from(InputFields input) {
-        return new FeedbackCodeStep(input.string("subjectId"), input.version("version"));
+        return new FeedbackCodeStep(input.requiredString("subjectId"), input.version("version"));
     }
 }

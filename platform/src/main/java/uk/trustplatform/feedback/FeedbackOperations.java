@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GraphQLTypeWiring;
@@ -146,7 +147,7 @@ final class FeedbackOperations {
                 .load(new SubjectKey(kind.type(), kind.idOf(Fetched.source(env))));
     }
 
-    private static String address(DataFetchingEnvironment env) {
+    private static @Nullable String address(DataFetchingEnvironment env) {
         return env.getGraphQlContext().<RequestContext>get(RequestContext.class).clientAddress();
     }
 }

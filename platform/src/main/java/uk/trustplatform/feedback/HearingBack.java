@@ -65,12 +65,12 @@ final class HearingBack {
 
     /** What the code's participants were told; null when the code is not recognised. */
     @Nullable
-    Told told(String slug, String code, String address) {
+    Told told(String slug, String code, @Nullable String address) {
         return find(slug, code, address).map(Found::told).orElse(null);
     }
 
     /** Records one participant's answer, with the optional words they gave. */
-    Answered answer(AnswerHeardBack answer, String address) {
+    Answered answer(AnswerHeardBack answer, @Nullable String address) {
         String heard = answer.heard();
         String words = answer.words();
         List<UserError> problems = new ArrayList<>();
@@ -102,7 +102,7 @@ final class HearingBack {
         return new Answered(true, List.of());
     }
 
-    private Optional<Found> find(String slug, String typed, String address) {
+    private Optional<Found> find(String slug, String typed, @Nullable String address) {
         if (refusals.exhausted(address)) {
             throw new ApiException(
                     ErrorCode.TOO_MANY_REQUESTS,

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
@@ -52,6 +53,7 @@ final class IssuingFeedbackCodes {
      * the old code then matches nothing.
      */
     Changed issue(Caller caller, FeedbackCodeStep step) {
+        UUID tenantId = caller.requireTenant();
         String subjectId = step.subjectId();
         Optional<Kept> found = kept(caller, subjectId);
         if (found.isEmpty()) {
@@ -63,13 +65,13 @@ final class IssuingFeedbackCodes {
                     UserError.of(Code.NOT_ALLOWED, subject.named().kind().notToldYet(), "input", "subjectId"));
         }
         long version = step.version();
-        Optional<FeedbackCode> before = current(caller, subject);
+        Optional<FeedbackCode> before = current(tenantId, subject);
         if (before.isPresent() && before.get().version() != version) {
             return Changed.refused(conflict(before, version));
         }
         LocalDate today = clock.today();
         FeedbackCode issued = new FeedbackCode(
-                caller.tenantId(),
+                tenantId,
                 subject.named().kind().type(),
                 subject.named().id(),
                 today,
@@ -82,10 +84,10 @@ final class IssuingFeedbackCodes {
                 ? codes.insert(issued, hash)
                 : codes.reissue(issued, hash, before.get().version());
         if (!written) {
-            return Changed.refused(conflict(current(caller, subject), version));
+            return Changed.refused(conflict(current(tenantId, subject), version));
         }
         audit.record(
-                caller.tenantId(),
+                tenantId,
                 issued.subjectKind() + ".feedbackCodeIssued",
                 issued.subjectKind(),
                 issued.subjectId(),
@@ -96,6 +98,7 @@ final class IssuingFeedbackCodes {
 
     /** Withdraws the subject's code, of the {@code version} last read. */
     Changed withdraw(Caller caller, FeedbackCodeStep step) {
+        UUID tenantId = caller.requireTenant();
         String subjectId = step.subjectId();
         Optional<Kept> found = kept(caller, subjectId);
         if (found.isEmpty()) {
@@ -103,7 +106,7 @@ final class IssuingFeedbackCodes {
         }
         Kept subject = found.get();
         long version = step.version();
-        Optional<FeedbackCode> before = current(caller, subject);
+        Optional<FeedbackCode> before = current(tenantId, subject);
         if (before.isEmpty()) {
             return Changed.refused(UserError.of(
                     Code.NOT_ALLOWED,
@@ -123,7 +126,7 @@ final class IssuingFeedbackCodes {
                     "subjectId"));
         }
         if (!codes.withdraw(before.get(), today, version)) {
-            return Changed.refused(conflict(current(caller, subject), version));
+            return Changed.refused(conflict(current(tenantId, subject), version));
         }
         FeedbackCode withdrawn = new FeedbackCode(
                 before.get().tenantId(),
@@ -134,7 +137,7 @@ final class IssuingFeedbackCodes {
                 today,
                 version + 1);
         audit.record(
-                caller.tenantId(),
+                tenantId,
                 withdrawn.subjectKind() + ".feedbackCodeWithdrawn",
                 withdrawn.subjectKind(),
                 withdrawn.subjectId(),
@@ -147,7 +150,6 @@ final class IssuingFeedbackCodes {
 
     /** The subject the caller may keep; empty when it cannot see it, refused when it may only read it. */
     private Optional<Kept> kept(Caller caller, String subjectId) {
-        caller.requireTenant();
         Optional<Kept> found = subjects.named(subjectId)
                 .flatMap(named -> named.kind().visible(caller, named.id()).map(subject -> new Kept(named, subject)));
         if (found.isPresent() && !found.get().subject().keptByCaller()) {
@@ -158,11 +160,8 @@ final class IssuingFeedbackCodes {
         return found;
     }
 
-    private Optional<FeedbackCode> current(Caller caller, Kept subject) {
-        return codes.of(
-                caller.tenantId(),
-                subject.named().kind().type(),
-                subject.named().id());
+    private Optional<FeedbackCode> current(UUID tenantId, Kept subject) {
+        return codes.of(tenantId, subject.named().kind().type(), subject.named().id());
     }
 
     /** Named as the id's kind names its records; an id of no kind that has codes as any of them. */

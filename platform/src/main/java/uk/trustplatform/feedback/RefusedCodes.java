@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rate limit on feedback codes: at most {@code limit} refused codes from one client address in
@@ -49,7 +50,7 @@ final class RefusedCodes {
     }
 
     /** Whether the address has had as many codes refused within the window as the limit allows. */
-    boolean exhausted(String address) {
+    boolean exhausted(@Nullable String address) {
         return ofAddress(address, connection -> {
             try (PreparedStatement count = connection.prepareStatement(
                     "SELECT count(*) FROM feedback_code_refusal WHERE refused_at >= now() - make_interval(secs => ?)")) {
@@ -62,7 +63,7 @@ final class RefusedCodes {
         });
     }
 
-    void record(String address) {
+    void record(@Nullable String address) {
         ofAddress(address, connection -> {
             try (PreparedStatement insert =
                     connection.prepareStatement("INSERT INTO feedback_code_refusal (address_hash) VALUES (?)")) {
@@ -100,7 +101,7 @@ final class RefusedCodes {
     }
 
     /** Work that sees only this address's refusals; the rest of the transaction names no client. */
-    private <T> T ofAddress(String address, Work<T> work) {
+    private <T> T ofAddress(@Nullable String address, Work<T> work) {
         return transactions.execute(REQUEST_OR_OWN, status -> {
             Connection connection = status.getConnection();
             try {
@@ -121,7 +122,7 @@ final class RefusedCodes {
         }
     }
 
-    private static byte[] hash(String address) {
+    private static byte[] hash(@Nullable String address) {
         return CodeTexts.sha256(address == null ? "unknown" : address);
     }
 }

@@ -193,7 +193,7 @@ final class ChoosingEmailPreferences {
      * The link's holder, in a partnership that is open (an archived one's people are told nothing)
      * and, when {@code tenantSlug} is given, is the one it names.
      */
-    private Optional<Found> holder(String link, @Nullable String tenantSlug) {
+    private Optional<Found> holder(@Nullable String link, @Nullable String tenantSlug) {
         return links.verify(link, clock.today())
                 .flatMap(holder -> Optional.ofNullable(
                                 directory.byIds(List.of(holder.tenantId())).get(holder.tenantId()))

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The signed part of the link in every email that lets its reader choose which emails they get,
@@ -66,7 +67,7 @@ public final class PreferenceLinks {
     }
 
     /** Who the token speaks for, if it is one this platform signed and it still works {@code today}. */
-    Optional<Holder> verify(String token, LocalDate today) {
+    Optional<Holder> verify(@Nullable String token, LocalDate today) {
         if (!keyed() || token == null) {
             return Optional.empty();
         }

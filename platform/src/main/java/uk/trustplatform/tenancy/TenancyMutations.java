@@ -25,11 +25,13 @@ final class TenancyMutations implements GraphQLTypeWiring {
                 .dataFetcher(
                         "onboardTenant",
                         env -> onboarding.onboard(
-                                Callers.of(env), InputFields.input(env).string("definition")))
+                                Callers.of(env), InputFields.input(env).requiredString("definition")))
                 .dataFetcher("setTenantStatus", env -> {
                     InputFields input = InputFields.input(env);
                     return statuses.change(
-                            Callers.of(env), input.string("slug"), TenantStatus.valueOf(input.string("status")));
+                            Callers.of(env),
+                            input.requiredString("slug"),
+                            TenantStatus.valueOf(input.requiredString("status")));
                 })
                 .build();
     }

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -187,7 +188,8 @@ public final class TenantTransactions implements RequestScope {
     private void bindRequest(Connection connection, Caller caller) {
         // An operator who names a tenant reaches it whatever its status; its members only while it admits them.
         boolean member = caller.inTenant() && !caller.operatorNamedTenant();
-        String tenant = caller.inTenant() ? caller.tenantId().toString() : "";
+        UUID tenantId = caller.tenantId();
+        String tenant = tenantId != null ? tenantId.toString() : "";
         String status = null;
         try (PreparedStatement statement = connection.prepareStatement(member ? SET_MEMBER_REQUEST : SET_REQUEST)) {
             statement.setString(1, tenant);
@@ -212,7 +214,8 @@ public final class TenantTransactions implements RequestScope {
         }
         TenantStatus current = TenantStatus.valueOf(status);
         if (!current.admitsMembers()) {
-            throw current.refusesMembersOf(caller.tenantSlug());
+            throw current.refusesMembersOf(
+                    Objects.requireNonNull(caller.tenantSlug(), "a caller in a tenant names it by its slug"));
         }
     }
 
