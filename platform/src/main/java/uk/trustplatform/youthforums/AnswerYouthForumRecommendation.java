@@ -17,7 +17,7 @@ record AnswerYouthForumRecommendation(
     static AnswerYouthForumRecommendation from(InputFields input) {
         String outcome = input.string("outcome");
         return new AnswerYouthForumRecommendation(
-                input.string("id"),
+                input.requiredString("id"),
                 input.version("version"),
                 Inputs.trimmed(input.string("reply")),
                 Inputs.trimmed(input.string("reason")),

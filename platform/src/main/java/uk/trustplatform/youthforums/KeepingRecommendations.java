@@ -9,11 +9,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -43,10 +45,11 @@ final class KeepingRecommendations {
     private static final int TEXT_MAX = 4000;
     private static final String WHAT = "recommendation";
     private static final String ANSWERED = "YouthForumRecommendation.answered";
+    private static final String ANSWER_CHECKED = "an answer without its outcome or day is refused before it is saved";
     private static final WorkflowStep<Recommendation> STEP = new WorkflowStep<>(WHAT, Recommendation::version);
 
     /** What a change returns: the recommendation as saved, or why nothing was. */
-    record Saved(Recommendation youthForumRecommendation, List<UserError> userErrors) {
+    record Saved(@Nullable Recommendation youthForumRecommendation, List<UserError> userErrors) {
 
         static Saved refused(UserError problem) {
             return refused(List.of(problem));
@@ -64,7 +67,29 @@ final class KeepingRecommendations {
     }
 
     /** A recommendation's details as given, checked against the tenant's forums and partners. */
-    private record Details(String forum, LocalDate madeOn, String text, UUID addressedToId, List<UserError> problems) {}
+    private record Details(
+            @Nullable String forum,
+            @Nullable LocalDate madeOn,
+            @Nullable String text,
+            @Nullable UUID addressedToId,
+            List<UserError> problems) {
+
+        /** The details, once they have no problems: a missing forum, day or text is one. */
+        Given given() {
+            return new Given(
+                    Objects.requireNonNull(forum, "a missing forum is a problem"),
+                    Objects.requireNonNull(madeOn, "a missing day is a problem"),
+                    Objects.requireNonNull(text, "a missing text is a problem"),
+                    addressedToId);
+        }
+    }
+
+    /** Details without problems. */
+    private record Given(
+            String forum,
+            LocalDate madeOn,
+            String text,
+            @Nullable UUID addressedToId) {}
 
     private final Recommendations recommendations;
     private final ReadingRecommendations reading;
@@ -93,11 +118,12 @@ final class KeepingRecommendations {
 
     /** Records a new recommendation, or (with {@code id} and {@code version}) corrects one. */
     Saved save(Caller caller, SaveYouthForumRecommendation save) {
-        caller.requireTenant();
-        return save.id() == null ? record(caller, save) : change(caller, save.id(), save.version(), save);
+        UUID tenantId = caller.requireTenant();
+        String id = save.id();
+        return id == null ? record(caller, tenantId, save) : change(caller, id, save.version(), save);
     }
 
-    private Saved record(Caller caller, SaveYouthForumRecommendation input) {
+    private Saved record(Caller caller, UUID tenantId, SaveYouthForumRecommendation input) {
         boolean worker =
                 caller.administersTenant() || (caller.has(Role.PARTNER_LEAD) && caller.partnerOrganisationId() != null);
         if (!worker) {
@@ -109,13 +135,14 @@ final class KeepingRecommendations {
         if (!details.problems().isEmpty()) {
             return Saved.refused(details.problems());
         }
+        Given given = details.given();
         Recommendation saved = recommendations.save(new Recommendation(
                 UUID.randomUUID(),
-                caller.tenantId().toString(),
-                details.forum(),
-                details.madeOn(),
-                details.text(),
-                details.addressedToId(),
+                tenantId.toString(),
+                given.forum(),
+                given.madeOn(),
+                given.text(),
+                given.addressedToId(),
                 caller.administersTenant() ? null : caller.partnerOrganisationId(),
                 null,
                 null,
@@ -123,8 +150,7 @@ final class KeepingRecommendations {
                 null,
                 clock.now(),
                 0));
-        audit.record(
-                caller.tenantId(), "YouthForumRecommendation.recorded", Recommendation.TYPE, saved.id(), null, saved);
+        audit.record(tenantId, "YouthForumRecommendation.recorded", Recommendation.TYPE, saved.id(), null, saved);
         return new Saved(saved, List.of());
     }
 
@@ -144,19 +170,21 @@ final class KeepingRecommendations {
                 },
                 current -> {
                     List<UserError> problems = new ArrayList<>(details.problems());
-                    if (current.answered()
-                            && details.madeOn() != null
-                            && details.madeOn().isAfter(current.repliedOn())) {
+                    LocalDate madeOn = details.madeOn();
+                    LocalDate repliedOn = current.repliedOn();
+                    if (repliedOn != null && madeOn != null && madeOn.isAfter(repliedOn)) {
                         problems.add(UserError.of(
                                 Code.NOT_ALLOWED,
-                                "It was answered on " + current.repliedOn() + "; it cannot have been made after that.",
+                                "It was answered on " + repliedOn + "; it cannot have been made after that.",
                                 "input",
                                 "madeOn"));
                     }
                     return problems;
                 },
-                current ->
-                        current.withDetails(details.forum(), details.madeOn(), details.text(), details.addressedToId()),
+                current -> {
+                    Given given = details.given();
+                    return current.withDetails(given.forum(), given.madeOn(), given.text(), given.addressedToId());
+                },
                 "YouthForumRecommendation.changed");
     }
 
@@ -228,9 +256,11 @@ final class KeepingRecommendations {
                                 after.addressedToId(),
                                 Map.of(
                                         "outcome",
-                                        after.outcome().name(),
+                                        Objects.requireNonNull(after.outcome(), ANSWER_CHECKED)
+                                                .name(),
                                         "repliedOn",
-                                        after.repliedOn().toString()));
+                                        Objects.requireNonNull(after.repliedOn(), ANSWER_CHECKED)
+                                                .toString()));
                     }
                 });
         return new Saved(outcome.saved(), outcome.userErrors());
@@ -270,7 +300,7 @@ final class KeepingRecommendations {
     }
 
     /** The partner addressed, or null for the board (or when the addressee is wrong, with the problem added). */
-    private UUID addressee(SaveYouthForumRecommendation input, List<UserError> problems) {
+    private @Nullable UUID addressee(SaveYouthForumRecommendation input, List<UserError> problems) {
         String to = input.addressedTo();
         if (to == null) {
             problems.add(UserError.of(

@@ -37,6 +37,9 @@ final class PublicRecommendations {
             Recommendation.Outcome outcome,
             @Nullable String reason) {}
 
+    private static final String REPLY_WHOLE =
+            "a recommendation answered has its reply whole (recommendation_reply_whole)";
+
     private final TenantDirectory directory;
     private final TenantTransactions transactions;
     private final Recommendations recommendations;
@@ -54,6 +57,7 @@ final class PublicRecommendations {
     }
 
     /** The answered recommendations of an active tenant, newest reply first; null for any other slug. */
+    @Nullable
     List<PublicRecommendation> of(String slug) {
         Optional<Tenant> tenant = directory.activeBySlug(slug);
         if (tenant.isEmpty()) {
@@ -72,16 +76,23 @@ final class PublicRecommendations {
                             recommendation.forum(),
                             recommendation.madeOn(),
                             recommendation.recommendation(),
-                            recommendation.addressedToBoard()
-                                    ? null
-                                    : addressed
-                                            .get(recommendation.addressedToId())
-                                            .name(),
-                            recommendation.reply(),
-                            recommendation.repliedOn(),
-                            recommendation.outcome(),
+                            addressedTo(recommendation, addressed),
+                            Objects.requireNonNull(recommendation.reply(), REPLY_WHOLE),
+                            Objects.requireNonNull(recommendation.repliedOn(), REPLY_WHOLE),
+                            Objects.requireNonNull(recommendation.outcome(), REPLY_WHOLE),
                             recommendation.outcomeReason()))
                     .toList();
         });
+    }
+
+    private static @Nullable String addressedTo(
+            Recommendation recommendation, Map<UUID, PartnerOrganisation> addressed) {
+        UUID partner = recommendation.addressedToId();
+        return partner == null
+                ? null
+                : Objects.requireNonNull(
+                                addressed.get(partner),
+                                "the partner a recommendation is addressed to is kept by its foreign key")
+                        .name();
     }
 }

@@ -67,7 +67,7 @@ public record Recommendation(
         return !answered() && day.isAfter(replyDueOn(replyDays));
     }
 
-    Recommendation withDetails(String forum, LocalDate madeOn, String recommendation, UUID addressedToId) {
+    Recommendation withDetails(String forum, LocalDate madeOn, String recommendation, @Nullable UUID addressedToId) {
         return new Recommendation(
                 id,
                 tenantId,
@@ -84,7 +84,11 @@ public record Recommendation(
                 version);
     }
 
-    Recommendation withReply(String reply, LocalDate repliedOn, Outcome outcome, String outcomeReason) {
+    Recommendation withReply(
+            @Nullable String reply,
+            @Nullable LocalDate repliedOn,
+            @Nullable Outcome outcome,
+            @Nullable String outcomeReason) {
         return new Recommendation(
                 id,
                 tenantId,

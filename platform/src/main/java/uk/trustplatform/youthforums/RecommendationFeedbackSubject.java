@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import uk.trustplatform.api.Caller;
@@ -24,6 +25,9 @@ final class RecommendationFeedbackSubject implements FeedbackSubject {
     private static final String IN_PERIOD = "SELECT id FROM youth_forum_recommendation WHERE tenant_id = ?"
             + " AND made_on BETWEEN ? AND ?"
             + " AND (? OR ARRAY[addressed_to_id, recorded_by_id] && ?)";
+
+    private static final String REPLY_WHOLE =
+            "a recommendation answered has its reply whole (recommendation_reply_whole)";
 
     private final ReadingRecommendations reading;
     private final Recommendations recommendations;
@@ -86,18 +90,24 @@ final class RecommendationFeedbackSubject implements FeedbackSubject {
             return Optional.empty();
         }
         // A partner's name is public (its pledge register); read whoever holds the code.
-        String addressedTo = recommendation.addressedToBoard()
+        UUID partner = recommendation.addressedToId();
+        String addressedTo = partner == null
                 ? null
-                : partners.published(List.of(recommendation.addressedToId()))
-                        .get(recommendation.addressedToId())
+                : Objects.requireNonNull(
+                                partners.published(List.of(partner)).get(partner),
+                                "the partner a recommendation is addressed to is kept by its foreign key")
                         .name();
         return Optional.of(Told.of(
                         Recommendation.TYPE,
                         "The " + recommendation.forum() + "'s recommendation",
                         recommendation.recommendation(),
-                        recommendation.reply(),
+                        Objects.requireNonNull(recommendation.reply(), REPLY_WHOLE),
                         recommendation.madeOn(),
-                        recommendation.repliedOn())
-                .withOutcome(addressedTo, recommendation.outcome().name(), recommendation.outcomeReason()));
+                        Objects.requireNonNull(recommendation.repliedOn(), REPLY_WHOLE))
+                .withOutcome(
+                        addressedTo,
+                        Objects.requireNonNull(recommendation.outcome(), REPLY_WHOLE)
+                                .name(),
+                        recommendation.outcomeReason()));
     }
 }

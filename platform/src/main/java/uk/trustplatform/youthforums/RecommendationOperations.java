@@ -11,7 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.InputFields;
@@ -37,10 +39,10 @@ final class RecommendationOperations {
                         env -> reading.page(
                                 Callers.of(env),
                                 PageRequest.of(env, ReadingRecommendations.CURSORS),
-                                ReadingRecommendations.State.valueOf(env.getArgument("state")),
+                                state(env),
                                 asOf(env, clock)))
                 .dataFetcher("youthForumRecommendationCounts", env -> reading.counts(Callers.of(env), asOf(env, clock)))
-                .dataFetcher("youthForumsSaidWeDid", env -> published.of(env.getArgument("tenantSlug")))
+                .dataFetcher("youthForumsSaidWeDid", env -> published.of(Fetched.required(env, "tenantSlug")))
                 .build();
     }
 
@@ -102,16 +104,22 @@ final class RecommendationOperations {
     }
 
     /** The partner, through the request's loader (null when none, or when the caller may not see it). */
-    private static Object organisation(DataFetchingEnvironment env, UUID id) {
+    private static @Nullable Object organisation(DataFetchingEnvironment env, @Nullable UUID id) {
         return id == null
                 ? null
-                : env.<UUID, PartnerOrganisation>getDataLoader(PartnerDirectory.BY_ID)
+                : Fetched.<UUID, PartnerOrganisation>loader(env, PartnerDirectory.BY_ID)
                         .load(id);
     }
 
     private static CompletableFuture<Integer> replyDays(DataFetchingEnvironment env) {
-        return env.<UUID, Integer>getDataLoader(REPLY_DAYS)
+        return Fetched.<UUID, Integer>loader(env, REPLY_DAYS)
                 .load(UUID.fromString(source(env).tenantId()));
+    }
+
+    /** The state asked for; sent as null, the schema's default (ALL), as when left out. */
+    private static ReadingRecommendations.State state(DataFetchingEnvironment env) {
+        String state = env.getArgument("state");
+        return state == null ? ReadingRecommendations.State.ALL : ReadingRecommendations.State.valueOf(state);
     }
 
     private static LocalDate asOf(DataFetchingEnvironment env, LondonClock clock) {
@@ -120,6 +128,6 @@ final class RecommendationOperations {
     }
 
     private static Recommendation source(DataFetchingEnvironment env) {
-        return env.getSource();
+        return Fetched.source(env);
     }
 }
