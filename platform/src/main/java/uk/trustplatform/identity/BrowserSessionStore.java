@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps browser sessions in {@code web_session}, shared by every replica. Each transaction names
@@ -103,11 +104,11 @@ final class BrowserSessionStore {
         });
     }
 
-    private interface Work<T> {
+    private interface Work<T extends @Nullable Object> {
         T in(Connection connection) throws SQLException;
     }
 
-    private <T> T inSession(byte[] idHash, Work<T> work) {
+    private <T extends @Nullable Object> T inSession(byte[] idHash, Work<T> work) {
         return transactions.execute(OWN_TRANSACTION, status -> {
             Connection connection = status.getConnection();
             try (PreparedStatement name = connection.prepareStatement("SELECT set_config('app.session', ?, true)")) {
@@ -147,11 +148,11 @@ final class BrowserSessionStore {
                 row.getTimestamp(10).toInstant());
     }
 
-    private static Timestamp timestamp(Instant instant) {
+    private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }

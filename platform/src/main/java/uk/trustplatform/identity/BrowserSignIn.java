@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 /**
@@ -177,10 +178,11 @@ public final class BrowserSignIn {
             return Optional.empty();
         }
         StoredSession session = stored.get();
-        if (!now.isBefore(session.accessExpiresAt().minus(REFRESH_AHEAD)) && session.refreshToken() != null) {
+        String refreshToken = session.refreshToken();
+        if (!now.isBefore(session.accessExpiresAt().minus(REFRESH_AHEAD)) && refreshToken != null) {
             // When Keycloak cannot renew it (unreachable, or its session ended), the current token
             // serves until it expires; then it no longer validates and the session ends below.
-            Optional<KeycloakTokens.Issued> renewed = keycloak.refresh(session.refreshToken());
+            Optional<KeycloakTokens.Issued> renewed = keycloak.refresh(refreshToken);
             if (renewed.isPresent()) {
                 session = session.withTokens(renewed.get());
                 store.updateTokens(session);
@@ -217,7 +219,7 @@ public final class BrowserSignIn {
                 .block(IdentityProviderKeys.FETCH_TIMEOUT.plusSeconds(1)));
     }
 
-    private JsonNode claims(String token) {
+    private JsonNode claims(@Nullable String token) {
         if (token == null || token.split("\\.").length < 2) {
             return json.createObjectNode();
         }

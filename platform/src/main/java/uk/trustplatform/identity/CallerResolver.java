@@ -110,7 +110,7 @@ final class CallerResolver implements CallerResolution {
     }
 
     /** The tenant to act in: the one named (if the token allows it), else the token's only one. */
-    private static String chooseTenant(List<String> memberships, @Nullable String named) {
+    private static @Nullable String chooseTenant(List<String> memberships, @Nullable String named) {
         if (named != null) {
             if (!memberships.contains(named)) {
                 throw notMember(named);
@@ -127,7 +127,7 @@ final class CallerResolver implements CallerResolution {
     }
 
     /** A partner role acts only for the organisation its token is bound to. */
-    private static UUID partnerBinding(TokenClaims claims) {
+    private static @Nullable UUID partnerBinding(TokenClaims claims) {
         boolean partnerRole =
                 claims.roles().contains(Role.PARTNER_LEAD) || claims.roles().contains(Role.PARTNER_INTEGRATION);
         if (partnerRole && claims.partnerOrganisation().isEmpty()) {
@@ -140,7 +140,7 @@ final class CallerResolver implements CallerResolution {
     }
 
     /** A forum analyst reads one regional forum, the one its token is bound to. */
-    private static String forumBinding(TokenClaims claims) {
+    private static @Nullable String forumBinding(TokenClaims claims) {
         if (!claims.roles().contains(Role.FORUM_ANALYST)) {
             return null;
         }

@@ -32,7 +32,9 @@ final class IdentityMutations implements GraphQLTypeWiring {
                 .dataFetcher("registerPartnerIntegration", env -> {
                     InputFields input = InputFields.input(env);
                     return integrations.register(
-                            Callers.of(env), input.string("partnerOrganisationId"), input.string("name"));
+                            Callers.of(env),
+                            input.requiredString("partnerOrganisationId"),
+                            input.requiredString("name"));
                 })
                 .dataFetcher(
                         "withdrawPartnerIntegration",

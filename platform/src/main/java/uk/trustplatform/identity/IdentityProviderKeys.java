@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -40,7 +41,11 @@ final class IdentityProviderKeys {
      * @param lastAttempt when the provider was last asked; null when never
      * @param lastAttemptFailed whether that last request failed
      */
-    record State(String source, Instant fetchedAt, Instant lastAttempt, boolean lastAttemptFailed) {}
+    record State(
+            String source,
+            @Nullable Instant fetchedAt,
+            @Nullable Instant lastAttempt,
+            boolean lastAttemptFailed) {}
 
     private final Supplier<Mono<JWKSet>> fetch;
     private final String source;
@@ -50,11 +55,11 @@ final class IdentityProviderKeys {
     private final Duration retryInterval;
     private final Counter successes;
     private final Counter failures;
-    private volatile Held held;
+    private volatile @Nullable Held held;
     private Instant lastAttempt = Instant.MIN;
     private Instant lastUnknownKeyFetch = Instant.MIN;
     private boolean lastAttemptFailed;
-    private CompletableFuture<Optional<JWKSet>> pending;
+    private @Nullable CompletableFuture<Optional<JWKSet>> pending;
 
     /**
      * @param fetch a new request for the key set each time it is called; empty or an error when it failed
@@ -79,7 +84,7 @@ final class IdentityProviderKeys {
     }
 
     /** The keys to check a token that names {@code keyId} (null when it names none) against; empty when none are known. */
-    Mono<JWKSet> forKey(String keyId) {
+    Mono<JWKSet> forKey(@Nullable String keyId) {
         Held current = held;
         Instant now = clock.instant();
         if (current == null || !now.isBefore(current.fetchedAt().plus(expiry))) {
@@ -131,7 +136,7 @@ final class IdentityProviderKeys {
         return pending;
     }
 
-    private Optional<JWKSet> fetchFailed(Throwable failure) {
+    private Optional<JWKSet> fetchFailed(@Nullable Throwable failure) {
         attempted(false);
         failures.increment();
         LOG.warn(
@@ -156,7 +161,7 @@ final class IdentityProviderKeys {
                 lastAttemptFailed);
     }
 
-    private static boolean holds(JWKSet keys, String keyId) {
+    private static boolean holds(JWKSet keys, @Nullable String keyId) {
         return keyId == null || keys.getKeyByKeyId(keyId) != null;
     }
 }

@@ -9,8 +9,10 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.keycloak.representations.idm.ClientRepresentation;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
@@ -33,9 +35,13 @@ final class KeepingPartnerIntegrations {
     private static final int MOST_CLIENTS = 1000;
 
     /** A registered system as the API shows it; {@code partnerOrganisation} null when the caller cannot see it. */
-    record Integration(String clientId, String name, Object partnerOrganisation, OffsetDateTime registeredAt) {}
+    record Integration(
+            String clientId,
+            String name,
+            @Nullable Object partnerOrganisation,
+            @Nullable OffsetDateTime registeredAt) {}
 
-    record Withdrawn(String clientId, List<UserError> userErrors) {}
+    record Withdrawn(@Nullable String clientId, List<UserError> userErrors) {}
 
     private final KeycloakRealm keycloak;
     private final Nodes nodes;
@@ -62,7 +68,7 @@ final class KeepingPartnerIntegrations {
                 .toList();
     }
 
-    Withdrawn withdraw(Caller caller, String clientId) {
+    Withdrawn withdraw(Caller caller, @Nullable String clientId) {
         UUID tenantId = caller.requireTenant();
         requireAdmin(caller);
         Optional<ClientRepresentation> client = clients(caller).stream()
@@ -77,6 +83,8 @@ final class KeepingPartnerIntegrations {
                             "input",
                             "clientId")));
         }
+        // Found by the id asked for: that id, never null.
+        String removed = client.get().getClientId();
         step("remove the client", () -> {
             keycloak.realm().clients().get(client.get().getId()).remove();
             return null;
@@ -86,9 +94,9 @@ final class KeepingPartnerIntegrations {
                 "PartnerIntegration.withdrawn",
                 SchemaTypes.PARTNER_ORGANISATION,
                 partner(client.get()).orElse(null),
-                Map.of("clientId", clientId, "name", String.valueOf(client.get().getName())),
+                Map.of("clientId", removed, "name", String.valueOf(client.get().getName())),
                 null);
-        return new Withdrawn(clientId, List.of());
+        return new Withdrawn(removed, List.of());
     }
 
     private static void requireAdmin(Caller caller) {
@@ -99,7 +107,7 @@ final class KeepingPartnerIntegrations {
 
     /** The caller's tenant's partner-system clients: found by their id's prefix, kept only if they name the tenant. */
     private List<ClientRepresentation> clients(Caller caller) {
-        String slug = caller.tenantSlug();
+        String slug = Objects.requireNonNull(caller.tenantSlug(), "a tenant admin acts in a tenant, named by its slug");
         String prefix = RegisteringPartnerIntegration.clientIdPrefix(slug);
         return step(
                         "find the partner systems",
@@ -120,7 +128,7 @@ final class KeepingPartnerIntegrations {
         }
     }
 
-    private static OffsetDateTime registeredAt(ClientRepresentation client) {
+    private static @Nullable OffsetDateTime registeredAt(ClientRepresentation client) {
         String value = client.getAttributes().get(RegisteringPartnerIntegration.REGISTERED_AT_ATTRIBUTE);
         return value == null ? null : Instant.parse(value).atOffset(ZoneOffset.UTC);
     }

@@ -3,6 +3,7 @@ package uk.trustplatform.identity;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
@@ -19,7 +20,7 @@ final class KeycloakRealm {
     static final String TENANT_ATTRIBUTE = "trust.tenant";
 
     private final KeycloakSettings settings;
-    private volatile Keycloak client;
+    private volatile @Nullable Keycloak client;
 
     KeycloakRealm(KeycloakSettings settings) {
         this.settings = settings;
@@ -50,10 +51,11 @@ final class KeycloakRealm {
         Keycloak current = client;
         if (current == null) {
             synchronized (this) {
-                if (client == null) {
-                    client = build();
-                }
                 current = client;
+                if (current == null) {
+                    current = build();
+                    client = current;
+                }
             }
         }
         return current;

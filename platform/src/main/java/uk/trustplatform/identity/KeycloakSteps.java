@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -36,7 +37,7 @@ final class KeycloakSteps {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A person's account as the run left it. */
-    record Account(String userId, String username, String temporaryPassword, boolean invitationSent) {}
+    record Account(String userId, String username, @Nullable String temporaryPassword, boolean invitationSent) {}
 
     /** Who an account is for; {@code attributes} are set only on an account this run creates. */
     record Person(String email, String firstName, String lastName, Map<String, List<String>> attributes) {}

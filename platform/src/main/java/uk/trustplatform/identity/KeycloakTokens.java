@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +37,9 @@ final class KeycloakTokens {
     record Issued(
             String accessToken,
             Instant accessExpiresAt,
-            String refreshToken,
-            Instant refreshExpiresAt,
-            String idToken) {}
+            @Nullable String refreshToken,
+            @Nullable Instant refreshExpiresAt,
+            @Nullable String idToken) {}
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
@@ -81,7 +82,7 @@ final class KeycloakTokens {
                         "code_challenge_method", "S256"));
     }
 
-    URI endSession(String idToken, String postLogoutRedirectUri) {
+    URI endSession(@Nullable String idToken, String postLogoutRedirectUri) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("client_id", clientId);
         parameters.put("post_logout_redirect_uri", postLogoutRedirectUri);

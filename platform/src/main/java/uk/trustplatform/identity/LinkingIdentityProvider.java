@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
@@ -53,7 +54,7 @@ final class LinkingIdentityProvider {
     private static final Pattern ALIAS = Pattern.compile("[a-z][a-z0-9-]{2,39}");
 
     /** The link as made, or why not. */
-    record Linked(String alias, List<UserError> userErrors) {
+    record Linked(@Nullable String alias, List<UserError> userErrors) {
 
         static Linked refused(UserError problem) {
             return new Linked(null, List.of(problem));
@@ -62,15 +63,15 @@ final class LinkingIdentityProvider {
 
     /** What the operator sent, trimmed; a field sent blank is null. */
     record Link(
-            String tenantSlug,
-            String alias,
-            String displayName,
-            String issuer,
-            String authorizationUrl,
-            String tokenUrl,
-            String clientId,
-            String clientSecret,
-            String emailDomain) {
+            @Nullable String tenantSlug,
+            @Nullable String alias,
+            @Nullable String displayName,
+            @Nullable String issuer,
+            @Nullable String authorizationUrl,
+            @Nullable String tokenUrl,
+            @Nullable String clientId,
+            @Nullable String clientSecret,
+            @Nullable String emailDomain) {
 
         static Link from(InputFields input) {
             return new Link(
@@ -87,7 +88,8 @@ final class LinkingIdentityProvider {
     }
 
     /** A provider linked to the tenant, as the admin's sign-in page lists it. */
-    record ProviderLink(String alias, String displayName, String emailDomain, String redirectUri) {}
+    record ProviderLink(
+            String alias, String displayName, @Nullable String emailDomain, String redirectUri) {}
 
     record SignIn(List<String> emailDomains, String redirectUriTemplate, List<ProviderLink> identityProviders) {}
 
@@ -114,9 +116,10 @@ final class LinkingIdentityProvider {
             return new Linked(null, problems);
         }
         RealmResource realm = keycloak.realm();
-        Optional<OrganizationRepresentation> organisation = link.tenantSlug() == null
+        String tenantSlug = link.tenantSlug();
+        Optional<OrganizationRepresentation> organisation = tenantSlug == null
                 ? Optional.empty()
-                : step("find organization", () -> keycloak.organisation(link.tenantSlug()));
+                : step("find organization", () -> keycloak.organisation(tenantSlug));
         if (organisation.isEmpty()) {
             return Linked.refused(UserError.of(
                     Code.NOT_FOUND,
@@ -124,10 +127,12 @@ final class LinkingIdentityProvider {
                     "input",
                     "tenantSlug"));
         }
+        String emailDomain =
+                Objects.requireNonNull(link.emailDomain(), "a link without an email domain is refused above");
         boolean ownDomain = organisation.get().getDomains() != null
                 && organisation.get().getDomains().stream()
                         .map(OrganizationDomainRepresentation::getName)
-                        .anyMatch(link.emailDomain()::equals);
+                        .anyMatch(emailDomain::equals);
         if (!ownDomain) {
             return Linked.refused(UserError.of(
                     Code.NOT_ALLOWED,
@@ -208,8 +213,10 @@ final class LinkingIdentityProvider {
         if (!caller.administersTenant()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a tenant admin may see how the tenant signs in.");
         }
-        Optional<OrganizationRepresentation> organisation =
-                step("find organization", () -> keycloak.organisation(caller.tenantSlug()));
+        Optional<OrganizationRepresentation> organisation = step(
+                "find organization",
+                () -> keycloak.organisation(Objects.requireNonNull(
+                        caller.tenantSlug(), "a tenant admin acts in a tenant, named by its slug")));
         List<String> domains = organisation.map(OrganizationRepresentation::getDomains).stream()
                 .flatMap(found -> found == null ? Stream.empty() : found.stream())
                 .map(OrganizationDomainRepresentation::getName)

@@ -6,7 +6,9 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -44,7 +46,11 @@ final class RegisteringPartnerIntegration {
     }
 
     /** The new client, or why none was made. */
-    record Registered(String clientId, String clientSecret, String tokenUrl, List<UserError> userErrors) {
+    record Registered(
+            @Nullable String clientId,
+            @Nullable String clientSecret,
+            @Nullable String tokenUrl,
+            List<UserError> userErrors) {
 
         static Registered refused(UserError problem) {
             return new Registered(null, null, null, List.of(problem));
@@ -80,13 +86,14 @@ final class RegisteringPartnerIntegration {
             return Registered.refused(
                     UserError.of(Code.REQUIRED, "Name the system in 1 to 100 characters.", "input", "name"));
         }
+        String tenantSlug = Objects.requireNonNull(caller.tenantSlug(), "a caller in a tenant names it by its slug");
         RealmResource realm = keycloak.realm();
-        String clientId = clientIdPrefix(caller.tenantSlug())
-                + UUID.randomUUID().toString().substring(0, 8);
+        String clientId =
+                clientIdPrefix(tenantSlug) + UUID.randomUUID().toString().substring(0, 8);
         String id = step(
                 "create the client",
-                () -> CreatedResponseUtil.getCreatedId(realm.clients()
-                        .create(client(clientId, name.strip(), caller.tenantSlug(), partner, clock.instant()))));
+                () -> CreatedResponseUtil.getCreatedId(
+                        realm.clients().create(client(clientId, name.strip(), tenantSlug, partner, clock.instant()))));
         try {
             String secret = step(
                     "read the client secret",

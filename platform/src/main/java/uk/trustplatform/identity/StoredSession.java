@@ -1,6 +1,7 @@
 package uk.trustplatform.identity;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** One row of {@code web_session}: a signed-in browser's tokens. */
 record StoredSession(
@@ -10,9 +11,9 @@ record StoredSession(
         String csrfToken,
         String accessToken,
         Instant accessExpiresAt,
-        String refreshToken,
-        Instant refreshExpiresAt,
-        String idToken,
+        @Nullable String refreshToken,
+        @Nullable Instant refreshExpiresAt,
+        @Nullable String idToken,
         Instant lastSeenAt) {
 
     StoredSession withTokens(KeycloakTokens.Issued tokens) {

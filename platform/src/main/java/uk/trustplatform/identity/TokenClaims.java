@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Role;
 
 /**
@@ -83,7 +84,7 @@ record TokenClaims(
         }
     }
 
-    private static List<String> strings(Object claim) {
+    private static List<String> strings(@Nullable Object claim) {
         if (claim instanceof Collection<?> values) {
             return values.stream().map(String::valueOf).toList();
         }

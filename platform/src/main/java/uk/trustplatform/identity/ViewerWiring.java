@@ -2,7 +2,9 @@ package uk.trustplatform.identity;
 
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
+import java.util.UUID;
 import uk.trustplatform.api.Caller;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.Nodes;
 import uk.trustplatform.api.SchemaTypes;
@@ -21,17 +23,18 @@ final class ViewerWiring implements GraphQLTypeWiring {
     public TypeRuntimeWiring typeWiring() {
         return TypeRuntimeWiring.newTypeWiring(SchemaTypes.VIEWER)
                 .dataFetcher("tenant", env -> {
-                    Caller caller = env.getSource();
-                    return caller.inTenant()
-                            ? nodes.find(SchemaTypes.TENANT, caller.tenantId(), caller)
-                                    .orElse(null)
+                    Caller caller = Fetched.source(env);
+                    UUID tenantId = caller.tenantId();
+                    return tenantId != null
+                            ? nodes.find(SchemaTypes.TENANT, tenantId, caller).orElse(null)
                             : null;
                 })
                 .dataFetcher("partnerOrganisation", env -> {
-                    Caller caller = env.getSource();
-                    return caller.partnerOrganisationId() == null
+                    Caller caller = Fetched.source(env);
+                    UUID partner = caller.partnerOrganisationId();
+                    return partner == null
                             ? null
-                            : nodes.find(SchemaTypes.PARTNER_ORGANISATION, caller.partnerOrganisationId(), caller)
+                            : nodes.find(SchemaTypes.PARTNER_ORGANISATION, partner, caller)
                                     .orElse(null);
                 })
                 .build();

@@ -44,7 +44,7 @@ public interface TenantIdentities {
     final class IdentityStepFailed extends ApiException {
         private final String step;
 
-        public IdentityStepFailed(String step, String reason, Throwable cause) {
+        public IdentityStepFailed(String step, String reason, @Nullable Throwable cause) {
             super(ErrorCode.IDENTITY_PROVIDER_FAILED, "Stopped at step '" + step + "': " + reason);
             initCause(cause);
             this.step = step;
