@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An opaque global id: the type name and the row's UUID, base64url-encoded. Clients must not
@@ -20,8 +21,8 @@ public record GlobalId(String type, UUID uuid) {
         return new GlobalId(type, uuid).encode();
     }
 
-    /** The decoded id, or empty for anything that is not an id this server issued. */
-    public static Optional<GlobalId> decode(String id) {
+    /** The decoded id, or empty for anything that is not an id this server issued (and for none). */
+    public static Optional<GlobalId> decode(@Nullable String id) {
         if (id == null || id.length() > 100) {
             return Optional.empty();
         }
@@ -38,7 +39,7 @@ public record GlobalId(String type, UUID uuid) {
     }
 
     /** The UUID when {@code id} is a global id of {@code expectedType}; empty otherwise. */
-    public static Optional<UUID> decode(String id, String expectedType) {
+    public static Optional<UUID> decode(@Nullable String id, String expectedType) {
         return decode(id).filter(g -> g.type().equals(expectedType)).map(GlobalId::uuid);
     }
 }

@@ -46,6 +46,11 @@ public final class InputFields {
         return Objects.requireNonNull(string(field), field);
     }
 
+    /** A number the schema requires ({@code Int!}), checked as {@link #requiredString} is. */
+    public int requiredInteger(String field) {
+        return Objects.requireNonNull(integer(field), field);
+    }
+
     public @Nullable Integer integer(String field) {
         Object value = values.get(field);
         return value == null ? null : ((Number) value).intValue();

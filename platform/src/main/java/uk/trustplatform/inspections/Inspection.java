@@ -57,7 +57,12 @@ record Inspection(
     }
 
     Inspection withDetails(
-            String service, LocalDate on, String inspectorsJson, String answersJson, String found, String recommended) {
+            @Nullable String service,
+            LocalDate on,
+            String inspectorsJson,
+            String answersJson,
+            @Nullable String found,
+            String recommended) {
         return new Inspection(
                 id,
                 tenantId,

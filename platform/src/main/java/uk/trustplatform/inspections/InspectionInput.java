@@ -7,9 +7,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
@@ -26,11 +28,11 @@ import uk.trustplatform.inspections.InspectionLists.YoungInspector;
  * number cannot be kept by mistake.
  */
 record InspectionInput(
-        String serviceName,
-        LocalDate inspectedOn,
+        @Nullable String serviceName,
+        @Nullable LocalDate inspectedOn,
         List<YoungInspector> inspectors,
         List<Answer> answers,
-        String findings,
+        @Nullable String findings,
         List<String> recommendations) {
 
     static final Pattern ONE_NAME = Pattern.compile("\\p{L}+(?:['’-]\\p{L}+)*");
@@ -60,6 +62,11 @@ record InspectionInput(
                 answers,
                 trimmed(input.string("findings")),
                 recommendations);
+    }
+
+    /** The inspection's day, once {@link #problems} has found none. */
+    LocalDate checkedDay() {
+        return Objects.requireNonNull(inspectedOn, "the check refuses an inspection without its day");
     }
 
     /** Every rule broken, against the tenant's terms in force (its age bands and inspection questions). */

@@ -12,16 +12,23 @@ import java.util.List;
 @Singleton
 final class InspectionLists {
 
-    /** A young inspector, by first or chosen name and the label of one of the tenant's age bands. */
-    record YoungInspector(String name, String ageBand) {}
+    /**
+     * A young inspector, by first or chosen name and the label of one of the tenant's age bands:
+     * either may be missing only in what a caller sends, which the check refuses.
+     */
+    record YoungInspector(@Nullable String name, @Nullable String ageBand) {}
 
     /**
      * An answer to one of the tenant's inspection questions.
      *
-     * @param question the question's code
+     * @param question the question's code; missing only in what a caller sends, which the check refuses
      * @param questionText the question as it was worded when answered; null in what a caller sends, until worded
+     * @param answer the young inspectors' answer; missing only in what a caller sends
      */
-    record Answer(String question, @Nullable String questionText, String answer) {}
+    record Answer(
+            @Nullable String question,
+            @Nullable String questionText,
+            @Nullable String answer) {}
 
     /** A recommendation, numbered from 1, and the service's response to it once given. */
     record Recommendation(

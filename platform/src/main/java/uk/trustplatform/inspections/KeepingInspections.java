@@ -106,10 +106,10 @@ final class KeepingInspections {
         }
         Inspection draft = new Inspection(
                 UUID.randomUUID(),
-                caller.tenantId().toString(),
+                caller.requireTenant().toString(),
                 organisation.get().id(),
                 details.serviceName(),
-                details.inspectedOn(),
+                details.checkedDay(),
                 Status.DRAFT,
                 lists.write(details.inspectors()),
                 lists.write(details.worded(vocabularies)),
@@ -121,7 +121,7 @@ final class KeepingInspections {
                 clock.now(),
                 0);
         Inspection saved = inspections.save(draft);
-        audit.record(caller.tenantId(), "Inspection.recorded", Inspection.TYPE, saved.id(), null, saved);
+        audit.record(caller.requireTenant(), "Inspection.recorded", Inspection.TYPE, saved.id(), null, saved);
         return new Saved(saved, List.of());
     }
 
@@ -135,7 +135,7 @@ final class KeepingInspections {
                 current -> details.problems(vocabularies, clock.today()),
                 current -> current.withDetails(
                         details.serviceName(),
-                        details.inspectedOn(),
+                        details.checkedDay(),
                         lists.write(details.inspectors()),
                         lists.write(details.worded(vocabularies)),
                         details.findings(),
@@ -188,7 +188,7 @@ final class KeepingInspections {
 
     /** Records (or corrects) the service's response to one recommendation of a reported inspection. */
     Saved respond(Caller caller, RespondToRecommendation answer) {
-        Integer number = answer.number();
+        int number = answer.number();
         String response = answer.response();
         LocalDate respondedOn = answer.respondedOn();
         return step(
@@ -198,7 +198,7 @@ final class KeepingInspections {
                 Status.REPORTED,
                 current -> responseProblems(current, number, response, respondedOn),
                 current -> current.withRecommendations(lists.write(lists.recommendations(current).stream()
-                        .map(recommendation -> recommendation.number() == number.intValue()
+                        .map(recommendation -> recommendation.number() == number
                                 ? recommendation.respond(
                                         Objects.requireNonNull(response, "the check refuses a response without words"),
                                         Objects.requireNonNull(
@@ -209,10 +209,10 @@ final class KeepingInspections {
     }
 
     private List<UserError> responseProblems(
-            Inspection current, @Nullable Number number, @Nullable String response, @Nullable LocalDate respondedOn) {
+            Inspection current, int number, @Nullable String response, @Nullable LocalDate respondedOn) {
         int recommendations = lists.recommendations(current).size();
         List<UserError> problems = new ArrayList<>();
-        if (number == null || number.intValue() < 1 || number.intValue() > recommendations) {
+        if (number < 1 || number > recommendations) {
             problems.add(UserError.of(
                     Code.NOT_FOUND,
                     "The inspection has recommendations 1 to " + recommendations + "; there is no number " + number

@@ -7,6 +7,7 @@ import uk.trustplatform.api.InputFields;
 record ReportInspection(String id, long version, @Nullable Boolean kiteMarkAwarded) {
 
     static ReportInspection from(InputFields input) {
-        return new ReportInspection(input.string("id"), input.version("version"), input.bool("kiteMarkAwarded"));
+        return new ReportInspection(
+                input.requiredString("id"), input.version("version"), input.bool("kiteMarkAwarded"));
     }
 }

@@ -9,15 +9,15 @@ import uk.trustplatform.api.Inputs;
 record RespondToRecommendation(
         String id,
         long version,
-        Integer number,
+        int number,
         @Nullable String response,
         @Nullable LocalDate respondedOn) {
 
     static RespondToRecommendation from(InputFields input) {
         return new RespondToRecommendation(
-                input.string("id"),
+                input.requiredString("id"),
                 input.version("version"),
-                input.integer("number"),
+                input.requiredInteger("number"),
                 Inputs.trimmed(input.string("response")),
                 input.date("respondedOn"));
     }

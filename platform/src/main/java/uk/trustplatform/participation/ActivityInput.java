@@ -19,20 +19,20 @@ import uk.trustplatform.participation.ParticipationActivity.HearByRightStage;
 
 /** An activity's details as a caller sent them, trimmed, with the rules each must meet. */
 record ActivityInput(
-        String title,
-        String purpose,
-        String decisionInformed,
+        @Nullable String title,
+        @Nullable String purpose,
+        @Nullable String decisionInformed,
         @Nullable DecisionStage decisionStage,
-        LocalDate decisionDueOn,
-        LocalDate startsOn,
-        LocalDate endsOn,
+        @Nullable LocalDate decisionDueOn,
+        @Nullable LocalDate startsOn,
+        @Nullable LocalDate endsOn,
         List<String> ageBands,
         List<String> audienceGroups,
         List<String> methods,
-        Integer participants,
-        Integer ladderRung,
+        @Nullable Integer participants,
+        @Nullable Integer ladderRung,
         @Nullable HearByRightStage hearByRightStage,
-        LocalDate feedbackDueOn) {
+        @Nullable LocalDate feedbackDueOn) {
 
     private static final int SHORT_MAX = 200;
     private static final int TEXT_MAX = 4000;
@@ -67,7 +67,7 @@ record ActivityInput(
         optional(problems, "decisionInformed", decisionInformed, TEXT_MAX);
         if (startsOn == null) {
             problems.add(UserError.of(Code.REQUIRED, "Give the date the activity starts.", "input", "startsOn"));
-        } else if (endsOn.isBefore(startsOn)) {
+        } else if (endsOn != null && endsOn.isBefore(startsOn)) {
             problems.add(UserError.of(Code.NOT_ALLOWED, "The activity ends before it starts.", "input", "endsOn"));
         }
         if (decisionDueOn != null && startsOn != null && decisionDueOn.isBefore(startsOn)) {

@@ -93,12 +93,12 @@ final class KeepingParticipationRegister {
         ParticipationActivity saved = activities.save(with(
                 details,
                 UUID.randomUUID(),
-                caller.tenantId().toString(),
+                caller.requireTenant().toString(),
                 organisation.get().id(),
                 null,
                 0));
         audit.record(
-                caller.tenantId(),
+                caller.requireTenant(),
                 "ParticipationActivity.recorded",
                 ParticipationActivity.TYPE,
                 saved.id(),
@@ -183,7 +183,7 @@ final class KeepingParticipationRegister {
             Caller caller, ParticipationActivity current, ParticipationActivity changed, String action, long version) {
         try {
             ParticipationActivity saved = activities.update(changed);
-            audit.record(caller.tenantId(), action, ParticipationActivity.TYPE, saved.id(), current, saved);
+            audit.record(caller.requireTenant(), action, ParticipationActivity.TYPE, saved.id(), current, saved);
             return new Saved(saved, List.of());
         } catch (OptimisticLockException raced) {
             return Saved.refused(UserError.conflict("participation activity", current.version() + 1, version));
@@ -206,13 +206,13 @@ final class KeepingParticipationRegister {
                 id,
                 tenantId,
                 organisation,
-                details.title(),
-                details.purpose(),
+                Objects.requireNonNull(details.title(), "the check refuses an activity without a title"),
+                Objects.requireNonNull(details.purpose(), "the check refuses an activity without its purpose"),
                 details.decisionInformed(),
                 details.decisionStage(),
                 details.decisionDueOn(),
-                details.startsOn(),
-                details.endsOn(),
+                Objects.requireNonNull(details.startsOn(), "the check refuses an activity without its start"),
+                Objects.requireNonNull(details.endsOn(), "an activity given no end ends the day it starts"),
                 details.ageBands().toArray(String[]::new),
                 details.audienceGroups().toArray(String[]::new),
                 details.methods().toArray(String[]::new),

@@ -16,7 +16,7 @@ record RecordParticipationFeedback(
 
     static RecordParticipationFeedback from(InputFields input) {
         return new RecordParticipationFeedback(
-                input.string("id"),
+                input.requiredString("id"),
                 input.version("version"),
                 Inputs.trimmed(input.string("youSaid")),
                 Inputs.trimmed(input.string("weDid")),

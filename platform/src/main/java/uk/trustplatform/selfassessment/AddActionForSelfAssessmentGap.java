@@ -8,6 +8,6 @@ record AddActionForSelfAssessmentGap(NamedStandard standard, String actionPlanId
 
     static AddActionForSelfAssessmentGap from(InputFields input) {
         return new AddActionForSelfAssessmentGap(
-                NamedStandard.from(input), input.string("actionPlanId"), ActionInput.from(input));
+                NamedStandard.from(input), input.requiredString("actionPlanId"), ActionInput.from(input));
     }
 }

@@ -15,7 +15,7 @@ record NamedStandard(
 
     static NamedStandard from(InputFields input) {
         return new NamedStandard(
-                input.string("selfAssessmentId"),
+                input.requiredString("selfAssessmentId"),
                 Inputs.trimmed(input.string("standard")),
                 Inputs.trimmed(input.string("criterion")));
     }

@@ -94,7 +94,7 @@ final class ReadingSelfAssessments implements NodeResolver {
     Map<UUID, List<SelfAssessmentRating>> ratingsOf(Set<UUID> assessmentIds) {
         return PerRequestLoader.grouped(
                 assessmentIds,
-                ratings.ofAssessments(RequestContext.currentCaller().tenantId(), assessmentIds),
+                ratings.ofAssessments(RequestContext.currentCaller().requireTenant(), assessmentIds),
                 SelfAssessmentRating::assessmentId);
     }
 

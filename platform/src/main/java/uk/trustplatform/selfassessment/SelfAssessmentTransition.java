@@ -6,6 +6,6 @@ import uk.trustplatform.api.InputFields;
 record SelfAssessmentTransition(String id, long version) {
 
     static SelfAssessmentTransition from(InputFields input) {
-        return new SelfAssessmentTransition(input.string("id"), input.version("version"));
+        return new SelfAssessmentTransition(input.requiredString("id"), input.version("version"));
     }
 }

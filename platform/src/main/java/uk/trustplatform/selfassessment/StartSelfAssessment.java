@@ -17,8 +17,8 @@ record StartSelfAssessment(
 
     static StartSelfAssessment from(InputFields input) {
         return new StartSelfAssessment(
-                input.string("partnerOrganisationId"),
-                input.integer("year"),
+                input.requiredString("partnerOrganisationId"),
+                input.requiredInteger("year"),
                 Inputs.trimmed(input.string("framework")),
                 Inputs.trimmed(input.string("scale")),
                 input.string("carryForwardFromId"));

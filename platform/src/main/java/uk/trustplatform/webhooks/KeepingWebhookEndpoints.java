@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -106,29 +107,34 @@ final class KeepingWebhookEndpoints {
         }
         WebhookEndpoint endpoint = new WebhookEndpoint(
                 UUID.randomUUID(),
-                caller.tenantId(),
-                url,
+                caller.requireTenant(),
+                Objects.requireNonNull(url, "the check refuses an endpoint without its URL"),
                 description,
                 kinds,
                 organisation,
-                email,
+                Objects.requireNonNull(email, "the check refuses an endpoint without a contact email"),
                 WebhookEndpoint.Status.ACTIVE,
                 null,
                 0,
                 clock.now(),
-                caller.subject(),
+                Objects.requireNonNull(caller.subject(), "only a signed-in keeper registers an endpoint"),
                 0);
         String secret = SigningSecrets.newSecret();
         endpoints.insert(endpoint, secrets.seal(endpoint.tenantId(), endpoint.id(), secret));
         audit.record(
-                caller.tenantId(), "WebhookEndpoint.registered", WebhookEndpoint.TYPE, endpoint.id(), null, endpoint);
+                caller.requireTenant(),
+                "WebhookEndpoint.registered",
+                WebhookEndpoint.TYPE,
+                endpoint.id(),
+                null,
+                endpoint);
         return new Registered(endpoint, secret, List.of());
     }
 
     /** The refusal when the agency (null: the partnership) has as many endpoints as it may. */
     private Optional<UserError> tooMany(Caller caller, @Nullable UUID organisation) {
         int most = organisation == null ? PARTNERSHIP_MOST : AGENCY_MOST;
-        if (endpoints.countHeld(caller.tenantId(), organisation) < most) {
+        if (endpoints.countHeld(caller.requireTenant(), organisation) < most) {
             return Optional.empty();
         }
         String whose = organisation == null ? "The partnership has" : "The agency has";
@@ -154,12 +160,12 @@ final class KeepingWebhookEndpoints {
             return Changed.refused(UserError.notFound("id", "webhook endpoint"));
         }
         long version = input.version();
-        if (!endpoints.remove(caller.tenantId(), found.get().id(), version)) {
+        if (!endpoints.remove(caller.requireTenant(), found.get().id(), version)) {
             return Changed.refused(
                     UserError.conflict("webhook endpoint", found.get().version(), version));
         }
         audit.record(
-                caller.tenantId(),
+                caller.requireTenant(),
                 "WebhookEndpoint.removed",
                 WebhookEndpoint.TYPE,
                 found.get().id(),
@@ -187,12 +193,12 @@ final class KeepingWebhookEndpoints {
                     UserError.notInState("webhook endpoint", current.status(), List.of(opposite(status)), done, ""));
         }
         Optional<WebhookEndpoint> changed =
-                endpoints.setStatus(caller.tenantId(), current.id(), version, status, reason);
+                endpoints.setStatus(caller.requireTenant(), current.id(), version, status, reason);
         if (changed.isEmpty()) {
             return Changed.refused(UserError.conflict("webhook endpoint", current.version(), version));
         }
         audit.record(
-                caller.tenantId(),
+                caller.requireTenant(),
                 "WebhookEndpoint." + done,
                 WebhookEndpoint.TYPE,
                 current.id(),

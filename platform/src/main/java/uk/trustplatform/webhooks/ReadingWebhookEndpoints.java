@@ -34,7 +34,7 @@ final class ReadingWebhookEndpoints implements NodeResolver {
     Connection<WebhookEndpoint> page(Caller caller, PageRequest page) {
         UUID organisation = WebhookAccess.keeperScope(caller).orElse(null);
         return Connection.fromRowsPlusOne(
-                endpoints.page(caller.tenantId(), organisation, afterTime(page), afterId(page), page.fetchSize()),
+                endpoints.page(caller.requireTenant(), organisation, afterTime(page), afterId(page), page.fetchSize()),
                 page,
                 row -> page.cursor(row.createdAt(), row.id()));
     }
@@ -52,7 +52,7 @@ final class ReadingWebhookEndpoints implements NodeResolver {
             return Optional.empty();
         }
         return endpoints
-                .find(caller.tenantId(), id)
+                .find(caller.requireTenant(), id)
                 .filter(found -> WebhookAccess.keeps(caller, found.partnerOrganisationId()));
     }
 

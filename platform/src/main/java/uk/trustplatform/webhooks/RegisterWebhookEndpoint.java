@@ -12,9 +12,9 @@ import uk.trustplatform.notifications.EventKind;
  */
 record RegisterWebhookEndpoint(
         @Nullable String partnerOrganisationId,
-        String url,
+        @Nullable String url,
         List<EventKind> eventKinds,
-        String contactEmail,
+        @Nullable String contactEmail,
         @Nullable String description) {
 
     static RegisterWebhookEndpoint from(InputFields input) {

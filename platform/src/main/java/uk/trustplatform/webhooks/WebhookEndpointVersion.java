@@ -6,6 +6,6 @@ import uk.trustplatform.api.InputFields;
 record WebhookEndpointVersion(String id, long version) {
 
     static WebhookEndpointVersion from(InputFields input) {
-        return new WebhookEndpointVersion(input.string("id"), input.version("version"));
+        return new WebhookEndpointVersion(input.requiredString("id"), input.version("version"));
     }
 }
