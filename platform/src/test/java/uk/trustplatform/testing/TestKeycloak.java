@@ -30,9 +30,9 @@ public final class TestKeycloak {
 
     public static synchronized KeycloakServer server() {
         if (server == null) {
-            // Each test JVM of the run (failsafe's fork number) has its own Keycloak, and its own log.
+            // Each test JVM of the run has its own Keycloak, and its own log.
             server = KeycloakServer.start(
-                    0, Path.of("target/keycloak-test-" + System.getProperty("trust.test.fork", "1") + ".log"));
+                    0, Path.of("target/keycloak-test-" + ProcessHandle.current().pid() + ".log"));
             accounts = new KeycloakAccounts(server);
             hashPasswordsCheaply();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -70,6 +70,11 @@ public final class KeycloakServer implements AutoCloseable {
                             "--http-management-port=" + managementPort,
                             "--health-enabled=true",
                             "--db=dev-mem",
+                            // Keycloak 26's brute-force protection refuses a sign-in that overlaps
+                            // another of the same person's, as "temporarily disabled": a person
+                            // signing in while their other tab or a script of theirs does is no
+                            // attack, and a busy test run was refused this way.
+                            "--spi-brute-force-protector-default-brute-force-detector-allow-concurrent-requests=true",
                             "--import-realm"))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
