@@ -1,6 +1,7 @@
 package uk.trustplatform.api;
 
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -83,5 +84,11 @@ public record Caller(
                 ErrorCode.FORBIDDEN,
                 "This request acts in no tenant. A member of several tenants names one with the X-Trust-Tenant header;"
                         + " a platform operator names the tenant to reach.");
+    }
+
+    /** The slug of the tenant to act in (a caller in a tenant always has one), or {@link #requireTenant}'s error. */
+    public String requireTenantSlug() {
+        requireTenant();
+        return Objects.requireNonNull(tenantSlug, "a caller in a tenant names it by its slug");
     }
 }

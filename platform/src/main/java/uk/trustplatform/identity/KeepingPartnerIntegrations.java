@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -107,7 +106,7 @@ final class KeepingPartnerIntegrations {
 
     /** The caller's tenant's partner-system clients: found by their id's prefix, kept only if they name the tenant. */
     private List<ClientRepresentation> clients(Caller caller) {
-        String slug = Objects.requireNonNull(caller.tenantSlug(), "a tenant admin acts in a tenant, named by its slug");
+        String slug = caller.requireTenantSlug();
         String prefix = RegisteringPartnerIntegration.clientIdPrefix(slug);
         return step(
                         "find the partner systems",

@@ -213,10 +213,8 @@ final class LinkingIdentityProvider {
         if (!caller.administersTenant()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a tenant admin may see how the tenant signs in.");
         }
-        Optional<OrganizationRepresentation> organisation = step(
-                "find organization",
-                () -> keycloak.organisation(Objects.requireNonNull(
-                        caller.tenantSlug(), "a tenant admin acts in a tenant, named by its slug")));
+        Optional<OrganizationRepresentation> organisation =
+                step("find organization", () -> keycloak.organisation(caller.requireTenantSlug()));
         List<String> domains = organisation.map(OrganizationRepresentation::getDomains).stream()
                 .flatMap(found -> found == null ? Stream.empty() : found.stream())
                 .map(OrganizationDomainRepresentation::getName)

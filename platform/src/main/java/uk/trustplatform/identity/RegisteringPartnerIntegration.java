@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.keycloak.admin.client.CreatedResponseUtil;
@@ -86,7 +85,7 @@ final class RegisteringPartnerIntegration {
             return Registered.refused(
                     UserError.of(Code.REQUIRED, "Name the system in 1 to 100 characters.", "input", "name"));
         }
-        String tenantSlug = Objects.requireNonNull(caller.tenantSlug(), "a caller in a tenant names it by its slug");
+        String tenantSlug = caller.requireTenantSlug();
         RealmResource realm = keycloak.realm();
         String clientId =
                 clientIdPrefix(tenantSlug) + UUID.randomUUID().toString().substring(0, 8);

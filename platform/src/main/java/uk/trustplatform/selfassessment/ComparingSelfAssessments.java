@@ -29,8 +29,8 @@ final class ComparingSelfAssessments {
     record Overview(
             int year,
             String framework,
-            @Nullable String scale,
-            @Nullable String scaleName,
+            String scale,
+            String scaleName,
             List<RatingScale.Level> levels,
             int assessed,
             List<Distribution> standards,
@@ -66,7 +66,7 @@ final class ComparingSelfAssessments {
         this.partners = partners;
     }
 
-    Overview of(Caller caller, int year, String framework, @Nullable String scale) {
+    Overview of(Caller caller, int year, String framework, String scale) {
         UUID tenantId = caller.requireTenant();
         if (!SelfAssessmentAccess.reviews(caller)) {
             throw new ApiException(
@@ -117,7 +117,7 @@ final class ComparingSelfAssessments {
     }
 
     /** The scale's name in force, or as the assessments kept it once the partnership has dropped the scale. */
-    private @Nullable String scaleName(@Nullable String code, List<SelfAssessment> onScale) {
+    private String scaleName(String code, List<SelfAssessment> onScale) {
         return scales.inForce(code)
                 .or(() -> onScale.stream().findFirst().map(scales::of))
                 .map(RatingScale::name)

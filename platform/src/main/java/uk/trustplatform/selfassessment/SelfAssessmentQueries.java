@@ -4,6 +4,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
+import java.util.Objects;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GraphQLTypeWiring;
@@ -30,8 +31,8 @@ final class SelfAssessmentQueries {
                                 Callers.of(env),
                                 Fetched.<Integer>required(env, "year"),
                                 Fetched.required(env, "framework"),
-                                // The schema gives a default, yet a caller may send null.
-                                env.getArgument("scale")))
+                                // A scale sent as null is the schema's default, as when left out.
+                                Objects.requireNonNullElse(env.getArgument("scale"), RatingScale.HEAR_BY_RIGHT.code())))
                 .dataFetcher("ratingScales", env -> {
                     Callers.of(env).requireTenant();
                     return scales.inForce();

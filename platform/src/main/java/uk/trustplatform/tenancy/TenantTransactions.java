@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -214,8 +213,7 @@ public final class TenantTransactions implements RequestScope {
         }
         TenantStatus current = TenantStatus.valueOf(status);
         if (!current.admitsMembers()) {
-            throw current.refusesMembersOf(
-                    Objects.requireNonNull(caller.tenantSlug(), "a caller in a tenant names it by its slug"));
+            throw current.refusesMembersOf(caller.requireTenantSlug());
         }
     }
 

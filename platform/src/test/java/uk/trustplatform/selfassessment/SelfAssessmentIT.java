@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.trustplatform.actionplans.PlanFixture;
@@ -463,6 +464,7 @@ class SelfAssessmentIT {
 
         JsonNode hearByRight = overview(board, "HEAR_BY_RIGHT").data().path("selfAssessmentOverview");
         JsonNode rag = overview(admin, "RAG").data().path("selfAssessmentOverview");
+        Reply scaleSentAsNull = overview(board, null);
         Reply asLead = overview(lead, "HEAR_BY_RIGHT");
         JsonNode boardList = board.query(
                         "{ selfAssessments(year: 2025) { edges { node { partnerOrganisation { name } } } } }")
@@ -485,6 +487,9 @@ class SelfAssessmentIT {
         assertThat(hearByRight.path("all").findValuesAsText("name"))
                 .containsExactly("Delta Police", "Gamma Youth Club");
         assertThat(hearByRight.path("statutory").findValuesAsText("name")).containsExactly("Delta Police");
+        assertThat(scaleSentAsNull.data().path("selfAssessmentOverview"))
+                .as("a scale sent as null is the schema's default, Hear by Right: " + scaleSentAsNull.text())
+                .isEqualTo(hearByRight);
         assertThat(rag.path("assessed").asInt()).isEqualTo(1);
         assertThat(rag.path("standards").findValues("counts").stream()
                         .map(counts -> counts.findValuesAsText("partners")))
@@ -508,13 +513,15 @@ class SelfAssessmentIT {
         return id;
     }
 
-    private static Reply overview(ApiCaller caller, String scale) {
+    private static Reply overview(ApiCaller caller, @Nullable String scale) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("scale", scale);
         return caller.query(
                 "query ($scale: String) { selfAssessmentOverview(year: 2025, framework: \"hear-by-right\","
                         + " scale: $scale) { assessed scaleName levels { code label }"
                         + " standards { standard criterion title counts { level partners } }"
                         + " all: notYetAssessed { name } statutory: notYetAssessed(statutoryOnly: true) { name } } }",
-                Map.of("scale", scale));
+                variables);
     }
 
     private static JsonNode start(

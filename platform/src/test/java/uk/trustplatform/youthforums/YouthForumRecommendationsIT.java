@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.trustplatform.api.GlobalId;
@@ -201,6 +202,9 @@ class YouthForumRecommendationsIT {
         assertThat(listed(board, "OPEN", "2026-03-02")).containsExactly("B", "D", "A");
         assertThat(listed(board, "ANSWERED", "2026-03-02")).containsExactly("C");
         assertThat(listed(board, "ALL", "2026-03-02")).containsExactly("C", "B", "D", "A");
+        assertThat(listed(board, null, "2026-03-02"))
+                .as("a state given as null is the schema's default, ALL")
+                .containsExactly("C", "B", "D", "A");
         assertThat(counts(board, "2026-03-02")).isEqualTo("2026-03-02 open 3 overdue 2 answered 1");
         assertThat(counts(board, "2026-01-31"))
                 .as("A is due that day")
@@ -437,8 +441,11 @@ class YouthForumRecommendationsIT {
         return saved(admin.query(SAVE, Map.of("i", input)), "saveYouthForumRecommendation");
     }
 
-    private static List<String> listed(ApiCaller caller, String state, String asOf) {
-        return caller.query(LIST, Map.of("s", state, "d", asOf))
+    private static List<String> listed(ApiCaller caller, @Nullable String state, String asOf) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("s", state);
+        variables.put("d", asOf);
+        return caller.query(LIST, variables)
                 .data()
                 .path("youthForumRecommendations")
                 .path("edges")
