@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.actionplans.PlanAction.ActionStatus;
 import uk.trustplatform.actionplans.PlanAction.Rag;
 import uk.trustplatform.api.InputFields;
@@ -22,16 +23,16 @@ import uk.trustplatform.configuration.ActionPlanTemplateContent.ColumnType;
 
 /** An action's fields as a caller sent them, trimmed, with the rules each must meet. */
 public record ActionInput(
-        String sectionNumber,
-        String outcomeNumber,
-        String description,
-        String lead,
-        LocalDate dueDate,
-        String timescale,
-        String resources,
-        String risks,
+        @Nullable String sectionNumber,
+        @Nullable String outcomeNumber,
+        @Nullable String description,
+        @Nullable String lead,
+        @Nullable LocalDate dueDate,
+        @Nullable String timescale,
+        @Nullable String resources,
+        @Nullable String risks,
         ActionStatus status,
-        Rag rag,
+        @Nullable Rag rag,
         Map<String, String> columnValues) {
 
     private static final int TEXT_MAX = 4000;
@@ -45,7 +46,7 @@ public record ActionInput(
             // as ColumnValue.value is never null.
             String value = trimmed(column.string("value"));
             if (value != null) {
-                columns.put(column.string("key"), value);
+                columns.put(column.requiredString("key"), value);
             }
         }
         String status = input.string("status");
@@ -117,7 +118,7 @@ public record ActionInput(
             ActionPlan plan,
             ActionPlanTemplateContent template,
             String columnsJson,
-            UUID carriedForwardFrom,
+            @Nullable UUID carriedForwardFrom,
             long version) {
         return new PlanAction(
                 id,
@@ -126,7 +127,7 @@ public record ActionInput(
                 sectionNumber,
                 outcomeNumber,
                 standardIn(template),
-                description,
+                Objects.requireNonNull(description, "the check refuses an action without a description"),
                 lead,
                 dueDate,
                 timescale,
@@ -140,7 +141,7 @@ public record ActionInput(
     }
 
     /** The standard the template ties the action's section to, if any. */
-    private String standardIn(ActionPlanTemplateContent template) {
+    private @Nullable String standardIn(ActionPlanTemplateContent template) {
         return template.sections().stream()
                 .filter(section -> section.number().equals(sectionNumber))
                 .map(ActionPlanTemplateContent.Section::standard)

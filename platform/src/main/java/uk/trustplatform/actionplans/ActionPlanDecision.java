@@ -12,6 +12,6 @@ record ActionPlanDecision(String id, long version, @Nullable String reason) {
 
     static ActionPlanDecision from(InputFields input) {
         return new ActionPlanDecision(
-                input.string("id"), input.version("version"), Inputs.trimmed(input.string("reason")));
+                input.requiredString("id"), input.version("version"), Inputs.trimmed(input.string("reason")));
     }
 }

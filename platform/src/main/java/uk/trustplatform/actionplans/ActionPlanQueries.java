@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import java.time.LocalDate;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.PageRequest;
@@ -29,8 +30,8 @@ final class ActionPlanQueries {
                         "actionPlanProgress",
                         env -> counting.ofPeriod(
                                 Callers.of(env),
-                                env.getArgument("periodStart"),
-                                env.getArgument("periodEnd"),
+                                Fetched.<Integer>required(env, "periodStart"),
+                                Fetched.<Integer>required(env, "periodEnd"),
                                 clock.today()))
                 .dataFetcher("overdueActions", env -> {
                     LocalDate asOf = env.getArgument("asOf");

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.LondonClock;
@@ -28,7 +30,8 @@ import uk.trustplatform.partners.PartnerOrganisation;
 final class ActionPlanWirings {
 
     /** A template section with its outcomes and the plan's actions under each, as the schema shows it. */
-    record SectionView(String number, String title, String standard, List<OutcomeView> outcomes) {}
+    record SectionView(
+            String number, String title, @Nullable String standard, List<OutcomeView> outcomes) {}
 
     record OutcomeView(String number, String text, List<PlanAction> actions) {}
 
@@ -48,7 +51,7 @@ final class ActionPlanWirings {
                         env -> organisation(env, plan(env).partnerOrganisationId()))
                 .dataFetcher(
                         "template",
-                        env -> env.<UUID, Object>getDataLoader(DocumentLoaders.BY_ID)
+                        env -> Fetched.<UUID, Object>loader(env, DocumentLoaders.BY_ID)
                                 .load(plan(env).templateId()))
                 .dataFetcher("carriedForwardFrom", env -> {
                     UUID earlier = plan(env).carriedForwardFrom();
@@ -73,7 +76,7 @@ final class ActionPlanWirings {
                     if (actionsShownBeside(env)) {
                         return actionsOf(env).thenApply(actions -> ActionProgress.of(actions, clock.today()));
                     }
-                    return env.<UUID, ActionProgress>getDataLoader(ReadingActionPlans.PROGRESS_OF_PLAN)
+                    return Fetched.<UUID, ActionProgress>loader(env, ReadingActionPlans.PROGRESS_OF_PLAN)
                             .load(plan(env).id());
                 })
                 .build();
@@ -95,13 +98,13 @@ final class ActionPlanWirings {
                                 .toList())
                 .dataFetcher(
                         "progressUpdates",
-                        env -> env.<UUID, List<ProgressUpdate>>getDataLoader(ReadingActionPlans.UPDATES_OF_ACTION)
+                        env -> Fetched.<UUID, List<ProgressUpdate>>loader(env, ReadingActionPlans.UPDATES_OF_ACTION)
                                 .load(action(env).id()))
                 .dataFetcher("carriedForwardFrom", env -> {
                     UUID earlier = action(env).carriedForwardFrom();
                     return earlier == null
                             ? CompletableFuture.completedFuture(null)
-                            : env.<UUID, PlanAction>getDataLoader(ReadingActionPlans.ACTIONS_BY_ID)
+                            : Fetched.<UUID, PlanAction>loader(env, ReadingActionPlans.ACTIONS_BY_ID)
                                     .load(earlier);
                 })
                 .build();
@@ -115,7 +118,7 @@ final class ActionPlanWirings {
                         "id",
                         env -> GlobalId.encode(
                                 ProgressUpdate.TYPE,
-                                env.<ProgressUpdate>getSource().id()))
+                                Fetched.<ProgressUpdate>source(env).id()))
                 .build();
     }
 
@@ -127,7 +130,7 @@ final class ActionPlanWirings {
                         "id",
                         env -> GlobalId.encode(
                                 ActionPlanAudit.TYPE,
-                                env.<ActionPlanAudit>getSource().id()))
+                                Fetched.<ActionPlanAudit>source(env).id()))
                 .build();
     }
 
@@ -139,7 +142,7 @@ final class ActionPlanWirings {
                         "partnerOrganisation",
                         env -> organisation(
                                 env,
-                                env.<CountingProgress.PartnerProgress>getSource()
+                                Fetched.<CountingProgress.PartnerProgress>source(env)
                                         .partnerOrganisationId()))
                 .build();
     }
@@ -150,11 +153,11 @@ final class ActionPlanWirings {
     GraphQLTypeWiring partnerOrganisation() {
         return () -> TypeRuntimeWiring.newTypeWiring(PartnerOrganisation.TYPE)
                 .dataFetcher("actionPlans", env -> {
-                    UUID organisation = env.<PartnerOrganisation>getSource().id();
+                    UUID organisation = Fetched.<PartnerOrganisation>source(env).id();
                     if (env.getSelectionSet().contains("progress")) {
                         return plansWithProgress(env, organisation);
                     }
-                    return env.<UUID, List<ActionPlan>>getDataLoader(ReadingActionPlans.PLANS_OF_ORGANISATION)
+                    return Fetched.<UUID, List<ActionPlan>>loader(env, ReadingActionPlans.PLANS_OF_ORGANISATION)
                             .load(organisation);
                 })
                 .build();
@@ -166,9 +169,9 @@ final class ActionPlanWirings {
      */
     private static CompletableFuture<List<ActionPlan>> plansWithProgress(
             DataFetchingEnvironment env, UUID organisation) {
-        DataLoader<UUID, ActionProgress> progress = env.getDataLoader(ReadingActionPlans.PROGRESS_OF_PLAN);
-        return env.<UUID, List<CountingProgress.PartnerProgress>>getDataLoader(
-                        ReadingActionPlans.PLANS_WITH_PROGRESS_OF_ORGANISATION)
+        DataLoader<UUID, ActionProgress> progress = Fetched.loader(env, ReadingActionPlans.PROGRESS_OF_PLAN);
+        return Fetched.<UUID, List<CountingProgress.PartnerProgress>>loader(
+                        env, ReadingActionPlans.PLANS_WITH_PROGRESS_OF_ORGANISATION)
                 .load(organisation)
                 .thenApply(rows -> {
                     rows.forEach(row -> progress.prime(row.actionPlan().id(), row.progress()));
@@ -214,30 +217,30 @@ final class ActionPlanWirings {
     }
 
     private static CompletableFuture<List<PlanAction>> actionsOf(DataFetchingEnvironment env) {
-        return env.<UUID, List<PlanAction>>getDataLoader(ReadingActionPlans.ACTIONS_OF_PLAN)
+        return Fetched.<UUID, List<PlanAction>>loader(env, ReadingActionPlans.ACTIONS_OF_PLAN)
                 .load(plan(env).id());
     }
 
     private static CompletableFuture<List<ActionPlanAudit>> audits(DataFetchingEnvironment env) {
-        return env.<UUID, List<ActionPlanAudit>>getDataLoader(ReadingActionPlans.AUDITS_OF_PLAN)
+        return Fetched.<UUID, List<ActionPlanAudit>>loader(env, ReadingActionPlans.AUDITS_OF_PLAN)
                 .load(plan(env).id());
     }
 
     private static CompletableFuture<ActionPlan> planById(DataFetchingEnvironment env, UUID id) {
-        return env.<UUID, ActionPlan>getDataLoader(ReadingActionPlans.PLANS_BY_ID)
+        return Fetched.<UUID, ActionPlan>loader(env, ReadingActionPlans.PLANS_BY_ID)
                 .load(id);
     }
 
     private static CompletableFuture<PartnerOrganisation> organisation(DataFetchingEnvironment env, UUID id) {
-        return env.<UUID, PartnerOrganisation>getDataLoader(PartnerDirectory.BY_ID)
+        return Fetched.<UUID, PartnerOrganisation>loader(env, PartnerDirectory.BY_ID)
                 .load(id);
     }
 
     private static ActionPlan plan(DataFetchingEnvironment env) {
-        return env.getSource();
+        return Fetched.source(env);
     }
 
     private static PlanAction action(DataFetchingEnvironment env) {
-        return env.getSource();
+        return Fetched.source(env);
     }
 }

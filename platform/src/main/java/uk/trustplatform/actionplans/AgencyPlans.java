@@ -37,7 +37,7 @@ final class AgencyPlans implements AgencyRecords {
                         .toList();
         Set<UUID> records = new HashSet<>(planIds);
         if (!planIds.isEmpty()) {
-            actions.ofPlans(caller.tenantId(), planIds).forEach(action -> records.add(action.id()));
+            actions.ofPlans(caller.requireTenant(), planIds).forEach(action -> records.add(action.id()));
         }
         return records;
     }

@@ -10,8 +10,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -31,7 +33,18 @@ final class CountingProgress {
     record PeriodProgress(
             int periodStart, int periodEnd, List<StandardProgress> byStandard, List<PartnerProgress> byPartner) {}
 
-    record StandardProgress(String framework, String standard, String title, ActionProgress progress) {}
+    /**
+     * The counts of the actions under one standard.
+     *
+     * @param framework null for plans whose template has no framework
+     * @param standard null for actions under no standard
+     * @param title the standard's title in the published framework; null when the framework has none for it
+     */
+    record StandardProgress(
+            @Nullable String framework,
+            @Nullable String standard,
+            @Nullable String title,
+            ActionProgress progress) {}
 
     record PartnerProgress(UUID partnerOrganisationId, ActionPlan actionPlan, ActionProgress progress) {}
 
@@ -123,7 +136,10 @@ final class CountingProgress {
                 .sorted(Comparator.comparing(plan -> named.containsKey(plan.partnerOrganisationId())
                         ? named.get(plan.partnerOrganisationId()).name()
                         : ""))
-                .map(plan -> new PartnerProgress(plan.partnerOrganisationId(), plan, counts.get(plan.id())))
+                .map(plan -> new PartnerProgress(
+                        plan.partnerOrganisationId(),
+                        plan,
+                        Objects.requireNonNull(counts.get(plan.id()), "every plan of the period is counted")))
                 .toList();
         return new PeriodProgress(start, end, titled(byStandard), byPartner);
     }
@@ -153,7 +169,7 @@ final class CountingProgress {
         return titled;
     }
 
-    private static int position(List<StandardsFrameworkContent.Standard> standards, String number) {
+    private static int position(List<StandardsFrameworkContent.Standard> standards, @Nullable String number) {
         for (int i = 0; i < standards.size(); i++) {
             if (standards.get(i).number().equals(number)) {
                 return i;

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.actionplans.Payloads.PlanPayload;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
@@ -130,7 +132,7 @@ final class DecidingActionPlans {
     }
 
     /** What an event says of a plan: its period and status, and why a returned plan was returned. */
-    private static Map<String, Object> summary(ActionPlan plan, String reason) {
+    private static Map<String, Object> summary(ActionPlan plan, @Nullable String reason) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("status", plan.status().name());
         summary.put("period", plan.periodStart() + "-" + plan.periodEnd());
@@ -141,7 +143,7 @@ final class DecidingActionPlans {
     }
 
     /** What stops {@code transition} of the plan as it is: its state alone, else every problem with the input. */
-    private List<UserError> problems(ActionPlan plan, Transition transition, String reason) {
+    private List<UserError> problems(ActionPlan plan, Transition transition, @Nullable String reason) {
         if (!transition.from.contains(plan.status())) {
             return List.of(UserError.notInState("plan", plan.status(), transition.from, transition.done, ""));
         }
@@ -186,8 +188,14 @@ final class DecidingActionPlans {
             return new PlanPayload(null, null, problems);
         }
         ActionPlanAudit saved = audits.save(new ActionPlanAudit(
-                UUID.randomUUID(), plan.tenantId(), plan.id(), on, by, findings, record.kiteMarkAwarded()));
-        audit.record(caller.tenantId(), "ActionPlan.audited", ActionPlan.TYPE, plan.id(), null, saved);
+                UUID.randomUUID(),
+                plan.tenantId(),
+                plan.id(),
+                on,
+                Objects.requireNonNull(by, "the check refuses an audit without its auditor"),
+                Objects.requireNonNull(findings, "the check refuses an audit without its findings"),
+                record.kiteMarkAwarded()));
+        audit.record(caller.requireTenant(), "ActionPlan.audited", ActionPlan.TYPE, plan.id(), null, saved);
         return PlanPayload.saved(plan);
     }
 

@@ -1,6 +1,7 @@
 package uk.trustplatform.actionplans;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.UserError;
 
 /** What the action-plan mutations return: the plan or action as saved, or why nothing was. */
@@ -8,7 +9,8 @@ final class Payloads {
 
     private Payloads() {}
 
-    record PlanPayload(ActionPlan actionPlan, Integer carriedForward, List<UserError> userErrors) {
+    record PlanPayload(
+            @Nullable ActionPlan actionPlan, @Nullable Integer carriedForward, List<UserError> userErrors) {
 
         static PlanPayload saved(ActionPlan plan) {
             return new PlanPayload(plan, null, List.of());
@@ -19,7 +21,7 @@ final class Payloads {
         }
     }
 
-    record ActionPayload(PlanAction action, List<UserError> userErrors) {
+    record ActionPayload(@Nullable PlanAction action, List<UserError> userErrors) {
 
         static ActionPayload refused(List<UserError> problems) {
             return new ActionPayload(null, problems);
@@ -30,5 +32,5 @@ final class Payloads {
         }
     }
 
-    record RemovePayload(String removedId, List<UserError> userErrors) {}
+    record RemovePayload(@Nullable String removedId, List<UserError> userErrors) {}
 }

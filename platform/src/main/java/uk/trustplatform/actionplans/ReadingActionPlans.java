@@ -4,11 +4,13 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
 import uk.trustplatform.api.CursorShape;
@@ -68,7 +70,7 @@ final class ReadingActionPlans implements NodeResolver {
         this.partners = partners;
     }
 
-    Connection<ActionPlan> page(Caller caller, PageRequest page, Integer periodStart) {
+    Connection<ActionPlan> page(Caller caller, PageRequest page, @Nullable Integer periodStart) {
         return partners.pageBelow(
                 caller,
                 page,
@@ -89,7 +91,8 @@ final class ReadingActionPlans implements NodeResolver {
                 page,
                 (tenantId, everyone, organisations, afterDue, afterId, limit) ->
                         actions.overdue(tenantId, asOf, everyone, organisations, afterDue, afterId, limit),
-                row -> page.cursor(row.dueDate(), row.id()));
+                row -> page.cursor(
+                        Objects.requireNonNull(row.dueDate(), "an overdue action has a due date"), row.id()));
     }
 
     Optional<ActionPlan> visiblePlan(Caller caller, UUID id) {
@@ -118,7 +121,7 @@ final class ReadingActionPlans implements NodeResolver {
     }
 
     @Override
-    public Object find(UUID id, Caller caller) {
+    public @Nullable Object find(UUID id, Caller caller) {
         Optional<Object> plan = visiblePlan(caller, id).map(Object.class::cast);
         return plan.or(() -> visibleAction(caller, id).map(Located::action)).orElse(null);
     }
@@ -185,6 +188,6 @@ final class ReadingActionPlans implements NodeResolver {
     }
 
     private static UUID currentTenant() {
-        return RequestContext.currentCaller().tenantId();
+        return RequestContext.currentCaller().requireTenant();
     }
 }

@@ -1,6 +1,7 @@
 package uk.trustplatform.actionplans;
 
 import java.time.LocalDate;
+import java.util.Objects;
 import uk.trustplatform.api.InputFields;
 
 /** What {@code recordActionPlanAudit} asks: the audit of an approved plan, as it happened. */
@@ -9,10 +10,10 @@ record RecordActionPlanAudit(
 
     static RecordActionPlanAudit from(InputFields input) {
         return new RecordActionPlanAudit(
-                input.string("actionPlanId"),
-                input.date("auditedOn"),
-                input.string("auditedBy"),
-                input.string("findings"),
+                input.requiredString("actionPlanId"),
+                Objects.requireNonNull(input.date("auditedOn"), "the schema requires an audit's day"),
+                input.requiredString("auditedBy"),
+                input.requiredString("findings"),
                 Boolean.TRUE.equals(input.bool("kiteMarkAwarded")));
     }
 }

@@ -6,6 +6,6 @@ import uk.trustplatform.api.InputFields;
 record RemoveAction(String id, long version) {
 
     static RemoveAction from(InputFields input) {
-        return new RemoveAction(input.string("id"), input.version("version"));
+        return new RemoveAction(input.requiredString("id"), input.version("version"));
     }
 }

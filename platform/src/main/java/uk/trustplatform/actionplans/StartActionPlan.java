@@ -14,6 +14,8 @@ record StartActionPlan(
 
     static StartActionPlan from(InputFields input) {
         return new StartActionPlan(
-                input.string("partnerOrganisationId"), input.string("templateId"), input.string("carryForwardFromId"));
+                input.requiredString("partnerOrganisationId"),
+                input.requiredString("templateId"),
+                input.string("carryForwardFromId"));
     }
 }

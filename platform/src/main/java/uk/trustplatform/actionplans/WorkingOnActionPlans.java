@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.actionplans.Payloads.ActionPayload;
 import uk.trustplatform.actionplans.Payloads.PlanPayload;
 import uk.trustplatform.actionplans.Payloads.RemovePayload;
@@ -192,7 +193,7 @@ final class WorkingOnActionPlans {
                 : change(caller, save.id(), save.version(), save.action());
     }
 
-    ActionPayload add(Caller caller, String actionPlanId, ActionInput details) {
+    ActionPayload add(Caller caller, @Nullable String actionPlanId, ActionInput details) {
         Optional<ActionPlan> plan =
                 GlobalId.decode(actionPlanId, ActionPlan.TYPE).flatMap(id -> reading.visiblePlan(caller, id));
         if (plan.isEmpty()) {
@@ -210,7 +211,7 @@ final class WorkingOnActionPlans {
         }
         PlanAction saved = actions.save(
                 details.asAction(UUID.randomUUID(), plan.get(), template, columns(details.columnValues()), null, 0));
-        audit.record(caller.tenantId(), "Action.added", PlanAction.TYPE, saved.id(), null, saved);
+        audit.record(caller.requireTenant(), "Action.added", PlanAction.TYPE, saved.id(), null, saved);
         return new ActionPayload(saved, List.of());
     }
 
@@ -243,7 +244,7 @@ final class WorkingOnActionPlans {
                 current.version());
         try {
             PlanAction saved = actions.update(changed);
-            audit.record(caller.tenantId(), "Action.changed", PlanAction.TYPE, saved.id(), current, saved);
+            audit.record(caller.requireTenant(), "Action.changed", PlanAction.TYPE, saved.id(), current, saved);
             return new ActionPayload(saved, List.of());
         } catch (OptimisticLockException raced) {
             return ActionPayload.refused(UserError.conflict("action", current.version() + 1, version));
@@ -306,7 +307,7 @@ final class WorkingOnActionPlans {
                             "plan", plan.status(), "actions are removed while it is a draft or returned.")));
         }
         actions.delete(current);
-        audit.record(caller.tenantId(), "Action.removed", PlanAction.TYPE, current.id(), current, null);
+        audit.record(caller.requireTenant(), "Action.removed", PlanAction.TYPE, current.id(), current, null);
         return new RemovePayload(id, List.of());
     }
 
@@ -330,16 +331,16 @@ final class WorkingOnActionPlans {
         }
         ProgressUpdate saved = updates.save(new ProgressUpdate(
                 UUID.randomUUID(),
-                caller.tenantId().toString(),
+                caller.requireTenant().toString(),
                 found.get().action().id(),
                 progress.date(),
-                note,
+                Objects.requireNonNull(note, "the check refuses progress without a note"),
                 links.toArray(String[]::new),
-                caller.subject(),
+                Objects.requireNonNull(caller.subject(), "a caller in a tenant is signed in"),
                 clock.now()));
-        audit.record(caller.tenantId(), "Action.progressRecorded", PlanAction.TYPE, saved.actionId(), null, saved);
+        audit.record(caller.requireTenant(), "Action.progressRecorded", PlanAction.TYPE, saved.actionId(), null, saved);
         events.publish(
-                caller.tenantId(),
+                caller.requireTenant(),
                 EventKind.ACTION_PROGRESS_RECORDED,
                 PlanAction.TYPE,
                 saved.actionId(),
@@ -348,7 +349,7 @@ final class WorkingOnActionPlans {
         return new ActionPayload(found.get().action(), List.of());
     }
 
-    private List<UserError> progressProblems(String note, List<String> links, LocalDate date) {
+    private List<UserError> progressProblems(@Nullable String note, List<String> links, LocalDate date) {
         List<UserError> problems = new ArrayList<>();
         Inputs.required(problems, "note", note, 4000, "Say what progress was made.");
         if (date.isAfter(clock.today())) {

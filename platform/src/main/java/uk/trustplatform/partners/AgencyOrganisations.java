@@ -1,6 +1,7 @@
 package uk.trustplatform.partners;
 
 import jakarta.inject.Singleton;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import uk.trustplatform.api.Caller;
@@ -19,6 +20,9 @@ final class AgencyOrganisations implements AgencyRecords {
     @Override
     public Set<UUID> of(Caller caller) {
         PartnerScope scope = reading.scope(caller);
-        return scope.wholeTenant() ? Set.of() : scope.organisations();
+        return scope.wholeTenant()
+                ? Set.of()
+                : Objects.requireNonNull(
+                        scope.organisations(), "a scope short of the whole tenant lists its organisations");
     }
 }

@@ -3,6 +3,7 @@ package uk.trustplatform.partners;
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import java.util.UUID;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.SchemaTypes;
 
@@ -15,8 +16,8 @@ final class ChampionShortfallWiring implements GraphQLTypeWiring {
         return TypeRuntimeWiring.newTypeWiring(SchemaTypes.CHAMPION_SHORTFALL)
                 .dataFetcher(
                         "partnerOrganisation",
-                        env -> env.<UUID, PartnerOrganisation>getDataLoader(ReadingPartnerOrganisations.BY_ID)
-                                .load(env.<FindingPartnerGaps.Shortfall>getSource()
+                        env -> Fetched.<UUID, PartnerOrganisation>loader(env, ReadingPartnerOrganisations.BY_ID)
+                                .load(Fetched.<FindingPartnerGaps.Shortfall>source(env)
                                         .partnerOrganisationId()))
                 .build();
     }

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.SchemaTypes;
@@ -26,17 +27,18 @@ final class GovernanceBodyWiring implements GraphQLTypeWiring {
                         "id",
                         env -> GlobalId.encode(
                                 GovernanceBody.TYPE,
-                                env.<GovernanceBody>getSource().id()))
+                                Fetched.<GovernanceBody>source(env).id()))
                 .dataFetcher("parent", env -> {
-                    UUID parent = env.<GovernanceBody>getSource().parentId();
+                    UUID parent = Fetched.<GovernanceBody>source(env).parentId();
                     return parent == null
                             ? null
                             : reading.visible(Callers.of(env), parent).orElse(null);
                 })
                 .dataFetcher(
                         "memberships",
-                        env -> env.<UUID, List<GovernanceMembership>>getDataLoader(ReadingGovernanceBodies.MEMBERSHIPS)
-                                .load(env.<GovernanceBody>getSource().id()))
+                        env -> Fetched.<UUID, List<GovernanceMembership>>loader(
+                                        env, ReadingGovernanceBodies.MEMBERSHIPS)
+                                .load(Fetched.<GovernanceBody>source(env).id()))
                 .build();
     }
 }

@@ -4,6 +4,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.SchemaTypes;
@@ -19,16 +20,16 @@ final class GovernanceMembershipWiring implements GraphQLTypeWiring {
                         "id",
                         env -> GlobalId.encode(
                                 GovernanceMembership.TYPE,
-                                env.<GovernanceMembership>getSource().id()))
+                                Fetched.<GovernanceMembership>source(env).id()))
                 .dataFetcher(
                         "partnerOrganisation",
-                        env -> env.<UUID, PartnerOrganisation>getDataLoader(ReadingPartnerOrganisations.BY_ID)
-                                .load(env.<GovernanceMembership>getSource().partnerOrganisationId()))
+                        env -> Fetched.<UUID, PartnerOrganisation>loader(env, ReadingPartnerOrganisations.BY_ID)
+                                .load(Fetched.<GovernanceMembership>source(env).partnerOrganisationId()))
                 .dataFetcher("person", env -> {
-                    UUID person = env.<GovernanceMembership>getSource().partnerPersonId();
+                    UUID person = Fetched.<GovernanceMembership>source(env).partnerPersonId();
                     return person == null
                             ? CompletableFuture.completedFuture(null)
-                            : env.<UUID, PartnerPerson>getDataLoader(ReadingPartnerPeople.BY_ID)
+                            : Fetched.<UUID, PartnerPerson>loader(env, ReadingPartnerPeople.BY_ID)
                                     .load(person);
                 })
                 .build();

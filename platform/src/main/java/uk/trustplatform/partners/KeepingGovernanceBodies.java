@@ -4,8 +4,10 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -21,7 +23,7 @@ import uk.trustplatform.configuration.InForceConfiguration;
 final class KeepingGovernanceBodies {
 
     /** A body as saved, or why nothing was. */
-    record Outcome(GovernanceBody governanceBody, List<UserError> userErrors) {
+    record Outcome(@Nullable GovernanceBody governanceBody, List<UserError> userErrors) {
 
         static Outcome refused(UserError problem) {
             return new Outcome(null, List.of(problem));
@@ -94,7 +96,12 @@ final class KeepingGovernanceBodies {
             return new Outcome(null, problems);
         }
         GovernanceBody wanted = new GovernanceBody(
-                self, tenantId.toString(), name, type, parent, current == null ? 0 : current.version());
+                self,
+                tenantId.toString(),
+                Objects.requireNonNull(name, "the check refuses a body without a name"),
+                Objects.requireNonNull(type, "the check refuses a body without a type"),
+                parent,
+                current == null ? 0 : current.version());
         try {
             GovernanceBody saved = current == null ? bodies.save(wanted) : bodies.update(wanted);
             audit.record(
@@ -106,7 +113,8 @@ final class KeepingGovernanceBodies {
                     saved);
             return new Outcome(saved, List.of());
         } catch (OptimisticLockException raced) {
-            return Outcome.refused(UserError.conflict("body", current.version() + 1, current.version()));
+            GovernanceBody changed = Objects.requireNonNull(current, "only an update checks the version it replaces");
+            return Outcome.refused(UserError.conflict("body", changed.version() + 1, changed.version()));
         }
     }
 

@@ -4,8 +4,10 @@ import io.micronaut.data.exceptions.OptimisticLockException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -24,19 +26,19 @@ import uk.trustplatform.audit.AuditTrail;
 final class KeepingPartnerPeople {
 
     /** What a change to a person returns: the person as saved, or why nothing was. */
-    record Saved(PartnerPerson partnerPerson, List<UserError> userErrors) {
+    record Saved(@Nullable PartnerPerson partnerPerson, List<UserError> userErrors) {
 
         static Saved refused(UserError problem) {
             return new Saved(null, List.of(problem));
         }
     }
 
-    record Removed(String removedId, List<UserError> userErrors) {}
+    record Removed(@Nullable String removedId, List<UserError> userErrors) {}
 
     record Invited(
-            PartnerPerson partnerPerson,
-            String username,
-            String temporaryPassword,
+            @Nullable PartnerPerson partnerPerson,
+            @Nullable String username,
+            @Nullable String temporaryPassword,
             boolean invitationSent,
             List<UserError> userErrors) {
 
@@ -69,7 +71,8 @@ final class KeepingPartnerPeople {
 
     Saved save(Caller caller, SavePartnerPerson person) {
         caller.requireTenant();
-        return person.id() == null ? add(caller, person) : change(caller, person);
+        String id = person.id();
+        return id == null ? add(caller, person) : change(caller, id, person);
     }
 
     private Saved add(Caller caller, SavePartnerPerson person) {
@@ -87,21 +90,21 @@ final class KeepingPartnerPeople {
         }
         PartnerPerson saved = people.save(new PartnerPerson(
                 UUID.randomUUID(),
-                caller.tenantId().toString(),
+                caller.requireTenant().toString(),
                 organisation.get().id(),
-                details.name(),
+                details.checkedName(),
                 details.jobTitle(),
                 details.email(),
                 details.telephone(),
                 details.roleNames(),
                 null,
                 0));
-        audit.record(caller.tenantId(), "PartnerPerson.added", PartnerPerson.TYPE, saved.id(), null, saved);
+        audit.record(caller.requireTenant(), "PartnerPerson.added", PartnerPerson.TYPE, saved.id(), null, saved);
         return new Saved(saved, List.of());
     }
 
-    private Saved change(Caller caller, SavePartnerPerson person) {
-        Optional<PartnerPerson> found = find(caller, person.id());
+    private Saved change(Caller caller, String id, SavePartnerPerson person) {
+        Optional<PartnerPerson> found = find(caller, id);
         if (found.isEmpty()) {
             return Saved.refused(UserError.notFound("id", "person"));
         }
@@ -119,7 +122,7 @@ final class KeepingPartnerPeople {
                 current.id(),
                 current.tenantId(),
                 current.partnerOrganisationId(),
-                details.name(),
+                details.checkedName(),
                 details.jobTitle(),
                 details.email(),
                 details.telephone(),
@@ -128,7 +131,8 @@ final class KeepingPartnerPeople {
                 current.version());
         try {
             PartnerPerson saved = people.update(changed);
-            audit.record(caller.tenantId(), "PartnerPerson.changed", PartnerPerson.TYPE, saved.id(), current, saved);
+            audit.record(
+                    caller.requireTenant(), "PartnerPerson.changed", PartnerPerson.TYPE, saved.id(), current, saved);
             return new Saved(saved, List.of());
         } catch (OptimisticLockException raced) {
             return Saved.refused(UserError.conflict("person", current.version() + 1, person.version()));
@@ -147,7 +151,7 @@ final class KeepingPartnerPeople {
             return new Removed(null, List.of(UserError.conflict("person", current.version(), version)));
         }
         people.delete(current);
-        audit.record(caller.tenantId(), "PartnerPerson.removed", PartnerPerson.TYPE, current.id(), current, null);
+        audit.record(caller.requireTenant(), "PartnerPerson.removed", PartnerPerson.TYPE, current.id(), current, null);
         return new Removed(id, List.of());
     }
 
@@ -168,21 +172,21 @@ final class KeepingPartnerPeople {
                     "input",
                     "personId"));
         }
-        PartnerLeadAccounts.Invitation invitation =
-                accounts.invite(caller.tenantSlug(), person.partnerOrganisationId(), person.email(), person.name());
+        PartnerLeadAccounts.Invitation invitation = accounts.invite(
+                caller.requireTenantSlug(), person.partnerOrganisationId(), person.email(), person.name());
         if (invitation.refusal() != null) {
             return Invited.refused(UserError.of(Code.NOT_ALLOWED, invitation.refusal(), "input", "personId"));
         }
+        String username = Objects.requireNonNull(invitation.username(), "an invitation not refused names the sign-in");
         PartnerPerson invited = people.update(person.invited(clock.now()));
         audit.record(
-                caller.tenantId(),
+                caller.requireTenant(),
                 "PartnerPerson.invitedAsPartnerLead",
                 PartnerPerson.TYPE,
                 person.id(),
                 null,
-                Map.of("username", invitation.username(), "partnerOrganisationId", person.partnerOrganisationId()));
-        return new Invited(
-                invited, invitation.username(), invitation.temporaryPassword(), invitation.invitationSent(), List.of());
+                Map.of("username", username, "partnerOrganisationId", person.partnerOrganisationId()));
+        return new Invited(invited, username, invitation.temporaryPassword(), invitation.invitationSent(), List.of());
     }
 
     private Optional<PartnerPerson> find(Caller caller, String id) {

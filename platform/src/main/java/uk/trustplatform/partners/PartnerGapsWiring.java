@@ -3,6 +3,7 @@ package uk.trustplatform.partners;
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import java.util.UUID;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.SchemaTypes;
 
@@ -15,9 +16,9 @@ final class PartnerGapsWiring implements GraphQLTypeWiring {
         return TypeRuntimeWiring.newTypeWiring(SchemaTypes.PARTNER_GAPS)
                 .dataFetcher(
                         "withoutStrategicLead",
-                        env -> env.<UUID, PartnerOrganisation>getDataLoader(ReadingPartnerOrganisations.BY_ID)
-                                .loadMany(
-                                        env.<FindingPartnerGaps.Gaps>getSource().withoutStrategicLead()))
+                        env -> Fetched.<UUID, PartnerOrganisation>loader(env, ReadingPartnerOrganisations.BY_ID)
+                                .loadMany(Fetched.<FindingPartnerGaps.Gaps>source(env)
+                                        .withoutStrategicLead()))
                 .build();
     }
 }

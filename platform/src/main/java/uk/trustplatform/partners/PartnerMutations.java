@@ -43,11 +43,11 @@ final class PartnerMutations implements GraphQLTypeWiring {
                         "removePartnerPerson",
                         env -> people.remove(
                                 Callers.of(env),
-                                input(env).string("id"),
+                                input(env).requiredString("id"),
                                 input(env).version("version")))
                 .dataFetcher(
                         "invitePartnerLead",
-                        env -> people.invite(Callers.of(env), input(env).string("personId")))
+                        env -> people.invite(Callers.of(env), input(env).requiredString("personId")))
                 .dataFetcher(
                         "saveGovernanceBody", env -> bodies.save(Callers.of(env), SaveGovernanceBody.from(input(env))))
                 .dataFetcher(
@@ -56,7 +56,7 @@ final class PartnerMutations implements GraphQLTypeWiring {
                 .dataFetcher(
                         "removeGovernanceMembership",
                         env -> bodies.removeMembership(
-                                Callers.of(env), input(env).string("id")))
+                                Callers.of(env), input(env).requiredString("id")))
                 .build();
     }
 

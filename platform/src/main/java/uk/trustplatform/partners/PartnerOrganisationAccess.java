@@ -1,6 +1,7 @@
 package uk.trustplatform.partners;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Role;
 
@@ -31,7 +32,7 @@ final class PartnerOrganisationAccess {
     }
 
     /** Tenant admins register anywhere; a partner lead adds services below its own organisation. */
-    static boolean canRegisterUnder(Caller caller, PartnerScope scope, PartnerOrganisation parent) {
+    static boolean canRegisterUnder(Caller caller, PartnerScope scope, @Nullable PartnerOrganisation parent) {
         return caller.administersTenant()
                 || (parent != null && caller.has(Role.PARTNER_LEAD) && scope.covers(parent.id()));
     }

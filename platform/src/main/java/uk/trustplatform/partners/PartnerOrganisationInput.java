@@ -2,9 +2,11 @@ package uk.trustplatform.partners;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.Inputs;
@@ -16,11 +18,11 @@ import uk.trustplatform.api.UserError.Code;
  * each must meet.
  */
 record PartnerOrganisationInput(
-        String name,
-        String organisationIdentifier,
-        String parentId,
-        String category,
-        Sector sector,
+        @Nullable String name,
+        @Nullable String organisationIdentifier,
+        @Nullable String parentId,
+        @Nullable String category,
+        @Nullable Sector sector,
         boolean statutory) {
 
     static final int NAME_MAX = 200;
@@ -57,6 +59,11 @@ record PartnerOrganisationInput(
         }
         Inputs.code(problems, "category", category, categories, "partner categories");
         return problems;
+    }
+
+    /** The organisation's name, once {@link #problems} has found none. */
+    String checkedName() {
+        return Objects.requireNonNull(name, "the check refuses an organisation without a name");
     }
 
     Optional<UUID> parent() {

@@ -1,10 +1,11 @@
 package uk.trustplatform.partners;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.UserError;
 
 /** What a partner organisation mutation returns: the saved organisation, or why nothing was saved. */
-record PartnerOrganisationPayload(PartnerOrganisation partnerOrganisation, List<UserError> userErrors) {
+record PartnerOrganisationPayload(@Nullable PartnerOrganisation partnerOrganisation, List<UserError> userErrors) {
 
     static PartnerOrganisationPayload saved(PartnerOrganisation organisation) {
         return new PartnerOrganisationPayload(organisation, List.of());

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 
@@ -27,31 +28,32 @@ final class PartnerOrganisationWiring implements GraphQLTypeWiring {
                     UUID parent = source(env).parentId();
                     return parent == null
                             ? CompletableFuture.completedFuture(null)
-                            : env.<UUID, PartnerOrganisation>getDataLoader(ReadingPartnerOrganisations.BY_ID)
+                            : Fetched.<UUID, PartnerOrganisation>loader(env, ReadingPartnerOrganisations.BY_ID)
                                     .load(parent);
                 })
                 .dataFetcher(
                         "services",
-                        env -> env.<UUID, List<PartnerOrganisation>>getDataLoader(ReadingPartnerOrganisations.SERVICES)
+                        env -> Fetched.<UUID, List<PartnerOrganisation>>loader(
+                                        env, ReadingPartnerOrganisations.SERVICES)
                                 .load(source(env).id()))
                 .dataFetcher(
                         "descendants",
-                        env -> env.<UUID, List<PartnerOrganisation>>getDataLoader(
-                                        ReadingPartnerOrganisations.DESCENDANTS)
+                        env -> Fetched.<UUID, List<PartnerOrganisation>>loader(
+                                        env, ReadingPartnerOrganisations.DESCENDANTS)
                                 .load(source(env).id()))
                 .dataFetcher(
                         "gaps",
-                        env -> env.<UUID, FindingPartnerGaps.OfOrganisation>getDataLoader(
-                                        FindingPartnerGaps.OF_ORGANISATION)
+                        env -> Fetched.<UUID, FindingPartnerGaps.OfOrganisation>loader(
+                                        env, FindingPartnerGaps.OF_ORGANISATION)
                                 .load(source(env).id()))
                 .dataFetcher(
                         "people",
-                        env -> env.<UUID, List<PartnerPerson>>getDataLoader(ReadingPartnerPeople.OF_ORGANISATION)
+                        env -> Fetched.<UUID, List<PartnerPerson>>loader(env, ReadingPartnerPeople.OF_ORGANISATION)
                                 .load(source(env).id()))
                 .build();
     }
 
     private static PartnerOrganisation source(DataFetchingEnvironment env) {
-        return env.getSource();
+        return Fetched.source(env);
     }
 }

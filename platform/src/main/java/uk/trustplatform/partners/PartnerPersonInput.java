@@ -2,14 +2,21 @@ package uk.trustplatform.partners;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.Inputs;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 
 /** A person's details as a caller sent them, trimmed, with the rules each must meet. */
-record PartnerPersonInput(String name, String jobTitle, String email, String telephone, List<String> roles) {
+record PartnerPersonInput(
+        @Nullable String name,
+        @Nullable String jobTitle,
+        @Nullable String email,
+        @Nullable String telephone,
+        List<String> roles) {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern TELEPHONE = Pattern.compile("\\+?[0-9 ()-]{6,30}");
@@ -39,6 +46,11 @@ record PartnerPersonInput(String name, String jobTitle, String email, String tel
                     "telephone"));
         }
         return problems;
+    }
+
+    /** The person's name, once {@link #problems} has found none. */
+    String checkedName() {
+        return Objects.requireNonNull(name, "the check refuses a person without a name");
     }
 
     String[] roleNames() {

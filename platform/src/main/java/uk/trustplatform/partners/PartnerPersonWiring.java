@@ -3,6 +3,7 @@ package uk.trustplatform.partners;
 import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import java.util.UUID;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 
@@ -17,14 +18,15 @@ final class PartnerPersonWiring implements GraphQLTypeWiring {
                         "id",
                         env -> GlobalId.encode(
                                 PartnerPerson.TYPE,
-                                env.<PartnerPerson>getSource().id()))
-                .dataFetcher("roles", env -> env.<PartnerPerson>getSource().partnerRoles())
+                                Fetched.<PartnerPerson>source(env).id()))
+                .dataFetcher("roles", env -> Fetched.<PartnerPerson>source(env).partnerRoles())
                 .dataFetcher(
-                        "invitedToSignIn", env -> env.<PartnerPerson>getSource().invitedAt() != null)
+                        "invitedToSignIn",
+                        env -> Fetched.<PartnerPerson>source(env).invitedAt() != null)
                 .dataFetcher(
                         "partnerOrganisation",
-                        env -> env.<UUID, PartnerOrganisation>getDataLoader(ReadingPartnerOrganisations.BY_ID)
-                                .load(env.<PartnerPerson>getSource().partnerOrganisationId()))
+                        env -> Fetched.<UUID, PartnerOrganisation>loader(env, ReadingPartnerOrganisations.BY_ID)
+                                .load(Fetched.<PartnerPerson>source(env).partnerOrganisationId()))
                 .build();
     }
 }

@@ -36,8 +36,11 @@ public final class PartnerScope {
     }
 
     public boolean covers(UUID organisation) {
-        return organisation.equals(agency)
-                || (!none() && (wholeTenant() || organisations().contains(organisation)));
+        if (organisation.equals(agency)) {
+            return true;
+        }
+        Set<UUID> reached = organisations();
+        return reached == null || reached.contains(organisation);
     }
 
     public boolean wholeTenant() {

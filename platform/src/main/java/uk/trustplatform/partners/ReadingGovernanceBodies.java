@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
 import uk.trustplatform.api.CursorShape;
@@ -54,7 +55,7 @@ final class ReadingGovernanceBodies implements NodeResolver {
     }
 
     @Override
-    public Object find(UUID id, Caller caller) {
+    public @Nullable Object find(UUID id, Caller caller) {
         return visible(caller, id).orElse(null);
     }
 

@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
 import uk.trustplatform.api.CursorShape;
@@ -61,11 +63,12 @@ final class ReadingPartnerOrganisations implements NodeResolver {
             return PartnerScope.WHOLE_TENANT;
         }
         boolean partnerRole = caller.has(Role.PARTNER_LEAD) || caller.has(Role.PARTNER_INTEGRATION);
-        if (!partnerRole || caller.partnerOrganisationId() == null) {
+        UUID agency = caller.partnerOrganisationId();
+        if (!partnerRole || agency == null) {
             return PartnerScope.NONE;
         }
-        return PartnerScope.agency(
-                caller.partnerOrganisationId(), () -> subtree(caller.tenantId(), caller.partnerOrganisationId()));
+        UUID tenantId = caller.requireTenant();
+        return PartnerScope.agency(agency, () -> subtree(tenantId, agency));
     }
 
     /** {@code root} and everything below it. */
@@ -111,7 +114,7 @@ final class ReadingPartnerOrganisations implements NodeResolver {
     }
 
     @Override
-    public Object find(UUID id, Caller caller) {
+    public @Nullable Object find(UUID id, Caller caller) {
         return visible(caller, id).orElse(null);
     }
 
@@ -147,7 +150,7 @@ final class ReadingPartnerOrganisations implements NodeResolver {
                 organisations.findByParentIdInOrderByName(parents).stream()
                         .filter(organisation -> PartnerOrganisationAccess.canRead(scope, organisation))
                         .toList(),
-                PartnerOrganisation::parentId);
+                ReadingPartnerOrganisations::parentOf);
     }
 
     /** Everything below each root, nearest first and then by name, from one query for all roots. */
@@ -156,15 +159,19 @@ final class ReadingPartnerOrganisations implements NodeResolver {
         List<PartnerOrganisation> below = scope.none()
                 ? List.of()
                 : organisations
-                        .below(RequestContext.current().orElseThrow().caller().tenantId(), roots)
+                        .below(RequestContext.current().orElseThrow().caller().requireTenant(), roots)
                         .stream()
                         .filter(organisation -> PartnerOrganisationAccess.canRead(scope, organisation))
                         .toList();
         Map<UUID, List<PartnerOrganisation>> children =
-                PerRequestLoader.grouped(List.of(), below, PartnerOrganisation::parentId);
+                PerRequestLoader.grouped(List.of(), below, ReadingPartnerOrganisations::parentOf);
         Map<UUID, List<PartnerOrganisation>> descendants = new HashMap<>();
         roots.forEach(root -> descendants.put(root, levelByLevel(root, children)));
         return descendants;
+    }
+
+    private static UUID parentOf(PartnerOrganisation below) {
+        return Objects.requireNonNull(below.parentId(), "an organisation below another has a parent");
     }
 
     private static List<PartnerOrganisation> levelByLevel(UUID root, Map<UUID, List<PartnerOrganisation>> children) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.NodeResolver;
 import uk.trustplatform.api.PerRequestLoader;
@@ -44,7 +45,7 @@ final class ReadingPartnerPeople implements NodeResolver {
     }
 
     @Override
-    public Object find(UUID id, Caller caller) {
+    public @Nullable Object find(UUID id, Caller caller) {
         return visible(caller, id).orElse(null);
     }
 

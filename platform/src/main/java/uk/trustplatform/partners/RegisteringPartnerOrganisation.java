@@ -60,7 +60,7 @@ final class RegisteringPartnerOrganisation {
         PartnerOrganisation saved = organisations.save(new PartnerOrganisation(
                 UUID.randomUUID(),
                 tenantId.toString(),
-                input.name(),
+                input.checkedName(),
                 input.organisationIdentifier(),
                 parent == null ? null : parent.id(),
                 input.category(),

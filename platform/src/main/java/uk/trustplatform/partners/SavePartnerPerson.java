@@ -1,12 +1,14 @@
 package uk.trustplatform.partners;
 
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.InputFields;
 
 /**
  * A person to add to a partner organisation (no id) or a person's details to change at the
  * version read.
  */
-record SavePartnerPerson(String id, long version, String partnerOrganisationId, PartnerPersonInput details) {
+record SavePartnerPerson(
+        @Nullable String id, long version, @Nullable String partnerOrganisationId, PartnerPersonInput details) {
 
     static SavePartnerPerson from(InputFields input) {
         return new SavePartnerPerson(

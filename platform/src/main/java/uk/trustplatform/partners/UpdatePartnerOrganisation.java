@@ -7,6 +7,6 @@ record UpdatePartnerOrganisation(String id, long version, PartnerOrganisationInp
 
     static UpdatePartnerOrganisation from(InputFields input) {
         return new UpdatePartnerOrganisation(
-                input.string("id"), input.version("version"), PartnerOrganisationInput.from(input));
+                input.requiredString("id"), input.version("version"), PartnerOrganisationInput.from(input));
     }
 }

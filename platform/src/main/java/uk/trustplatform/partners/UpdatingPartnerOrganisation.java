@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -67,7 +68,7 @@ final class UpdatingPartnerOrganisation {
         PartnerOrganisation changed = new PartnerOrganisation(
                 current.id(),
                 current.tenantId(),
-                input.name(),
+                input.checkedName(),
                 input.organisationIdentifier(),
                 parent,
                 input.category(),
@@ -86,7 +87,7 @@ final class UpdatingPartnerOrganisation {
         return PartnerOrganisationPayload.saved(saved);
     }
 
-    private Optional<UserError> placementProblem(Caller caller, PartnerOrganisation current, UUID parent) {
+    private Optional<UserError> placementProblem(Caller caller, PartnerOrganisation current, @Nullable UUID parent) {
         if (Objects.equals(parent, current.parentId())) {
             return Optional.empty();
         }
@@ -103,7 +104,7 @@ final class UpdatingPartnerOrganisation {
         if (reading.visible(caller, parent).isEmpty()) {
             return Optional.of(PartnerOrganisationInput.parentNotFound());
         }
-        if (organisations.ancestry(caller.tenantId(), parent).contains(current.id())) {
+        if (organisations.ancestry(caller.requireTenant(), parent).contains(current.id())) {
             return Optional.of(UserError.of(
                     Code.NOT_ALLOWED,
                     "An organisation cannot sit under itself or one of its own services.",

@@ -335,7 +335,12 @@ final class KeepingRecommendations {
      */
     boolean answers(Caller caller, Recommendation recommendation) {
         return caller.administersTenant()
-                || !recommendation.addressedToBoard() && partners.keeps(caller, recommendation.addressedToId());
+                || !recommendation.addressedToBoard()
+                        && partners.keeps(
+                                caller,
+                                Objects.requireNonNull(
+                                        recommendation.addressedToId(),
+                                        "a recommendation not to the board is addressed to a partner"));
     }
 
     private void requireAnswerer(Caller caller, Recommendation recommendation) {
