@@ -3,6 +3,7 @@ package uk.trustplatform.configuration;
 import static uk.trustplatform.configuration.Lists.orEmpty;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 
@@ -13,8 +14,8 @@ import uk.trustplatform.api.UserError.Code;
  */
 public record ActionPlanTemplateContent(
         String title,
-        Integer periodStart,
-        Integer periodEnd,
+        @Nullable Integer periodStart,
+        @Nullable Integer periodEnd,
         String framework,
         List<Column> columns,
         List<Section> sections)

@@ -7,8 +7,8 @@ record AdoptCharter(String charterId, String partnerOrganisationId, boolean pers
 
     static AdoptCharter from(InputFields input) {
         return new AdoptCharter(
-                input.string("charterId"),
-                input.string("partnerOrganisationId"),
+                input.requiredString("charterId"),
+                input.requiredString("partnerOrganisationId"),
                 Boolean.TRUE.equals(input.bool("personalise")));
     }
 }

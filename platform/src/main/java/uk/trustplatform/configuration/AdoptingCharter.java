@@ -4,7 +4,9 @@ import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -28,7 +30,7 @@ final class AdoptingCharter {
     record CharterAdoption(
             UUID partnerOrganisationId, UUID charterId, boolean personalised, OffsetDateTime adoptedAt) {}
 
-    record Outcome(CharterAdoption charterAdoption, List<UserError> userErrors) {
+    record Outcome(@Nullable CharterAdoption charterAdoption, List<UserError> userErrors) {
 
         static Outcome refused(UserError problem) {
             return new Outcome(null, List.of(problem));
@@ -99,9 +101,16 @@ final class AdoptingCharter {
             if (!copy.userErrors().isEmpty()) {
                 return new Outcome(null, copy.userErrors());
             }
-            adopted = copy.document().record().id();
+            adopted = Objects.requireNonNull(copy.document(), "a copy without problems is saved")
+                    .record()
+                    .id();
         }
-        adoptions.adopt(tenantId, partner, adopted, personalise, caller.subject());
+        adoptions.adopt(
+                tenantId,
+                partner,
+                adopted,
+                personalise,
+                Objects.requireNonNull(caller.subject(), "a caller in a tenant has signed in"));
         audit.record(
                 tenantId,
                 "Charter.adopted",

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.tenancy.TenantConfiguration;
@@ -109,7 +110,8 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
                 // Checked already: the problems found reading it again are none.
                 changes.addAll(settings.applyQuietPeriods(
                         tenantId,
-                        QuietPeriods.fromDefinition(partnership.path("quietPeriods"), partnershipProblems())));
+                        QuietPeriods.checked(
+                                QuietPeriods.fromDefinition(partnership.path("quietPeriods"), partnershipProblems()))));
             }
         }
         return changes;
@@ -124,7 +126,7 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
             return List.of();
         }
         Problems problems = partnershipProblems();
-        List<QuietPeriod> periods = QuietPeriods.fromDefinition(partnership.path("quietPeriods"), problems);
+        List<QuietPeriods.Sent> periods = QuietPeriods.fromDefinition(partnership.path("quietPeriods"), problems);
         if (problems.found().isEmpty()) {
             QuietPeriods.check(periods, problems);
         }
@@ -161,7 +163,7 @@ final class ApplyingTenantConfiguration implements TenantConfiguration {
     }
 
     /** A setting the admin keeps when the definition leaves it out: null then. */
-    private static Integer optional(JsonNode partnership, String name) {
+    private static @Nullable Integer optional(JsonNode partnership, String name) {
         return partnership.has(name) ? partnership.path(name).asInt() : null;
     }
 

@@ -5,6 +5,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import uk.trustplatform.api.Callers;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.InputFields;
@@ -54,7 +55,7 @@ final class ConfigurationMutations implements GraphQLTypeWiring {
                         "reviseDocument",
                         env -> payload(
                                 "document",
-                                editing.revise(Callers.of(env), input(env).string("id"))))
+                                editing.revise(Callers.of(env), input(env).requiredString("id"))))
                 .dataFetcher(
                         "publishDocument",
                         env -> payload("document", editing.publish(Callers.of(env), PublishDocument.from(input(env)))))
@@ -65,7 +66,7 @@ final class ConfigurationMutations implements GraphQLTypeWiring {
                 .dataFetcher("adoptCharter", env -> adopting.adopt(Callers.of(env), AdoptCharter.from(input(env))))
                 .dataFetcher(
                         "copyStarterKit",
-                        env -> copying.copy(Callers.of(env), input(env).string("code")))
+                        env -> copying.copy(Callers.of(env), input(env).requiredString("code")))
                 .dataFetcher(
                         "updatePartnershipSettings",
                         env -> settings.update(Callers.of(env), UpdatePartnershipSettings.from(input(env))))
@@ -77,7 +78,8 @@ final class ConfigurationMutations implements GraphQLTypeWiring {
 
     private Map<String, Object> save(DataFetchingEnvironment env, DocumentKind kind, String field) {
         InputFields input = input(env);
-        DocumentContent content = codec.from(input.value(field), kind.content());
+        DocumentContent content = codec.from(
+                Objects.requireNonNull(input.value(field), "the schema requires a document's content"), kind.content());
         return payload(
                 field,
                 editing.save(

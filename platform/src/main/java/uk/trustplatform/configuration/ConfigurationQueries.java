@@ -5,6 +5,7 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import jakarta.inject.Singleton;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.api.SchemaTypes;
@@ -48,7 +49,8 @@ final class ConfigurationQueries implements GraphQLTypeWiring {
                 })
                 .dataFetcher("charterAdoptions", env -> adopting.adoptions(Callers.of(env)))
                 .dataFetcher(
-                        "publishedConfiguration", env -> published.of(env.getArgument("tenantSlug"), Callers.of(env)))
+                        "publishedConfiguration",
+                        env -> published.of(Fetched.required(env, "tenantSlug"), Callers.of(env)))
                 .dataFetcher("starterKits", env -> kits.all())
                 .dataFetcher(
                         "partnershipSettings",

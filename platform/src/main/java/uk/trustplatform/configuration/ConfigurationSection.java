@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 
@@ -14,7 +15,11 @@ import uk.trustplatform.api.UserError.Code;
 record ConfigurationSection(List<Entry> entries, List<UserError> problems) {
 
     /** One document of the section, where it came from, and its path in the YAML. */
-    record Entry(DocumentKind kind, DocumentContent content, String basedOn, List<String> path) {}
+    record Entry(
+            DocumentKind kind,
+            DocumentContent content,
+            @Nullable String basedOn,
+            List<String> path) {}
 
     private static final List<String> ORDER = List.of(
             "standardsFrameworks", "vocabularies", "strategies", "actionPlanTemplate", "charter", "pledge", "guidance");

@@ -3,6 +3,7 @@ package uk.trustplatform.configuration;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
@@ -38,7 +39,9 @@ final class CopyingStarterKit {
         if (!DocumentAccess.canCreate(caller)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only a tenant admin may copy a starter kit.");
         }
-        String partnership = directory.byIds(List.of(tenantId)).get(tenantId).name();
+        String partnership = Objects.requireNonNull(
+                        directory.byIds(List.of(tenantId)).get(tenantId), "the caller's tenant is in the register")
+                .name();
         ConfigurationSection section = kits.section(code, partnership).orElse(null);
         if (section == null) {
             return new Outcome(

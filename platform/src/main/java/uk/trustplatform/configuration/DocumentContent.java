@@ -1,6 +1,7 @@
 package uk.trustplatform.configuration;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.UserError;
 
 /**
@@ -20,11 +21,11 @@ public sealed interface DocumentContent
     List<UserError> problems(Problems at, Standards standards);
 
     /** The strategy period or template period, where the kind has one. */
-    default Integer periodStart() {
+    default @Nullable Integer periodStart() {
         return null;
     }
 
-    default Integer periodEnd() {
+    default @Nullable Integer periodEnd() {
         return null;
     }
 }

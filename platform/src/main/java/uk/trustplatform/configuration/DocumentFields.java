@@ -5,7 +5,9 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import graphql.schema.PropertyDataFetcher;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GlobalId;
 
 /**
@@ -21,8 +23,8 @@ final class DocumentFields implements DataFetcher<Object> {
     }
 
     @Override
-    public Object get(DataFetchingEnvironment env) throws Exception {
-        DocumentView view = env.getSource();
+    public @Nullable Object get(DataFetchingEnvironment env) throws Exception {
+        DocumentView view = Fetched.source(env);
         DocumentRecord record = view.record();
         return switch (env.getField().getName()) {
             case "id" -> GlobalId.encode(view.graphQLType(), record.id());

@@ -1,6 +1,7 @@
 package uk.trustplatform.configuration;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The key that stays the same across a document's editions, derived from what the document is:
@@ -12,7 +13,7 @@ final class DocumentKeys {
 
     private DocumentKeys() {}
 
-    static String of(DocumentContent content, UUID partner) {
+    static String of(DocumentContent content, @Nullable UUID partner) {
         String key = switch (content) {
             case StandardsFrameworkContent framework -> framework.key();
             case StrategyContent strategy -> "strategy-" + strategy.periodStart() + "-" + strategy.periodEnd();

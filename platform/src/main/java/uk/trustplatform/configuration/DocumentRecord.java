@@ -14,11 +14,13 @@ import uk.trustplatform.api.ColumnNames;
 /**
  * One edition of a configuration document as stored: its place in the document's history, its
  * status, and its content as JSON (the tenant id as text: see PartnerOrganisation).
+ *
+ * @param tenantId null only for a starter kit's document, which is shown but never stored
  */
 @MappedEntity(value = "configuration_document", namingStrategy = ColumnNames.class)
 record DocumentRecord(
         @Id UUID id,
-        @TenantId @TypeDef(type = DataType.UUID) String tenantId,
+        @TenantId @TypeDef(type = DataType.UUID) @Nullable String tenantId,
         DocumentKind kind,
         String key,
         int edition,
@@ -31,7 +33,7 @@ record DocumentRecord(
         @Nullable OffsetDateTime publishedAt,
         @Version long version) {
 
-    DocumentRecord withStatus(DocumentStatus next, OffsetDateTime publishedWhen) {
+    DocumentRecord withStatus(DocumentStatus next, @Nullable OffsetDateTime publishedWhen) {
         return new DocumentRecord(
                 id,
                 tenantId,
@@ -48,7 +50,7 @@ record DocumentRecord(
                 version);
     }
 
-    DocumentRecord withContent(String json, Integer start, Integer end, DocumentStatus next) {
+    DocumentRecord withContent(String json, @Nullable Integer start, @Nullable Integer end, DocumentStatus next) {
         return new DocumentRecord(
                 id,
                 tenantId,

@@ -7,8 +7,10 @@ import jakarta.inject.Named;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.NodeType;
 import uk.trustplatform.api.Nodes;
@@ -65,8 +67,8 @@ final class DocumentTypeWirings {
         return () -> TypeRuntimeWiring.newTypeWiring(SchemaTypes.PUBLISHED_CONFIGURATION)
                 .dataFetcher("guidance", env -> {
                     String key = env.getArgument("key");
-                    List<DocumentView> guidance =
-                            env.<PublishedConfigurations.Published>getSource().guidance();
+                    List<DocumentView> guidance = Fetched.<PublishedConfigurations.Published>source(env)
+                            .guidance();
                     return key == null
                             ? guidance
                             : guidance.stream()
@@ -82,10 +84,11 @@ final class DocumentTypeWirings {
         return () -> plain(DocumentKind.STRATEGY, reading)
                 .dataFetcher(
                         "outcomeFramework",
-                        env -> framework(
-                                ((StrategyContent) env.<DocumentView>getSource().content()).outcomeFramework()))
+                        env -> framework(((StrategyContent)
+                                        Fetched.<DocumentView>source(env).content())
+                                .outcomeFramework()))
                 .dataFetcher("endorsements", env -> {
-                    DocumentRecord record = env.<DocumentView>getSource().record();
+                    DocumentRecord record = Fetched.<DocumentView>source(env).record();
                     if (record.tenantId() == null) {
                         return List.of();
                     }
@@ -107,7 +110,7 @@ final class DocumentTypeWirings {
     GraphQLTypeWiring charter(ReadingDocuments reading, Nodes nodes) {
         return () -> plain(DocumentKind.CHARTER, reading)
                 .dataFetcher("partnerOrganisation", env -> {
-                    UUID partner = env.<DocumentView>getSource().record().partnerOrganisationId();
+                    UUID partner = Fetched.<DocumentView>source(env).record().partnerOrganisationId();
                     return partner == null
                             ? null
                             : nodes.find(SchemaTypes.PARTNER_ORGANISATION, partner, Callers.of(env))
@@ -124,7 +127,7 @@ final class DocumentTypeWirings {
                         "partnerOrganisation",
                         env -> nodes.find(
                                         SchemaTypes.PARTNER_ORGANISATION,
-                                        env.<EndorsementView>getSource().partnerOrganisationId(),
+                                        Fetched.<EndorsementView>source(env).partnerOrganisationId(),
                                         Callers.of(env))
                                 .orElse(null))
                 .build();
@@ -138,7 +141,7 @@ final class DocumentTypeWirings {
                         "partnerOrganisation",
                         env -> nodes.find(
                                         SchemaTypes.PARTNER_ORGANISATION,
-                                        env.<AdoptingCharter.CharterAdoption>getSource()
+                                        Fetched.<AdoptingCharter.CharterAdoption>source(env)
                                                 .partnerOrganisationId(),
                                         Callers.of(env))
                                 .orElse(null))
@@ -146,7 +149,7 @@ final class DocumentTypeWirings {
                         "charter",
                         env -> nodes.find(
                                         DocumentKind.CHARTER.graphQLType(),
-                                        env.<AdoptingCharter.CharterAdoption>getSource()
+                                        Fetched.<AdoptingCharter.CharterAdoption>source(env)
                                                 .charterId(),
                                         Callers.of(env))
                                 .orElse(null))
@@ -165,7 +168,7 @@ final class DocumentTypeWirings {
         return TypeRuntimeWiring.newTypeWiring(kind.graphQLType()).defaultDataFetcher(new DocumentFields(reading));
     }
 
-    private static OutcomeFrameworkView framework(OutcomeFramework framework) {
+    private static @Nullable OutcomeFrameworkView framework(@Nullable OutcomeFramework framework) {
         if (framework == null) {
             return null;
         }

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -27,7 +29,7 @@ import uk.trustplatform.notifications.EventKind;
 final class EditingDocuments {
 
     /** An edition as saved, or every reason it was not. */
-    record Outcome(DocumentView document, List<UserError> userErrors) {
+    record Outcome(@Nullable DocumentView document, List<UserError> userErrors) {
 
         static Outcome refused(List<UserError> problems) {
             return new Outcome(null, List.copyOf(problems));
@@ -69,7 +71,13 @@ final class EditingDocuments {
      * @param version the version the caller read (-1 when none was sent), needed to change one
      * @param input where the content sits in the caller's input, for error paths, e.g. ["input", "strategy"]
      */
-    Outcome save(Caller caller, DocumentKind kind, String id, long version, DocumentContent content, String... input) {
+    Outcome save(
+            Caller caller,
+            DocumentKind kind,
+            @Nullable String id,
+            long version,
+            DocumentContent content,
+            String... input) {
         UUID tenantId = caller.requireTenant();
         if (id == null) {
             if (!DocumentAccess.canCreate(caller)) {
@@ -131,7 +139,12 @@ final class EditingDocuments {
 
     /** A new document's first edition, as a draft. */
     Outcome create(
-            UUID tenantId, DocumentKind kind, DocumentContent content, UUID partner, String basedOn, String... input) {
+            UUID tenantId,
+            DocumentKind kind,
+            DocumentContent content,
+            @Nullable UUID partner,
+            @Nullable String basedOn,
+            String... input) {
         List<UserError> problems = creationProblems(tenantId, kind, content, partner, Standards.none(), input);
         if (!problems.isEmpty()) {
             return Outcome.refused(problems);
@@ -164,7 +177,7 @@ final class EditingDocuments {
             UUID tenantId,
             DocumentKind kind,
             DocumentContent content,
-            UUID partner,
+            @Nullable UUID partner,
             Standards alongside,
             String... input) {
         List<UserError> problems = new ArrayList<>(checked(tenantId, content, alongside, input));
@@ -272,7 +285,12 @@ final class EditingDocuments {
         if (draft.kind() == DocumentKind.STRATEGY && draft.partnerOrganisationId() == null) {
             records
                     .findByKindAndStatusAndPeriodStartAndPeriodEnd(
-                            draft.kind(), DocumentStatus.PUBLISHED, draft.periodStart(), draft.periodEnd())
+                            draft.kind(),
+                            DocumentStatus.PUBLISHED,
+                            Objects.requireNonNull(
+                                    draft.periodStart(), "the check refuses a strategy without its period"),
+                            Objects.requireNonNull(
+                                    draft.periodEnd(), "the check refuses a strategy without its period"))
                     .stream()
                     .filter(other ->
                             inForce.stream().noneMatch(seen -> seen.id().equals(other.id())))
@@ -303,7 +321,7 @@ final class EditingDocuments {
         return published;
     }
 
-    private DocumentRecord anyKind(Caller caller, String id) {
+    private @Nullable DocumentRecord anyKind(Caller caller, String id) {
         return GlobalId.decode(id)
                 .filter(global -> reading.types().contains(global.type()))
                 .flatMap(global -> reading.visible(caller, global.uuid()))

@@ -3,6 +3,7 @@ package uk.trustplatform.configuration;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
@@ -73,7 +74,11 @@ final class EndorsingStrategy {
                     "input",
                     "id"));
         }
-        endorsements.add(tenantId, strategy.id(), partner, caller.subject());
+        endorsements.add(
+                tenantId,
+                strategy.id(),
+                partner,
+                Objects.requireNonNull(caller.subject(), "a caller in a tenant has signed in"));
         DocumentRecord endorsed = strategy.status() == DocumentStatus.DRAFT
                 ? records.update(strategy.withStatus(DocumentStatus.ENDORSED, null))
                 : strategy;

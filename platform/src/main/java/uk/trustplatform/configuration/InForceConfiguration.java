@@ -118,10 +118,15 @@ public final class InForceConfiguration {
      */
     public Optional<ActionPlanTemplateContent> templateContent(UUID id) {
         UUID tenant = CurrentTenant.id().orElseThrow(() -> new IllegalStateException("No tenant is bound"));
-        // An edition not found (or not in force) is not kept: the loader's null stores nothing.
-        return Optional.ofNullable(templates.get(
-                new TenantEdition(tenant, id),
-                key -> templateEdition(id).map(Edition::content).orElse(null)));
+        TenantEdition key = new TenantEdition(tenant, id);
+        ActionPlanTemplateContent known = templates.getIfPresent(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        // An edition not found (or not in force) is not kept.
+        Optional<ActionPlanTemplateContent> found = templateEdition(id).map(Edition::content);
+        found.ifPresent(content -> templates.put(key, content));
+        return found;
     }
 
     private record TenantEdition(UUID tenant, UUID edition) {}

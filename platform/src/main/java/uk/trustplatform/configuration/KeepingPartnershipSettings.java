@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -27,7 +28,7 @@ import uk.trustplatform.audit.AuditTrail;
 final class KeepingPartnershipSettings {
 
     /** The settings as saved, or why they were not. */
-    record Outcome(PartnershipSettings partnershipSettings, List<UserError> userErrors) {}
+    record Outcome(@Nullable PartnershipSettings partnershipSettings, List<UserError> userErrors) {}
 
     private static final String READ =
             "SELECT minimum_participation_champions, renewal_notice_days, recommendation_reply_days,"
@@ -116,13 +117,14 @@ final class KeepingPartnershipSettings {
      * matched. A reply time or kite mark validity the definition leaves out (null) stays as the
      * admin set it.
      */
-    List<String> apply(UUID tenantId, int champions, int noticeDays, Integer replyDays, Integer validMonths) {
+    List<String> apply(
+            UUID tenantId, int champions, int noticeDays, @Nullable Integer replyDays, @Nullable Integer validMonths) {
         PartnershipSettings before = current(tenantId);
         PartnershipSettings wanted = changed(before, champions, noticeDays, replyDays, validMonths);
         if (wanted.equals(before)) {
             return List.of();
         }
-        Long saved = write(tenantId, wanted, before.version());
+        long saved = appliedVersion(write(tenantId, wanted, before.version()));
         audit.record(
                 tenantId,
                 "PartnershipSettings.changed",
@@ -136,7 +138,11 @@ final class KeepingPartnershipSettings {
     }
 
     private static PartnershipSettings changed(
-            PartnershipSettings before, int champions, int noticeDays, Integer replyDays, Integer validMonths) {
+            PartnershipSettings before,
+            int champions,
+            int noticeDays,
+            @Nullable Integer replyDays,
+            @Nullable Integer validMonths) {
         return new PartnershipSettings(
                 champions,
                 noticeDays,
@@ -182,17 +188,17 @@ final class KeepingPartnershipSettings {
         if (!problems.found().isEmpty()) {
             return new Outcome(null, problems.found());
         }
+        List<QuietPeriod> periods = QuietPeriods.checked(set.quietPeriods());
         PartnershipSettings before = current(tenantId);
         if (before.version() != set.version()) {
             return new Outcome(null, List.of(UserError.conflict("settings", before.version(), set.version())));
         }
         List<QuietPeriod> was = quietPeriods(tenantId);
-        Long saved = replaceQuietPeriods(tenantId, set.version(), set.quietPeriods());
+        Long saved = replaceQuietPeriods(tenantId, set.version(), periods);
         if (saved == null) {
             return new Outcome(null, List.of(UserError.conflict("settings", set.version() + 1, set.version())));
         }
-        recordQuietPeriods(
-                tenantId, new QuietPeriodsAt(set.version(), was), new QuietPeriodsAt(saved, set.quietPeriods()));
+        recordQuietPeriods(tenantId, new QuietPeriodsAt(set.version(), was), new QuietPeriodsAt(saved, periods));
         return new Outcome(atVersion(before, saved), List.of());
     }
 
@@ -203,9 +209,21 @@ final class KeepingPartnershipSettings {
             return List.of();
         }
         long version = current(tenantId).version();
-        Long saved = replaceQuietPeriods(tenantId, version, periods);
+        long saved = appliedVersion(replaceQuietPeriods(tenantId, version, periods));
         recordQuietPeriods(tenantId, new QuietPeriodsAt(version, was), new QuietPeriodsAt(saved, periods));
         return List.of("set " + periods.size() + " quiet periods");
+    }
+
+    /**
+     * The version a definition's change was saved at: there is none only when someone changed the
+     * settings since they were read, so nothing was written and the definition is to be applied again.
+     */
+    private static long appliedVersion(@Nullable Long saved) {
+        if (saved == null) {
+            throw new IllegalStateException(
+                    "The partnership settings changed while the tenant definition was applied; apply it again.");
+        }
+        return saved;
     }
 
     private void recordQuietPeriods(UUID tenantId, QuietPeriodsAt before, QuietPeriodsAt after) {
@@ -219,7 +237,7 @@ final class KeepingPartnershipSettings {
     }
 
     /** The new version with the quiet periods replaced, or null (and nothing changed) when someone else changed the settings first. */
-    private Long replaceQuietPeriods(UUID tenantId, long version, List<QuietPeriod> periods) {
+    private @Nullable Long replaceQuietPeriods(UUID tenantId, long version, List<QuietPeriod> periods) {
         Long saved = jdbc.prepareStatement(NEXT_VERSION, statement -> {
             statement.setObject(1, tenantId);
             statement.setLong(2, version);
@@ -252,7 +270,11 @@ final class KeepingPartnershipSettings {
 
     /** What is wrong with the numbers; a reply time or validity left out (null) is nothing wrong. */
     static List<UserError> problems(
-            Integer champions, Integer noticeDays, Integer replyDays, Integer validMonths, String... path) {
+            Integer champions,
+            Integer noticeDays,
+            @Nullable Integer replyDays,
+            @Nullable Integer validMonths,
+            String... path) {
         List<UserError> problems = new ArrayList<>();
         if (champions == null || champions < 0 || champions > 50) {
             problems.add(at(path, "minimumParticipationChampions", "must be between 0 and 50."));
@@ -277,7 +299,7 @@ final class KeepingPartnershipSettings {
     }
 
     /** The new version, or null when someone else changed the row first. */
-    private Long write(UUID tenantId, PartnershipSettings settings, long version) {
+    private @Nullable Long write(UUID tenantId, PartnershipSettings settings, long version) {
         return jdbc.prepareStatement(WRITE, statement -> {
             statement.setObject(1, tenantId);
             statement.setInt(2, settings.minimumParticipationChampions());

@@ -32,8 +32,8 @@ final class PlatformVocabularies {
 
     /** Each list the partnership's own, or the platform's where the partnership's is empty. */
     TermsInForce inForce(Optional<VocabulariesContent> own) {
-        VocabulariesContent theirs =
-                own.orElseGet(() -> new VocabulariesContent(null, null, null, null, null, null, null, null));
+        VocabulariesContent theirs = own.orElseGet(() -> new VocabulariesContent(
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
         List<String> fromPlatform = new ArrayList<>();
         VocabulariesContent terms = new VocabulariesContent(
                 theirs.partnerCategories(),

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.UserError;
 import uk.trustplatform.api.UserError.Code;
 
@@ -53,7 +54,7 @@ final class Problems {
     }
 
     /** Required, non-blank, not too long. */
-    void text(String field, String value) {
+    void text(String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
             add(Code.REQUIRED, field, "must not be empty.");
         } else {
@@ -62,7 +63,7 @@ final class Problems {
     }
 
     /** Optional, but not too long. */
-    void optionalText(String field, String value) {
+    void optionalText(String field, @Nullable String value) {
         if (value != null) {
             length(field, value);
         }
@@ -81,7 +82,7 @@ final class Problems {
     }
 
     /** A period of whole years, in order. */
-    void period(Integer start, Integer end) {
+    void period(@Nullable Integer start, @Nullable Integer end) {
         if (start == null) {
             add(Code.REQUIRED, "periodStart", "must be given.");
         }
@@ -98,7 +99,7 @@ final class Problems {
      * says, a month or a season ({@code reviewDue}), not both. A definition's day is read by YAML,
      * not the API's Date scalar, so its years are checked here too.
      */
-    void review(LocalDate reviewDate, String reviewDue) {
+    void review(@Nullable LocalDate reviewDate, @Nullable String reviewDue) {
         if (reviewDue != null && !reviewDue.matches(MONTH_OR_SEASON)) {
             add(
                     Code.INVALID_FORMAT,

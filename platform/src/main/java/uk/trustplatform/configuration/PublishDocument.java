@@ -6,6 +6,6 @@ import uk.trustplatform.api.InputFields;
 record PublishDocument(String id, long version) {
 
     static PublishDocument from(InputFields input) {
-        return new PublishDocument(input.string("id"), input.version("version"));
+        return new PublishDocument(input.requiredString("id"), input.version("version"));
     }
 }

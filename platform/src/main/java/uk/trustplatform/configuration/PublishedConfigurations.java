@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.tenancy.Tenant;
 import uk.trustplatform.tenancy.TenantDirectory;
@@ -24,9 +25,9 @@ final class PublishedConfigurations {
             List<DocumentView> standardsFrameworks,
             List<DocumentView> strategies,
             List<DocumentView> actionPlanTemplates,
-            DocumentView charter,
-            DocumentView pledge,
-            DocumentView vocabularies,
+            @Nullable DocumentView charter,
+            @Nullable DocumentView pledge,
+            @Nullable DocumentView vocabularies,
             PlatformVocabularies.TermsInForce termsInForce,
             List<DocumentView> guidance) {}
 
@@ -53,6 +54,7 @@ final class PublishedConfigurations {
         this.platform = platform;
     }
 
+    @Nullable
     Published of(String slug, Caller caller) {
         Tenant tenant = directory.visibleBySlug(slug, caller).orElse(null);
         if (tenant == null) {
@@ -81,7 +83,7 @@ final class PublishedConfigurations {
                         .toList());
     }
 
-    private static DocumentView only(Map<DocumentKind, List<DocumentView>> byKind, DocumentKind kind) {
+    private static @Nullable DocumentView only(Map<DocumentKind, List<DocumentView>> byKind, DocumentKind kind) {
         return byKind.getOrDefault(kind, List.of()).stream().findFirst().orElse(null);
     }
 }

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.DateRule;
 import uk.trustplatform.api.InputFields;
 import uk.trustplatform.api.Inputs;
@@ -32,10 +34,30 @@ final class QuietPeriods {
 
     private QuietPeriods() {}
 
+    /** A quiet period as a caller sent it: its name or either day may be missing, which {@link #check} refuses. */
+    record Sent(
+            @Nullable String name,
+            @Nullable LocalDate firstDay,
+            @Nullable LocalDate lastDay) {
+
+        /** The period, once {@link #check} has found nothing wrong with it. */
+        QuietPeriod checked() {
+            return new QuietPeriod(
+                    Objects.requireNonNull(name, "the check refuses a period without its name"),
+                    Objects.requireNonNull(firstDay, "the check refuses a period without its first day"),
+                    Objects.requireNonNull(lastDay, "the check refuses a period without its last day"));
+        }
+    }
+
+    /** The periods sent, once {@link #check} has found nothing wrong with the list. */
+    static List<QuietPeriod> checked(List<Sent> periods) {
+        return periods.stream().map(Sent::checked).toList();
+    }
+
     /** The API's {@code [QuietPeriodInput!]!}, names trimmed; a day left out is null. */
-    static List<QuietPeriod> fromInput(List<InputFields> input) {
+    static List<Sent> fromInput(List<InputFields> input) {
         return input.stream()
-                .map(period -> new QuietPeriod(
+                .map(period -> new Sent(
                         Inputs.trimmed(period.string("name")), period.date("firstDay"), period.date("lastDay")))
                 .toList();
     }
@@ -44,12 +66,12 @@ final class QuietPeriods {
      * A definition's {@code quietPeriods}; a day that is no date is a problem at {@code parent}
      * (the path the list is in), and null.
      */
-    static List<QuietPeriod> fromDefinition(JsonNode input, Problems parent) {
-        List<QuietPeriod> periods = new ArrayList<>();
+    static List<Sent> fromDefinition(JsonNode input, Problems parent) {
+        List<Sent> periods = new ArrayList<>();
         for (int i = 0; i < input.size(); i++) {
             JsonNode period = input.get(i);
             Problems at = parent.in("quietPeriods", i);
-            periods.add(new QuietPeriod(
+            periods.add(new Sent(
                     Inputs.trimmed(period.path("name").asText(null)),
                     day(period, "firstDay", at),
                     day(period, "lastDay", at)));
@@ -57,7 +79,7 @@ final class QuietPeriods {
         return List.copyOf(periods);
     }
 
-    private static LocalDate day(JsonNode period, String field, Problems problems) {
+    private static @Nullable LocalDate day(JsonNode period, String field, Problems problems) {
         String text = period.path(field).asText(null);
         if (text == null) {
             return null;
@@ -70,13 +92,13 @@ final class QuietPeriods {
     }
 
     /** Every rule the list breaks, at {@code parent} (the path the list's field {@code quietPeriods} is in). */
-    static void check(List<QuietPeriod> periods, Problems parent) {
+    static void check(List<Sent> periods, Problems parent) {
         if (periods.size() > MOST) {
             parent.add(Code.NOT_ALLOWED, "quietPeriods", "holds at most " + MOST + " periods.");
         }
-        Set<QuietPeriod> seen = new HashSet<>();
+        Set<Sent> seen = new HashSet<>();
         for (int i = 0; i < periods.size(); i++) {
-            QuietPeriod period = periods.get(i);
+            Sent period = periods.get(i);
             Problems at = parent.in("quietPeriods", i);
             if (complete(period, at) && !seen.add(period)) {
                 at.add(Code.NOT_ALLOWED, "name", "the same period (name, first and last day) is listed twice.");
@@ -85,7 +107,7 @@ final class QuietPeriods {
     }
 
     /** Whether the period has a name and its days in order; what it lacks is added to {@code at}. */
-    private static boolean complete(QuietPeriod period, Problems at) {
+    private static boolean complete(Sent period, Problems at) {
         int before = at.found().size();
         if (period.name() == null) {
             at.add(Code.REQUIRED, "name", "must not be empty: name the period, such as GCSE and A level exams.");

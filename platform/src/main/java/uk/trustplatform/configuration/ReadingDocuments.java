@@ -5,10 +5,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
 import uk.trustplatform.api.CursorShape;
@@ -83,7 +85,8 @@ final class ReadingDocuments implements NodeResolver {
 
     /** Every edition of the document the caller may see, newest first. */
     List<DocumentView> editions(Caller caller, DocumentRecord document) {
-        UUID tenant = UUID.fromString(document.tenantId());
+        UUID tenant = UUID.fromString(
+                Objects.requireNonNull(document.tenantId(), "a starter kit's document is shown as its only edition"));
         if (tenant.equals(caller.tenantId())) {
             return records.findByKindAndKeyOrderByEditionDesc(document.kind(), document.key()).stream()
                     .filter(row -> DocumentAccess.canRead(caller, row))
@@ -130,7 +133,7 @@ final class ReadingDocuments implements NodeResolver {
     }
 
     @Override
-    public Object find(UUID id, Caller caller) {
+    public @Nullable Object find(UUID id, Caller caller) {
         return visible(caller, id).map(codec::view).orElse(null);
     }
 }

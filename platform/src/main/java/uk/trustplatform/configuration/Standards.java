@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.UserError.Code;
 
 /**
@@ -28,7 +29,7 @@ record Standards(Map<String, Set<String>> byFramework) {
     }
 
     /** Checks a reference to a framework's standard, adding a NOT_FOUND problem when it does not exist. */
-    void check(Problems at, String field, String framework, String standard) {
+    void check(Problems at, String field, @Nullable String framework, @Nullable String standard) {
         if (framework == null) {
             return;
         }

@@ -182,7 +182,7 @@ final class KeepingInspections {
                 current -> current.reported(
                         Boolean.TRUE.equals(kiteMark),
                         clock.today(),
-                        configuration.settings(caller.tenantId()).kiteMarkValidMonths()),
+                        configuration.settings(caller.requireTenant()).kiteMarkValidMonths()),
                 "Inspection.reported");
     }
 

@@ -31,7 +31,7 @@ final class AgencyPledges implements AgencyRecords {
         Collection<UUID> organisations = partners.scope(caller).inList();
         Set<UUID> records = new HashSet<>();
         registrations
-                .ofOrganisations(caller.tenantId(), organisations)
+                .ofOrganisations(caller.requireTenant(), organisations)
                 .forEach(registration -> records.add(registration.id()));
         audits.findByPartnerOrganisationIdIn(organisations).forEach(audit -> records.add(audit.id()));
         return records;

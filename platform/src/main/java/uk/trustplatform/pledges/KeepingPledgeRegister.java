@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -48,7 +50,7 @@ final class KeepingPledgeRegister {
             "withdrawn", EventKind.PLEDGE_WITHDRAWN);
 
     /** A registration as saved, or why nothing was. */
-    record Outcome(PledgeRegistration pledgeRegistration, List<UserError> userErrors) {
+    record Outcome(@Nullable PledgeRegistration pledgeRegistration, List<UserError> userErrors) {
 
         static Outcome refused(UserError problem) {
             return new Outcome(null, List.of(problem));
@@ -157,7 +159,12 @@ final class KeepingPledgeRegister {
                 "registered",
                 new ArrayList<>(),
                 current -> current.registered(
-                        clock.today(), renewalDate(current, current.signedOn()), BadgeCodes.issue()));
+                        clock.today(),
+                        renewalDate(
+                                current,
+                                Objects.requireNonNull(
+                                        current.signedOn(), "a signed pledge has the day it was signed")),
+                        BadgeCodes.issue()));
     }
 
     Outcome renew(Caller caller, SignPledge renewal) {
@@ -189,7 +196,9 @@ final class KeepingPledgeRegister {
                 Set.of(PledgeStatus.INVITED, PledgeStatus.SIGNED, PledgeStatus.REGISTERED, PledgeStatus.RENEWAL_DUE),
                 "withdrawn",
                 problems,
-                current -> current.withdrawn(clock.today(), reason));
+                current -> current.withdrawn(
+                        clock.today(),
+                        Objects.requireNonNull(reason, "the check refuses a withdrawal without its reason")));
     }
 
     /**
@@ -227,7 +236,10 @@ final class KeepingPledgeRegister {
                 (before, after) -> {
                     audit.record(
                             tenantId, "PledgeRegistration." + done, PledgeRegistration.TYPE, after.id(), before, after);
-                    announce(tenantId, EVENTS.get(done), after);
+                    announce(
+                            tenantId,
+                            Objects.requireNonNull(EVENTS.get(done), "each step of the register has its event"),
+                            after);
                 });
         return new Outcome(outcome.saved(), outcome.userErrors());
     }
@@ -274,11 +286,20 @@ final class KeepingPledgeRegister {
     }
 
     /** The signature block, checked: who signed, the post they hold, for which organisation, when. */
-    private record Signature(String by, String post, String organisation, LocalDate on) {
+    private record Signature(
+            @Nullable String by,
+            @Nullable String post,
+            @Nullable String organisation,
+            LocalDate on) {
 
-        /** The registration as signed by this signature, left at {@code status}. */
+        /** The registration as signed by this signature, left at {@code status}, once it has no problem. */
         PledgeRegistration onto(PledgeRegistration registration, PledgeStatus status) {
-            return registration.signed(by, post, organisation, on, status);
+            return registration.signed(
+                    Objects.requireNonNull(by, "the check refuses a signature without the signatory"),
+                    Objects.requireNonNull(post, "the check refuses a signature without the post held"),
+                    Objects.requireNonNull(organisation, "the check refuses a signature without the organisation"),
+                    on,
+                    status);
         }
 
         static Signature from(SignPledge signing, LocalDate today, List<UserError> problems) {
@@ -293,7 +314,7 @@ final class KeepingPledgeRegister {
             return new Signature(by, post, organisation, on);
         }
 
-        private static String required(String value, String field, List<UserError> problems) {
+        private static @Nullable String required(@Nullable String value, String field, List<UserError> problems) {
             Inputs.required(problems, field, value, 200, "The " + field + " must not be empty.");
             return value;
         }

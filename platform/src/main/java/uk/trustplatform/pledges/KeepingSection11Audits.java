@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ErrorCode;
@@ -41,14 +43,14 @@ final class KeepingSection11Audits {
     private static final WorkflowStep<Section11Audit> STEP =
             new WorkflowStep<>("Section 11 audit", Section11Audit::version);
 
-    record AuditOutcome(Section11Audit section11Audit, List<UserError> userErrors) {
+    record AuditOutcome(@Nullable Section11Audit section11Audit, List<UserError> userErrors) {
 
         static AuditOutcome refused(UserError problem) {
             return new AuditOutcome(null, List.of(problem));
         }
     }
 
-    record EntryOutcome(Section11Entry section11Entry, List<UserError> userErrors) {
+    record EntryOutcome(@Nullable Section11Entry section11Entry, List<UserError> userErrors) {
 
         static EntryOutcome refused(UserError problem) {
             return new EntryOutcome(null, List.of(problem));
@@ -284,8 +286,11 @@ final class KeepingSection11Audits {
                 },
                 current -> {
                     for (ModeratedEntry entry : moderated) {
-                        Section11Entry before = byId.get(
-                                GlobalId.decode(entry.id()).orElseThrow().uuid());
+                        Section11Entry before = Objects.requireNonNull(
+                                byId.get(GlobalId.decode(entry.id())
+                                        .orElseThrow()
+                                        .uuid()),
+                                "the check refuses an entry the audit does not have");
                         entries.update(before.moderated(entry.moderatedRag(), entry.comment()));
                     }
                     return current.moderated(accept ? Status.MODERATED : Status.RETURNED, comment, clock.now());

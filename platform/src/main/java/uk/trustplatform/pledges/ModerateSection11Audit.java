@@ -25,7 +25,7 @@ record ModerateSection11Audit(
                 Inputs.stripped(input.string("comment")),
                 input.objects("entries").stream()
                         .map(entry -> new ModeratedEntry(
-                                entry.string("id"),
+                                entry.requiredString("id"),
                                 entry.string("moderatedRag"),
                                 Inputs.stripped(entry.string("comment"))))
                         .toList());

@@ -8,6 +8,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import java.util.Objects;
 import uk.trustplatform.pledges.PublicPledgeRegister.Result;
 import uk.trustplatform.pledges.PublicPledgeRegister.Verification;
 
@@ -38,6 +39,9 @@ class PledgeBadgeController {
         return HttpResponse.ok(svg(found)).header("Cache-Control", "public, max-age=3600");
     }
 
+    /** Why a badge found has each of its words: only a verification that found nothing lacks them. */
+    private static final String FOUND = "a badge found says what it stands for";
+
     static String svg(Verification badge) {
         return """
                 <svg xmlns="http://www.w3.org/2000/svg" width="360" height="140" viewBox="0 0 360 140" role="img" aria-label="%1$s: %3$s, %2$s">
@@ -50,10 +54,10 @@ class PledgeBadgeController {
                   <text x="16" y="122" font-family="Arial, sans-serif" font-size="10" fill="#505a5f">Check it is current: %4$s</text>
                 </svg>
                 """.formatted(
-                        xml(badge.pledgeTitle()),
-                        xml(badge.tenantName()),
-                        xml(badge.organisationName()),
-                        xml(badge.verificationUrl()));
+                        xml(Objects.requireNonNull(badge.pledgeTitle(), FOUND)),
+                        xml(Objects.requireNonNull(badge.tenantName(), FOUND)),
+                        xml(Objects.requireNonNull(badge.organisationName(), FOUND)),
+                        xml(Objects.requireNonNull(badge.verificationUrl(), FOUND)));
     }
 
     private static String notFoundSvg() {

@@ -20,7 +20,7 @@ final class PledgeMutations {
                 .dataFetcher(
                         "invitePartnerToPledge",
                         env -> register.invite(
-                                Callers.of(env), InputFields.input(env).string("partnerOrganisationId")))
+                                Callers.of(env), InputFields.input(env).requiredString("partnerOrganisationId")))
                 .dataFetcher(
                         "signPledge", env -> register.sign(Callers.of(env), SignPledge.from(InputFields.input(env))))
                 .dataFetcher(

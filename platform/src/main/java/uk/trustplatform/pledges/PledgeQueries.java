@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.PageRequest;
 import uk.trustplatform.api.SchemaTypes;
@@ -24,9 +25,10 @@ final class PledgeQueries {
                 .dataFetcher(
                         "pledgesDueForRenewal",
                         env -> register.dueForRenewal(Callers.of(env), env.getArgument("withinDays")))
-                .dataFetcher("publicPledgeRegister", env -> published.of(env.getArgument("tenantSlug")))
+                .dataFetcher("publicPledgeRegister", env -> published.of(Fetched.required(env, "tenantSlug")))
                 .dataFetcher(
-                        "verifyPledge", env -> published.verify(env.getArgument("tenantSlug"), env.getArgument("code")))
+                        "verifyPledge",
+                        env -> published.verify(Fetched.required(env, "tenantSlug"), Fetched.required(env, "code")))
                 .dataFetcher(
                         "section11Audits",
                         env -> audits.page(Callers.of(env), PageRequest.of(env, ReadingSection11Audits.CURSORS)))

@@ -9,6 +9,7 @@ import io.micronaut.data.annotation.Version;
 import io.micronaut.data.model.DataType;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.UUID;
 import uk.trustplatform.api.Audited;
 import uk.trustplatform.api.ColumnNames;
@@ -54,10 +55,11 @@ record PledgeRegistration(
         if (!status.current()) {
             return status;
         }
-        if (renewalDueOn.isBefore(today)) {
+        LocalDate due = Objects.requireNonNull(renewalDueOn, "a registered pledge has its renewal date");
+        if (due.isBefore(today)) {
             return PledgeStatus.LAPSED;
         }
-        return renewalDueOn.minusDays(noticeDays).isAfter(today) ? PledgeStatus.REGISTERED : PledgeStatus.RENEWAL_DUE;
+        return due.minusDays(noticeDays).isAfter(today) ? PledgeStatus.REGISTERED : PledgeStatus.RENEWAL_DUE;
     }
 
     PledgeRegistration signed(String by, String post, String organisation, LocalDate on, PledgeStatus next) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.trustplatform.api.LondonClock;
@@ -115,7 +116,7 @@ final class PledgeRenewals {
     }
 
     /** Marks lapsed the registered pledges past their renewal date, of one organisation or (null) all. */
-    List<UUID> lapse(UUID tenantId, UUID organisation, LocalDate today) {
+    List<UUID> lapse(UUID tenantId, @Nullable UUID organisation, LocalDate today) {
         List<Changed> lapsed =
                 update(LAPSE, Date.valueOf(today), tenantId, Date.valueOf(today), organisation, organisation);
         lapsed.forEach(changed -> {
@@ -141,7 +142,7 @@ final class PledgeRenewals {
                 Map.of("status", status, "renewalDueOn", changed.renewalDueOn().toString()));
     }
 
-    private List<Changed> update(String sql, Object... parameters) {
+    private List<Changed> update(String sql, @Nullable Object... parameters) {
         return jdbc.prepareStatement(sql, statement -> {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

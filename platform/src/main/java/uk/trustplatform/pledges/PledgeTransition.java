@@ -9,6 +9,6 @@ record PledgeTransition(String id, long version, @Nullable String reason) {
 
     static PledgeTransition from(InputFields input) {
         return new PledgeTransition(
-                input.string("id"), input.version("version"), Inputs.trimmed(input.string("reason")));
+                input.requiredString("id"), input.version("version"), Inputs.trimmed(input.string("reason")));
     }
 }

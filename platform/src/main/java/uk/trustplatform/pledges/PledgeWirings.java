@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import uk.trustplatform.api.Callers;
+import uk.trustplatform.api.Fetched;
 import uk.trustplatform.api.GlobalId;
 import uk.trustplatform.api.GraphQLTypeWiring;
 import uk.trustplatform.api.LondonClock;
@@ -59,11 +60,11 @@ final class PledgeWirings {
                         env -> organisation(env, registration(env).partnerOrganisationId()))
                 .dataFetcher(
                         "pledge",
-                        env -> env.<UUID, Object>getDataLoader(DocumentLoaders.BY_ID)
+                        env -> Fetched.<UUID, Object>loader(env, DocumentLoaders.BY_ID)
                                 .load(registration(env).pledgeId()))
                 .dataFetcher("status", env -> {
                     PledgeRegistration registration = registration(env);
-                    return env.<UUID, Integer>getDataLoader(ReadingPledgeRegister.NOTICE_DAYS)
+                    return Fetched.<UUID, Integer>loader(env, ReadingPledgeRegister.NOTICE_DAYS)
                             .load(UUID.fromString(registration.tenantId()))
                             .thenApply(notice -> registration.statusOn(clock.today(), notice));
                 })
@@ -73,7 +74,7 @@ final class PledgeWirings {
                         return null;
                     }
                     String verification =
-                            register.verificationUrl(Callers.of(env).tenantSlug(), registration.badgeCode());
+                            register.verificationUrl(Callers.of(env).requireTenantSlug(), registration.badgeCode());
                     return new Badge(registration.badgeCode(), verification + "/badge.svg", verification);
                 })
                 .build();
@@ -93,12 +94,12 @@ final class PledgeWirings {
                     UUID earlier = audit(env).carriedForwardFrom();
                     return earlier == null
                             ? null
-                            : env.<UUID, Section11Audit>getDataLoader(ReadingSection11Audits.AUDITS_BY_ID)
+                            : Fetched.<UUID, Section11Audit>loader(env, ReadingSection11Audits.AUDITS_BY_ID)
                                     .load(earlier);
                 })
                 .dataFetcher(
                         "entries",
-                        env -> env.<UUID, List<Section11Entry>>getDataLoader(ReadingSection11Audits.ENTRIES_OF_AUDIT)
+                        env -> Fetched.<UUID, List<Section11Entry>>loader(env, ReadingSection11Audits.ENTRIES_OF_AUDIT)
                                 .load(audit(env).id()))
                 .build();
     }
@@ -111,7 +112,7 @@ final class PledgeWirings {
                         "id",
                         env -> GlobalId.encode(
                                 Section11Entry.TYPE,
-                                env.<Section11Entry>getSource().id()))
+                                Fetched.<Section11Entry>source(env).id()))
                 .build();
     }
 
@@ -123,7 +124,7 @@ final class PledgeWirings {
                 .dataFetcher(
                         "pledge",
                         env -> latestPledge(
-                                env, env.<PartnerOrganisation>getSource().id()))
+                                env, Fetched.<PartnerOrganisation>source(env).id()))
                 .build();
     }
 
@@ -132,8 +133,9 @@ final class PledgeWirings {
      * the request's notice loader, so that the registration's status finds it there.
      */
     private static CompletableFuture<PledgeRegistration> latestPledge(DataFetchingEnvironment env, UUID organisation) {
-        DataLoader<UUID, Integer> notice = env.getDataLoader(ReadingPledgeRegister.NOTICE_DAYS);
-        return env.<UUID, ReadingPledgeRegister.LatestPledge>getDataLoader(ReadingPledgeRegister.LATEST_OF_ORGANISATION)
+        DataLoader<UUID, Integer> notice = Fetched.loader(env, ReadingPledgeRegister.NOTICE_DAYS);
+        return Fetched.<UUID, ReadingPledgeRegister.LatestPledge>loader(
+                        env, ReadingPledgeRegister.LATEST_OF_ORGANISATION)
                 .load(organisation)
                 .thenApply(latest -> {
                     if (latest == null) {
@@ -146,15 +148,15 @@ final class PledgeWirings {
     }
 
     private static CompletableFuture<PartnerOrganisation> organisation(DataFetchingEnvironment env, UUID id) {
-        return env.<UUID, PartnerOrganisation>getDataLoader(PartnerDirectory.BY_ID)
+        return Fetched.<UUID, PartnerOrganisation>loader(env, PartnerDirectory.BY_ID)
                 .load(id);
     }
 
     private static PledgeRegistration registration(DataFetchingEnvironment env) {
-        return env.getSource();
+        return Fetched.source(env);
     }
 
     private static Section11Audit audit(DataFetchingEnvironment env) {
-        return env.getSource();
+        return Fetched.source(env);
     }
 }

@@ -5,9 +5,11 @@ import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.LondonClock;
 import uk.trustplatform.configuration.InForceConfiguration;
 import uk.trustplatform.configuration.VocabulariesContent;
@@ -29,7 +31,11 @@ final class PublicPledgeRegister {
     /** The public register of one tenant. */
     record Register(Tenant tenant, List<Entry> entries) {}
 
-    record Entry(String name, String category, String categoryLabel, LocalDate registeredOn) {}
+    record Entry(
+            String name,
+            @Nullable String category,
+            @Nullable String categoryLabel,
+            LocalDate registeredOn) {}
 
     enum Result {
         CURRENT,
@@ -41,12 +47,12 @@ final class PublicPledgeRegister {
     /** What a badge's verification says; everything but the result is null when not found. */
     record Verification(
             Result result,
-            String tenantName,
-            String organisationName,
-            String pledgeTitle,
-            LocalDate registeredOn,
-            LocalDate renewalDueOn,
-            String verificationUrl) {
+            @Nullable String tenantName,
+            @Nullable String organisationName,
+            @Nullable String pledgeTitle,
+            @Nullable LocalDate registeredOn,
+            @Nullable LocalDate renewalDueOn,
+            @Nullable String verificationUrl) {
 
         static final Verification NOT_FOUND = new Verification(Result.NOT_FOUND, null, null, null, null, null, null);
     }
@@ -77,6 +83,7 @@ final class PublicPledgeRegister {
     }
 
     /** The public register of an active tenant, by date registered; null for any other slug. */
+    @Nullable
     Register of(String slug) {
         Optional<Tenant> tenant = directory.activeBySlug(slug);
         if (tenant.isEmpty()) {
@@ -92,12 +99,13 @@ final class PublicPledgeRegister {
                     .collect(Collectors.toMap(VocabulariesContent.Term::code, VocabulariesContent.Term::label));
             List<Entry> entries = current.stream()
                     .map(registration -> {
-                        PartnerOrganisation organisation = named.get(registration.partnerOrganisationId());
+                        PartnerOrganisation organisation = Objects.requireNonNull(
+                                named.get(registration.partnerOrganisationId()), "a pledge's partner is in its tenant");
                         return new Entry(
                                 organisation.name(),
                                 organisation.category(),
                                 organisation.category() == null ? null : labels.get(organisation.category()),
-                                registration.registeredOn());
+                                Objects.requireNonNull(registration.registeredOn(), "a current pledge is registered"));
                     })
                     .toList();
             return new Register(tenant.get(), entries);
@@ -128,8 +136,10 @@ final class PublicPledgeRegister {
                 clock.today(), configuration.settings(tenant.id()).renewalNoticeDays());
         Result result =
                 today.current() ? Result.CURRENT : today == PledgeStatus.WITHDRAWN ? Result.WITHDRAWN : Result.LAPSED;
-        PartnerOrganisation organisation = partners.published(List.of(registration.partnerOrganisationId()))
-                .get(registration.partnerOrganisationId());
+        PartnerOrganisation organisation = Objects.requireNonNull(
+                partners.published(List.of(registration.partnerOrganisationId()))
+                        .get(registration.partnerOrganisationId()),
+                "a pledge's partner is in its tenant");
         String title = configuration
                 .pledgeEdition(registration.pledgeId())
                 .map(edition -> edition.content().title())
@@ -141,7 +151,9 @@ final class PublicPledgeRegister {
                 title,
                 registration.registeredOn(),
                 registration.renewalDueOn(),
-                verificationUrl(tenant.slug(), registration.badgeCode()));
+                verificationUrl(
+                        tenant.slug(),
+                        Objects.requireNonNull(registration.badgeCode(), "a registration found by its badge has one")));
     }
 
     /** The address printed on the badge, where anyone can check it. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
@@ -71,7 +72,7 @@ final class ReadingPledgeRegister implements NodeResolver {
     }
 
     /** Registered pledges, not yet lapsed, due for renewal within {@code days} (the tenant's notice by default). */
-    List<PledgeRegistration> dueForRenewal(Caller caller, Integer days) {
+    List<PledgeRegistration> dueForRenewal(Caller caller, @Nullable Integer days) {
         UUID tenantId = caller.requireTenant();
         if (!caller.seesWholeTenant()) {
             throw new ApiException(ErrorCode.FORBIDDEN, "Only tenant admins and board members see the renewals list.");
@@ -99,7 +100,7 @@ final class ReadingPledgeRegister implements NodeResolver {
     }
 
     @Override
-    public Object find(UUID id, Caller caller) {
+    public @Nullable Object find(UUID id, Caller caller) {
         return visible(caller, id).orElse(null);
     }
 
@@ -112,7 +113,7 @@ final class ReadingPledgeRegister implements NodeResolver {
         Caller caller = RequestContext.currentCaller();
         PartnerScope scope = partners.scope(caller);
         Map<UUID, LatestPledge> latest = new HashMap<>();
-        newestFirstWithNotice(caller.tenantId(), organisations).stream()
+        newestFirstWithNotice(caller.requireTenant(), organisations).stream()
                 .filter(row -> PledgeAccess.canRead(scope, row.registration().partnerOrganisationId()))
                 .forEach(row -> latest.putIfAbsent(row.registration().partnerOrganisationId(), row));
         return latest;

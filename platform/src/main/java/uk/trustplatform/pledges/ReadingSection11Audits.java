@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.Connection;
 import uk.trustplatform.api.CursorShape;
@@ -78,7 +79,7 @@ final class ReadingSection11Audits implements NodeResolver {
     }
 
     @Override
-    public Object find(UUID id, Caller caller) {
+    public @Nullable Object find(UUID id, Caller caller) {
         return visible(caller, id).orElse(null);
     }
 
@@ -98,7 +99,7 @@ final class ReadingSection11Audits implements NodeResolver {
     Map<UUID, List<Section11Entry>> entriesOf(Set<UUID> auditIds) {
         return PerRequestLoader.grouped(
                 auditIds,
-                entries.ofAudits(RequestContext.currentCaller().tenantId(), auditIds),
+                entries.ofAudits(RequestContext.currentCaller().requireTenant(), auditIds),
                 Section11Entry::auditId);
     }
 }

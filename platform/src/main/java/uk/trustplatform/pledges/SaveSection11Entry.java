@@ -14,7 +14,7 @@ record SaveSection11Entry(
 
     static SaveSection11Entry from(InputFields input) {
         return new SaveSection11Entry(
-                input.string("id"),
+                input.requiredString("id"),
                 input.version("version"),
                 input.string("rag"),
                 Inputs.trimmed(input.string("narrative")),

@@ -35,7 +35,7 @@ record Section11Entry(
 
     static final String TYPE = SchemaTypes.SECTION11_ENTRY;
 
-    Section11Entry rated(String newRag, String newNarrative, String newEvidence) {
+    Section11Entry rated(@Nullable String newRag, @Nullable String newNarrative, @Nullable String newEvidence) {
         return new Section11Entry(
                 id,
                 tenantId,
@@ -52,7 +52,7 @@ record Section11Entry(
                 version);
     }
 
-    Section11Entry moderated(String newRag, String comment) {
+    Section11Entry moderated(@Nullable String newRag, @Nullable String comment) {
         return new Section11Entry(
                 id,
                 tenantId,

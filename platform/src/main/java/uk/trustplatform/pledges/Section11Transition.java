@@ -6,6 +6,6 @@ import uk.trustplatform.api.InputFields;
 record Section11Transition(String id, long version) {
 
     static Section11Transition from(InputFields input) {
-        return new Section11Transition(input.string("id"), input.version("version"));
+        return new Section11Transition(input.requiredString("id"), input.version("version"));
     }
 }

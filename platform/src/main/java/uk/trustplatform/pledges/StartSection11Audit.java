@@ -9,6 +9,8 @@ record StartSection11Audit(
 
     static StartSection11Audit from(InputFields input) {
         return new StartSection11Audit(
-                input.string("partnerOrganisationId"), input.integer("round"), input.string("carryForwardFromId"));
+                input.requiredString("partnerOrganisationId"),
+                input.requiredInteger("round"),
+                input.string("carryForwardFromId"));
     }
 }
