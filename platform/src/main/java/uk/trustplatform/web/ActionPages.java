@@ -65,14 +65,21 @@ public final class ActionPages {
     }
 
     /** The form to add or change an action; {@code action} is null when adding one. */
-    public record ActionForm(Plan plan, Action action, Form form, Conflict conflict, String postTo, String backTo) {
+    public record ActionForm(
+            Plan plan,
+            @Nullable Action action,
+            Form form,
+            @Nullable Conflict conflict,
+            String postTo,
+            String backTo) {
 
         public TemplateColumns columns() {
             return plan.columns();
         }
     }
 
-    public record ActionPage(Plan plan, Action action, String banner) {
+    public record ActionPage(
+            Plan plan, Action action, @Nullable String banner) {
 
         public TemplateColumns columns() {
             return plan.columns();
@@ -85,8 +92,21 @@ public final class ActionPages {
 
     public record ProgressForm(Plan plan, Action action, Form form) {}
 
-    /** An action with the plan it belongs to, both as the signed-in person may see them. */
-    private record Found(PageOperations.Answer answer, Plan plan, Action action, JsonNode lastChange) {}
+    /**
+     * An action with the plan it belongs to, both as the signed-in person may see them; no action
+     * (nor its last change) when none was named.
+     */
+    private record Found(
+            PageOperations.Answer answer,
+            Plan plan,
+            @Nullable Action action,
+            @Nullable JsonNode lastChange) {
+
+        /** The action, read by its id: the plan alone is found only when no action is named. */
+        Action named() {
+            return Objects.requireNonNull(action, "an action read by its id is found with its plan, or not at all");
+        }
+    }
 
     @Get("/new")
     HttpResponse<?> adding(
@@ -127,7 +147,7 @@ public final class ActionPages {
                 "action",
                 members.layout(
                         member.get(), "Action – Our action plan " + found.plan().period(), found.answer(), request),
-                new ActionPage(found.plan(), found.action(), ActionPlanPages.banner(done)));
+                new ActionPage(found.plan(), found.named(), ActionPlanPages.banner(done)));
     }
 
     @Get("/{action}/change")
@@ -140,7 +160,7 @@ public final class ActionPages {
         if (found == null) {
             return errors.notFound(member.get().visitor(), request);
         }
-        Form form = Form.of(saved(found.plan().columns(), found.action()));
+        Form form = Form.of(saved(found.plan().columns(), found.named()));
         return actionForm(member.get(), tenant, found, form, null, HttpStatus.OK, request);
     }
 
@@ -180,7 +200,7 @@ public final class ActionPages {
         }
         String date = DateFields.iso(form, PROGRESS_DATE);
         Map<String, Object> input = new LinkedHashMap<>();
-        input.put("actionId", found.action().id());
+        input.put("actionId", found.named().id());
         input.put("date", date == null ? "" : date);
         input.put("note", form.value("note"));
         input.put("evidenceLinks", form.value(EVIDENCE).isBlank() ? List.of() : List.of(form.value(EVIDENCE)));
@@ -199,10 +219,11 @@ public final class ActionPages {
             return progressForm(member.get(), found, form.withErrors(refused), HttpStatus.BAD_REQUEST, request);
         }
         return HttpResponse.seeOther(
-                URI.create(actionPath(tenant, found.plan().id(), found.action().id()) + "?done=progress"));
+                URI.create(actionPath(tenant, found.plan().id(), found.named().id()) + "?done=progress"));
     }
 
-    private HttpResponse<?> save(String tenant, String plan, String action, String body, HttpRequest<?> request) {
+    private HttpResponse<?> save(
+            String tenant, String plan, @Nullable String action, @Nullable String body, HttpRequest<?> request) {
         Optional<MemberPages.Member> member = members.of(tenant, request);
         if (member.isEmpty()) {
             return members.refuse(tenant, request);
@@ -227,7 +248,8 @@ public final class ActionPages {
         if (submission.notFound(action == null ? "actionPlanId" : "id")) {
             return errors.notFound(member.get().visitor(), request);
         }
-        if (submission.conflict()) {
+        // Only a change carries a version that can conflict: an added action is new.
+        if (action != null && submission.conflict()) {
             return conflict(member.get(), tenant, plan, action, form, request);
         }
         if (!submission.saved()) {
@@ -237,13 +259,13 @@ public final class ActionPages {
                     member.get(), tenant, found, form.withErrors(refused), null, HttpStatus.BAD_REQUEST, request);
         }
         if (action == null) {
-            String[] placement = Placement.parse(form.value("outcome"));
+            var placement = Placement.parse(form.value("outcome"));
             return HttpResponse.seeOther(
                     URI.create(ActionPlanPages.planPath(tenant, found.plan().id())
                             + (placement[0] == null ? "" : "/sections/" + placement[0]) + "?done=added"));
         }
         return HttpResponse.seeOther(
-                URI.create(actionPath(tenant, found.plan().id(), found.action().id()) + "?done=changed"));
+                URI.create(actionPath(tenant, found.plan().id(), found.named().id()) + "?done=changed"));
     }
 
     /**
@@ -257,7 +279,7 @@ public final class ActionPages {
             return errors.notFound(member.visitor(), request);
         }
         TemplateColumns columns = now.plan().columns();
-        Map<String, String> theirs = saved(columns, now.action());
+        Map<String, String> theirs = saved(columns, now.named());
         List<Conflict.Row> rows = new ArrayList<>();
         for (Question question : questions(columns)) {
             String their = question.shown(now.plan(), theirs);
@@ -267,8 +289,9 @@ public final class ActionPages {
             }
         }
         Map<String, List<String>> values = new LinkedHashMap<>(typed.values());
-        values.put("version", List.of(String.valueOf(now.action().version())));
-        Conflict conflict = Conflict.of(now.lastChange(), rows);
+        values.put("version", List.of(String.valueOf(now.named().version())));
+        Conflict conflict = Conflict.of(
+                Objects.requireNonNull(now.lastChange(), "an action read by its id comes with its last change"), rows);
         Form form = new Form(values, Map.of())
                 .withErrors(Map.of(
                         "conflict",
@@ -284,7 +307,7 @@ public final class ActionPages {
             String answer = Objects.requireNonNullElse(answers.get(field), "");
             return switch (field) {
                 case "outcome" -> {
-                    String[] placement = Placement.parse(answer);
+                    var placement = Placement.parse(answer);
                     yield plan.outcomeText(placement[0], placement[1]);
                 }
                 case DUE_DATE ->
@@ -378,7 +401,7 @@ public final class ActionPages {
      */
     static Map<String, Object> actionFields(TemplateColumns columns, Form form) {
         Map<String, Object> input = new LinkedHashMap<>();
-        String[] placement = Placement.parse(form.value("outcome"));
+        var placement = Placement.parse(form.value("outcome"));
         input.put("sectionNumber", placement[0]);
         input.put("outcomeNumber", placement[1]);
         input.put("description", form.value("description"));
@@ -398,7 +421,7 @@ public final class ActionPages {
         return input;
     }
 
-    private static String blankAsNull(String value) {
+    private static @Nullable String blankAsNull(String value) {
         return value.isBlank() ? null : value;
     }
 
@@ -442,19 +465,20 @@ public final class ActionPages {
             String tenant,
             Found found,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             HttpStatus status,
             HttpRequest<?> request) {
-        boolean adding = found.action() == null;
+        Action action = found.action();
+        boolean adding = action == null;
         String title = adding ? "Add an action" : "Change an action";
-        String postTo = adding
+        String postTo = action == null
                 ? "/" + tenant + "/action-plan/" + found.plan().id() + "/actions"
-                : actionPath(tenant, found.plan().id(), found.action().id()) + "/change";
-        String[] placement = Placement.parse(form.value("outcome"));
-        String backTo = adding
+                : actionPath(tenant, found.plan().id(), action.id()) + "/change";
+        var placement = Placement.parse(form.value("outcome"));
+        String backTo = action == null
                 ? ActionPlanPages.planPath(tenant, found.plan().id())
                         + (placement[0] == null ? "" : "/sections/" + placement[0])
-                : actionPath(tenant, found.plan().id(), found.action().id());
+                : actionPath(tenant, found.plan().id(), action.id());
         return templates.page(
                 status,
                 "actionForm",
@@ -469,11 +493,12 @@ public final class ActionPages {
                 status,
                 "progressForm",
                 members.layout(member, form.hasErrors() ? "Error: " + title : title, found.answer(), request),
-                new ProgressForm(found.plan(), found.action(), form));
+                new ProgressForm(found.plan(), found.named(), form));
     }
 
     /** The plan, and the action when one is named, if the person may see them and the action is the plan's. */
-    private Found read(MemberPages.Member member, String tenant, String plan, String action, HttpRequest<?> request) {
+    private @Nullable Found read(
+            MemberPages.Member member, String tenant, String plan, @Nullable String action, HttpRequest<?> request) {
         PageOperations.Answer answer = operations.run(
                 "pages/action",
                 Map.of(

@@ -82,8 +82,8 @@ public final class ActionPlanPages {
     /** Starting this period's plan: the template, and the earlier plan whose unfinished actions may come too. */
     public record Start(
             Organisation organisation,
-            TemplateSummary template,
-            PlanSummary carryFrom,
+            @Nullable TemplateSummary template,
+            @Nullable PlanSummary carryFrom,
             List<PlanSummary> earlier,
             Form form) {}
 
@@ -130,7 +130,7 @@ public final class ActionPlanPages {
             return new TemplateColumns(template == null ? List.of() : template.columns());
         }
 
-        public Optional<Section> section(String number) {
+        public Optional<Section> section(@Nullable String number) {
             return sections.stream()
                     .filter(section -> section.number().equals(number))
                     .findFirst();
@@ -159,7 +159,7 @@ public final class ActionPlanPages {
             return options;
         }
 
-        public String outcomeText(String sectionNumber, String outcomeNumber) {
+        public String outcomeText(@Nullable String sectionNumber, @Nullable String outcomeNumber) {
             return section(sectionNumber).stream()
                     .flatMap(section -> section.outcomes().stream())
                     .filter(outcome -> outcome.number().equals(outcomeNumber))
@@ -290,23 +290,32 @@ public final class ActionPlanPages {
 
         private Placement() {}
 
-        public static String of(String sectionNumber, String outcomeNumber) {
+        public static String of(@Nullable String sectionNumber, @Nullable String outcomeNumber) {
             return sectionNumber == null ? "" : sectionNumber + "|" + outcomeNumber;
         }
 
-        /** The section and outcome a choice names; nulls for none. */
-        public static String[] parse(String value) {
+        /**
+         * The section and outcome a choice names; nulls for none. (JSpecify's {@code @Nullable}:
+         * Micronaut's would say the array itself may be null.)
+         */
+        public static @org.jspecify.annotations.Nullable String[] parse(@Nullable String value) {
             int bar = value == null ? -1 : value.indexOf('|');
-            return bar < 0
+            return value == null || bar < 0
                     ? new String[] {null, null}
                     : new String[] {value.substring(0, bar), value.substring(bar + 1)};
         }
     }
 
     /** The plan as a task list: what is left to do, section by section, then sending it to the board. */
-    public record PlanPage(Plan plan, List<Task> tasks, Task sending, List<PlanSummary> otherPlans, String banner) {}
+    public record PlanPage(
+            Plan plan,
+            List<Task> tasks,
+            Task sending,
+            List<PlanSummary> otherPlans,
+            @Nullable String banner) {}
 
-    public record SectionPage(Plan plan, Section section, String banner) {}
+    public record SectionPage(
+            Plan plan, Section section, @Nullable String banner) {}
 
     public record CheckPage(Plan plan, Form form) {}
 
@@ -412,7 +421,7 @@ public final class ActionPlanPages {
         PageOperations.Answer answer = read(member.get(), tenant, plan, request);
         Plan found = plan(answer);
         Optional<Section> section = found == null ? Optional.empty() : found.section(number);
-        if (section.isEmpty()) {
+        if (found == null || section.isEmpty()) {
             return errors.notFound(member.get().visitor(), request);
         }
         return templates.page(
@@ -495,7 +504,7 @@ public final class ActionPlanPages {
             MemberPages.Member member,
             PageOperations.Answer answer,
             Organisation organisation,
-            TemplateSummary template,
+            @Nullable TemplateSummary template,
             Form form,
             HttpStatus status,
             HttpRequest<?> request) {
@@ -522,7 +531,7 @@ public final class ActionPlanPages {
     private HttpResponse<?> checkPage(
             MemberPages.Member member,
             PageOperations.Answer answer,
-            Plan plan,
+            @Nullable Plan plan,
             Form form,
             HttpStatus status,
             HttpRequest<?> request) {
@@ -586,7 +595,7 @@ public final class ActionPlanPages {
     }
 
     /** The fixed words of a notification after a change; nothing from the address is shown. */
-    static String banner(String done) {
+    static @Nullable String banner(@Nullable String done) {
         if (done == null) {
             return null;
         }
@@ -603,18 +612,18 @@ public final class ActionPlanPages {
         return operations.run("pages/actionPlan", Map.of("slug", tenant, "id", plan), member.caller(), request);
     }
 
-    static Plan plan(PageOperations.Answer answer) {
+    static @Nullable Plan plan(PageOperations.Answer answer) {
         return answer.data().path("plan").path("__typename").asText().equals("ActionPlan")
                 ? answer.as("plan", Plan.class)
                 : null;
     }
 
-    private static Organisation organisation(PageOperations.Answer answer) {
+    private static @Nullable Organisation organisation(PageOperations.Answer answer) {
         var organisation = answer.data().path("viewer").path("partnerOrganisation");
         return organisation.isObject() ? answer.convert(organisation, Organisation.class) : null;
     }
 
-    private static TemplateSummary newestTemplate(PageOperations.Answer answer) {
+    private static @Nullable TemplateSummary newestTemplate(PageOperations.Answer answer) {
         return answer.data()
                 .path("publishedConfiguration")
                 .path("actionPlanTemplates")

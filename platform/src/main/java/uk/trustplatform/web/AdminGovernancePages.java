@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import uk.trustplatform.web.OrganisationPages.Service;
 
 /**
@@ -90,21 +91,26 @@ public final class AdminGovernancePages {
     /** A body of the list, with its type in the partnership's words. */
     public record Listed(GovernanceBody body, String typeLabel, String href) {}
 
-    public record ListPage(List<Listed> bodies, String banner, String newHref) {}
+    public record ListPage(List<Listed> bodies, @Nullable String banner, String newHref) {}
 
     /** One body, who sits on it, and the form that adds a member. */
     public record BodyPage(
             GovernanceBody body,
             String typeLabel,
             String href,
-            String banner,
+            @Nullable String banner,
             Form form,
             List<Option> organisations,
             List<Option> people) {}
 
     /** Forming or changing a body. */
     public record BodyForm(
-            String title, String backHref, Form form, List<Option> types, List<Option> parents, Conflict conflict) {}
+            String title,
+            String backHref,
+            Form form,
+            List<Option> types,
+            List<Option> parents,
+            @Nullable Conflict conflict) {}
 
     @Get
     HttpResponse<?> list(String tenant, @Nullable @QueryValue String done, HttpRequest<?> request) {
@@ -265,7 +271,8 @@ public final class AdminGovernancePages {
             return HttpResponse.seeOther(URI.create(
                     TenantAdmins.href(tenant, GOVERNANCE, saved) + "?done=" + (body == null ? "formed" : "saved")));
         }
-        if (!submission.conflict()) {
+        // Only a change carries a version that can conflict: a body being formed is new.
+        if (body == null || !submission.conflict()) {
             return bodyForm(
                     member, read, body, form.withErrors(submission.errors()), null, HttpStatus.BAD_REQUEST, request);
         }
@@ -291,7 +298,7 @@ public final class AdminGovernancePages {
     }
 
     private HttpResponse<?> bodyPage(
-            Reading reading, String banner, Form form, HttpStatus status, HttpRequest<?> request) {
+            Reading reading, @Nullable String banner, Form form, HttpStatus status, HttpRequest<?> request) {
         GovernanceBody body = reading.body();
         List<Option> organisations = new ArrayList<>();
         organisations.add(new Option("", "Choose an organisation"));
@@ -360,14 +367,36 @@ public final class AdminGovernancePages {
                         conflict));
     }
 
-    /** A body the admin is working on, or the answer that refuses them: the pages' shared first steps. */
+    /**
+     * A body the admin is working on, or the answer that refuses them: the pages' shared first
+     * steps. A refused reading may lack the rest; every page answers its refusal before anything else.
+     */
     private record Reading(
-            MemberPages.Member member, PageOperations.Answer read, GovernanceBody body, HttpResponse<?> refusal) {}
+            MemberPages.@Nullable Member member,
+            PageOperations.@Nullable Answer read,
+            @Nullable GovernanceBody body,
+            @Nullable HttpResponse<?> refusal) {
+
+        @Override
+        public MemberPages.Member member() {
+            return Objects.requireNonNull(member, "a reading that is not refused is an admin's");
+        }
+
+        @Override
+        public PageOperations.Answer read() {
+            return Objects.requireNonNull(read, "a reading that is not refused has read the bodies");
+        }
+
+        @Override
+        public GovernanceBody body() {
+            return Objects.requireNonNull(body, "a reading that is not refused has found its body");
+        }
+    }
 
     private Reading reading(String tenant, String id, @Nullable Form form, HttpRequest<?> request) {
         TenantAdmins.Admin admin = admins.admin(tenant, form, request);
         if (admin.refusal() != null) {
-            return new Reading(admin.member(), null, null, admin.refusal());
+            return new Reading(admin.signedIn(), null, null, admin.refusal());
         }
         PageOperations.Answer read = read(admin.member(), request);
         GovernanceBody body = bodies(read).stream()

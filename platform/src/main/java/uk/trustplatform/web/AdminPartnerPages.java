@@ -98,9 +98,9 @@ public final class AdminPartnerPages {
             String href,
             String name,
             int depth,
-            String partOf,
+            @Nullable String partOf,
             String identifier,
-            String category,
+            @Nullable String category,
             boolean statutory,
             Gaps gaps) {
 
@@ -109,7 +109,7 @@ public final class AdminPartnerPages {
         }
     }
 
-    public record ListPage(List<Row> rows, String banner, String registerHref) {}
+    public record ListPage(List<Row> rows, @Nullable String banner, String registerHref) {}
 
     public record Person(
             String id,
@@ -143,6 +143,7 @@ public final class AdminPartnerPages {
             List<Person> people,
             JsonNode lastChange) {
 
+        @Nullable
         Person person(String personId) {
             return people.stream()
                     .filter(person -> person.id().equals(personId))
@@ -151,7 +152,11 @@ public final class AdminPartnerPages {
         }
     }
 
-    public record PartnerPage(Partner partner, String category, String href, String banner) {}
+    public record PartnerPage(
+            Partner partner,
+            @Nullable String category,
+            String href,
+            @Nullable String banner) {}
 
     /** Registering or changing an organisation. */
     public record OrganisationForm(
@@ -161,7 +166,7 @@ public final class AdminPartnerPages {
             List<Option> categories,
             List<Option> sectors,
             List<Option> parents,
-            Conflict conflict) {
+            @Nullable Conflict conflict) {
 
         public List<Option> yesNo() {
             return YES_NO;
@@ -169,7 +174,12 @@ public final class AdminPartnerPages {
     }
 
     /** Adding or changing a person of an organisation. */
-    public record PersonForm(String title, String organisation, String backHref, Form form, Conflict conflict) {
+    public record PersonForm(
+            String title,
+            String organisation,
+            String backHref,
+            Form form,
+            @Nullable Conflict conflict) {
 
         public List<Option> roles() {
             return ROLES;
@@ -221,7 +231,8 @@ public final class AdminPartnerPages {
                     return new Row(
                             TenantAdmins.href(tenant, PARTNERS, organisation.id()),
                             organisation.name(),
-                            depth(paths.get(organisation.id())),
+                            depth(Objects.requireNonNull(
+                                    paths.get(organisation.id()), "every organisation listed has its path")),
                             parent == null ? null : parent.name(),
                             organisation.organisationIdentifier(),
                             categories.get(organisation.category()),
@@ -362,7 +373,7 @@ public final class AdminPartnerPages {
                 given(categories.get(form.value("category")))));
         rows.add(new Conflict.Row(
                 "Sector",
-                OrganisationPages.label(theirs.get("sector")),
+                OrganisationPages.label(theirs.getOrDefault("sector", "")),
                 OrganisationPages.label(form.value("sector"))));
         rows.add(new Conflict.Row(
                 "Statutory partner", yesOrNo(theirs.get("statutory")), yesOrNo(form.value("statutory"))));
@@ -400,7 +411,7 @@ public final class AdminPartnerPages {
         if (reading.refusal() != null) {
             return reading.refusal();
         }
-        Person person = reading.person();
+        Person person = reading.namedPerson();
         return personForm(reading, person, new Form(personValues(person), Map.of()), null, HttpStatus.OK, request);
     }
 
@@ -423,7 +434,7 @@ public final class AdminPartnerPages {
         if (reading.refusal() != null) {
             return reading.refusal();
         }
-        Person person = reading.person();
+        Person person = reading.namedPerson();
         TenantAdmins.Sent sent = admins.send(
                 reading.member(),
                 "removePartnerPerson",
@@ -468,7 +479,7 @@ public final class AdminPartnerPages {
             return reading.refusal();
         }
         Partner partner = reading.partner();
-        Person person = reading.person();
+        Person person = reading.namedPerson();
         TenantAdmins.Sent sent = admins.send(
                 reading.member(),
                 "invitePartnerLead",
@@ -538,7 +549,8 @@ public final class AdminPartnerPages {
             return HttpResponse.seeOther(URI.create(
                     TenantAdmins.href(tenant, PARTNERS, id) + "?done=" + (person == null ? "added" : "changed")));
         }
-        if (!submission.conflict()) {
+        // Only a change carries a version that can conflict: a person being added is new.
+        if (person == null || !submission.conflict()) {
             return personForm(
                     reading, person, form.withErrors(submission.errors()), null, HttpStatus.BAD_REQUEST, request);
         }
@@ -574,7 +586,7 @@ public final class AdminPartnerPages {
         if (reading.refusal() != null) {
             return reading.refusal();
         }
-        Person person = reading.person();
+        Person person = reading.namedPerson();
         return templates.page(
                 template,
                 members.layout(reading.member(), verb + person.name(), reading.read(), request),
@@ -648,11 +660,34 @@ public final class AdminPartnerPages {
      * answer that refuses them: the pages' shared first steps.
      */
     private record Reading(
-            MemberPages.Member member,
-            PageOperations.Answer read,
-            Partner partner,
-            Person person,
-            HttpResponse<?> refusal) {}
+            MemberPages.@Nullable Member member,
+            PageOperations.@Nullable Answer read,
+            @Nullable Partner partner,
+            @Nullable Person person,
+            @Nullable HttpResponse<?> refusal) {
+
+        // A refused reading may lack the rest: every page answers its refusal before anything else.
+
+        @Override
+        public MemberPages.Member member() {
+            return Objects.requireNonNull(member, "a reading that is not refused is an admin's");
+        }
+
+        @Override
+        public PageOperations.Answer read() {
+            return Objects.requireNonNull(read, "a reading that is not refused has read the organisation");
+        }
+
+        @Override
+        public Partner partner() {
+            return Objects.requireNonNull(partner, "a reading that is not refused has found the organisation");
+        }
+
+        /** The person of a person's pages: a reading for a person's id finds them, or is refused. */
+        Person namedPerson() {
+            return Objects.requireNonNull(person, "a reading for a person that is not refused has found them");
+        }
+    }
 
     private Reading reading(String tenant, String id, @Nullable Form form, HttpRequest<?> request) {
         return reading(tenant, id, null, form, request);
@@ -663,7 +698,7 @@ public final class AdminPartnerPages {
             String tenant, String id, @Nullable String personId, @Nullable Form form, HttpRequest<?> request) {
         TenantAdmins.Admin admin = admins.admin(tenant, form, request);
         if (admin.refusal() != null) {
-            return new Reading(admin.member(), null, null, null, admin.refusal());
+            return new Reading(admin.signedIn(), null, null, null, admin.refusal());
         }
         PageOperations.Answer read = read(admin.member(), id, request);
         Partner partner = read.as("node", Partner.class);
@@ -684,7 +719,7 @@ public final class AdminPartnerPages {
                 "pages/adminPartner", Map.of("slug", member.tenantSlug(), "id", id), member.caller(), request);
     }
 
-    private Organisations organisations(MemberPages.Member member, HttpRequest<?> request) {
+    private @Nullable Organisations organisations(MemberPages.Member member, HttpRequest<?> request) {
         PageOperations.Answer first = null;
         List<Listed> all = new ArrayList<>();
         String after = null;
@@ -704,11 +739,11 @@ public final class AdminPartnerPages {
             }
             after = connection.path("pageInfo").path("endCursor").asText();
         }
-        return new Organisations(first, all);
+        return new Organisations(Objects.requireNonNull(first, "the first page is always read"), all);
     }
 
     /** An organisation and the one it sits under, to place it in the hierarchy. */
-    private record Placed(String id, String name, String parentId) {}
+    private record Placed(String id, String name, @Nullable String parentId) {}
 
     /**
      * Each organisation's place in the hierarchy as the names from the top down, joined with " › ":
@@ -751,7 +786,10 @@ public final class AdminPartnerPages {
         organisations.stream()
                 .filter(organisation -> !organisation.id().equals(self))
                 .sorted(Comparator.comparing(organisation -> paths.get(organisation.id())))
-                .forEach(organisation -> options.add(new Option(organisation.id(), paths.get(organisation.id()))));
+                .forEach(organisation -> options.add(new Option(
+                        organisation.id(),
+                        Objects.requireNonNull(
+                                paths.get(organisation.id()), "every organisation listed has its path"))));
         return List.copyOf(options);
     }
 
@@ -805,15 +843,15 @@ public final class AdminPartnerPages {
                 .orElse(Labels.of(role));
     }
 
-    private static String blankAsNull(String value) {
+    private static @Nullable String blankAsNull(String value) {
         return value.isBlank() ? null : value;
     }
 
-    private static String yesOrNo(String answer) {
-        return answer.equals("yes") ? "Yes" : "No";
+    private static String yesOrNo(@Nullable String answer) {
+        return "yes".equals(answer) ? "Yes" : "No";
     }
 
-    private static String given(String value) {
+    private static String given(@Nullable String value) {
         return value == null || value.isBlank() ? "Not given" : value;
     }
 }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The partnership's settings for its admin: how many participation champions it asks of each
@@ -102,7 +103,8 @@ public final class AdminSettingsPages {
             List<QuietPeriod> quietPeriods,
             int version) {}
 
-    public record SettingsPage(Settings settings, String href, String banner, Form form) {}
+    public record SettingsPage(
+            Settings settings, String href, @Nullable String banner, Form form) {}
 
     @Get
     HttpResponse<?> settings(String tenant, @Nullable @QueryValue String done, HttpRequest<?> request) {
@@ -182,24 +184,42 @@ public final class AdminSettingsPages {
         Form form = changing.form();
         // The period is named by what it is, not by its place in a list someone may have changed since.
         boolean removed = changing.periods()
-                .removeIf(period -> period.get("name").equals(form.value(PERIOD))
-                        && period.get(FIRST_DAY).equals(form.value(FIRST_DAY))
-                        && period.get(LAST_DAY).equals(form.value(LAST_DAY)));
+                .removeIf(period -> Objects.equals(period.get("name"), form.value(PERIOD))
+                        && Objects.equals(period.get(FIRST_DAY), form.value(FIRST_DAY))
+                        && Objects.equals(period.get(LAST_DAY), form.value(LAST_DAY)));
         if (!removed) {
             return HttpResponse.seeOther(URI.create(TenantAdmins.href(tenant, SETTINGS)));
         }
         return outcome(changing.member(), Form.empty(), setQuietPeriods(changing, request), "removed", request);
     }
 
-    /** A change of the quiet periods: the admin's form and the periods as they are now, or the answer that refuses them. */
+    /**
+     * A change of the quiet periods: the admin's form and the periods as they are now, or the
+     * answer that refuses them. A refused change may lack the rest; every page answers its refusal
+     * before anything else.
+     */
     private record Changing(
-            MemberPages.Member member, Form form, List<Map<String, Object>> periods, HttpResponse<?> refusal) {}
+            MemberPages.@Nullable Member member,
+            Form form,
+            @Nullable List<Map<String, Object>> periods,
+            @Nullable HttpResponse<?> refusal) {
+
+        @Override
+        public MemberPages.Member member() {
+            return Objects.requireNonNull(member, "a change that is not refused is an admin's");
+        }
+
+        @Override
+        public List<Map<String, Object>> periods() {
+            return Objects.requireNonNull(periods, "a change that is not refused has read the periods");
+        }
+    }
 
     private Changing changing(String tenant, @Nullable String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
         TenantAdmins.Admin admin = admins.admin(tenant, form, request);
         if (admin.refusal() != null) {
-            return new Changing(admin.member(), form, null, admin.refusal());
+            return new Changing(admin.signedIn(), form, null, admin.refusal());
         }
         PageOperations.Answer read = read(admin.member(), request);
         Settings settings = read.as("partnershipSettings", Settings.class);
@@ -266,6 +286,10 @@ public final class AdminSettingsPages {
             MemberPages.Member member, Form form, Map<String, String> refusals, HttpRequest<?> request) {
         PageOperations.Answer read = read(member, request);
         Settings now = read.as("partnershipSettings", Settings.class);
+        if (now == null) {
+            // As when the page is first read: without the settings there is no form to show again.
+            return errors.serviceProblem(member.visitor(), request, read.correlationId());
+        }
         return page(member, read, now, null, form.withErrors(refusals), HttpStatus.BAD_REQUEST, request);
     }
 
@@ -273,7 +297,7 @@ public final class AdminSettingsPages {
             MemberPages.Member member,
             PageOperations.Answer read,
             Settings settings,
-            String banner,
+            @Nullable String banner,
             Form form,
             HttpStatus status,
             HttpRequest<?> request) {

@@ -19,10 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.LondonClock;
 
 /**
@@ -76,7 +78,7 @@ public final class BoardDashboardPages {
     public record Hidden(String name, String value) {}
 
     /** One row of a chart: a standard or a partner, with its actions by status and by RAG. */
-    public record Bar(String label, String note, Counts counts) {
+    public record Bar(String label, @Nullable String note, Counts counts) {
 
         /** "6 actions. Plan approved. 1 overdue" */
         public String summary() {
@@ -127,8 +129,16 @@ public final class BoardDashboardPages {
         }
     }
 
-    /** The chosen period's progress; {@code byPartner} is empty when no partner has a plan for it. */
-    public record Progress(Period period, List<Bar> byStandard, List<Bar> byPartner, Counts overall) {}
+    /**
+     * The chosen period's progress; {@code byPartner} is empty when no partner has a plan for it.
+     *
+     * @param overall the plans' figures together; null when there are none to add up
+     */
+    public record Progress(
+            Period period,
+            List<Bar> byStandard,
+            List<Bar> byPartner,
+            @Nullable Counts overall) {}
 
     public record OverdueAction(
             String description, String partner, String plan, String due, String status, String rag) {}
@@ -201,17 +211,17 @@ public final class BoardDashboardPages {
      */
     public record Dashboard(
             List<Period> periods,
-            Period period,
-            Progress progress,
+            @Nullable Period period,
+            @Nullable Progress progress,
             List<OverdueAction> overdue,
             boolean moreOverdue,
             Gaps gaps,
             Pledges pledges,
             Form participationForm,
-            Participation participation,
+            @Nullable Participation participation,
             List<Option> forums,
-            String forum,
-            Benchmarks benchmarks,
+            @Nullable String forum,
+            @Nullable Benchmarks benchmarks,
             List<Hidden> keepForPeriod,
             List<Hidden> keepForParticipation,
             List<Hidden> keepForForum,
@@ -238,11 +248,12 @@ public final class BoardDashboardPages {
             if (progress == null) {
                 return "No action-plan periods yet";
             }
-            if (progress.byPartner().isEmpty()) {
+            Counts overall = progress.overall();
+            // Plans always have figures to add up: none to add up is no plans.
+            if (overall == null || progress.byPartner().isEmpty()) {
                 return "No plans for " + progress.period().label() + " yet";
             }
             int plans = progress.byPartner().size();
-            Counts overall = progress.overall();
             return plans + (plans == 1 ? " plan, " : " plans, ")
                     + overall.actions().toLowerCase(Locale.UK) + ": " + overall.complete() + " complete, "
                     + overall.overdue() + " overdue";
@@ -355,7 +366,7 @@ public final class BoardDashboardPages {
 
         PageOperations.Answer choices = run(member, request, Map.of("choicesOnly", true));
         if (choices.errorCode() != null) {
-            return refusal(member, request, choices);
+            return refusal(member, request, choices.errorCode(), choices);
         }
         List<Period> periods = periods(choices);
         Map<String, String> forumNames = new LinkedHashMap<>();
@@ -411,11 +422,11 @@ public final class BoardDashboardPages {
             List<Period> periods,
             Optional<Period> period,
             Map<String, String> forumNames,
-            String forum,
+            @Nullable String forum,
             String from,
             String to) {
         if (answer.errorCode() != null) {
-            return refusal(member, request, answer);
+            return refusal(member, request, answer.errorCode(), answer);
         }
         Form participationForm = dates.withErrors(
                 DateFields.worded(refused, dates, Map.of("from", "the first day", "to", "the last day")));
@@ -468,15 +479,17 @@ public final class BoardDashboardPages {
         return operations.run(OPERATION, variables, member.caller(), request);
     }
 
-    private HttpResponse<?> refusal(MemberPages.Member member, HttpRequest<?> request, PageOperations.Answer answer) {
-        return switch (answer.errorCode()) {
+    /** @param code the answer's error code */
+    private HttpResponse<?> refusal(
+            MemberPages.Member member, HttpRequest<?> request, String code, PageOperations.Answer answer) {
+        return switch (code) {
             case "FORBIDDEN", "NOT_FOUND", "UNAUTHENTICATED" -> errors.notFound(member.visitor(), request);
             default -> errors.serviceProblem(member.visitor(), request, answer.correlationId());
         };
     }
 
     /** The period's progress and the forum's benchmarks (of the period, and those that have none). */
-    private static Map<String, Object> figures(Optional<Period> period, String forum) {
+    private static Map<String, Object> figures(Optional<Period> period, @Nullable String forum) {
         Map<String, Object> variables = new HashMap<>();
         period.ifPresent(chosen -> {
             variables.put("progress", true);
@@ -583,10 +596,9 @@ public final class BoardDashboardPages {
     }
 
     private static Gaps gaps(PageOperations.Answer answer) {
-        PartnerGaps gaps = answer.as("partnerGaps", PartnerGaps.class);
-        if (gaps == null) {
-            return null;
-        }
+        PartnerGaps gaps = Objects.requireNonNull(
+                answer.as("partnerGaps", PartnerGaps.class),
+                "the schema's partnerGaps is non-null, and an answer with errors is refused first");
         return new Gaps(
                 gaps.minimumParticipationChampions(),
                 gaps.withoutStrategicLead().stream().map(Named::name).toList(),
@@ -632,11 +644,11 @@ public final class BoardDashboardPages {
                 register.path("pageInfo").path("hasNextPage").asBoolean());
     }
 
-    private static String name(Named named) {
+    private static String name(@Nullable Named named) {
         return named == null ? "A partner" : named.name();
     }
 
-    private static Participation participation(PageOperations.Answer answer, String from, String to) {
+    private static @Nullable Participation participation(PageOperations.Answer answer, String from, String to) {
         Summary summary = answer.as("participationSummary", Summary.class);
         if (summary == null) {
             return null;
@@ -670,7 +682,7 @@ public final class BoardDashboardPages {
                 summary.heardBackByKind());
     }
 
-    private Benchmarks benchmarks(PageOperations.Answer answer, String forumName) {
+    private @Nullable Benchmarks benchmarks(PageOperations.Answer answer, @Nullable String forumName) {
         JsonNode benchmarks = answer.data().path("benchmarks");
         if (!benchmarks.isObject()) {
             return null;
@@ -742,7 +754,7 @@ public final class BoardDashboardPages {
     }
 
     /** A share as a whole percentage ("53%"); champions per partner to one decimal place ("0.7"). */
-    static String figure(String indicator, Double value, String none) {
+    static String figure(String indicator, @Nullable Double value, String none) {
         if (value == null) {
             return none;
         }
@@ -752,7 +764,7 @@ public final class BoardDashboardPages {
     }
 
     /** What the form of one section carries of the others' choices. */
-    private static List<Hidden> keep(Optional<Period> period, String forum, Form dates, String form) {
+    private static List<Hidden> keep(Optional<Period> period, @Nullable String forum, Form dates, String form) {
         List<Hidden> kept = new ArrayList<>();
         if (!form.equals("period")) {
             period.ifPresent(chosen -> kept.add(new Hidden("period", chosen.value())));

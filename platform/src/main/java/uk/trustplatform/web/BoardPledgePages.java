@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import uk.trustplatform.web.PledgePages.Organisation;
@@ -95,14 +96,14 @@ public final class BoardPledgePages {
     public record Row(
             String href,
             String name,
-            String parent,
+            @Nullable String parent,
             String category,
             String status,
             String signed,
             String registered,
             String renewalDue,
             String ended,
-            String badge) {}
+            @Nullable String badge) {}
 
     /** The register: its rows, the status chosen (empty for every agency) and the filter's choices. */
     public record RegisterPage(
@@ -110,7 +111,7 @@ public final class BoardPledgePages {
             String status,
             List<Option> statuses,
             int total,
-            String pledgeTitle,
+            @Nullable String pledgeTitle,
             boolean keeper,
             String csvHref,
             String xlsxHref) {
@@ -132,13 +133,13 @@ public final class BoardPledgePages {
             Organisation agency,
             String category,
             List<Registration> history,
-            PledgeText published,
+            @Nullable PledgeText published,
             boolean keeper,
             String href,
             String listHref,
-            String banner,
+            @Nullable String banner,
             Form form,
-            Conflict conflict) {
+            @Nullable Conflict conflict) {
 
         public Registration pledge() {
             return agency.pledge();
@@ -318,8 +319,8 @@ public final class BoardPledgePages {
             PageOperations.Answer answer,
             String mutation,
             String idField,
-            String done,
-            String yourStatus,
+            @Nullable String done,
+            @Nullable String yourStatus,
             HttpRequest<?> request) {
         MemberPages.Member member = keeping.member();
         Submission submission = Submission.of(answer, mutation, DECISION);
@@ -370,7 +371,7 @@ public final class BoardPledgePages {
         return formPage(keeping, step, form, null, HttpStatus.OK, request);
     }
 
-    private HttpResponse<?> take(String tenant, String id, Step step, String body, HttpRequest<?> request) {
+    private HttpResponse<?> take(String tenant, String id, Step step, @Nullable String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
         Keeping keeping = keeping(tenant, id, form, request);
         if (keeping.refusal() != null) {
@@ -428,11 +429,11 @@ public final class BoardPledgePages {
         return rows;
     }
 
-    private static String given(String text) {
+    private static String given(@Nullable String text) {
         return text == null || text.isBlank() ? "Not given" : text;
     }
 
-    private static String statusOf(Registration pledge) {
+    private static String statusOf(@Nullable Registration pledge) {
         return pledge == null ? Labels.of(NOT_INVITED) : Labels.of(pledge.status());
     }
 
@@ -449,14 +450,31 @@ public final class BoardPledgePages {
 
     /** An agency whose pledge the visitor keeps, or the answer that refuses them: the pages' shared first steps. */
     private record Keeping(
-            MemberPages.Member member,
-            PageOperations.Answer read,
-            Organisation agency,
+            MemberPages.@Nullable Member member,
+            PageOperations.@Nullable Answer read,
+            @Nullable Organisation agency,
             List<Registration> history,
-            HttpResponse<?> refusal) {
+            @Nullable HttpResponse<?> refusal) {
 
         static Keeping refused(HttpResponse<?> refusal) {
             return new Keeping(null, null, null, List.of(), refusal);
+        }
+
+        // A refused keeping has nothing else: every page answers its refusal before anything else.
+
+        @Override
+        public MemberPages.Member member() {
+            return Objects.requireNonNull(member, "a keeping that is not refused is a board member's");
+        }
+
+        @Override
+        public PageOperations.Answer read() {
+            return Objects.requireNonNull(read, "a keeping that is not refused has read the agency");
+        }
+
+        @Override
+        public Organisation agency() {
+            return Objects.requireNonNull(agency, "a keeping that is not refused has found the agency");
         }
     }
 
@@ -486,7 +504,7 @@ public final class BoardPledgePages {
                 request,
                 (answer, node) -> registrations.add(node));
         JsonNode agency = read == null ? NullNode.getInstance() : read.data().path("node");
-        if (!agency.path("name").isTextual()) {
+        if (read == null || !agency.path("name").isTextual()) {
             return Keeping.refused(errors.notFound(member.visitor(), request));
         }
         Organisation organisation = read.convert(agency, Organisation.class);
@@ -499,7 +517,7 @@ public final class BoardPledgePages {
     }
 
     /** The operation's first answer after running it for every page of {@code field}; null if it answered none. */
-    private PageOperations.Answer everyPage(
+    private PageOperations.@Nullable Answer everyPage(
             String operation,
             String field,
             Map<String, Object> variables,
@@ -524,7 +542,12 @@ public final class BoardPledgePages {
     }
 
     private HttpResponse<?> agencyPage(
-            Keeping keeping, String banner, Form form, Conflict conflict, HttpStatus status, HttpRequest<?> request) {
+            Keeping keeping,
+            @Nullable String banner,
+            Form form,
+            @Nullable Conflict conflict,
+            HttpStatus status,
+            HttpRequest<?> request) {
         MemberPages.Member member = keeping.member();
         PageOperations.Answer read = keeping.read();
         Organisation agency = keeping.agency();
@@ -548,7 +571,12 @@ public final class BoardPledgePages {
     }
 
     private HttpResponse<?> formPage(
-            Keeping keeping, Step step, Form form, Conflict conflict, HttpStatus status, HttpRequest<?> request) {
+            Keeping keeping,
+            Step step,
+            Form form,
+            @Nullable Conflict conflict,
+            HttpStatus status,
+            HttpRequest<?> request) {
         MemberPages.Member member = keeping.member();
         Organisation agency = keeping.agency();
         Registration pledge = agency.pledge();
@@ -611,7 +639,7 @@ public final class BoardPledgePages {
                         : null);
     }
 
-    private static String day(String isoDate) {
+    private static String day(@Nullable String isoDate) {
         return isoDate == null ? "" : Dates.day(isoDate);
     }
 

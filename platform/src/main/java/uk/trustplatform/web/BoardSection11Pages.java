@@ -130,22 +130,40 @@ public final class BoardSection11Pages {
         }
     }
 
-    /** Everything the board's Section 11 pages of a round are drawn from. */
+    /**
+     * Everything the board's Section 11 pages of a round are drawn from; no lists when the API
+     * could not answer, which {@link #answered} tells before they are read.
+     */
     private record Read(
             PageOperations.Answer first,
-            List<Listed> audits,
-            List<Partner> partners,
+            @Nullable List<Listed> audits,
+            @Nullable List<Partner> partners,
             Map<String, String> titles,
             int thisYear) {
 
+        boolean answered() {
+            return audits != null && partners != null;
+        }
+
+        @Override
+        public List<Listed> audits() {
+            return Objects.requireNonNull(audits, "the lists of an answered read are there");
+        }
+
+        @Override
+        public List<Partner> partners() {
+            return Objects.requireNonNull(partners, "the lists of an answered read are there");
+        }
+
         /** The rounds with an audit, newest first; this year's when there is none yet. */
         List<Integer> rounds() {
-            TreeSet<Integer> rounds = audits.stream().map(Listed::round).collect(Collectors.toCollection(TreeSet::new));
+            TreeSet<Integer> rounds =
+                    audits().stream().map(Listed::round).collect(Collectors.toCollection(TreeSet::new));
             return rounds.isEmpty() ? List.of(thisYear) : List.copyOf(rounds.descendingSet());
         }
 
         /** The round the address names if it has audits, else the newest. */
-        int round(String asked) {
+        int round(@Nullable String asked) {
             return rounds().stream()
                     .filter(round -> String.valueOf(round).equals(asked))
                     .findFirst()
@@ -153,7 +171,7 @@ public final class BoardSection11Pages {
         }
 
         List<Listed> of(int round) {
-            return audits.stream().filter(audit -> audit.round() == round).toList();
+            return audits().stream().filter(audit -> audit.round() == round).toList();
         }
 
         /** The filter of a page: its form with the round chosen, and the rounds to choose from. */
@@ -215,7 +233,7 @@ public final class BoardSection11Pages {
             List<StandardGroup> standards,
             String href,
             String listHref,
-            String banner) {
+            @Nullable String banner) {
 
         public boolean moderable() {
             return "SUBMITTED".equals(audit.status());
@@ -230,7 +248,7 @@ public final class BoardSection11Pages {
             String href,
             String version,
             Form form,
-            Conflict conflict) {
+            @Nullable Conflict conflict) {
 
         public List<Option> ratings() {
             return BOARD_RATINGS;
@@ -415,10 +433,26 @@ public final class BoardSection11Pages {
      * and everything read; or the answer that refuses the visitor.
      */
     private record Reading(
-            MemberPages.Member member, Read read, int round, List<Listed> audits, HttpResponse<?> refusal) {
+            MemberPages.@Nullable Member member,
+            @Nullable Read read,
+            int round,
+            List<Listed> audits,
+            @Nullable HttpResponse<?> refusal) {
 
-        static Reading refused(MemberPages.Member member, HttpResponse<?> refusal) {
+        static Reading refused(MemberPages.@Nullable Member member, HttpResponse<?> refusal) {
             return new Reading(member, null, 0, List.of(), refusal);
+        }
+
+        // A refused reading may lack the rest: every page answers its refusal before anything else.
+
+        @Override
+        public MemberPages.Member member() {
+            return Objects.requireNonNull(member, "a reading that is not refused is a board member's");
+        }
+
+        @Override
+        public Read read() {
+            return Objects.requireNonNull(read, "a reading that is not refused has read the audits");
         }
     }
 
@@ -426,11 +460,11 @@ public final class BoardSection11Pages {
     private Reading reading(String tenant, @Nullable String round, HttpRequest<?> request) {
         Boarding boarding = boarding(tenant, null, request);
         if (boarding.refusal() != null) {
-            return Reading.refused(boarding.member(), boarding.refusal());
+            return Reading.refused(boarding.signedIn(), boarding.refusal());
         }
         MemberPages.Member member = boarding.member();
         Read read = read(member, request);
-        if (read.audits() == null) {
+        if (!read.answered()) {
             return Reading.refused(
                     member,
                     errors.serviceProblem(
@@ -440,8 +474,18 @@ public final class BoardSection11Pages {
         return new Reading(member, read, chosen, read.of(chosen), null);
     }
 
-    /** A board member (or the tenant admin) of the partnership, or the answer that refuses the visitor. */
-    private record Boarding(MemberPages.Member member, HttpResponse<?> refusal) {}
+    /**
+     * A board member (or the tenant admin) of the partnership, or the answer that refuses the
+     * visitor; a visitor who is not signed in is refused as no one.
+     */
+    private record Boarding(
+            MemberPages.@Nullable Member signedIn, @Nullable HttpResponse<?> refusal) {
+
+        /** The board member, once {@link #refusal} is null: a visitor who is not refused is signed in. */
+        MemberPages.Member member() {
+            return Objects.requireNonNull(signedIn, "a board member who is not refused is signed in");
+        }
+    }
 
     /**
      * Signs the visitor in to the partnership, checks a form's token (when there is a form), and
@@ -464,13 +508,34 @@ public final class BoardSection11Pages {
 
     /** An audit the board moderates, or the answer that refuses the visitor: the pages' shared first steps. */
     private record Moderating(
-            MemberPages.Member member, PageOperations.Answer read, Audit audit, HttpResponse<?> refusal) {}
+            MemberPages.@Nullable Member member,
+            PageOperations.@Nullable Answer read,
+            @Nullable Audit audit,
+            @Nullable HttpResponse<?> refusal) {
+
+        // A refused moderation may lack the rest: every page answers its refusal before anything else.
+
+        @Override
+        public MemberPages.Member member() {
+            return Objects.requireNonNull(member, "a moderation that is not refused is a board member's");
+        }
+
+        @Override
+        public PageOperations.Answer read() {
+            return Objects.requireNonNull(read, "a moderation that is not refused has read the audit");
+        }
+
+        @Override
+        public Audit audit() {
+            return Objects.requireNonNull(audit, "a moderation that is not refused has found the audit");
+        }
+    }
 
     /** The board's first steps, then the audit read; another partnership's or a missing audit is not found. */
     private Moderating moderating(String tenant, String id, @Nullable Form form, HttpRequest<?> request) {
         Boarding boarding = boarding(tenant, form, request);
         if (boarding.refusal() != null) {
-            return new Moderating(boarding.member(), null, null, boarding.refusal());
+            return new Moderating(boarding.signedIn(), null, null, boarding.refusal());
         }
         MemberPages.Member member = boarding.member();
         PageOperations.Answer read =
@@ -482,7 +547,7 @@ public final class BoardSection11Pages {
     }
 
     private HttpResponse<?> moderatePage(
-            Moderating moderating, Form form, Conflict conflict, HttpStatus status, HttpRequest<?> request) {
+            Moderating moderating, Form form, @Nullable Conflict conflict, HttpStatus status, HttpRequest<?> request) {
         Audit audit = moderating.audit();
         String href = auditHref(moderating.member().tenantSlug(), audit.id());
         String version = conflict != null || form.value("version").isBlank()
@@ -570,7 +635,8 @@ public final class BoardSection11Pages {
                 partnersAfter = partnerPage.path("pageInfo").path("endCursor").asText();
             }
         }
-        return new Read(first, List.copyOf(audits), List.copyOf(partners), standardTitles(first), clock.year());
+        PageOperations.Answer read = Objects.requireNonNull(first, "the first page is always read");
+        return new Read(read, List.copyOf(audits), List.copyOf(partners), standardTitles(read), clock.year());
     }
 
     /** Each published framework's standards by "framework/number", as the summary titles them. */
@@ -643,7 +709,7 @@ public final class BoardSection11Pages {
     }
 
     /** The fixed words of a notification after a decision; nothing from the address is shown. */
-    private static String banner(String done) {
+    private static @Nullable String banner(@Nullable String done) {
         if (done == null) {
             return null;
         }

@@ -118,7 +118,7 @@ public final class BoardSelfAssessmentPages {
             String frameworkName,
             Tag status,
             List<SelfAssessmentPages.Item> items,
-            String saved,
+            @Nullable String saved,
             Form form) {
 
         public boolean reviewable() {
@@ -296,7 +296,7 @@ public final class BoardSelfAssessmentPages {
             MemberPages.Member member,
             PageOperations.Answer read,
             Assessment assessment,
-            String saved,
+            @Nullable String saved,
             Form form,
             HttpStatus status,
             HttpRequest<?> request) {

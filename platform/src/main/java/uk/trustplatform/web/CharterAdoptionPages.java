@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -73,18 +74,34 @@ public final class CharterAdoptionPages {
     /** What the agency adopted: the partnership's charter, or its own copy. */
     public record Adoption(Organisation partnerOrganisation, Charter charter, boolean personalised, String adoptedAt) {}
 
-    public record AdoptPage(Organisation organisation, Charter charter, Adoption adoption, Form form, String banner) {}
+    public record AdoptPage(
+            Organisation organisation,
+            @Nullable Charter charter,
+            @Nullable Adoption adoption,
+            Form form,
+            @Nullable String banner) {}
 
     public record CopyPage(
-            Organisation organisation, Charter partnershipCharter, Adoption adoption, Form form, String banner) {
+            Organisation organisation,
+            @Nullable Charter partnershipCharter,
+            Adoption adoption,
+            Form form,
+            @Nullable String banner) {
 
         public Charter copy() {
             return adoption.charter();
         }
     }
 
-    /** What the page's operation answered, for the signed-in agency. */
-    private record Found(PageOperations.Answer answer, Organisation organisation, Charter charter, Adoption adoption) {}
+    /**
+     * What the page's operation answered, for the signed-in agency: the partnership's charter, if it
+     * has published one, and the agency's adoption of it, if it has adopted it.
+     */
+    private record Found(
+            PageOperations.Answer answer,
+            Organisation organisation,
+            @Nullable Charter charter,
+            @Nullable Adoption adoption) {}
 
     @Get("/adopt")
     HttpResponse<?> adopting(String tenant, @Nullable @QueryValue String done, HttpRequest<?> request) {
@@ -259,7 +276,7 @@ public final class CharterAdoptionPages {
             MemberPages.Member member,
             Found found,
             Form form,
-            String banner,
+            @Nullable String banner,
             HttpStatus status,
             HttpRequest<?> request) {
         String title = "Our charter of values";
@@ -274,18 +291,20 @@ public final class CharterAdoptionPages {
             MemberPages.Member member,
             Found found,
             Form form,
-            String banner,
+            @Nullable String banner,
             HttpStatus status,
             HttpRequest<?> request) {
         String title = "Our copy of the charter";
+        Adoption adoption =
+                Objects.requireNonNull(found.adoption(), "only an agency that adopted the charter has a copy");
         return templates.page(
                 status,
                 "charterCopy",
                 members.layout(member, form.hasErrors() ? "Error: " + title : title, found.answer(), request),
-                new CopyPage(found.organisation(), found.charter(), found.adoption(), form, banner));
+                new CopyPage(found.organisation(), found.charter(), adoption, form, banner));
     }
 
-    private Found read(MemberPages.Member member, String tenant, HttpRequest<?> request) {
+    private @Nullable Found read(MemberPages.Member member, String tenant, HttpRequest<?> request) {
         PageOperations.Answer answer =
                 operations.run("pages/charterAdoption", Map.of("slug", tenant), member.caller(), request);
         JsonNode organisation = answer.data().path("viewer").path("partnerOrganisation");
@@ -305,7 +324,7 @@ public final class CharterAdoptionPages {
         return new Found(answer, ours, charter.isObject() ? answer.convert(charter, Charter.class) : null, adoption);
     }
 
-    private static String banner(String done) {
+    private static @Nullable String banner(@Nullable String done) {
         if (done == null) {
             return null;
         }

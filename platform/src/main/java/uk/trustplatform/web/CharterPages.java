@@ -10,6 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** A partnership's charter of values, for anyone: what it believes, what it will do, and when children and young people reviewed it. */
 @Controller("/{tenant}/charter")
@@ -26,7 +27,8 @@ public final class CharterPages {
     }
 
     /** @param charter null when the partnership has published none */
-    public record CharterPage(String partnershipName, Charter charter) {}
+    public record CharterPage(
+            String partnershipName, @Nullable Charter charter) {}
 
     public record Published(Charter charter) {}
 

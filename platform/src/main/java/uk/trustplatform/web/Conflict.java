@@ -1,6 +1,7 @@
 package uk.trustplatform.web;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A form saved against a version someone else had already replaced: who did, when, and their
@@ -9,7 +10,8 @@ import java.util.List;
 public record Conflict(String by, String at, List<Row> rows) {
 
     /** One question: its label, the saved answer, and the one this person typed. */
-    public record Row(String label, String theirs, String yours) {}
+    public record Row(
+            String label, @Nullable String theirs, @Nullable String yours) {}
 
     /** The saved record's {@code lastChange}, as the API gave it. */
     public static Conflict of(com.fasterxml.jackson.databind.JsonNode lastChange, List<Row> rows) {

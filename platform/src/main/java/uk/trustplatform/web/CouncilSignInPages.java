@@ -66,7 +66,8 @@ public final class CouncilSignInPages {
     public record SignIn(List<String> emailDomains, String redirectUriTemplate, List<Link> identityProviders) {}
 
     /** @param linked the alias just linked, for the banner; null otherwise */
-    public record SignInPage(String slug, SignIn signIn, Form form, String linked) {
+    public record SignInPage(
+            String slug, SignIn signIn, Form form, @Nullable String linked) {
 
         public List<Option> domains() {
             return signIn.emailDomains().stream()
@@ -118,7 +119,7 @@ public final class CouncilSignInPages {
     }
 
     private HttpResponse<?> page(
-            MemberPages.Member member, Form form, String linked, HttpStatus status, HttpRequest<?> request) {
+            MemberPages.Member member, Form form, @Nullable String linked, HttpStatus status, HttpRequest<?> request) {
         PageOperations.Answer answer =
                 operations.run("pages/councilSignIn", Map.of("slug", member.tenantSlug()), member.caller(), request);
         SignIn signIn = answer.as("tenantSignIn", SignIn.class);

@@ -3,6 +3,7 @@ package uk.trustplatform.web;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A GOV.UK date input's three fields ({@code NAME-day}, {@code NAME-month}, {@code NAME-year}) and
@@ -15,7 +16,7 @@ public final class DateFields {
     private DateFields() {}
 
     /** What the person typed as the API's Date text (2027-02-31 for "31 2 2027"), or null when all three are empty. */
-    public static String iso(Form form, String name) {
+    public static @Nullable String iso(Form form, String name) {
         String day = form.value(name + "-day").strip();
         String month = form.value(name + "-month").strip();
         String year = form.value(name + "-year").strip();
@@ -26,7 +27,7 @@ public final class DateFields {
     }
 
     /** The three fields of a saved date (ISO text from the API), for a form being changed. */
-    public static Map<String, String> of(String name, String isoDate) {
+    public static Map<String, String> of(String name, @Nullable String isoDate) {
         Map<String, String> fields = new LinkedHashMap<>();
         LocalDate day = isoDate == null || isoDate.isBlank() ? null : LocalDate.parse(isoDate);
         fields.put(name + "-day", day == null ? "" : String.valueOf(day.getDayOfMonth()));

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.LondonClock;
 
 /** Dates as GOV.UK writes them: "1 December 2026". */
@@ -17,12 +18,12 @@ public final class Dates {
 
     private Dates() {}
 
-    public static String day(LocalDate date) {
+    public static String day(@Nullable LocalDate date) {
         return date == null ? "" : date.format(DAY);
     }
 
     /** An instant the API sent as ISO text, in London: "1 December 2026 at 10:42am". */
-    public static String dateTime(String isoInstant) {
+    public static String dateTime(@Nullable String isoInstant) {
         if (isoInstant == null || isoInstant.isBlank()) {
             return "";
         }
@@ -31,7 +32,7 @@ public final class Dates {
     }
 
     /** A date the API sent as ISO text (2026-12-01), or nothing. */
-    public static String day(String isoDate) {
+    public static String day(@Nullable String isoDate) {
         return isoDate == null || isoDate.isBlank() ? "" : day(LocalDate.parse(isoDate.substring(0, 10)));
     }
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -93,7 +94,12 @@ public final class DocumentAdminPages {
     public record StarterKit(
             String code, String name, String description, String origin, List<KitDocument> documents) {}
 
-    public record ListPage(List<KindList> kinds, List<StarterKit> kits, boolean admin, String banner, Form form) {}
+    public record ListPage(
+            List<KindList> kinds,
+            List<StarterKit> kits,
+            boolean admin,
+            @Nullable String banner,
+            Form form) {}
 
     public record Endorsement(Named partnerOrganisation, String endorsedAt) {}
 
@@ -134,14 +140,14 @@ public final class DocumentAdminPages {
             String origin,
             String href,
             String listHref,
-            String publicHref,
+            @Nullable String publicHref,
             List<DocumentForm.Piece> content,
             List<Option> unendorsed,
             boolean admin,
             boolean strategy,
-            String banner,
+            @Nullable String banner,
             Form form,
-            Conflict conflict) {
+            @Nullable Conflict conflict) {
 
         /** Whether a strategy still lacks the endorsement publishing needs. */
         public boolean needsEndorsing() {
@@ -156,7 +162,7 @@ public final class DocumentAdminPages {
             String href,
             List<DocumentForm.Piece> pieces,
             Form form,
-            Conflict conflict) {}
+            @Nullable Conflict conflict) {}
 
     @Get
     HttpResponse<?> list(String tenant, @Nullable @QueryValue String done, HttpRequest<?> request) {
@@ -302,17 +308,44 @@ public final class DocumentAdminPages {
                 reading, form.withErrors(shape.errors(submission.errors())), null, HttpStatus.BAD_REQUEST, request);
     }
 
-    /** What a page of one edition reads first. */
+    /** What a page of one edition reads first, or the answer that refuses the visitor. */
     private record Reading(
-            MemberPages.Member member,
-            PageOperations.Answer read,
-            Kind kind,
-            Edition edition,
-            JsonNode content,
-            HttpResponse<?> refusal) {
+            MemberPages.@Nullable Member member,
+            PageOperations.@Nullable Answer read,
+            @Nullable Kind kind,
+            @Nullable Edition edition,
+            @Nullable JsonNode content,
+            @Nullable HttpResponse<?> refusal) {
 
         static Reading refused(HttpResponse<?> refusal) {
             return new Reading(null, null, null, null, null, refusal);
+        }
+
+        // A refused reading has nothing else: every page answers its refusal before anything else.
+
+        @Override
+        public MemberPages.Member member() {
+            return Objects.requireNonNull(member, "a reading that is not refused is a member's");
+        }
+
+        @Override
+        public PageOperations.Answer read() {
+            return Objects.requireNonNull(read, "a reading that is not refused has read the edition");
+        }
+
+        @Override
+        public Kind kind() {
+            return Objects.requireNonNull(kind, "a reading that is not refused knows the edition's kind");
+        }
+
+        @Override
+        public Edition edition() {
+            return Objects.requireNonNull(edition, "a reading that is not refused has read the edition");
+        }
+
+        @Override
+        public JsonNode content() {
+            return Objects.requireNonNull(content, "a reading that is not refused has the edition's content");
         }
     }
 
@@ -423,7 +456,7 @@ public final class DocumentAdminPages {
     }
 
     private HttpResponse<?> listPage(
-            MemberPages.Member member, String banner, Form form, HttpStatus status, HttpRequest<?> request) {
+            MemberPages.Member member, @Nullable String banner, Form form, HttpStatus status, HttpRequest<?> request) {
         PageOperations.Answer answer =
                 operations.run("pages/adminDocuments", Map.of("slug", member.tenantSlug()), member.caller(), request);
         if (!answer.errors().isEmpty()) {
@@ -463,7 +496,12 @@ public final class DocumentAdminPages {
     }
 
     private HttpResponse<?> documentPage(
-            Reading reading, String banner, Form form, Conflict conflict, HttpStatus status, HttpRequest<?> request) {
+            Reading reading,
+            @Nullable String banner,
+            Form form,
+            @Nullable Conflict conflict,
+            HttpStatus status,
+            HttpRequest<?> request) {
         Edition edition = reading.edition();
         Kind kind = reading.kind();
         String tenant = reading.member().tenantSlug();
@@ -492,7 +530,7 @@ public final class DocumentAdminPages {
     }
 
     private HttpResponse<?> editPage(
-            Reading reading, Form form, Conflict conflict, HttpStatus status, HttpRequest<?> request) {
+            Reading reading, Form form, @Nullable Conflict conflict, HttpStatus status, HttpRequest<?> request) {
         Edition edition = reading.edition();
         String heading = edition.heading() == null ? reading.kind().plural() : edition.heading();
         String title = "Edit " + heading + ", edition " + edition.edition();
@@ -532,7 +570,7 @@ public final class DocumentAdminPages {
     }
 
     /** Where an edition came from, in words: a starter kit (credited), an earlier edition, or the partnership. */
-    private static String origin(String basedOn, List<EditionRef> editions, List<StarterKit> kits) {
+    private static String origin(@Nullable String basedOn, @Nullable List<EditionRef> editions, List<StarterKit> kits) {
         if (basedOn == null) {
             return "Written by the partnership";
         }
@@ -557,7 +595,7 @@ public final class DocumentAdminPages {
     }
 
     /** The public page a published edition is read on, or null for a kind with none. */
-    private static String publicHref(String tenant, Kind kind, Edition edition) {
+    private static @Nullable String publicHref(String tenant, Kind kind, Edition edition) {
         String path = switch (kind.type()) {
             case "Strategy" -> "/strategy";
             case "StandardsFramework" -> "/standards";
@@ -575,7 +613,7 @@ public final class DocumentAdminPages {
     }
 
     /** The fixed words of a notification after a change; nothing from the address is shown. */
-    private static String banner(String done) {
+    private static @Nullable String banner(@Nullable String done) {
         if (done == null) {
             return null;
         }

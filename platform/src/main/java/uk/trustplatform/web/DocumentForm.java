@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one way a configuration document of any kind is edited in the browser: its content input
@@ -57,7 +58,7 @@ public record DocumentForm(String input, List<Part> parts) {
     public record Part(
             String name,
             String label,
-            String hint,
+            @Nullable String hint,
             Control control,
             boolean required,
             String noun,
@@ -123,7 +124,11 @@ public record DocumentForm(String input, List<Part> parts) {
     }
 
     /** A list: its rows, and the error of the list as a whole (too few rows). */
-    public record Rows(String name, Part part, List<Row> rows, String error) implements Piece {
+    public record Rows(
+            String name,
+            Part part,
+            List<Row> rows,
+            @Nullable String error) implements Piece {
 
         public String addLabel() {
             return "Add another " + part.noun();
@@ -182,7 +187,7 @@ public record DocumentForm(String input, List<Part> parts) {
         return content;
     }
 
-    private static Object value(Part part, Form form, String name) {
+    private static @Nullable Object value(Part part, Form form, String name) {
         return switch (part.control()) {
             case LIST -> {
                 List<Object> rows = new ArrayList<>();
@@ -280,6 +285,7 @@ public record DocumentForm(String input, List<Part> parts) {
     }
 
     /** The part a form field (or list) name names, its row numbers skipped; null for none of the form's. */
+    @Nullable
     Part find(String field) {
         if (!field.startsWith(input + "-")) {
             return null;

@@ -49,14 +49,15 @@ public final class EmailPreferencesPages {
     public record Choices(String partnershipName, List<Choice> choices) {}
 
     /** One question of the page: the radios for one kind. */
-    public record Question(String kind, String label, String hint, List<Option> options, int version, String was) {}
+    public record Question(
+            String kind, String label, @Nullable String hint, List<Option> options, int version, String was) {}
 
-    /** The page: the reader's questions, or (no questions) the link not recognised. */
+    /** The page: the reader's questions, or (no questions, nor where the form goes) the link not recognised. */
     public record EmailPreferencesPage(
             String partnershipName,
-            String action,
-            String formToken,
-            String link,
+            @Nullable String action,
+            @Nullable String formToken,
+            @Nullable String link,
             Form form,
             List<Question> questions,
             boolean saved) {}

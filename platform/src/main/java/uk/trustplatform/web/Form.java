@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a person typed into a form, and what was wrong with it: the values are shown again as they
@@ -44,7 +45,7 @@ public record Form(Map<String, List<String>> values, Map<String, String> errors)
         return values.getOrDefault(name, List.of());
     }
 
-    public String error(String name) {
+    public @Nullable String error(String name) {
         return errors.get(name);
     }
 
@@ -59,14 +60,19 @@ public record Form(Map<String, List<String>> values, Map<String, String> errors)
     }
 
     /** A question of the form: its field name, label and hint, with what was typed and what was wrong. */
-    public Field field(String name, String label, String hint) {
+    public Field field(String name, String label, @Nullable String hint) {
         return new Field(name, label, hint, value(name), error(name));
     }
 
-    public record Field(String name, String label, String hint, String value, String error) {
+    public record Field(
+            String name,
+            String label,
+            @Nullable String hint,
+            String value,
+            @Nullable String error) {
 
         /** The ids of the hint and error the field's input is described by, or null for none. */
-        public String describedBy() {
+        public @Nullable String describedBy() {
             String ids = ((hint == null ? "" : name + "-hint ") + (error == null ? "" : name + "-error")).strip();
             return ids.isEmpty() ? null : ids;
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** An {@code application/x-www-form-urlencoded} body as the browser sent it: every value of every name. */
 public final class FormBody {
@@ -14,7 +15,7 @@ public final class FormBody {
 
     private FormBody() {}
 
-    public static Form parse(String body) {
+    public static Form parse(@Nullable String body) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         if (body != null && !body.isEmpty()) {
             for (String pair : body.split("&")) {

@@ -2,6 +2,7 @@ package uk.trustplatform.web;
 
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** How the API's codes read on a page. */
 public final class Labels {
@@ -16,7 +17,7 @@ public final class Labels {
     private Labels() {}
 
     /** A code such as {@code IN_PROGRESS} in sentence case, "In progress", unless it has words of its own. */
-    public static String of(String code) {
+    public static String of(@Nullable String code) {
         if (code == null) {
             return "";
         }

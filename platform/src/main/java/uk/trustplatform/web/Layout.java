@@ -1,6 +1,7 @@
 package uk.trustplatform.web;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every page's frame shows around its content: the title, the partnership it belongs to, who
@@ -13,7 +14,11 @@ import java.util.List;
  * @param path the page's own address, where signing in returns to
  */
 public record Layout(
-        String title, Partnership partnership, Person person, List<NavigationItem> navigation, String path) {
+        String title,
+        @Nullable Partnership partnership,
+        @Nullable Person person,
+        List<NavigationItem> navigation,
+        String path) {
 
     /** The partnership a page belongs to, as the header names it. */
     public record Partnership(String slug, String name) {}

@@ -6,6 +6,7 @@ import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Role;
 
 /**
@@ -60,5 +61,5 @@ public final class OperatorVisits {
     }
 
     /** @param refusal the answer when the form is refused; null when the operator may go on */
-    public record Posted(Visitor visitor, MutableHttpResponse<?> refusal) {}
+    public record Posted(Visitor visitor, @Nullable MutableHttpResponse<?> refusal) {}
 }

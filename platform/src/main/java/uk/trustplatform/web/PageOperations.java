@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.ClientAddresses;
 import uk.trustplatform.api.CorrelationIdFilter;
@@ -110,7 +111,7 @@ public final class PageOperations {
          *
          * @param field a field of the data, or a JSON pointer into it ({@code /viewer/partnerOrganisation})
          */
-        public <T> T as(String field, Class<T> type) {
+        public <T> @Nullable T as(String field, Class<T> type) {
             JsonNode value = field.startsWith("/") ? data().at(field) : data().path(field);
             return value.isMissingNode() || value.isNull() ? null : json.convertValue(value, type);
         }
@@ -134,7 +135,7 @@ public final class PageOperations {
         }
 
         /** The first error's code, or null when every field was answered. */
-        public String errorCode() {
+        public @Nullable String errorCode() {
             JsonNode code = body.path("errors").path(0).path("extensions").path("code");
             return code.isMissingNode() ? null : code.asText();
         }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a mutation answered about a submitted form: saved, refused with user errors (each put on
@@ -22,9 +23,9 @@ public final class Submission {
     private final JsonNode payload;
     private final Map<String, String> errors;
     private final boolean conflict;
-    private final String refusal;
+    private final @Nullable String refusal;
 
-    private Submission(JsonNode payload, Map<String, String> errors, boolean conflict, String refusal) {
+    private Submission(JsonNode payload, Map<String, String> errors, boolean conflict, @Nullable String refusal) {
         this.payload = payload;
         this.errors = errors;
         this.conflict = conflict;
@@ -68,7 +69,7 @@ public final class Submission {
     }
 
     /** Refused as a whole (not a member, or an internal error): the code, else null. */
-    public String refusal() {
+    public @Nullable String refusal() {
         return refusal;
     }
 

@@ -1,6 +1,7 @@
 package uk.trustplatform.web;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The GOV.UK tag colour each status shows in, so that one status looks the same on every page. */
 public final class Tags {
@@ -30,7 +31,7 @@ public final class Tags {
     private Tags() {}
 
     /** The colour of a status code's tag; null for the default (dark blue). */
-    public static String colour(String code) {
+    public static @Nullable String colour(@Nullable String code) {
         return code == null ? null : COLOURS.get(code);
     }
 }

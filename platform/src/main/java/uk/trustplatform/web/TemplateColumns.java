@@ -2,6 +2,7 @@ package uk.trustplatform.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An action-plan template's own columns, and which of an action's fields each shows. The seeds'
@@ -30,13 +31,13 @@ public record TemplateColumns(List<Column> columns) {
     }
 
     /** The column naming the outcome a row answers, if the template has one. */
-    public Column outcome() {
+    public @Nullable Column outcome() {
         List<Column> text = text();
         return text.size() >= 2 ? text.getFirst() : null;
     }
 
     /** The column of what will be done, if the template has one. */
-    public Column description() {
+    public @Nullable Column description() {
         List<Column> text = text();
         return text.isEmpty() ? null : text.get(text.size() >= 2 ? 1 : 0);
     }

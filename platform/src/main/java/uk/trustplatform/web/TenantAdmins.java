@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -26,8 +27,18 @@ final class TenantAdmins {
         this.errors = errors;
     }
 
-    /** The tenant admin on the page, or the answer that turns the visitor away. */
-    record Admin(MemberPages.Member member, HttpResponse<?> refusal) {}
+    /**
+     * The tenant admin on the page, or the answer that turns the visitor away; a visitor who is not
+     * signed in is turned away as no one.
+     */
+    record Admin(
+            MemberPages.@Nullable Member signedIn, @Nullable HttpResponse<?> refusal) {
+
+        /** The admin, once {@link #refusal} is null: a visitor who is not turned away is signed in. */
+        MemberPages.Member member() {
+            return Objects.requireNonNull(signedIn, "an admin who is not turned away is signed in");
+        }
+    }
 
     /** An admin page's address: {@code /medway/admin/partners/<id>} from "medway", "partners", the id. */
     static String href(String tenant, String... below) {
@@ -38,7 +49,7 @@ final class TenantAdmins {
      * The fixed words of a notification after a change, chosen by the address's {@code done}:
      * nothing from the address itself is shown.
      */
-    static String banner(@Nullable String done, Map<String, String> words) {
+    static @Nullable String banner(@Nullable String done, Map<String, String> words) {
         return done == null ? null : words.get(done);
     }
 
@@ -58,7 +69,7 @@ final class TenantAdmins {
     }
 
     /** What a form's mutation answered, or the error page when the API refused it as a whole. */
-    record Sent(Submission submission, HttpResponse<?> refusal) {}
+    record Sent(Submission submission, @Nullable HttpResponse<?> refusal) {}
 
     /**
      * Runs the page mutation {@code pages/<operation>} with {@code input} for the admin; its

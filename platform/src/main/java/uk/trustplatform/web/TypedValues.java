@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.DateRule;
 
 /**
@@ -21,7 +22,7 @@ public final class TypedValues {
     private TypedValues() {}
 
     /** An answer as the API's type: its value (null when left blank), or why it cannot be one. */
-    public record Typed<T>(T value, String problem) {
+    public record Typed<T>(@Nullable T value, @Nullable String problem) {
 
         public boolean refused() {
             return problem != null;
@@ -75,7 +76,7 @@ public final class TypedValues {
     }
 
     /** The day, month and year boxes of a saved ISO date, for a form that changes it. */
-    public static void putDate(Map<String, String> values, String name, String isoDate) {
+    public static void putDate(Map<String, String> values, String name, @Nullable String isoDate) {
         if (isoDate == null || isoDate.isBlank()) {
             return;
         }

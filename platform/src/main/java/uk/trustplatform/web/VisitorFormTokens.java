@@ -19,8 +19,9 @@ final class VisitorFormTokens {
 
     /** A signed-in member's session token; anyone else a new token of their own, for the page's cookie. */
     static String tokenFor(Visitor visitor) {
-        if (visitor.signedIn()) {
-            return visitor.person().csrfToken();
+        Layout.Person person = visitor.person();
+        if (person != null) {
+            return person.csrfToken();
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

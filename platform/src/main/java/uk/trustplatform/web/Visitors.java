@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.ApiException;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.CallerResolution;
@@ -101,7 +102,7 @@ public final class Visitors {
     }
 
     /** Whether a piece of an address can be a partnership's slug; anything else is no page at all. */
-    public static boolean isSlug(String text) {
+    public static boolean isSlug(@Nullable String text) {
         return text != null && SLUG.matcher(text).matches();
     }
 
@@ -149,10 +150,11 @@ public final class Visitors {
 
     /** Whether a form came from a page this session showed: its hidden token is the session's own. */
     public static boolean csrfMatches(Visitor visitor, Form form) {
-        return visitor.signedIn()
+        Layout.Person person = visitor.person();
+        return person != null
                 && MessageDigest.isEqual(
                         form.value(FormBody.CSRF_FIELD).getBytes(StandardCharsets.UTF_8),
-                        visitor.person().csrfToken().getBytes(StandardCharsets.UTF_8));
+                        person.csrfToken().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether the browser sent a session cookie, signed in or not any more. */
@@ -188,7 +190,8 @@ public final class Visitors {
                 .maxAge(maxAgeSeconds);
     }
 
-    public Layout layout(Visitor visitor, String title, Layout.Partnership partnership, HttpRequest<?> request) {
+    public Layout layout(
+            Visitor visitor, String title, Layout.@Nullable Partnership partnership, HttpRequest<?> request) {
         String path = request.getPath();
         List<Layout.NavigationItem> menu = new ArrayList<>();
         if (partnership == null && OperatorVisits.isOperator(visitor)) {
@@ -251,7 +254,7 @@ public final class Visitors {
                 .flatMap(cookie -> signIn.session(cookie.getValue(), request));
     }
 
-    private Caller callerOrAnonymous(BrowserSession session, String tenantSlug) {
+    private Caller callerOrAnonymous(BrowserSession session, @Nullable String tenantSlug) {
         try {
             return callers.resolve(session.authentication(), tenantSlug);
         } catch (ApiException refused) {
