@@ -104,12 +104,14 @@ final class WorkingOnActionPlans {
                     Code.NOT_FOUND, "No published action-plan template has this id.", "input", "templateId"));
         }
         ActionPlanTemplateContent content = template.get().content();
+        // A template is published only once its problems (a period among them) are none.
+        int periodStart = Objects.requireNonNull(content.periodStart(), "a published template has its period");
+        int periodEnd = Objects.requireNonNull(content.periodEnd(), "a published template has its period");
         if (plans.existsByPartnerOrganisationIdAndPeriodStartAndPeriodEnd(
-                partner.get().id(), content.periodStart(), content.periodEnd())) {
+                partner.get().id(), periodStart, periodEnd)) {
             return PlanPayload.refused(UserError.of(
                     Code.NOT_ALLOWED,
-                    partner.get().name() + " already has a plan for " + content.periodStart() + "–"
-                            + content.periodEnd() + ".",
+                    partner.get().name() + " already has a plan for " + periodStart + "–" + periodEnd + ".",
                     "input",
                     "templateId"));
         }
@@ -124,7 +126,7 @@ final class WorkingOnActionPlans {
                 return PlanPayload.refused(UserError.of(
                         Code.NOT_FOUND, "This partner has no plan with this id.", "input", "carryForwardFromId"));
             }
-            if (earlier.periodStart() >= content.periodStart() || plans.existsByCarriedForwardFrom(earlier.id())) {
+            if (earlier.periodStart() >= periodStart || plans.existsByCarriedForwardFrom(earlier.id())) {
                 return PlanPayload.refused(UserError.of(
                         Code.NOT_ALLOWED,
                         "Carry forward from an earlier period's plan, and only once.",
@@ -138,8 +140,8 @@ final class WorkingOnActionPlans {
                 partner.get().id(),
                 template.get().id(),
                 content.framework(),
-                content.periodStart(),
-                content.periodEnd(),
+                periodStart,
+                periodEnd,
                 ActionPlanStatus.DRAFT,
                 null,
                 null,
