@@ -129,7 +129,12 @@ public final class InspectionPages {
 
     /** One inspection's page, with what the signed-in person may do next. */
     public record InspectionPage(
-            String href, Inspection inspection, String status, String colour, boolean canKeep, String done) {}
+            String href,
+            Inspection inspection,
+            String status,
+            String colour,
+            boolean canKeep,
+            @Nullable String done) {}
 
     public record FormPage(
             String heading,
@@ -137,17 +142,17 @@ public final class InspectionPages {
             String backHref,
             String submitLabel,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             List<DocumentForm.Piece> pieces) {}
 
-    /** The report's or a response's page: a few questions about one inspection. */
+    /** The report's or a response's page: a few questions about one inspection; no recommendation for the report. */
     public record DecisionPage(
             String action,
             String backHref,
             Inspection inspection,
-            Recommendation recommendation,
+            @Nullable Recommendation recommendation,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             List<Option> kiteMark) {}
 
     @Get
@@ -161,7 +166,10 @@ public final class InspectionPages {
         if (answer.errorCode() != null) {
             return errors.notFound(member.get().visitor(), request);
         }
-        List<Row> rows = answer.as("inspections", Inspections.class).edges().stream()
+        Inspections inspections = Objects.requireNonNull(
+                answer.as("inspections", Inspections.class),
+                "the schema's inspections is non-null, and an answer with errors is refused first");
+        List<Row> rows = inspections.edges().stream()
                 .map(Edge::node)
                 .map(inspection -> new Row(
                         href(tenant, inspection.id()),
@@ -226,7 +234,8 @@ public final class InspectionPages {
                         read,
                         inspection,
                         shape,
-                        Form.of(shape.saved(content(inspection))),
+                        Form.of(shape.saved(content(Objects.requireNonNull(
+                                inspection, "a change is shown only for the draft its id names")))),
                         null,
                         HttpStatus.OK,
                         request));
@@ -237,14 +246,18 @@ public final class InspectionPages {
         return submitted(tenant, id, body, request);
     }
 
+    /** What a form page does with what was read; no inspection while one is recorded. */
     @FunctionalInterface
     private interface FormStep {
         HttpResponse<?> show(
-                MemberPages.Member member, PageOperations.Answer read, Inspection inspection, DocumentForm shape);
+                MemberPages.Member member,
+                PageOperations.Answer read,
+                @Nullable Inspection inspection,
+                DocumentForm shape);
     }
 
     /** Reads the form's terms (and, with an id, the draft) and hands them on; a draft that is gone or reported is not found. */
-    private HttpResponse<?> withForm(String tenant, String id, HttpRequest<?> request, FormStep step) {
+    private HttpResponse<?> withForm(String tenant, @Nullable String id, HttpRequest<?> request, FormStep step) {
         Optional<MemberPages.Member> member = members.of(tenant, request);
         if (member.isEmpty()) {
             return members.refuse(tenant, request);
@@ -261,7 +274,8 @@ public final class InspectionPages {
         return step.show(member.get(), read, inspection, shape(read, id == null));
     }
 
-    private HttpResponse<?> submitted(String tenant, String id, String body, HttpRequest<?> request) {
+    private HttpResponse<?> submitted(
+            String tenant, @Nullable String id, @Nullable String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
         return withForm(tenant, id, request, (member, read, inspection, shape) -> {
             if (!Visitors.csrfMatches(member.visitor(), form)) {
@@ -289,12 +303,15 @@ public final class InspectionPages {
                 return HttpResponse.seeOther(
                         URI.create(href(tenant, saved) + "?done=" + (inspection == null ? "recorded" : "changed")));
             }
-            Conflict conflict = submission.conflict()
-                    ? Conflict.of(
-                            Objects.requireNonNullElse(inspection.lastChange(), NullNode.getInstance()),
-                            shape.differences(shape.saved(content(inspection)), form))
-                    : null;
-            Form again = conflict == null ? form : withVersion(form, inspection.version());
+            // Only a change carries a version that can conflict: a recorded inspection is new.
+            Conflict conflict = null;
+            Form again = form;
+            if (inspection != null && submission.conflict()) {
+                conflict = Conflict.of(
+                        Objects.requireNonNullElse(inspection.lastChange(), NullNode.getInstance()),
+                        shape.differences(shape.saved(content(inspection)), form));
+                again = withVersion(form, inspection.version());
+            }
             return form(
                     member,
                     read,
@@ -348,20 +365,21 @@ public final class InspectionPages {
     private HttpResponse<?> form(
             MemberPages.Member member,
             PageOperations.Answer read,
-            Inspection inspection,
+            @Nullable Inspection inspection,
             DocumentForm shape,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             HttpStatus status,
             HttpRequest<?> request) {
         String tenant = member.tenantSlug();
         boolean changing = inspection != null;
-        Form shown = changing && form.value("version").isEmpty() ? withVersion(form, inspection.version()) : form;
+        Form shown =
+                inspection != null && form.value("version").isEmpty() ? withVersion(form, inspection.version()) : form;
         String heading = changing ? "Change the inspection" : "Record an inspection";
         FormPage page = new FormPage(
                 heading,
-                changing ? href(tenant, inspection.id()) + "/change" : "/" + tenant + "/inspections/new",
-                changing ? href(tenant, inspection.id()) : "/" + tenant + "/inspections",
+                inspection != null ? href(tenant, inspection.id()) + "/change" : "/" + tenant + "/inspections/new",
+                inspection != null ? href(tenant, inspection.id()) : "/" + tenant + "/inspections",
                 changing ? "Save the changes" : "Record the inspection",
                 shown.withErrors(form.errors()),
                 conflict,
@@ -499,21 +517,24 @@ public final class InspectionPages {
      * The report (no {@code number}) or the response to recommendation {@code number}: shown, or
      * (with a posted form) made. Reporting needs a draft, responding a reported inspection.
      */
-    private HttpResponse<?> decision(String tenant, String id, Integer number, Form posted, HttpRequest<?> request) {
+    private HttpResponse<?> decision(
+            String tenant, String id, @Nullable Integer number, @Nullable Form posted, HttpRequest<?> request) {
         Optional<MemberPages.Member> member = members.of(tenant, request);
         if (member.isEmpty()) {
             return members.refuse(tenant, request);
         }
         PageOperations.Answer read = read(tenant, id, member.get(), request);
         Inspection inspection = inspection(read);
-        Recommendation recommendation = inspection == null || number == null
+        if (inspection == null) {
+            return errors.notFound(member.get().visitor(), request);
+        }
+        Recommendation recommendation = number == null
                 ? null
                 : inspection.recommendations().stream()
                         .filter(each -> each.number() == number)
                         .findFirst()
                         .orElse(null);
-        boolean reachable = inspection != null
-                && (number == null ? inspection.draft() : !inspection.draft() && recommendation != null);
+        boolean reachable = number == null ? inspection.draft() : !inspection.draft() && recommendation != null;
         if (!reachable) {
             return errors.notFound(member.get().visitor(), request);
         }
@@ -587,7 +608,7 @@ public final class InspectionPages {
         return placed;
     }
 
-    private static Form answers(Recommendation recommendation) {
+    private static Form answers(@Nullable Recommendation recommendation) {
         Map<String, String> values = new LinkedHashMap<>();
         if (recommendation != null && recommendation.response() != null) {
             values.put("response", recommendation.response());
@@ -600,9 +621,9 @@ public final class InspectionPages {
             MemberPages.Member member,
             PageOperations.Answer read,
             Inspection inspection,
-            Recommendation recommendation,
+            @Nullable Recommendation recommendation,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             HttpStatus status,
             HttpRequest<?> request) {
         String href = href(member.tenantSlug(), inspection.id());
@@ -631,7 +652,7 @@ public final class InspectionPages {
         return operations.run("pages/inspection", Map.of("slug", tenant, "id", id), member.caller(), request);
     }
 
-    private static Inspection inspection(PageOperations.Answer read) {
+    private static @Nullable Inspection inspection(PageOperations.Answer read) {
         Inspection inspection = read.as("inspection", Inspection.class);
         return inspection == null || inspection.id() == null ? null : inspection;
     }

@@ -119,17 +119,20 @@ public final class ParticipationActivityPages {
 
     public record Viewer(Organisation partnerOrganisation) {}
 
-    /** The activity form, with its choices built from the partnership's vocabularies. */
+    /**
+     * The activity form, with its choices built from the partnership's vocabularies; no version
+     * while an activity is recorded, and no organisation it is run by while one is to be chosen.
+     */
     public record ActivityForm(
             String heading,
             String action,
             String backHref,
             String submitLabel,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             boolean changing,
-            String version,
-            String runBy,
+            @Nullable String version,
+            @Nullable String runBy,
             List<Option> organisations,
             List<Option> decisionStages,
             List<Option> ageBands,
@@ -172,7 +175,8 @@ public final class ParticipationActivityPages {
         return submitted(tenant, id, body, request);
     }
 
-    private HttpResponse<?> submitted(String tenant, String id, String body, HttpRequest<?> request) {
+    private HttpResponse<?> submitted(
+            String tenant, @Nullable String id, @Nullable String body, HttpRequest<?> request) {
         Optional<MemberPages.Member> member = members.of(tenant, request);
         if (member.isEmpty()) {
             return members.refuse(tenant, request);
@@ -200,7 +204,7 @@ public final class ParticipationActivityPages {
                 request);
         Submission submission = Submission.of(answer, "saveParticipationActivity", "title");
         if (submission.refusal() != null) {
-            return refused(member.get(), submission, answer, request);
+            return refused(member.get(), submission.refusal(), answer, request);
         }
         if (submission.saved()) {
             String savedId = submission
@@ -222,15 +226,17 @@ public final class ParticipationActivityPages {
                 request);
     }
 
+    /** A form the API refused as a whole ({@link Submission#refusal}), by the code it refused it with. */
     private HttpResponse<?> refused(
-            MemberPages.Member member, Submission submission, PageOperations.Answer answer, HttpRequest<?> request) {
-        return switch (submission.refusal()) {
+            MemberPages.Member member, String refusal, PageOperations.Answer answer, HttpRequest<?> request) {
+        return switch (refusal) {
             case "FORBIDDEN", "NOT_FOUND", "UNAUTHENTICATED" -> errors.notFound(member.visitor(), request);
             default -> errors.serviceProblem(member.visitor(), request, answer.correlationId());
         };
     }
 
-    private PageOperations.Answer read(String tenant, String id, MemberPages.Member member, HttpRequest<?> request) {
+    private PageOperations.Answer read(
+            String tenant, @Nullable String id, MemberPages.Member member, HttpRequest<?> request) {
         return operations.run(
                 "pages/participationActivityForm",
                 Map.of("slug", tenant, "id", id == null ? "" : id, "changing", id != null),
@@ -238,7 +244,7 @@ public final class ParticipationActivityPages {
                 request);
     }
 
-    private static SavedActivity saved(PageOperations.Answer read) {
+    private static @Nullable SavedActivity saved(PageOperations.Answer read) {
         SavedActivity saved = read.as("activity", SavedActivity.class);
         return saved == null || saved.id() == null ? null : saved;
     }
@@ -253,7 +259,7 @@ public final class ParticipationActivityPages {
     /** The mutation's input from the form; what cannot be typed as the API asks is put in {@code problems}. */
     private static Map<String, Object> input(
             Form form,
-            SavedActivity saved,
+            @Nullable SavedActivity saved,
             Vocabularies words,
             List<Organisation> organisations,
             Map<String, String> problems) {
@@ -306,7 +312,7 @@ public final class ParticipationActivityPages {
         return input;
     }
 
-    private static <T> T typed(Typed<T> answer, String question, Map<String, String> problems) {
+    private static <T> @Nullable T typed(Typed<T> answer, String question, Map<String, String> problems) {
         if (answer.refused()) {
             problems.put(question, answer.problem());
         }
@@ -336,9 +342,9 @@ public final class ParticipationActivityPages {
     private HttpResponse<?> show(
             MemberPages.Member member,
             PageOperations.Answer read,
-            SavedActivity saved,
+            @Nullable SavedActivity saved,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             HttpStatus status,
             HttpRequest<?> request) {
         String tenant = member.tenantSlug();
@@ -346,20 +352,20 @@ public final class ParticipationActivityPages {
         List<Organisation> organisations = organisations(read);
         boolean changing = saved != null;
         String heading = changing ? "Change the activity" : "Record an activity";
-        String title = changing ? heading + ": " + saved.title() : heading;
-        String version = changing ? ParticipationFeedbackPages.keptVersion(form, conflict, saved.version()) : null;
+        String title = saved != null ? heading + ": " + saved.title() : heading;
+        String version = saved != null ? ParticipationFeedbackPages.keptVersion(form, conflict, saved.version()) : null;
         ActivityForm page = new ActivityForm(
                 heading,
-                changing
+                saved != null
                         ? ParticipationPages.activityHref(tenant, saved.id()) + "/change"
                         : "/" + tenant + "/participation/new",
-                changing ? ParticipationPages.activityHref(tenant, saved.id()) : "/" + tenant + "/participation",
+                saved != null ? ParticipationPages.activityHref(tenant, saved.id()) : "/" + tenant + "/participation",
                 changing ? "Save the changes" : "Record the activity",
                 form,
                 conflict,
                 changing,
                 version,
-                changing
+                saved != null
                         ? saved.partnerOrganisation().name()
                         : organisations.size() == 1 ? organisations.getFirst().name() : null,
                 changing || organisations.size() < 2
@@ -434,7 +440,7 @@ public final class ParticipationActivityPages {
     }
 
     /** Their saved version beside what this person typed, question by question, where the two differ. */
-    private static Conflict conflict(SavedActivity theirs, Form yours, Vocabularies words) {
+    private static @Nullable Conflict conflict(@Nullable SavedActivity theirs, Form yours, Vocabularies words) {
         if (theirs == null) {
             return null;
         }
@@ -489,7 +495,7 @@ public final class ParticipationActivityPages {
                 .strip();
     }
 
-    private static Integer rung(String text) {
+    private static @Nullable Integer rung(String text) {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException notANumber) {
@@ -497,7 +503,7 @@ public final class ParticipationActivityPages {
         }
     }
 
-    private static String blankAsNull(String text) {
+    private static @Nullable String blankAsNull(String text) {
         return text == null || text.isBlank() ? null : text;
     }
 }

@@ -60,15 +60,16 @@ public final class ParticipationFeedbackPages {
             Feedback feedback,
             JsonNode lastChange) {}
 
+    /** The feedback form; no due date when none is set. */
     public record FeedbackForm(
             String action,
             String backHref,
             String title,
             String when,
-            String dueOn,
+            @Nullable String dueOn,
             String version,
             Form form,
-            Conflict conflict) {}
+            @Nullable Conflict conflict) {}
 
     @Get
     HttpResponse<?> show(String tenant, String id, HttpRequest<?> request) {
@@ -158,7 +159,7 @@ public final class ParticipationFeedbackPages {
                 "pages/participationFeedback", Map.of("slug", tenant, "id", id), member.caller(), request);
     }
 
-    private static FeedbackActivity activity(PageOperations.Answer read) {
+    private static @Nullable FeedbackActivity activity(PageOperations.Answer read) {
         FeedbackActivity activity = read.as("activity", FeedbackActivity.class);
         return activity == null || activity.id() == null ? null : activity;
     }
@@ -168,7 +169,7 @@ public final class ParticipationFeedbackPages {
             PageOperations.Answer read,
             FeedbackActivity activity,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             HttpStatus status,
             HttpRequest<?> request) {
         String href = ParticipationPages.activityHref(member.tenantSlug(), activity.id());
@@ -228,7 +229,7 @@ public final class ParticipationFeedbackPages {
      * The version the form goes back with: the one this person read, until a conflict has shown
      * them the newer one, which saving again then replaces.
      */
-    static String keptVersion(Form form, Conflict conflict, Integer current) {
+    static String keptVersion(Form form, @Nullable Conflict conflict, Integer current) {
         return conflict != null || form.value("version").isBlank() ? String.valueOf(current) : form.value("version");
     }
 

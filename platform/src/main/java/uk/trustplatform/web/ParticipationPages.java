@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -81,7 +82,9 @@ public final class ParticipationPages {
         /** The terms in force, as the page's operation read them; empty when the partnership is not active. */
         static Vocabularies of(PageOperations.Answer answer) {
             Published published = answer.as("publishedConfiguration", Published.class);
-            return published == null ? new Vocabularies(null, null, null, null) : published.termsInForce();
+            return published == null
+                    ? new Vocabularies(List.of(), List.of(), List.of(), List.of())
+                    : published.termsInForce();
         }
 
         String audienceGroup(String code) {
@@ -102,7 +105,7 @@ public final class ParticipationPages {
             return codes.stream().map(this::method).collect(Collectors.joining(", "));
         }
 
-        String rung(Integer rung) {
+        String rung(@Nullable Integer rung) {
             if (rung == null) {
                 return "";
             }
@@ -171,7 +174,8 @@ public final class ParticipationPages {
     public record PageInfo(boolean hasNextPage, String endCursor) {}
 
     /** The register as the page lists it. */
-    public record Register(List<RegisterRow> activities, String nextPage, boolean firstPage, boolean canRecord) {}
+    public record Register(
+            List<RegisterRow> activities, @Nullable String nextPage, boolean firstPage, boolean canRecord) {}
 
     /** @param quietPeriods the flags of the quiet periods it falls in */
     public record RegisterRow(
@@ -183,8 +187,8 @@ public final class ParticipationPages {
             Stage stage,
             List<String> quietPeriods) {}
 
-    /** An activity's stage as a GOV.UK tag. */
-    public record Stage(String label, String colour) {
+    /** An activity's stage as a GOV.UK tag; no colour for a stage it does not know. */
+    public record Stage(String label, @Nullable String colour) {
 
         static Stage of(String code) {
             String colour = switch (code == null ? "" : code) {
@@ -236,10 +240,14 @@ public final class ParticipationPages {
             Stage stage,
             List<String> warnings,
             List<Detail> details,
-            String saved) {}
+            @Nullable String saved) {}
 
-    /** One row of a summary list. */
-    public record Detail(String key, String value, String changeHref, String changeWhat) {}
+    /** One row of a summary list; one that cannot be changed has no link. */
+    public record Detail(
+            String key,
+            String value,
+            @Nullable String changeHref,
+            @Nullable String changeWhat) {}
 
     public record CalendarEntry(
             String activityId,
@@ -277,7 +285,7 @@ public final class ParticipationPages {
     public record CalendarRow(
             String when,
             String title,
-            String href,
+            @Nullable String href,
             String partner,
             String forWhom,
             String methods,
@@ -301,7 +309,9 @@ public final class ParticipationPages {
             return errors.notFound(member.get().visitor(), request);
         }
         Vocabularies words = Vocabularies.of(answer);
-        Activities listed = answer.as("participationActivities", Activities.class);
+        Activities listed = Objects.requireNonNull(
+                answer.as("participationActivities", Activities.class),
+                "the schema's participationActivities is non-null, and an answer with errors is refused first");
         List<RegisterRow> rows = listed.edges().stream()
                 .map(Edge::node)
                 .map(activity -> new RegisterRow(

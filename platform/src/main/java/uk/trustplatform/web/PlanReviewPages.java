@@ -113,7 +113,13 @@ public final class PlanReviewPages {
             boolean kiteMark) {}
 
     /** One plan in full, with the decisions its status allows. */
-    public record ReviewPage(Plan plan, String href, String listHref, String banner, Form form, Conflict conflict) {
+    public record ReviewPage(
+            Plan plan,
+            String href,
+            String listHref,
+            @Nullable String banner,
+            Form form,
+            @Nullable Conflict conflict) {
 
         public String partner() {
             return plan.partnerOrganisation() == null
@@ -135,7 +141,12 @@ public final class PlanReviewPages {
     }
 
     /** Returning the plan to the partner: why, with the version the decision is taken on. */
-    public record ReturnPage(Plan plan, String href, String version, Form form, Conflict conflict) {}
+    public record ReturnPage(
+            Plan plan,
+            String href,
+            String version,
+            Form form,
+            @Nullable Conflict conflict) {}
 
     /** Recording the plan's annual audit. */
     public record AuditPage(Plan plan, String href, Form form) {
@@ -189,7 +200,11 @@ public final class PlanReviewPages {
                 .toList();
         return templates.page(
                 "planReviews",
-                members.layout(member.get(), "Partners' action plans", first, request),
+                members.layout(
+                        member.get(),
+                        "Partners' action plans",
+                        Objects.requireNonNull(first, "the first page is always read"),
+                        request),
                 new ListPage(rows, chosen, List.copyOf(statuses), plans.size()));
     }
 
@@ -386,7 +401,28 @@ public final class PlanReviewPages {
 
     /** A plan the visitor reviews, or the answer that refuses them: the pages' shared first steps. */
     private record Reviewing(
-            MemberPages.Member member, PageOperations.Answer read, Plan plan, HttpResponse<?> refusal) {}
+            MemberPages.@Nullable Member member,
+            PageOperations.@Nullable Answer read,
+            @Nullable Plan plan,
+            @Nullable HttpResponse<?> refusal) {
+
+        // A refused review may lack the rest: every page answers its refusal before anything else.
+
+        @Override
+        public MemberPages.Member member() {
+            return Objects.requireNonNull(member, "a review that is not refused is a board member's");
+        }
+
+        @Override
+        public PageOperations.Answer read() {
+            return Objects.requireNonNull(read, "a review that is not refused has read the plan");
+        }
+
+        @Override
+        public Plan plan() {
+            return Objects.requireNonNull(plan, "a review that is not refused has found the plan");
+        }
+    }
 
     /**
      * Signs the visitor in to the partnership, checks a form's token (when there is a form), lets
@@ -415,9 +451,9 @@ public final class PlanReviewPages {
             MemberPages.Member member,
             PageOperations.Answer read,
             Plan plan,
-            String banner,
+            @Nullable String banner,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             HttpStatus status,
             HttpRequest<?> request) {
         String partner = plan.partnerOrganisation() == null
@@ -442,7 +478,7 @@ public final class PlanReviewPages {
             PageOperations.Answer read,
             Plan plan,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             HttpStatus status,
             HttpRequest<?> request) {
         String version = conflict != null || form.value("version").isBlank()
@@ -475,7 +511,8 @@ public final class PlanReviewPages {
      * Someone decided on the plan first: the plan as it is now beside the decision this person
      * was taking, which is theirs to take again knowing that.
      */
-    private static Conflict conflict(PageOperations.Answer read, Plan now, String yourStatus, String yourReason) {
+    private static Conflict conflict(
+            PageOperations.Answer read, Plan now, String yourStatus, @Nullable String yourReason) {
         List<Conflict.Row> rows = new ArrayList<>();
         rows.add(new Conflict.Row("Status", Labels.of(now.status()), yourStatus));
         String theirReason =
@@ -522,7 +559,7 @@ public final class PlanReviewPages {
     }
 
     /** The fixed words of a notification after a decision; nothing from the address is shown. */
-    static String banner(String done) {
+    static @Nullable String banner(@Nullable String done) {
         if (done == null) {
             return null;
         }

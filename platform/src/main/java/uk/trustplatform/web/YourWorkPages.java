@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.api.LondonClock;
 
 /**
@@ -28,13 +29,20 @@ public final class YourWorkPages {
     private final PageOperations operations;
     private final PageTemplates templates;
     private final MemberPages members;
+    private final ErrorPages errors;
     private final LondonClock clock;
 
-    YourWorkPages(PageOperations operations, PageTemplates templates, MemberPages members, LondonClock clock) {
+    YourWorkPages(
+            PageOperations operations,
+            PageTemplates templates,
+            MemberPages members,
+            ErrorPages errors,
+            LondonClock clock) {
         this.clock = clock;
         this.operations = operations;
         this.templates = templates;
         this.members = members;
+        this.errors = errors;
     }
 
     /** @param boardWork the board's and the admin's own pages; empty for anyone else */
@@ -43,7 +51,8 @@ public final class YourWorkPages {
     /** A page of the board's or the admin's, with what waits there. */
     public record Destination(String id, String title, String href, String hint) {}
 
-    public record Viewer(List<String> roles, Organisation partnerOrganisation) {}
+    /** Who is signed in; no organisation for someone who is not an agency's. */
+    public record Viewer(List<String> roles, @Nullable Organisation partnerOrganisation) {}
 
     public record Organisation(String id, String name, List<Plan> actionPlans, Pledge pledge) {
 
@@ -56,7 +65,11 @@ public final class YourWorkPages {
 
     public record Pledge(String status, String renewalDueOn) {}
 
-    public record Published(List<Template> actionPlanTemplates, Document charter, Document pledge) {
+    /** What the partnership has published; no charter or pledge until it publishes one. */
+    public record Published(
+            List<Template> actionPlanTemplates,
+            @Nullable Document charter,
+            @Nullable Document pledge) {
 
         public Published {
             actionPlanTemplates = actionPlanTemplates == null ? List.of() : actionPlanTemplates;
@@ -87,7 +100,11 @@ public final class YourWorkPages {
                 member.get().caller(),
                 request);
         Viewer viewer = answer.as("viewer", Viewer.class);
-        Organisation organisation = viewer == null ? null : viewer.partnerOrganisation();
+        if (viewer == null) {
+            // The schema's viewer is non-null: without it the API could not answer, and the page has no one to show.
+            return errors.serviceProblem(member.get().visitor(), request, answer.correlationId());
+        }
+        Organisation organisation = viewer.partnerOrganisation();
         List<Task> tasks = organisation == null
                 ? List.of()
                 : tasks(

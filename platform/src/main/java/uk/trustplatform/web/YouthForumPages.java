@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import uk.trustplatform.web.TypedValues.Typed;
 
@@ -60,15 +61,15 @@ public final class YouthForumPages {
             String colour,
             String answerHref,
             String answerLabel,
-            String changeHref) {}
+            @Nullable String changeHref) {}
 
     public record ListPage(
             String heading,
             List<Filter> filters,
             List<Row> rows,
-            String nextPage,
+            @Nullable String nextPage,
             boolean canRecord,
-            String savedBanner) {}
+            @Nullable String savedBanner) {}
 
     /** Recording a recommendation, or (with a version) correcting one. */
     public record RecordPage(
@@ -76,11 +77,11 @@ public final class YouthForumPages {
             String submitLabel,
             String action,
             String backHref,
-            String version,
+            @Nullable String version,
             List<Option> forums,
             List<Option> partners,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             String hint) {}
 
     public record AnswerPage(
@@ -93,7 +94,7 @@ public final class YouthForumPages {
             String replyDueOn,
             String version,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             String hint,
             boolean answered,
             FeedbackCodePages.CodeState feedbackCode,
@@ -282,7 +283,7 @@ public final class YouthForumPages {
     }
 
     /** Records a recommendation, or with {@code id} corrects it at the version the form was read at. */
-    private HttpResponse<?> saved(String tenant, String id, String body, HttpRequest<?> request) {
+    private HttpResponse<?> saved(String tenant, @Nullable String id, @Nullable String body, HttpRequest<?> request) {
         Posted posted = posted(tenant, body, request);
         if (posted.refusal() != null) {
             return posted.refusal();
@@ -290,8 +291,9 @@ public final class YouthForumPages {
         MemberPages.Member member = posted.member();
         Form form = posted.form();
         PageOperations.Answer read = readForm(member, id, request);
-        Recorded recorded = read.as("recommendation", Recorded.class);
-        if (id != null && (recorded == null || recorded.id() == null)) {
+        // The recommendation a correction corrects; a recording reads none.
+        Recorded corrected = id == null ? null : read.as("recommendation", Recorded.class);
+        if (id != null && (corrected == null || corrected.id() == null)) {
             return errors.notFound(member.visitor(), request);
         }
         Typed<String> madeOn = TypedValues.date(form, "madeOn", "The date it was made");
@@ -305,8 +307,8 @@ public final class YouthForumPages {
                     request);
         }
         Map<String, Object> input = new HashMap<>();
-        if (id != null) {
-            input.put("id", recorded.id());
+        if (corrected != null) {
+            input.put("id", corrected.id());
             input.put("version", ParticipationFeedbackPages.version(form));
         }
         input.put("forum", blankAsNull(form.value("forum")));
@@ -318,18 +320,19 @@ public final class YouthForumPages {
                 operations.run("pages/saveYouthForumRecommendation", Map.of("input", input), member.caller(), request);
         Submission submission = Submission.of(answer, "saveYouthForumRecommendation", "forum");
         if (submission.refusal() != null) {
-            return refused(member, submission, answer, request);
+            return refused(member, submission.refusal(), answer, request);
         }
         if (submission.saved()) {
             return HttpResponse.seeOther(
                     URI.create("/" + tenant + "/youth-forums?saved=" + (id == null ? "recorded" : "corrected")));
         }
-        Conflict conflict = submission.conflict()
+        // Only a correction carries a version that can conflict: a recorded recommendation is new.
+        Conflict conflict = corrected != null && submission.conflict()
                 ? Conflict.of(
                         NullNode.getInstance(),
                         List.of(new Conflict.Row(
                                 "What the forum recommended",
-                                recorded.recommendation(),
+                                corrected.recommendation(),
                                 form.value("recommendation").strip())))
                 : null;
         return formPage(
@@ -341,10 +344,27 @@ public final class YouthForumPages {
                 request);
     }
 
-    /** A form posted by a signed-in member with its CSRF token, or the answer that refuses it. */
-    private record Posted(MemberPages.Member member, Form form, HttpResponse<?> refusal) {}
+    /**
+     * A form posted by a signed-in member with its CSRF token, or the answer that refuses it. A
+     * refused form may lack the rest: every page answers its refusal before anything else.
+     */
+    private record Posted(
+            MemberPages.@Nullable Member member,
+            @Nullable Form form,
+            @Nullable HttpResponse<?> refusal) {
 
-    private Posted posted(String tenant, String body, HttpRequest<?> request) {
+        @Override
+        public MemberPages.Member member() {
+            return Objects.requireNonNull(member, "a form that is not refused is a signed-in member's");
+        }
+
+        @Override
+        public Form form() {
+            return Objects.requireNonNull(form, "a form that is not refused has been read");
+        }
+    }
+
+    private Posted posted(String tenant, @Nullable String body, HttpRequest<?> request) {
         Optional<MemberPages.Member> member = members.of(tenant, request);
         if (member.isEmpty()) {
             return new Posted(null, null, members.refuse(tenant, request));
@@ -357,7 +377,7 @@ public final class YouthForumPages {
     }
 
     /** The form's choices and, with {@code id}, the recommendation to correct. */
-    private PageOperations.Answer readForm(MemberPages.Member member, String id, HttpRequest<?> request) {
+    private PageOperations.Answer readForm(MemberPages.Member member, @Nullable String id, HttpRequest<?> request) {
         return operations.run(
                 "pages/youthForumRecommendationForm",
                 Map.of("slug", member.tenantSlug(), "id", id == null ? "" : id, "changing", id != null),
@@ -369,11 +389,13 @@ public final class YouthForumPages {
             MemberPages.Member member,
             PageOperations.Answer read,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             HttpStatus status,
             HttpRequest<?> request) {
-        Recorded recorded = read.as("recommendation", Recorded.class);
-        boolean changing = recorded != null && recorded.id() != null;
+        Recorded found = read.as("recommendation", Recorded.class);
+        // The recommendation being corrected; none while one is recorded.
+        Recorded recorded = found == null || found.id() == null ? null : found;
+        boolean changing = recorded != null;
         List<Option> forums =
                 read.data().path("publishedConfiguration").path("strategies").findValuesAsText("name").stream()
                         .distinct()
@@ -396,9 +418,11 @@ public final class YouthForumPages {
                 new RecordPage(
                         heading,
                         changing ? "Save the correction" : "Record the recommendation",
-                        changing ? base + "/" + recorded.id() + "/change" : base + "/new",
+                        recorded != null ? base + "/" + recorded.id() + "/change" : base + "/new",
                         base,
-                        changing ? ParticipationFeedbackPages.keptVersion(form, conflict, recorded.version()) : null,
+                        recorded != null
+                                ? ParticipationFeedbackPages.keptVersion(form, conflict, recorded.version())
+                                : null,
                         forums,
                         partners,
                         form,
@@ -455,7 +479,7 @@ public final class YouthForumPages {
                 "pages/answerYouthForumRecommendation", Map.of("input", input), member.caller(), request);
         Submission submission = Submission.of(answer, "answerYouthForumRecommendation", "reply");
         if (submission.refusal() != null) {
-            return refused(member, submission, answer, request);
+            return refused(member, submission.refusal(), answer, request);
         }
         if (submission.saved()) {
             return HttpResponse.seeOther(URI.create("/" + tenant + "/youth-forums?state=answered&saved=answered"));
@@ -493,7 +517,7 @@ public final class YouthForumPages {
             PageOperations.Answer read,
             Recommendation recommendation,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             HttpStatus status,
             HttpRequest<?> request) {
         String base = "/" + member.tenantSlug() + "/youth-forums";
@@ -538,9 +562,10 @@ public final class YouthForumPages {
         return Form.of(values);
     }
 
+    /** A form the API refused as a whole ({@link Submission#refusal}), by the code it refused it with. */
     private HttpResponse<?> refused(
-            MemberPages.Member member, Submission submission, PageOperations.Answer answer, HttpRequest<?> request) {
-        return switch (submission.refusal()) {
+            MemberPages.Member member, String refusal, PageOperations.Answer answer, HttpRequest<?> request) {
+        return switch (refusal) {
             case "FORBIDDEN", "NOT_FOUND", "UNAUTHENTICATED" -> errors.notFound(member.visitor(), request);
             default -> errors.serviceProblem(member.visitor(), request, answer.correlationId());
         };
@@ -560,7 +585,7 @@ public final class YouthForumPages {
         return ordered;
     }
 
-    private static String blankAsNull(String value) {
+    private static @Nullable String blankAsNull(String value) {
         return value.isBlank() ? null : value;
     }
 }
