@@ -89,9 +89,9 @@ public final class BrowserSignIn {
 
     /**
      * @param tenantSlug the partnership whose "Sign in" was followed
-     * @param returnPath the page to land on afterwards, a path of this site (anything else is ignored)
+     * @param returnPath the page to land on afterwards, a path of this site (anything else, or none, is ignored)
      */
-    public Attempt begin(String tenantSlug, String returnPath) {
+    public Attempt begin(String tenantSlug, @Nullable String returnPath) {
         String state = random(24);
         String nonce = random(24);
         String verifier = random(48);
@@ -103,7 +103,8 @@ public final class BrowserSignIn {
     }
 
     /** The browser is back from Keycloak with a code: checks it belongs to this browser's attempt and signs in. */
-    public Outcome complete(String code, String state, String attemptCookie, HttpRequest<?> request) {
+    public Outcome complete(
+            @Nullable String code, @Nullable String state, @Nullable String attemptCookie, HttpRequest<?> request) {
         String[] attempt = attemptCookie == null ? new String[0] : attemptCookie.split("\\.", 5);
         if (attempt.length != 5 || state == null || !MessageDigest.isEqual(bytes(attempt[0]), bytes(state))) {
             return new NotSignedIn("The sign-in did not start in this browser, or took too long.");
@@ -202,7 +203,7 @@ public final class BrowserSignIn {
     }
 
     /** Ends the session here, and returns where Keycloak ends its own (then sends the browser to {@code afterPath}). */
-    public URI signOut(String cookie, String afterPath) {
+    public URI signOut(@Nullable String cookie, String afterPath) {
         Optional<StoredSession> ended =
                 cookie != null && SESSION_ID.matcher(cookie).matches() ? store.delete(hash(cookie)) : Optional.empty();
         return keycloak.endSession(ended.map(StoredSession::idToken).orElse(null), publicUrl + afterPath);

@@ -4,10 +4,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A form saved against a version someone else had already replaced: who did, when, and their
- * version of each question beside what this person typed, which stays in the form.
+ * A form saved against a version someone else had already replaced: who did, when (if known), and
+ * their version of each question beside what this person typed, which stays in the form.
  */
-public record Conflict(String by, String at, List<Row> rows) {
+public record Conflict(String by, @Nullable String at, List<Row> rows) {
 
     /** One question: its label, the saved answer, and the one this person typed. */
     public record Row(

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pages GOV.UK services show when something is not there or went wrong. "Page not found" is
@@ -21,8 +22,11 @@ public final class ErrorPages {
         this.visitors = visitors;
     }
 
-    /** Why a page could not be shown: nothing but the correlation id of an internal error. */
-    public record Problem(String correlationId) {}
+    /**
+     * Why a page could not be shown: nothing but the correlation id of an internal error, when
+     * there is one to quote.
+     */
+    public record Problem(@Nullable String correlationId) {}
 
     public MutableHttpResponse<String> notFound(Visitor visitor, HttpRequest<?> request) {
         return templates.page(
@@ -53,7 +57,9 @@ public final class ErrorPages {
                 : serviceProblem(visitor, request, correlationId);
     }
 
-    public MutableHttpResponse<String> serviceProblem(Visitor visitor, HttpRequest<?> request, String correlationId) {
+    /** A problem with the service; {@code correlationId} is null when there is no API answer to quote. */
+    public MutableHttpResponse<String> serviceProblem(
+            Visitor visitor, HttpRequest<?> request, @Nullable String correlationId) {
         return templates.page(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "serviceProblem",

@@ -182,9 +182,9 @@ public final class FeedbackCodePages {
             String href,
             String subjectHref,
             CodedSubject subject,
-            String code,
+            @Nullable String code,
             String address,
-            String error) {
+            @Nullable String error) {
 
         public String notToldHref() {
             return subjectHref + kind.notToldPath;
@@ -250,7 +250,7 @@ public final class FeedbackCodePages {
     }
 
     private HttpResponse<?> submitted(
-            Kind kind, String tenant, String id, String body, HttpRequest<?> request, String mutation) {
+            Kind kind, String tenant, String id, @Nullable String body, HttpRequest<?> request, String mutation) {
         Form form = FormBody.parse(body);
         Optional<MemberPages.Member> signedIn = members.of(tenant, request);
         if (signedIn.isPresent() && !Visitors.csrfMatches(signedIn.get().visitor(), form)) {
@@ -326,8 +326,8 @@ public final class FeedbackCodePages {
             MemberPages.Member member,
             PageOperations.Answer read,
             CodedSubject subject,
-            String code,
-            String error,
+            @Nullable String code,
+            @Nullable String error,
             HttpStatus status,
             HttpRequest<?> request) {
         String tenant = member.tenantSlug();

@@ -76,7 +76,11 @@ public final class ForumSharingPages {
     }
 
     /** @param region the partnership's region, in words */
-    public record ListPage(String tenant, String region, List<Shared> forums, String banner) {}
+    public record ListPage(
+            String tenant,
+            String region,
+            List<Shared> forums,
+            @Nullable String banner) {}
 
     public record SharingPage(String tenant, Shared shared, Form form) {
 

@@ -99,9 +99,17 @@ public final class HeardBackPages {
         }
     }
 
-    /** The page in each of its states: the code form, the question about what they were told, thanks, or the limit. */
+    /**
+     * The page in each of its states: the code form, the question about what they were told, thanks, or the limit.
+     * Thanks has no form to post (nor its token), the limit no token; only the question has what they were told.
+     */
     public record HeardBackPage(
-            String partnershipName, String action, String formToken, Form form, Told told, List<Option> choices) {}
+            String partnershipName,
+            @Nullable String action,
+            @Nullable String formToken,
+            Form form,
+            @Nullable Told told,
+            List<Option> choices) {}
 
     @Get
     HttpResponse<String> show(String tenant, HttpRequest<?> request) {
@@ -169,7 +177,7 @@ public final class HeardBackPages {
     }
 
     /** A post to the page: refused unless it carries back the visitor's form token. */
-    private HttpResponse<String> posted(String tenant, String body, HttpRequest<?> request, OnPost then) {
+    private HttpResponse<String> posted(String tenant, @Nullable String body, HttpRequest<?> request, OnPost then) {
         Form form = FormBody.parse(body);
         return publications.show(tenant, "pages/heardBack", Map.of("slug", tenant), request, found -> {
             if (!VisitorFormTokens.matches(found.visitor(), form, request, FORM_COOKIE)) {

@@ -63,8 +63,18 @@ public final class HistoryPages {
 
     public record FieldChange(String field, String before, String after) {}
 
-    /** One change as the page shows it: what happened, who and when in words, the record's history, its fields. */
-    public record Change(String action, String byline, String record, String recordHref, List<FieldChange> fields) {}
+    /**
+     * One change as the page shows it: what happened, who and when in words, the record's history, its fields.
+     *
+     * @param record the kind of record changed, when the trail names it
+     * @param recordHref that record's history, when it is another record than the history's
+     */
+    public record Change(
+            String action,
+            String byline,
+            @Nullable String record,
+            @Nullable String recordHref,
+            List<FieldChange> fields) {}
 
     /**
      * @param caption what the history is of, above the heading; null for the whole partnership
@@ -72,18 +82,19 @@ public final class HistoryPages {
      * @param clearHref the same history without the filter
      * @param newestHref the first page, when this is a later one
      * @param olderHref the next page, when there is one
+     * @param object the record's id; null for the whole partnership
      */
     public record HistoryPage(
-            String caption,
-            String backHref,
+            @Nullable String caption,
+            @Nullable String backHref,
             String backText,
             Form filter,
-            String object,
+            @Nullable String object,
             String clearHref,
             List<Change> changes,
             boolean refused,
-            String newestHref,
-            String olderHref) {
+            @Nullable String newestHref,
+            @Nullable String olderHref) {
 
         public boolean filtered() {
             return !filter.value(BY).isBlank()
@@ -118,7 +129,7 @@ public final class HistoryPages {
         Map<String, String> refused = refusedFilter(first);
         PageOperations.Answer answer = refused.isEmpty() ? first : withoutFilter(member.get(), variables, request);
         if (answer.errorCode() != null) {
-            return refusedAnswer(member.get(), request, answer);
+            return refusedAnswer(member.get(), request, answer.errorCode(), answer);
         }
         JsonNode node = answer.data().path("node");
         if (object != null && !node.isObject()) {
@@ -167,9 +178,10 @@ public final class HistoryPages {
         return operations.run("pages/history", without, member.caller(), request);
     }
 
+    /** @param code the answer's error code */
     private HttpResponse<?> refusedAnswer(
-            MemberPages.Member member, HttpRequest<?> request, PageOperations.Answer answer) {
-        return switch (answer.errorCode()) {
+            MemberPages.Member member, HttpRequest<?> request, String code, PageOperations.Answer answer) {
+        return switch (code) {
             // Not a record's id, not a page of this history, or a history the visitor may not read.
             case "FORBIDDEN", "UNAUTHENTICATED", "BAD_USER_INPUT" -> errors.notFound(member.visitor(), request);
             default -> errors.serviceProblem(member.visitor(), request, answer.correlationId());
@@ -230,7 +242,7 @@ public final class HistoryPages {
     }
 
     /** The record's own page, for the plan and pledge pages that link here. */
-    private static String backHref(String tenant, MemberPages.Member member, JsonNode node) {
+    private static @Nullable String backHref(String tenant, MemberPages.Member member, JsonNode node) {
         String id = encoded(node.path("id").asText());
         return switch (node.path("__typename").asText()) {
             case "ActionPlan" ->

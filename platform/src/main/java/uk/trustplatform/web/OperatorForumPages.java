@@ -114,13 +114,14 @@ public final class OperatorForumPages {
         }
     }
 
-    public record ListPage(List<Forum> forums, String banner) {}
+    public record ListPage(List<Forum> forums, @Nullable String banner) {}
 
     /**
      * @param forum the forum changed; null for a new one
      * @param conflict the saved version beside what was typed, when someone else changed it first
      */
-    public record FormPage(Forum forum, Form form, Conflict conflict) {
+    public record FormPage(
+            @Nullable Forum forum, Form form, @Nullable Conflict conflict) {
 
         public String action() {
             return HREF + "/" + (forum == null ? NEW : forum.slug());

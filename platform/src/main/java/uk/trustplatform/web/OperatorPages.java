@@ -74,7 +74,7 @@ public final class OperatorPages {
             return done;
         }
 
-        static Optional<StatusChange> of(String path) {
+        static Optional<StatusChange> of(@Nullable String path) {
             for (StatusChange change : values()) {
                 if (change.path.equals(path)) {
                     return Optional.of(change);
@@ -127,7 +127,8 @@ public final class OperatorPages {
     }
 
     /** The list, and what was just changed (null when nothing was). */
-    public record ListPage(List<Partnership> partnerships, String banner) {}
+    public record ListPage(
+            List<Partnership> partnerships, @Nullable String banner) {}
 
     /** @param problems each problem of a refused definition, led by its path in the YAML ({@code councils.0.gssCode: …}) */
     public record OnboardPage(String definition, List<String> problems) {}
@@ -138,7 +139,10 @@ public final class OperatorPages {
 
     public record AdminAccount(String username, String temporaryPassword, boolean invitationSent) {}
 
-    public record StatusPage(Partnership partnership, StatusChange change, String error) {
+    public record StatusPage(
+            Partnership partnership,
+            StatusChange change,
+            @Nullable String error) {
 
         public String action() {
             return HOME + "/partnerships/" + partnership.slug() + "/" + change.path();

@@ -47,7 +47,11 @@ public final class OrganisationPages {
         this.errors = errors;
     }
 
-    public record Overview(Organisation organisation, Map<String, String> categories, String saved) {}
+    /** @param saved what was just saved, as the address says; null when nothing was */
+    public record Overview(
+            Organisation organisation,
+            Map<String, String> categories,
+            @Nullable String saved) {}
 
     public record Organisation(
             String id,
@@ -69,7 +73,8 @@ public final class OrganisationPages {
     public record Category(String code, String label) {}
 
     /** The details form: what is typed (or saved), what was wrong, and a conflict with a newer version. */
-    public record Details(Form form, List<Option> sectors, Conflict conflict) {}
+    public record Details(
+            Form form, List<Option> sectors, @Nullable Conflict conflict) {}
 
     @Get
     HttpResponse<?> overview(String tenant, HttpRequest<?> request) {
@@ -203,7 +208,7 @@ public final class OrganisationPages {
     }
 
     /** A sector in words; "Not given" for none. */
-    static String label(String sector) {
+    static String label(@Nullable String sector) {
         return SECTORS.stream()
                 .filter(option -> option.value().equals(sector))
                 .map(Option::label)

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -78,7 +79,10 @@ public final class PartnerSystemPages {
     }
 
     /** @param withdrawn the client id just withdrawn, for the banner; null otherwise */
-    public record ListPage(String slug, List<Integration> integrations, String withdrawn) {}
+    public record ListPage(
+            String slug,
+            List<Integration> integrations,
+            @Nullable String withdrawn) {}
 
     public record RegisterPage(String slug, List<Option> agencies, Form form) {}
 
@@ -252,6 +256,6 @@ public final class PartnerSystemPages {
             }
             after = listed.path("pageInfo").path("endCursor").asText();
         }
-        return new Agencies(first, List.copyOf(agencies));
+        return new Agencies(Objects.requireNonNull(first, "the first page is always read"), List.copyOf(agencies));
     }
 }

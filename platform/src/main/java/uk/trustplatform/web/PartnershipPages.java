@@ -10,6 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** What a partnership publishes, for anyone: its home page. */
 @Controller("/{tenant}")
@@ -29,7 +30,11 @@ public final class PartnershipPages {
         this.errors = errors;
     }
 
-    public record Home(Tenant tenant, Published published, Register register) {}
+    /** A partnership's home; what it publishes and its pledge register are null while it is not active. */
+    public record Home(
+            Tenant tenant,
+            @Nullable Published published,
+            @Nullable Register register) {}
 
     public record Tenant(String slug, String name, String kind, String region, List<Council> councils) {}
 

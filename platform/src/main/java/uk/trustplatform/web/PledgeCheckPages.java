@@ -10,6 +10,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a pledge badge's address leads: whether the pledge is current, lapsed or withdrawn. An
@@ -39,11 +41,11 @@ public final class PledgeCheckPages {
     /** What the badge stands for; everything but {@code result} is null when it is not found. */
     public record Verification(
             String result,
-            String tenantName,
-            String organisationName,
-            String pledgeTitle,
-            String registeredOn,
-            String renewalDueOn) {
+            @Nullable String tenantName,
+            @Nullable String organisationName,
+            @Nullable String pledgeTitle,
+            @Nullable String registeredOn,
+            @Nullable String renewalDueOn) {
 
         static final Verification NOT_FOUND = new Verification("NOT_FOUND", null, null, null, null, null);
 
@@ -70,7 +72,8 @@ public final class PledgeCheckPages {
     }
 
     /** @param registerHref the partnership's pledge register; null when not found */
-    public record CheckPage(Verification verification, String registerHref) {}
+    public record CheckPage(
+            Verification verification, @Nullable String registerHref) {}
 
     @Get
     HttpResponse<String> show(String tenant, String code, HttpRequest<?> request) {
@@ -97,7 +100,14 @@ public final class PledgeCheckPages {
         }
         return templates.page(
                 "pledgeCheck",
-                visitors.layout(visitor, TITLE, new Layout.Partnership(tenant, verification.tenantName()), request),
+                visitors.layout(
+                        visitor,
+                        TITLE,
+                        new Layout.Partnership(
+                                tenant,
+                                Objects.requireNonNull(
+                                        verification.tenantName(), "a badge that is found names its partnership")),
+                        request),
                 new CheckPage(verification, "/" + tenant + "/pledge-register"));
     }
 }

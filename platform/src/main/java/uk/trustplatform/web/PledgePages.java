@@ -111,9 +111,9 @@ public final class PledgePages {
     public record PledgePage(
             Organisation organisation,
             Registration registration,
-            PledgeText pledge,
+            @Nullable PledgeText pledge,
             List<Framework> frameworks,
-            String banner) {
+            @Nullable String banner) {
 
         /** "Standard 1: Strategic lead" for a commitment, from the pledge's framework. */
         public String standard(Commitment commitment) {
@@ -139,12 +139,12 @@ public final class PledgePages {
     public record PledgeForm(
             Organisation organisation,
             Registration registration,
-            PledgeText pledge,
+            @Nullable PledgeText pledge,
             Form form,
             String step,
             String base,
             boolean onBehalf,
-            Conflict conflict) {
+            @Nullable Conflict conflict) {
 
         public boolean renewing() {
             return step.equals("renew");
@@ -258,7 +258,7 @@ public final class PledgePages {
         return formPage(member.get(), answer, organisation, step, form, HttpStatus.OK, request);
     }
 
-    private HttpResponse<?> take(String tenant, Step step, String body, HttpRequest<?> request) {
+    private HttpResponse<?> take(String tenant, Step step, @Nullable String body, HttpRequest<?> request) {
         Optional<MemberPages.Member> member = members.of(tenant, request);
         if (member.isEmpty()) {
             return members.refuse(tenant, request);
@@ -369,13 +369,16 @@ public final class PledgePages {
         return operations.run("pages/pledge", Map.of("slug", tenant), member.caller(), request);
     }
 
-    private static Organisation organisation(PageOperations.Answer answer) {
+    private static @Nullable Organisation organisation(PageOperations.Answer answer) {
         JsonNode organisation = answer.data().path("viewer").path("partnerOrganisation");
         return organisation.isObject() ? answer.convert(organisation, Organisation.class) : null;
     }
 
-    /** The edition the agency was invited to sign, else the one the partnership publishes now. */
-    static PledgeText pledgeOf(PageOperations.Answer answer, Registration registration) {
+    /**
+     * The edition the agency was invited to sign, else the one the partnership publishes now; none
+     * when it publishes none.
+     */
+    static @Nullable PledgeText pledgeOf(PageOperations.Answer answer, @Nullable Registration registration) {
         if (registration != null && registration.pledge() != null) {
             return registration.pledge();
         }
@@ -383,7 +386,7 @@ public final class PledgePages {
         return published.isObject() ? answer.convert(published, PledgeText.class) : null;
     }
 
-    private static String banner(String done) {
+    private static @Nullable String banner(@Nullable String done) {
         if (done == null) {
             return null;
         }

@@ -11,6 +11,7 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A partnership's public pledge register, for anyone: the agencies with a current pledge, and the pledge they signed. */
 @Controller("/{tenant}/pledge-register")
@@ -30,7 +31,11 @@ public final class PledgeRegisterPages {
      * @param pledge null when the partnership has published none
      * @param kiteMarks the kite marks young inspectors awarded that have not expired, newest first
      */
-    public record RegisterPage(String partnershipName, List<Entry> entries, Pledge pledge, List<KiteMark> kiteMarks) {}
+    public record RegisterPage(
+            String partnershipName,
+            List<Entry> entries,
+            @Nullable Pledge pledge,
+            List<KiteMark> kiteMarks) {}
 
     /** A kite mark as the public sees it: the agency, the service inspected, when and until when, never the inspectors. */
     public record KiteMark(String agencyName, String serviceName, String awardedOn, String expiresOn) {}
@@ -40,7 +45,8 @@ public final class PledgeRegisterPages {
     public record Pledge(String title, String framework, String statement, List<Commitment> commitments) {}
 
     /** @param standardTitle the title of the standard in the pledge's framework; null if it names none */
-    public record Commitment(String standard, String text, String standardTitle) {}
+    public record Commitment(
+            String standard, String text, @Nullable String standardTitle) {}
 
     public record Framework(String key, List<Standard> standards) {}
 
@@ -67,7 +73,7 @@ public final class PledgeRegisterPages {
         });
     }
 
-    private static Pledge withStandardTitles(Published published) {
+    private static @Nullable Pledge withStandardTitles(Published published) {
         Pledge pledge = published.pledge();
         if (pledge == null) {
             return null;

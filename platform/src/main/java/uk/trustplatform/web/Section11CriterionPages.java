@@ -56,7 +56,7 @@ public final class Section11CriterionPages {
             String text,
             String version,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             List<Option> ratings) {}
 
     @Get
@@ -68,7 +68,7 @@ public final class Section11CriterionPages {
         PageOperations.Answer read = read(tenant, audit, member.get(), request);
         Audit found = Section11Pages.audit(read);
         Entry criterion = found == null ? null : entry(found, entry);
-        if (criterion == null) {
+        if (found == null || criterion == null) {
             return errors.notFound(member.get().visitor(), request);
         }
         if (!found.open()) {
@@ -95,7 +95,7 @@ public final class Section11CriterionPages {
         PageOperations.Answer read = read(tenant, audit, member.get(), request);
         Audit found = Section11Pages.audit(read);
         Entry criterion = found == null ? null : entry(found, entry);
-        if (criterion == null) {
+        if (found == null || criterion == null) {
             return errors.notFound(member.get().visitor(), request);
         }
         Map<String, Object> input = new HashMap<>();
@@ -143,7 +143,7 @@ public final class Section11CriterionPages {
                 "pages/section11Criterion", Map.of("slug", tenant, "id", audit), member.caller(), request);
     }
 
-    private static Entry entry(Audit audit, String id) {
+    private static @Nullable Entry entry(Audit audit, String id) {
         return audit.entries().stream()
                 .filter(entry -> entry.id().equals(id))
                 .findFirst()
@@ -156,7 +156,7 @@ public final class Section11CriterionPages {
             Audit audit,
             Entry criterion,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             HttpStatus status,
             HttpRequest<?> request) {
         String auditHref = Section11Pages.auditHref(member.tenantSlug(), audit.id());
@@ -201,11 +201,11 @@ public final class Section11CriterionPages {
                 differing.isEmpty() ? rows : differing);
     }
 
-    private static Conflict.Row row(String label, String theirs, String yours) {
+    private static Conflict.Row row(String label, @Nullable String theirs, @Nullable String yours) {
         return new Conflict.Row(label, theirs == null ? "" : theirs, yours == null ? "" : yours.strip());
     }
 
-    private static String blankAsNull(String text) {
+    private static @Nullable String blankAsNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text;
     }
 

@@ -75,9 +75,18 @@ public final class Section11Pages {
 
     public record AuditEdge(AuditSummary node) {}
 
-    /** The audits page: the organisation's audits, and this round's to start where it has none yet. */
+    /**
+     * The audits page: the organisation's audits, and this round's to start where it has none yet.
+     *
+     * @param organisation the person's own organisation; null when they have none
+     * @param start null when there is no audit for them to start
+     */
     public record AuditsPage(
-            Organisation organisation, boolean statutory, List<AuditRow> audits, Start start, Form form) {}
+            @Nullable Organisation organisation,
+            boolean statutory,
+            List<AuditRow> audits,
+            @Nullable Start start,
+            Form form) {}
 
     public record AuditRow(String href, int round, String partner, Tag status, String submitted, String moderated) {}
 
@@ -99,7 +108,7 @@ public final class Section11Pages {
         }
 
         /** A RAG rating; null for none. */
-        static Tag rating(String rag) {
+        static @Nullable Tag rating(@Nullable String rag) {
             if (rag == null) {
                 return null;
             }
@@ -172,7 +181,7 @@ public final class Section11Pages {
             long rated,
             List<StandardGroup> standards,
             List<CriterionItem> moderation,
-            String saved) {}
+            @Nullable String saved) {}
 
     public record StandardGroup(String number, String title, List<CriterionItem> criteria) {}
 
@@ -181,10 +190,10 @@ public final class Section11Pages {
             String href,
             String criterion,
             String text,
-            Tag rating,
+            @Nullable Tag rating,
             String narrative,
             String evidence,
-            Tag moderatedRating,
+            @Nullable Tag moderatedRating,
             String moderatorComment) {}
 
     /** Check your answers, then submit. */
@@ -230,7 +239,7 @@ public final class Section11Pages {
                 request);
         Submission submission = Submission.of(answer, "startSection11Audit", START);
         if (submission.refusal() != null) {
-            return refused(member.get(), submission, answer, request);
+            return refused(member.get(), submission.refusal(), answer, request);
         }
         if (submission.saved()) {
             String id = submission.payload().path("section11Audit").path("id").asText();
@@ -321,7 +330,7 @@ public final class Section11Pages {
                 request);
         Submission submission = Submission.of(answer, "submitSection11Audit", SUBMIT);
         if (submission.refusal() != null) {
-            return refused(member.get(), submission, answer, request);
+            return refused(member.get(), submission.refusal(), answer, request);
         }
         if (submission.saved()) {
             return HttpResponse.seeOther(URI.create(auditHref(tenant, id) + "/submitted"));
@@ -440,16 +449,17 @@ public final class Section11Pages {
                 new CheckPage(href, audit, frameworkName(read, audit), standards(read, audit, href), form));
     }
 
+    /** @param refusal the submission's refusal */
     private HttpResponse<?> refused(
-            MemberPages.Member member, Submission submission, PageOperations.Answer answer, HttpRequest<?> request) {
-        return switch (submission.refusal()) {
+            MemberPages.Member member, String refusal, PageOperations.Answer answer, HttpRequest<?> request) {
+        return switch (refusal) {
             case "FORBIDDEN", "NOT_FOUND", "UNAUTHENTICATED" -> errors.notFound(member.visitor(), request);
             default -> errors.serviceProblem(member.visitor(), request, answer.correlationId());
         };
     }
 
     /** The audit a page's operation read, or null when there is none the person may see. */
-    static Audit audit(PageOperations.Answer read) {
+    static @Nullable Audit audit(PageOperations.Answer read) {
         Audit audit = read.as("audit", Audit.class);
         return audit == null || audit.id() == null ? null : audit;
     }
@@ -503,7 +513,7 @@ public final class Section11Pages {
                 .findFirst();
     }
 
-    private static String savedMessage(String saved, Audit audit) {
+    private static @Nullable String savedMessage(@Nullable String saved, Audit audit) {
         if (saved == null) {
             return null;
         }

@@ -60,7 +60,7 @@ public final class SelfAssessmentGapPages {
             Assessment assessment,
             Rating rating,
             String levelLabel,
-            Plan plan,
+            @Nullable Plan plan,
             boolean anyPlan,
             String planHref,
             Form form) {}
@@ -68,7 +68,8 @@ public final class SelfAssessmentGapPages {
     /** An assessment, one of its rated standards, and the partner's plans, as the person may see them. */
     private record Found(PageOperations.Answer read, Assessment assessment, Rating rating, List<Plan> plans) {
 
-        /** The newest plan that takes new actions: a draft, or returned by the board. */
+        /** The newest plan that takes new actions: a draft, or returned by the board; null when none does. */
+        @Nullable
         Plan open() {
             return plans.stream()
                     .filter(Plan::open)
@@ -171,7 +172,8 @@ public final class SelfAssessmentGapPages {
     }
 
     /** The assessment and its rated standard, if the person may see them and the standard is rated. */
-    private Found read(String tenant, String id, String rating, MemberPages.Member member, HttpRequest<?> request) {
+    private @Nullable Found read(
+            String tenant, String id, String rating, MemberPages.Member member, HttpRequest<?> request) {
         PageOperations.Answer read =
                 operations.run("pages/selfAssessmentGap", Map.of("slug", tenant, "id", id), member.caller(), request);
         Assessment assessment = SelfAssessmentPages.assessment(read);
@@ -181,7 +183,7 @@ public final class SelfAssessmentGapPages {
                         .filter(one -> one.id().equals(rating) && one.level() != null)
                         .findFirst()
                         .orElse(null);
-        if (found == null) {
+        if (assessment == null || found == null) {
             return null;
         }
         JsonNode plans = read.data().path("plans").path("partnerOrganisation").path("actionPlans");

@@ -157,9 +157,13 @@ public final class SelfAssessmentPages {
         }
     }
 
-    /** The list page: the organisation's assessments, and this year's to start. */
+    /**
+     * The list page: the organisation's assessments, and this year's to start.
+     *
+     * @param organisation the person's own organisation; null when they have none
+     */
     public record ListPage(
-            Organisation organisation,
+            @Nullable Organisation organisation,
             int year,
             List<Row> assessments,
             List<Option> frameworks,
@@ -187,7 +191,7 @@ public final class SelfAssessmentPages {
          * A level by its place on the assessment's scale, from the first (red) to the furthest
          * (green), the levels between orange; null for none.
          */
-        static Tag level(Assessment assessment, String level) {
+        static @Nullable Tag level(Assessment assessment, @Nullable String level) {
             if (level == null) {
                 return null;
             }
@@ -201,10 +205,16 @@ public final class SelfAssessmentPages {
     /**
      * A standard as the pages list it.
      *
+     * @param level its level as a tag; null until it is rated
      * @param gapHref where an action is added for its gap; null until it is rated
      * @param actions the actions added for its gap, each with its page's address
      */
-    public record Item(String href, Rating rating, Tag level, String gapHref, List<Option> actions) {}
+    public record Item(
+            String href,
+            Rating rating,
+            @Nullable Tag level,
+            @Nullable String gapHref,
+            List<Option> actions) {}
 
     public record AssessmentPage(
             String href,
@@ -213,7 +223,7 @@ public final class SelfAssessmentPages {
             String frameworkName,
             Tag status,
             List<Item> items,
-            String saved) {}
+            @Nullable String saved) {}
 
     public record RatingPage(
             String action,
@@ -223,7 +233,7 @@ public final class SelfAssessmentPages {
             String version,
             List<Option> levels,
             Form form,
-            Conflict conflict) {}
+            @Nullable Conflict conflict) {}
 
     public record CheckPage(String href, Assessment assessment, String frameworkName, List<Item> items, Form form) {}
 
@@ -318,7 +328,7 @@ public final class SelfAssessmentPages {
         PageOperations.Answer read = read(tenant, id, member.get(), request);
         Assessment assessment = assessment(read);
         Rating found = assessment == null ? null : rating(assessment, rating);
-        if (found == null) {
+        if (assessment == null || found == null) {
             return errors.notFound(member.get().visitor(), request);
         }
         if (!assessment.open()) {
@@ -344,7 +354,7 @@ public final class SelfAssessmentPages {
         PageOperations.Answer read = read(tenant, id, member.get(), request);
         Assessment assessment = assessment(read);
         Rating found = assessment == null ? null : rating(assessment, rating);
-        if (found == null) {
+        if (assessment == null || found == null) {
             return errors.notFound(member.get().visitor(), request);
         }
         Map<String, Object> input = new HashMap<>();
@@ -500,7 +510,7 @@ public final class SelfAssessmentPages {
             Assessment assessment,
             Rating rating,
             Form form,
-            Conflict conflict,
+            @Nullable Conflict conflict,
             HttpStatus status,
             HttpRequest<?> request) {
         String assessmentHref = href(member.tenantSlug(), assessment.id());
@@ -561,12 +571,12 @@ public final class SelfAssessmentPages {
                 differing.isEmpty() ? rows : differing);
     }
 
-    private static Conflict.Row row(String label, String theirs, String yours) {
+    private static Conflict.Row row(String label, @Nullable String theirs, @Nullable String yours) {
         return new Conflict.Row(label, theirs == null ? "" : theirs, yours == null ? "" : yours.strip());
     }
 
     /** The assessment a page's operation read, or null when there is none the person may see. */
-    static Assessment assessment(PageOperations.Answer read) {
+    static @Nullable Assessment assessment(PageOperations.Answer read) {
         Assessment assessment = read.as("assessment", Assessment.class);
         return assessment == null || assessment.id() == null ? null : assessment;
     }
@@ -630,14 +640,14 @@ public final class SelfAssessmentPages {
         }
     }
 
-    private static Rating rating(Assessment assessment, String id) {
+    private static @Nullable Rating rating(Assessment assessment, String id) {
         return assessment.ratings().stream()
                 .filter(rating -> rating.id().equals(id))
                 .findFirst()
                 .orElse(null);
     }
 
-    private static String savedMessage(String saved, Assessment assessment) {
+    private static @Nullable String savedMessage(@Nullable String saved, Assessment assessment) {
         if (saved == null) {
             return null;
         }

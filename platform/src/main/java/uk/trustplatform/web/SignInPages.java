@@ -56,8 +56,8 @@ public final class SignInPages {
         this.errors = errors;
     }
 
-    /** Why a sign-in failed, or which partnerships a person may choose between. */
-    public record Message(String text) {}
+    /** Why a sign-in failed; nothing on the signed-out page. */
+    public record Message(@Nullable String text) {}
 
     /** @param operator whether the person is a platform operator, whose pages are no partnership's */
     public record Choice(List<PublicPages.Partnership> partnerships, boolean operator) {}

@@ -44,7 +44,8 @@ public final class StrategyPages {
      * @param shown the strategy on the page; null when the partnership has published none
      * @param strategies every published strategy, newest first, for the list of them
      */
-    public record StrategyPage(String slug, String partnershipName, Strategy shown, List<Strategy> strategies) {}
+    public record StrategyPage(
+            String slug, String partnershipName, @Nullable Strategy shown, List<Strategy> strategies) {}
 
     public record Published(List<Strategy> strategies) {}
 
@@ -106,7 +107,8 @@ public final class StrategyPages {
             return below(null, refs);
         }
 
-        private List<OutcomeNode> below(String parent, List<String> refs) {
+        /** The outcomes below {@code parent}; those of no (known) parent for none. */
+        private List<OutcomeNode> below(@Nullable String parent, List<String> refs) {
             return outcomes.stream()
                     .filter(outcome -> parent == null
                             ? outcome.parent() == null || !refs.contains(outcome.parent())
