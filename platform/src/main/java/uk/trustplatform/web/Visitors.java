@@ -50,13 +50,17 @@ public final class Visitors {
     /** The partner's own self-assessment: the board reviews every partner's under its own item instead. */
     private static final String OWN_SELF_ASSESSMENT_LABEL = "Self-assessment";
 
+    /** The member's own agency: a board member or admin who is no agency's has none to show (its page says not found). */
+    private static final String OWN_ORGANISATION_LABEL = "Your organisation";
+
     /** The items of a partner's own records, which a board member keeping none does not need. */
-    private static final Set<String> OWN_RECORD_LABELS = Set.of(OWN_SECTION_11_LABEL, OWN_SELF_ASSESSMENT_LABEL);
+    private static final Set<String> OWN_RECORD_LABELS =
+            Set.of(OWN_ORGANISATION_LABEL, OWN_SECTION_11_LABEL, OWN_SELF_ASSESSMENT_LABEL);
 
     /** What a member of the partnership also finds in its menu: each item spans the pages below it. */
     private static final List<MenuItem> MEMBER_MENU = List.of(
             new MenuItem("Your work", "/start", true),
-            new MenuItem("Your organisation", "/organisation", true),
+            new MenuItem(OWN_ORGANISATION_LABEL, "/organisation", true),
             new MenuItem("Participation", "/participation", true),
             new MenuItem("Inspections", "/inspections", true),
             new MenuItem("Youth forums", "/youth-forums", true),
@@ -202,7 +206,7 @@ public final class Visitors {
             if (visitor.caller().inTenant()
                     && partnership.slug().equals(visitor.caller().tenantSlug())) {
                 MEMBER_MENU.stream()
-                        .filter(item -> keepsOwnAudit(visitor) || !OWN_RECORD_LABELS.contains(item.label()))
+                        .filter(item -> keepsOwnRecords(visitor) || !OWN_RECORD_LABELS.contains(item.label()))
                         .forEach(item -> menu.add(navigationItem(partnership.slug(), item, path)));
                 if (isBoard(visitor)) {
                     BOARD_MENU.forEach(item -> menu.add(navigationItem(partnership.slug(), item, path)));
@@ -216,11 +220,12 @@ public final class Visitors {
     }
 
     /**
-     * Whether the member keeps an audit of their own agency's: anyone not on the board, and a
-     * board member who is also a partner's lead. The rest of the board reads the audits under
-     * "Section 11 audits", so one menu does not offer the same audits twice.
+     * Whether the member keeps their own agency's records (its details, audit and self-assessment):
+     * anyone not on the board, and a board member who is also a partner's lead. The rest of the
+     * board has no agency of its own and reads the audits under "Section 11 audits", so one menu
+     * does not offer the same audits twice, nor an organisation page that would say not found.
      */
-    private static boolean keepsOwnAudit(Visitor visitor) {
+    private static boolean keepsOwnRecords(Visitor visitor) {
         return !isBoard(visitor) || visitor.caller().partnerOrganisationId() != null;
     }
 

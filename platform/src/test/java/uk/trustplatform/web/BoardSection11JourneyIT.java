@@ -112,8 +112,9 @@ class BoardSection11JourneyIT implements TestPropertyProvider {
                     .as("one menu item is current: not the dashboard's, whose address this page is below")
                     .containsExactly("Section 11 audits");
             assertThat(page.locator(".govuk-service-navigation__link").allInnerTexts())
-                    .as("a board member with no agency of their own keeps no audit of their own")
-                    .doesNotContain("Section 11");
+                    .as("a board member with no agency of their own keeps no audit and has no organisation page")
+                    .contains("Your work")
+                    .doesNotContain("Section 11", "Your organisation");
             Locator row = page.locator("#audits tbody tr", new Page.LocatorOptions().setHasText(agency.name()));
             int criteria = audit(admin, id).path("entries").size();
             assertThat(row.innerText()).contains("Submitted");
