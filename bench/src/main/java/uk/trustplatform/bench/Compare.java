@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +32,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.devstack.embedded.DatabaseSettings;
 import uk.trustplatform.devstack.embedded.EmbeddedPostgresServer;
 import uk.trustplatform.devstack.embedded.KeycloakAccounts;
@@ -310,7 +312,9 @@ public final class Compare {
             input.put("rag", "GREEN");
             lines.add(line(
                             action.globalId(),
-                            versions.get(action.globalId()),
+                            Objects.requireNonNull(
+                                    versions.get(action.globalId()),
+                                    "the integration's plan, just read with its token, holds each of its actions"),
                             Map.of("query", SAVE_ACTION, "variables", Map.of("input", input)))
                     // graphql.lua writes the version in as a number.
                     .replace('"' + VERSION + '"', VERSION));
@@ -540,7 +544,7 @@ public final class Compare {
 
     /** wrk against one GraphQL server with the workload's requests for it, as they are at the run's start. */
     private static LoadRunner wrk(
-            Path home, URI server, Workload workload, String serverName, Requests requests, Token token) {
+            Path home, URI server, Workload workload, String serverName, Requests requests, @Nullable Token token) {
         Path lua = Path.of("bench/wrk/graphql.lua");
         return (c, s) -> LoadRun.wrk(
                 server,
@@ -587,8 +591,9 @@ public final class Compare {
         long failures = 0;
         for (Workload workload : workloads) {
             for (int c : connections) {
-                Function<String, List<LoadRun.Result>> of =
-                        server -> results.get(workload.name() + "/" + c + "/" + server);
+                Function<String, List<LoadRun.Result>> of = server -> Objects.requireNonNull(
+                        results.get(workload.name() + "/" + c + "/" + server),
+                        "every server ran every workload at every connection count");
                 double ours = median(of.apply(SERVERS[0]), LoadRun.Result::perSecond);
                 double theirs = median(of.apply(SERVERS[1]), LoadRun.Result::perSecond);
                 double floor = median(of.apply(SERVERS[2]), LoadRun.Result::perSecond);
@@ -639,7 +644,7 @@ public final class Compare {
     }
 
     /** A GraphQL request's data; a reply with errors or userErrors stops the benchmark, naming them. */
-    static JsonNode post(URI graphql, String token, Map<String, Object> body) {
+    static JsonNode post(URI graphql, @Nullable String token, Map<String, Object> body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(graphql)
                     .header("Content-Type", "application/json")

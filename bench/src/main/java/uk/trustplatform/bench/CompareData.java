@@ -13,7 +13,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.devstack.embedded.KeycloakAccounts;
 
 /**
@@ -82,7 +84,7 @@ final class CompareData {
                 .asText();
         publishPledge(admin);
 
-        String agency = null;
+        @Nullable String agency = null;
         for (int i = 0; i < partners; i++) {
             boolean integrated = i == 0;
             String name = integrated ? AGENCY : "Medway partner %03d".formatted(i);
@@ -103,6 +105,7 @@ final class CompareData {
                 agency = id;
             }
         }
+        Objects.requireNonNull(agency, "--partners must be at least 1: the first partner is the integration's agency");
         JsonNode client = payload(
                 admin,
                 "mutation ($i: RegisterPartnerIntegrationInput!) { registerPartnerIntegration(input: $i)"

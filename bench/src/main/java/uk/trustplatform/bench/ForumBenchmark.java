@@ -17,8 +17,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.Application;
 import uk.trustplatform.api.Caller;
 import uk.trustplatform.api.GraphQLExecutor;
@@ -180,10 +182,11 @@ public final class ForumBenchmark {
     private static Tenant smallTenant(DatabaseSettings database, GraphQLExecutor executor, int actions)
             throws SQLException {
         try (Connection owner = owner(database)) {
-            String id = first(owner, "SELECT id FROM tenant WHERE slug = '" + SMALL + "'");
+            @Nullable String id = first(owner, "SELECT id FROM tenant WHERE slug = '" + SMALL + "'");
             if (id == null) {
-                UUID forum = UUID.fromString(
-                        first(owner, "SELECT id FROM regional_forum WHERE slug = '" + PlatformData.FORUM + "'"));
+                UUID forum = UUID.fromString(Objects.requireNonNull(
+                        first(owner, "SELECT id FROM regional_forum WHERE slug = '" + PlatformData.FORUM + "'"),
+                        "the generated data has the bench's regional forum"));
                 id = new PlatformData(owner)
                         .tenant(SMALL, "Bench Small Partnership", 20, actions, forum)
                         .toString();
@@ -267,13 +270,14 @@ public final class ForumBenchmark {
     private static long count(DatabaseSettings database, String table) throws SQLException {
         try (Connection owner = owner(database)) {
             // Row-level security counts nothing without a tenant: count through the statistics instead.
-            return Long.parseLong(
-                    first(owner, "SELECT reltuples::bigint FROM pg_class WHERE relname = '" + table + "'"));
+            return Long.parseLong(Objects.requireNonNull(
+                    first(owner, "SELECT reltuples::bigint FROM pg_class WHERE relname = '" + table + "'"),
+                    "the migrations made table " + table));
         }
     }
 
     /** The first column of the first row, or null when there is no row. */
-    private static String first(Connection connection, String sql) throws SQLException {
+    private static @Nullable String first(Connection connection, String sql) throws SQLException {
         try (ResultSet rows = connection.createStatement().executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One timed run of bench/compare's load generators: {@code wrk -t1} against a GraphQL server, with
@@ -31,7 +32,7 @@ final class LoadRun {
 
     private LoadRun() {}
 
-    static Result wrk(URI url, Path lua, Path requests, String token, int connections, int seconds)
+    static Result wrk(URI url, Path lua, Path requests, @Nullable String token, int connections, int seconds)
             throws IOException, InterruptedException {
         String output = run(
                 List.of(

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.devstack.embedded.DatabaseSettings;
 import uk.trustplatform.devstack.embedded.EmbeddedPostgresServer;
 import uk.trustplatform.devstack.embedded.KeycloakAccounts;
@@ -152,7 +153,7 @@ public final class Soak {
                 continue;
             }
             long started = System.nanoTime();
-            String problem;
+            @Nullable String problem;
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 problem = connection.problem(operation, response).orElse(null);

@@ -13,7 +13,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
@@ -70,7 +72,8 @@ final class SoakCallers {
             UUID agency = tenant.partners().get(index);
             String lead = tenant.slug() + ".lead" + index;
             String password = accounts.person(lead, List.of("partner-lead"), tenant.slug(), agency);
-            JsonNode client = registerSystem(admins.get(tenant.slug()), agency);
+            JsonNode client = registerSystem(
+                    Objects.requireNonNull(admins.get(tenant.slug()), "each tenant's admin signed in above"), agency);
             partners.add(new Partner(
                     tenant.slug(),
                     "agency " + index,
@@ -78,7 +81,7 @@ final class SoakCallers {
                             client.path("clientId").asText(),
                             client.path("clientSecret").asText())),
                     new Token(() -> accounts.passwordToken(lead, password)),
-                    boards.get(tenant.slug())));
+                    Objects.requireNonNull(boards.get(tenant.slug()), "each tenant's board was made above")));
         }
         return partners;
     }
@@ -93,7 +96,7 @@ final class SoakCallers {
         CreatedResponseUtil.getCreatedId(accounts.realm().organizations().create(organization));
     }
 
-    private String signIn(String username, String role, String tenant, UUID partner) {
+    private String signIn(String username, String role, @Nullable String tenant, @Nullable UUID partner) {
         return accounts.passwordToken(username, accounts.person(username, List.of(role), tenant, partner));
     }
 

@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One of the soak's connections: the requests its callers make and what counts as a good answer.
@@ -124,16 +126,19 @@ final class SoakConnection {
         Optional<String> refused = refusal(payload);
         if (refused.isEmpty()) {
             JsonNode saved = payload.path("action");
-            ObjectNode known = (ObjectNode) actions.get(saved.path("id").asText());
+            ObjectNode known = (ObjectNode) Objects.requireNonNull(
+                    actions.get(saved.path("id").asText()), "a connection saves only the actions it read");
             known.set("version", saved.path("version"));
         }
         return refused;
     }
 
     /** The next of this connection's own actions moved on one status and RAG, everything else as read. */
-    private Map<String, Object> nextSave() {
-        JsonNode action = actions.get(saving.get(turn % saving.size()));
-        Map<String, Object> input = new HashMap<>();
+    private Map<String, @Nullable Object> nextSave() {
+        JsonNode action = Objects.requireNonNull(
+                actions.get(saving.get(turn % saving.size())), "the actions to save were read with the plan");
+        // A field the plan read as null is given as null.
+        Map<String, @Nullable Object> input = new HashMap<>();
         for (String field : List.of(
                 "id",
                 "version",

@@ -5,9 +5,11 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The soak's timings and errors, per operation, for the interval under way (handed over and begun
@@ -50,9 +52,9 @@ final class SoakRecorder {
     private final List<String> errorsShown = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
 
-    void record(SoakOperation operation, double millis, String problem) {
-        interval.get().get(operation).add(millis, problem == null);
-        run.get(operation).add(millis, problem == null);
+    void record(SoakOperation operation, double millis, @Nullable String problem) {
+        tally(interval.get(), operation).add(millis, problem == null);
+        tally(run, operation).add(millis, problem == null);
         if (problem == null) {
             return;
         }
@@ -84,6 +86,11 @@ final class SoakRecorder {
                 .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
                 .map(kind -> kind.getKey() + " × " + kind.getValue().sum())
                 .toList();
+    }
+
+    /** An operation's tally: {@link #tallies()} gives each operation one. */
+    static Tally tally(Map<SoakOperation, Tally> tallies, SoakOperation operation) {
+        return Objects.requireNonNull(tallies.get(operation), "the tallies hold every operation");
     }
 
     private static Map<SoakOperation, Tally> tallies() {

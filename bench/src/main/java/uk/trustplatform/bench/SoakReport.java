@@ -49,7 +49,7 @@ final class SoakReport {
         StringBuilder row = new StringBuilder("| %d:%02d | %.0f | %d |"
                 .formatted(elapsedSeconds / 60, elapsedSeconds % 60, requests / seconds, errors));
         for (SoakOperation operation : SoakOperation.values()) {
-            SoakRecorder.Tally tally = tallies.get(operation);
+            SoakRecorder.Tally tally = SoakRecorder.tally(tallies, operation);
             row.append(" %.0f / %.0f |".formatted(tally.percentile(0.5), tally.percentile(0.99)));
         }
         line(row.append(" %d | %d | %d | %s |"
@@ -62,7 +62,7 @@ final class SoakReport {
         line("| operation | requests | errors | p50 ms | p99 ms |");
         line("|---|---|---|---|---|");
         for (SoakOperation operation : SoakOperation.values()) {
-            SoakRecorder.Tally tally = tallies.get(operation);
+            SoakRecorder.Tally tally = SoakRecorder.tally(tallies, operation);
             line("| %s | %d | %d | %.1f | %.1f |"
                     .formatted(
                             operation.description(),

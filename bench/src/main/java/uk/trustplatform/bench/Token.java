@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An access token that is fetched again from Keycloak a minute before it expires, as a partner
@@ -18,7 +19,7 @@ final class Token {
     private static final Duration MARGIN = Duration.ofMinutes(1);
 
     private final Supplier<String> fetch;
-    private String value;
+    private @Nullable String value;
     private Instant expires = Instant.EPOCH;
 
     Token(Supplier<String> fetch) {
@@ -26,11 +27,14 @@ final class Token {
     }
 
     synchronized String get() {
-        if (Instant.now().isAfter(expires.minus(MARGIN))) {
-            value = fetch.get();
-            expires = Instant.ofEpochSecond(expiry(value));
+        String current = value;
+        // None yet only before the first fetch, when the epoch has long expired anyway.
+        if (current == null || Instant.now().isAfter(expires.minus(MARGIN))) {
+            current = fetch.get();
+            value = current;
+            expires = Instant.ofEpochSecond(expiry(current));
         }
-        return value;
+        return current;
     }
 
     /** The {@code exp} claim; the token came straight from Keycloak, so it is read unchecked. */

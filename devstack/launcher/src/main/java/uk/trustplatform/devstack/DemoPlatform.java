@@ -17,8 +17,10 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import uk.trustplatform.devstack.embedded.KeycloakAccounts;
 import uk.trustplatform.devstack.embedded.KeycloakServer;
 
@@ -83,7 +85,9 @@ final class DemoPlatform {
         for (Path definition : definitions(tenants)) {
             Path plan = definition.resolveSibling("demo-action-plan.yaml");
             if (Files.exists(plan)) {
-                demoPlan(definition.getParent().getFileName().toString(), plan);
+                Path folder = Objects.requireNonNull(
+                        definition.getParent(), "a tenant.yaml is read from its tenant's folder under tenants/");
+                demoPlan(folder.getFileName().toString(), plan);
             }
         }
         accounts.close();
@@ -263,7 +267,8 @@ final class DemoPlatform {
     }
 
     /** A demo person with a fresh password; bound to a partner agency when given its global id. */
-    private String person(String username, String role, String tenant, String agencyId) {
+    private String person(String username, String role, @Nullable String tenant, @Nullable String agencyId) {
+        @Nullable
         UUID agency = agencyId == null
                 ? null
                 : UUID.fromString(
@@ -273,7 +278,7 @@ final class DemoPlatform {
         return accounts.passwordToken(username, password);
     }
 
-    private JsonNode call(String token, String tenant, String query, Map<String, Object> variables) {
+    private JsonNode call(String token, @Nullable String tenant, String query, Map<String, Object> variables) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(graphql)
                     .header("Content-Type", "application/json")

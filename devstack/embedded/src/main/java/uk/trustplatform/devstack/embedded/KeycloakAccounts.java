@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.ClientResource;
@@ -64,7 +65,8 @@ public final class KeycloakAccounts implements AutoCloseable {
      * @param tenant the alias of the organization (tenant) they belong to, or null
      * @param partnerOrganisation the partner agency a partner lead is bound to, or null
      */
-    public String person(String username, List<String> roles, String tenant, UUID partnerOrganisation) {
+    public String person(
+            String username, List<String> roles, @Nullable String tenant, @Nullable UUID partnerOrganisation) {
         return person(
                 username,
                 roles,
@@ -78,7 +80,7 @@ public final class KeycloakAccounts implements AutoCloseable {
      * A person with realm roles, user attributes (which the realm maps into tokens, such as
      * {@code regional_forum}) and a fresh password, which is returned.
      */
-    public String person(String username, List<String> roles, String tenant, Map<String, String> attributes) {
+    public String person(String username, List<String> roles, @Nullable String tenant, Map<String, String> attributes) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEmail(username + "@people.example");

@@ -1,0 +1,5 @@
+/** Null only where a type says so ({@code @Nullable}); NullAway checks it when the code compiles. */
+@NullMarked
+package uk.trustplatform.devstack;
+
+import org.jspecify.annotations.NullMarked;
