@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import uk.trustplatform.web.OrganisationPages.Service;
 
 /**
@@ -153,19 +152,21 @@ public final class AdminGovernancePages {
 
     @Get("/{id}")
     HttpResponse<?> body(String tenant, String id, @Nullable @QueryValue String done, HttpRequest<?> request) {
-        Reading reading = reading(tenant, id, null, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, null, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         return bodyPage(reading, TenantAdmins.banner(done, BANNERS), Form.empty(), HttpStatus.OK, request);
     }
 
     @Get("/{id}/edit")
     HttpResponse<?> editing(String tenant, String id, HttpRequest<?> request) {
-        Reading reading = reading(tenant, id, null, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, null, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         GovernanceBody body = reading.body();
         return bodyForm(reading.member(), reading.read(), body, Form.of(values(body)), null, HttpStatus.OK, request);
     }
@@ -178,10 +179,11 @@ public final class AdminGovernancePages {
     @Post(value = "/{id}/members", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> addMember(String tenant, String id, @Nullable @Body String text, HttpRequest<?> request) {
         Form form = FormBody.parse(text);
-        Reading reading = reading(tenant, id, form, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, form, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         Map<String, Object> input = new HashMap<>();
         input.put("governanceBodyId", reading.body().id());
         input.put(ORGANISATION, form.value(ORGANISATION));
@@ -207,10 +209,11 @@ public final class AdminGovernancePages {
     HttpResponse<?> removeMember(
             String tenant, String id, String membershipId, @Nullable @Body String text, HttpRequest<?> request) {
         Form form = FormBody.parse(text);
-        Reading reading = reading(tenant, id, form, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, form, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         boolean ofThisBody = reading.body().memberships().stream()
                 .anyMatch(membership -> membership.id().equals(membershipId));
         if (!ofThisBody) {
@@ -244,10 +247,11 @@ public final class AdminGovernancePages {
             member = admin.member();
             read = read(member, request);
         } else {
-            Reading reading = reading(tenant, id, form, request);
-            if (reading.refusal() != null) {
-                return reading.refusal();
+            Steps<Reading> steps = reading(tenant, id, form, request);
+            if (steps.refusal() != null) {
+                return steps.refusal();
             }
+            Reading reading = steps.found();
             member = reading.member();
             read = reading.read();
             body = reading.body();
@@ -367,36 +371,13 @@ public final class AdminGovernancePages {
                         conflict));
     }
 
-    /**
-     * A body the admin is working on, or the answer that refuses them: the pages' shared first
-     * steps. A refused reading may lack the rest; every page answers its refusal before anything else.
-     */
-    private record Reading(
-            MemberPages.@Nullable Member member,
-            PageOperations.@Nullable Answer read,
-            @Nullable GovernanceBody body,
-            @Nullable HttpResponse<?> refusal) {
+    /** A body the admin is working on, with the bodies read: what the pages' shared first steps find. */
+    private record Reading(MemberPages.Member member, PageOperations.Answer read, GovernanceBody body) {}
 
-        @Override
-        public MemberPages.Member member() {
-            return Objects.requireNonNull(member, "a reading that is not refused is an admin's");
-        }
-
-        @Override
-        public PageOperations.Answer read() {
-            return Objects.requireNonNull(read, "a reading that is not refused has read the bodies");
-        }
-
-        @Override
-        public GovernanceBody body() {
-            return Objects.requireNonNull(body, "a reading that is not refused has found its body");
-        }
-    }
-
-    private Reading reading(String tenant, String id, @Nullable Form form, HttpRequest<?> request) {
+    private Steps<Reading> reading(String tenant, String id, @Nullable Form form, HttpRequest<?> request) {
         TenantAdmins.Admin admin = admins.admin(tenant, form, request);
         if (admin.refusal() != null) {
-            return new Reading(admin.signedIn(), null, null, admin.refusal());
+            return Steps.refused(admin.refusal());
         }
         PageOperations.Answer read = read(admin.member(), request);
         GovernanceBody body = bodies(read).stream()
@@ -404,12 +385,8 @@ public final class AdminGovernancePages {
                 .findFirst()
                 .orElse(null);
         return body == null
-                ? new Reading(
-                        admin.member(),
-                        read,
-                        null,
-                        errors.notFound(admin.member().visitor(), request))
-                : new Reading(admin.member(), read, body, null);
+                ? Steps.refused(errors.notFound(admin.member().visitor(), request))
+                : Steps.found(new Reading(admin.member(), read, body));
     }
 
     private PageOperations.Answer read(MemberPages.Member member, HttpRequest<?> request) {

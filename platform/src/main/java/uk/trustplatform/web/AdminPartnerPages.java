@@ -295,10 +295,11 @@ public final class AdminPartnerPages {
 
     @Get("/{id}")
     HttpResponse<?> partner(String tenant, String id, @Nullable @QueryValue String done, HttpRequest<?> request) {
-        Reading reading = reading(tenant, id, null, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, null, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         Partner partner = reading.partner();
         return templates.page(
                 "adminPartner",
@@ -312,10 +313,11 @@ public final class AdminPartnerPages {
 
     @Get("/{id}/edit")
     HttpResponse<?> editing(String tenant, String id, HttpRequest<?> request) {
-        Reading reading = reading(tenant, id, null, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, null, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         return organisationForm(
                 reading.member(),
                 reading.read(),
@@ -329,10 +331,11 @@ public final class AdminPartnerPages {
     @Post(value = "/{id}/edit", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> edit(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Reading reading = reading(tenant, id, form, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, form, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         Map<String, Object> input = organisationInput(form);
         input.put("id", reading.partner().id());
         input.put("version", ActionPlanPages.number(form.value("version")));
@@ -393,10 +396,11 @@ public final class AdminPartnerPages {
 
     @Get("/{id}/people/new")
     HttpResponse<?> addingPerson(String tenant, String id, HttpRequest<?> request) {
-        Reading reading = reading(tenant, id, null, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, null, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         return personForm(reading, null, Form.empty(), null, HttpStatus.OK, request);
     }
 
@@ -407,10 +411,11 @@ public final class AdminPartnerPages {
 
     @Get("/{id}/people/{personId}")
     HttpResponse<?> changingPerson(String tenant, String id, String personId, HttpRequest<?> request) {
-        Reading reading = reading(tenant, id, personId, null, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, personId, null, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         Person person = reading.namedPerson();
         return personForm(reading, person, new Form(personValues(person), Map.of()), null, HttpStatus.OK, request);
     }
@@ -430,10 +435,11 @@ public final class AdminPartnerPages {
     HttpResponse<?> remove(
             String tenant, String id, String personId, @Nullable @Body String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Reading reading = reading(tenant, id, personId, form, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, personId, form, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         Person person = reading.namedPerson();
         TenantAdmins.Sent sent = admins.send(
                 reading.member(),
@@ -474,10 +480,11 @@ public final class AdminPartnerPages {
     HttpResponse<?> invite(
             String tenant, String id, String personId, @Nullable @Body String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Reading reading = reading(tenant, id, personId, form, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, personId, form, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         Partner partner = reading.partner();
         Person person = reading.namedPerson();
         TenantAdmins.Sent sent = admins.send(
@@ -522,10 +529,11 @@ public final class AdminPartnerPages {
     private HttpResponse<?> savePerson(
             String tenant, String id, @Nullable String personId, @Nullable String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Reading reading = reading(tenant, id, personId, form, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, personId, form, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         Person person = reading.person();
         Map<String, Object> input = new HashMap<>();
         if (person == null) {
@@ -582,10 +590,11 @@ public final class AdminPartnerPages {
 
     private HttpResponse<?> personDecision(
             String tenant, String id, String personId, String template, String verb, HttpRequest<?> request) {
-        Reading reading = reading(tenant, id, personId, null, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, personId, null, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         Person person = reading.namedPerson();
         return templates.page(
                 template,
@@ -656,62 +665,39 @@ public final class AdminPartnerPages {
     }
 
     /**
-     * An organisation the admin is working on (and the person of it, on a person's pages), or the
-     * answer that refuses them: the pages' shared first steps.
+     * An organisation the admin is working on, with the person of it on a person's pages (none on
+     * the organisation's own): what the pages' shared first steps find.
      */
     private record Reading(
-            MemberPages.@Nullable Member member,
-            PageOperations.@Nullable Answer read,
-            @Nullable Partner partner,
-            @Nullable Person person,
-            @Nullable HttpResponse<?> refusal) {
-
-        // A refused reading may lack the rest: every page answers its refusal before anything else.
-
-        @Override
-        public MemberPages.Member member() {
-            return Objects.requireNonNull(member, "a reading that is not refused is an admin's");
-        }
-
-        @Override
-        public PageOperations.Answer read() {
-            return Objects.requireNonNull(read, "a reading that is not refused has read the organisation");
-        }
-
-        @Override
-        public Partner partner() {
-            return Objects.requireNonNull(partner, "a reading that is not refused has found the organisation");
-        }
+            MemberPages.Member member,
+            PageOperations.Answer read,
+            Partner partner,
+            @Nullable Person person) {
 
         /** The person of a person's pages: a reading for a person's id finds them, or is refused. */
         Person namedPerson() {
-            return Objects.requireNonNull(person, "a reading for a person that is not refused has found them");
+            return Objects.requireNonNull(person, "a reading for a person's id has found them");
         }
     }
 
-    private Reading reading(String tenant, String id, @Nullable Form form, HttpRequest<?> request) {
+    private Steps<Reading> reading(String tenant, String id, @Nullable Form form, HttpRequest<?> request) {
         return reading(tenant, id, null, form, request);
     }
 
     /** As above; with {@code personId}, a person who is not of this organisation is not found either. */
-    private Reading reading(
+    private Steps<Reading> reading(
             String tenant, String id, @Nullable String personId, @Nullable Form form, HttpRequest<?> request) {
         TenantAdmins.Admin admin = admins.admin(tenant, form, request);
         if (admin.refusal() != null) {
-            return new Reading(admin.signedIn(), null, null, null, admin.refusal());
+            return Steps.refused(admin.refusal());
         }
         PageOperations.Answer read = read(admin.member(), id, request);
         Partner partner = read.as("node", Partner.class);
         Person person = partner == null || personId == null ? null : partner.person(personId);
-        boolean found = partner != null && partner.id() != null && (personId == null || person != null);
-        return found
-                ? new Reading(admin.member(), read, partner, person, null)
-                : new Reading(
-                        admin.member(),
-                        read,
-                        null,
-                        null,
-                        errors.notFound(admin.member().visitor(), request));
+        if (partner == null || partner.id() == null || (personId != null && person == null)) {
+            return Steps.refused(errors.notFound(admin.member().visitor(), request));
+        }
+        return Steps.found(new Reading(admin.member(), read, partner, person));
     }
 
     private PageOperations.Answer read(MemberPages.Member member, String id, HttpRequest<?> request) {

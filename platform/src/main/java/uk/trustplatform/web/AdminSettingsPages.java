@@ -162,10 +162,11 @@ public final class AdminSettingsPages {
 
     @Post(value = "/quiet-periods", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> addQuietPeriod(String tenant, @Nullable @Body String body, HttpRequest<?> request) {
-        Changing changing = changing(tenant, body, request);
-        if (changing.refusal() != null) {
-            return changing.refusal();
+        Steps<Changing> steps = changing(tenant, body, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Changing changing = steps.found();
         Form form = changing.form();
         Map<String, Object> added = new HashMap<>();
         added.put("name", form.value(PERIOD));
@@ -177,10 +178,11 @@ public final class AdminSettingsPages {
 
     @Post(value = "/quiet-periods/remove", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> removeQuietPeriod(String tenant, @Nullable @Body String body, HttpRequest<?> request) {
-        Changing changing = changing(tenant, body, request);
-        if (changing.refusal() != null) {
-            return changing.refusal();
+        Steps<Changing> steps = changing(tenant, body, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Changing changing = steps.found();
         Form form = changing.form();
         // The period is named by what it is, not by its place in a list someone may have changed since.
         boolean removed = changing.periods()
@@ -193,44 +195,21 @@ public final class AdminSettingsPages {
         return outcome(changing.member(), Form.empty(), setQuietPeriods(changing, request), "removed", request);
     }
 
-    /**
-     * A change of the quiet periods: the admin's form and the periods as they are now, or the
-     * answer that refuses them. A refused change may lack the rest; every page answers its refusal
-     * before anything else.
-     */
-    private record Changing(
-            MemberPages.@Nullable Member member,
-            Form form,
-            @Nullable List<Map<String, Object>> periods,
-            @Nullable HttpResponse<?> refusal) {
+    /** A change of the quiet periods: the admin's form and the periods as they are now. */
+    private record Changing(MemberPages.Member member, Form form, List<Map<String, Object>> periods) {}
 
-        @Override
-        public MemberPages.Member member() {
-            return Objects.requireNonNull(member, "a change that is not refused is an admin's");
-        }
-
-        @Override
-        public List<Map<String, Object>> periods() {
-            return Objects.requireNonNull(periods, "a change that is not refused has read the periods");
-        }
-    }
-
-    private Changing changing(String tenant, @Nullable String body, HttpRequest<?> request) {
+    private Steps<Changing> changing(String tenant, @Nullable String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
         TenantAdmins.Admin admin = admins.admin(tenant, form, request);
         if (admin.refusal() != null) {
-            return new Changing(admin.signedIn(), form, null, admin.refusal());
+            return Steps.refused(admin.refusal());
         }
         PageOperations.Answer read = read(admin.member(), request);
         Settings settings = read.as("partnershipSettings", Settings.class);
         if (settings == null) {
-            return new Changing(
-                    admin.member(),
-                    form,
-                    null,
-                    errors.serviceProblem(admin.member().visitor(), request, read.correlationId()));
+            return Steps.refused(errors.serviceProblem(admin.member().visitor(), request, read.correlationId()));
         }
-        return new Changing(admin.member(), form, periods(settings.quietPeriods()), null);
+        return Steps.found(new Changing(admin.member(), form, periods(settings.quietPeriods())));
     }
 
     /** Sends the periods of the change, at the settings' version the form was read at. */

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import uk.trustplatform.web.PledgePages.Organisation;
@@ -228,19 +227,21 @@ public final class BoardPledgePages {
 
     @Get("/{id}")
     HttpResponse<?> agency(String tenant, String id, @Nullable @QueryValue String done, HttpRequest<?> request) {
-        Keeping keeping = keeping(tenant, id, null, request);
-        if (keeping.refusal() != null) {
-            return keeping.refusal();
+        Steps<Keeping> steps = keeping(tenant, id, null, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Keeping keeping = steps.found();
         return agencyPage(keeping, done == null ? null : BANNERS.get(done), Form.empty(), null, HttpStatus.OK, request);
     }
 
     @Post(value = "/{id}/invite", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> invite(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
-        Keeping keeping = keeping(tenant, id, FormBody.parse(body), request);
-        if (keeping.refusal() != null) {
-            return keeping.refusal();
+        Steps<Keeping> steps = keeping(tenant, id, FormBody.parse(body), request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Keeping keeping = steps.found();
         PageOperations.Answer answer = operations.run(
                 "pages/invitePartnerToPledge",
                 Map.of("input", Map.of("partnerOrganisationId", keeping.agency().id())),
@@ -252,10 +253,11 @@ public final class BoardPledgePages {
     @Post(value = "/{id}/register", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> registerPledge(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Keeping keeping = keeping(tenant, id, form, request);
-        if (keeping.refusal() != null) {
-            return keeping.refusal();
+        Steps<Keeping> steps = keeping(tenant, id, form, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Keeping keeping = steps.found();
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("id", form.value("id"));
         input.put("version", ActionPlanPages.number(form.value("version")));
@@ -266,10 +268,11 @@ public final class BoardPledgePages {
 
     @Get("/{id}/badge")
     HttpResponse<?> badge(String tenant, String id, HttpRequest<?> request) {
-        Keeping keeping = keeping(tenant, id, null, request);
-        if (keeping.refusal() != null) {
-            return keeping.refusal();
+        Steps<Keeping> steps = keeping(tenant, id, null, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Keeping keeping = steps.found();
         Registration pledge = keeping.agency().pledge();
         if (pledge == null || !pledge.current() || pledge.badge() == null) {
             return HttpResponse.seeOther(URI.create(agencyHref(tenant, id)));
@@ -334,10 +337,12 @@ public final class BoardPledgePages {
         if (submission.saved()) {
             return HttpResponse.seeOther(URI.create(done == null ? href + "/badge" : href + "?done=" + done));
         }
-        Keeping again = keeping(member.tenantSlug(), keeping.agency().id(), null, request);
-        if (again.refusal() != null) {
-            return again.refusal();
+        Steps<Keeping> stepsAgain =
+                keeping(member.tenantSlug(), keeping.agency().id(), null, request);
+        if (stepsAgain.refusal() != null) {
+            return stepsAgain.refusal();
         }
+        Keeping again = stepsAgain.found();
         if (submission.conflict()) {
             Registration now = again.agency().pledge();
             Conflict conflict = conflict(again, List.of(new Conflict.Row("Status", statusOf(now), yourStatus)));
@@ -356,10 +361,11 @@ public final class BoardPledgePages {
 
     /** A step's form for the admin, while the pledge is where the step starts; otherwise back to the agency. */
     private HttpResponse<?> form(String tenant, String id, Step step, HttpRequest<?> request) {
-        Keeping keeping = keeping(tenant, id, null, request);
-        if (keeping.refusal() != null) {
-            return keeping.refusal();
+        Steps<Keeping> steps = keeping(tenant, id, null, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Keeping keeping = steps.found();
         if (!keeper(keeping.read())) {
             return errors.notFound(keeping.member().visitor(), request);
         }
@@ -373,10 +379,11 @@ public final class BoardPledgePages {
 
     private HttpResponse<?> take(String tenant, String id, Step step, @Nullable String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Keeping keeping = keeping(tenant, id, form, request);
-        if (keeping.refusal() != null) {
-            return keeping.refusal();
+        Steps<Keeping> steps = keeping(tenant, id, form, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Keeping keeping = steps.found();
         MemberPages.Member member = keeping.member();
         PageOperations.Answer taken = operations.run(
                 "pages/" + step.mutation, Map.of("input", PledgePages.input(step, form)), member.caller(), request);
@@ -390,10 +397,11 @@ public final class BoardPledgePages {
         if (submission.saved()) {
             return HttpResponse.seeOther(URI.create(agencyHref(tenant, id) + "?done=" + step.path));
         }
-        Keeping again = keeping(tenant, id, null, request);
-        if (again.refusal() != null) {
-            return again.refusal();
+        Steps<Keeping> stepsAgain = keeping(tenant, id, null, request);
+        if (stepsAgain.refusal() != null) {
+            return stepsAgain.refusal();
         }
+        Keeping again = stepsAgain.found();
         Registration now = again.agency().pledge();
         if (!submission.conflict() || now == null) {
             return formPage(
@@ -448,52 +456,26 @@ public final class BoardPledgePages {
                 + statusOf(now).toLowerCase(Locale.UK) + ". Check it before you decide";
     }
 
-    /** An agency whose pledge the visitor keeps, or the answer that refuses them: the pages' shared first steps. */
+    /** An agency whose pledge the visitor keeps, and every registration it has had: what the first steps find. */
     private record Keeping(
-            MemberPages.@Nullable Member member,
-            PageOperations.@Nullable Answer read,
-            @Nullable Organisation agency,
-            List<Registration> history,
-            @Nullable HttpResponse<?> refusal) {
-
-        static Keeping refused(HttpResponse<?> refusal) {
-            return new Keeping(null, null, null, List.of(), refusal);
-        }
-
-        // A refused keeping has nothing else: every page answers its refusal before anything else.
-
-        @Override
-        public MemberPages.Member member() {
-            return Objects.requireNonNull(member, "a keeping that is not refused is a board member's");
-        }
-
-        @Override
-        public PageOperations.Answer read() {
-            return Objects.requireNonNull(read, "a keeping that is not refused has read the agency");
-        }
-
-        @Override
-        public Organisation agency() {
-            return Objects.requireNonNull(agency, "a keeping that is not refused has found the agency");
-        }
-    }
+            MemberPages.Member member, PageOperations.Answer read, Organisation agency, List<Registration> history) {}
 
     /**
      * Signs the visitor in to the partnership, checks a form's token (when there is a form), lets
      * only the board on, and reads the agency with every registration it has had; another
      * partnership's or a missing agency is not found.
      */
-    private Keeping keeping(String tenant, String id, @Nullable Form form, HttpRequest<?> request) {
+    private Steps<Keeping> keeping(String tenant, String id, @Nullable Form form, HttpRequest<?> request) {
         Optional<MemberPages.Member> found = members.of(tenant, request);
         if (found.isEmpty()) {
-            return Keeping.refused(members.refuse(tenant, request));
+            return Steps.refused(members.refuse(tenant, request));
         }
         MemberPages.Member member = found.get();
         if (form != null && !Visitors.csrfMatches(member.visitor(), form)) {
-            return Keeping.refused(errors.forbidden(member.visitor(), request));
+            return Steps.refused(errors.forbidden(member.visitor(), request));
         }
         if (!Visitors.isBoard(member.visitor())) {
-            return Keeping.refused(errors.notFound(member.visitor(), request));
+            return Steps.refused(errors.notFound(member.visitor(), request));
         }
         List<JsonNode> registrations = new ArrayList<>();
         PageOperations.Answer read = everyPage(
@@ -505,7 +487,7 @@ public final class BoardPledgePages {
                 (answer, node) -> registrations.add(node));
         JsonNode agency = read == null ? NullNode.getInstance() : read.data().path("node");
         if (read == null || !agency.path("name").isTextual()) {
-            return Keeping.refused(errors.notFound(member.visitor(), request));
+            return Steps.refused(errors.notFound(member.visitor(), request));
         }
         Organisation organisation = read.convert(agency, Organisation.class);
         List<Registration> history = registrations.stream()
@@ -513,7 +495,7 @@ public final class BoardPledgePages {
                         node.path("partnerOrganisation").path("id").asText().equals(organisation.id()))
                 .map(node -> read.convert(node, Registration.class))
                 .toList();
-        return new Keeping(member, read, organisation, history, null);
+        return Steps.found(new Keeping(member, read, organisation, history));
     }
 
     /** The operation's first answer after running it for every page of {@code field}; null if it answered none. */

@@ -266,10 +266,11 @@ public final class BoardSection11Pages {
 
     @Get
     HttpResponse<?> list(String tenant, @Nullable @QueryValue String round, HttpRequest<?> request) {
-        Reading reading = reading(tenant, round, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, round, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         Read read = reading.read();
         int chosen = reading.round();
         List<Listed> audits = reading.audits();
@@ -300,10 +301,11 @@ public final class BoardSection11Pages {
 
     @Get("/summary")
     HttpResponse<?> summary(String tenant, @Nullable @QueryValue String round, HttpRequest<?> request) {
-        Reading reading = reading(tenant, round, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, round, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         List<Listed> counted = reading.audits().stream()
                 .filter(audit -> REPORTED.contains(audit.status()))
                 .toList();
@@ -325,10 +327,11 @@ public final class BoardSection11Pages {
 
     @Get("/{id}")
     HttpResponse<?> audit(String tenant, String id, @Nullable @QueryValue String done, HttpRequest<?> request) {
-        Moderating moderating = moderating(tenant, id, null, request);
-        if (moderating.refusal() != null) {
-            return moderating.refusal();
+        Steps<Moderating> steps = moderating(tenant, id, null, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Moderating moderating = steps.found();
         Audit audit = moderating.audit();
         PageOperations.Answer read = moderating.read();
         return templates.page(
@@ -346,10 +349,11 @@ public final class BoardSection11Pages {
 
     @Get("/{id}/moderate")
     HttpResponse<?> moderating(String tenant, String id, HttpRequest<?> request) {
-        Moderating moderating = moderating(tenant, id, null, request);
-        if (moderating.refusal() != null) {
-            return moderating.refusal();
+        Steps<Moderating> steps = moderating(tenant, id, null, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Moderating moderating = steps.found();
         Audit audit = moderating.audit();
         if (!"SUBMITTED".equals(audit.status())) {
             return HttpResponse.seeOther(URI.create(auditHref(tenant, id)));
@@ -366,10 +370,11 @@ public final class BoardSection11Pages {
     @Post(value = "/{id}/moderate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> moderate(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Moderating moderating = moderating(tenant, id, form, request);
-        if (moderating.refusal() != null) {
-            return moderating.refusal();
+        Steps<Moderating> steps = moderating(tenant, id, form, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Moderating moderating = steps.found();
         MemberPages.Member member = moderating.member();
         Audit audit = moderating.audit();
         String decision = form.value(DECISION);
@@ -401,10 +406,11 @@ public final class BoardSection11Pages {
             String done = decision.equals("ACCEPT") ? "accepted" : "returned";
             return HttpResponse.seeOther(URI.create(auditHref(tenant, audit.id()) + "?done=" + done));
         }
-        Moderating again = moderating(tenant, id, null, request);
-        if (again.refusal() != null) {
-            return again.refusal();
+        Steps<Moderating> stepsAgain = moderating(tenant, id, null, request);
+        if (stepsAgain.refusal() != null) {
+            return stepsAgain.refusal();
         }
+        Moderating again = stepsAgain.found();
         if (submission.conflict()) {
             Conflict conflict = conflict(again, decision, form.value(COMMENT).strip());
             Map<String, List<String>> values = new LinkedHashMap<>(form.values());
@@ -430,120 +436,62 @@ public final class BoardSection11Pages {
 
     /**
      * The round the board reads (the address's if it has audits, else the newest) with its audits,
-     * and everything read; or the answer that refuses the visitor.
+     * and everything read.
      */
-    private record Reading(
-            MemberPages.@Nullable Member member,
-            @Nullable Read read,
-            int round,
-            List<Listed> audits,
-            @Nullable HttpResponse<?> refusal) {
-
-        static Reading refused(MemberPages.@Nullable Member member, HttpResponse<?> refusal) {
-            return new Reading(member, null, 0, List.of(), refusal);
-        }
-
-        // A refused reading may lack the rest: every page answers its refusal before anything else.
-
-        @Override
-        public MemberPages.Member member() {
-            return Objects.requireNonNull(member, "a reading that is not refused is a board member's");
-        }
-
-        @Override
-        public Read read() {
-            return Objects.requireNonNull(read, "a reading that is not refused has read the audits");
-        }
-    }
+    private record Reading(MemberPages.Member member, Read read, int round, List<Listed> audits) {}
 
     /** Lets only the board on, and reads every audit and partner. */
-    private Reading reading(String tenant, @Nullable String round, HttpRequest<?> request) {
-        Boarding boarding = boarding(tenant, null, request);
+    private Steps<Reading> reading(String tenant, @Nullable String round, HttpRequest<?> request) {
+        Steps<MemberPages.Member> boarding = boarding(tenant, null, request);
         if (boarding.refusal() != null) {
-            return Reading.refused(boarding.signedIn(), boarding.refusal());
+            return Steps.refused(boarding.refusal());
         }
-        MemberPages.Member member = boarding.member();
+        MemberPages.Member member = boarding.found();
         Read read = read(member, request);
         if (!read.answered()) {
-            return Reading.refused(
-                    member,
-                    errors.serviceProblem(
-                            member.visitor(), request, read.first().correlationId()));
+            return Steps.refused(errors.serviceProblem(
+                    member.visitor(), request, read.first().correlationId()));
         }
         int chosen = read.round(round);
-        return new Reading(member, read, chosen, read.of(chosen), null);
-    }
-
-    /**
-     * A board member (or the tenant admin) of the partnership, or the answer that refuses the
-     * visitor; a visitor who is not signed in is refused as no one.
-     */
-    private record Boarding(
-            MemberPages.@Nullable Member signedIn, @Nullable HttpResponse<?> refusal) {
-
-        /** The board member, once {@link #refusal} is null: a visitor who is not refused is signed in. */
-        MemberPages.Member member() {
-            return Objects.requireNonNull(signedIn, "a board member who is not refused is signed in");
-        }
+        return Steps.found(new Reading(member, read, chosen, read.of(chosen)));
     }
 
     /**
      * Signs the visitor in to the partnership, checks a form's token (when there is a form), and
-     * lets only the board on.
+     * lets only the board (or the tenant admin) on: the board member they found; a visitor who is
+     * not signed in is refused as no one.
      */
-    private Boarding boarding(String tenant, @Nullable Form form, HttpRequest<?> request) {
+    private Steps<MemberPages.Member> boarding(String tenant, @Nullable Form form, HttpRequest<?> request) {
         Optional<MemberPages.Member> found = members.of(tenant, request);
         if (found.isEmpty()) {
-            return new Boarding(null, members.refuse(tenant, request));
+            return Steps.refused(members.refuse(tenant, request));
         }
         MemberPages.Member member = found.get();
         if (form != null && !Visitors.csrfMatches(member.visitor(), form)) {
-            return new Boarding(member, errors.forbidden(member.visitor(), request));
+            return Steps.refused(errors.forbidden(member.visitor(), request));
         }
         if (!Visitors.isBoard(member.visitor())) {
-            return new Boarding(member, errors.notFound(member.visitor(), request));
+            return Steps.refused(errors.notFound(member.visitor(), request));
         }
-        return new Boarding(member, null);
+        return Steps.found(member);
     }
 
-    /** An audit the board moderates, or the answer that refuses the visitor: the pages' shared first steps. */
-    private record Moderating(
-            MemberPages.@Nullable Member member,
-            PageOperations.@Nullable Answer read,
-            @Nullable Audit audit,
-            @Nullable HttpResponse<?> refusal) {
-
-        // A refused moderation may lack the rest: every page answers its refusal before anything else.
-
-        @Override
-        public MemberPages.Member member() {
-            return Objects.requireNonNull(member, "a moderation that is not refused is a board member's");
-        }
-
-        @Override
-        public PageOperations.Answer read() {
-            return Objects.requireNonNull(read, "a moderation that is not refused has read the audit");
-        }
-
-        @Override
-        public Audit audit() {
-            return Objects.requireNonNull(audit, "a moderation that is not refused has found the audit");
-        }
-    }
+    /** An audit the board moderates, and what was read with it. */
+    private record Moderating(MemberPages.Member member, PageOperations.Answer read, Audit audit) {}
 
     /** The board's first steps, then the audit read; another partnership's or a missing audit is not found. */
-    private Moderating moderating(String tenant, String id, @Nullable Form form, HttpRequest<?> request) {
-        Boarding boarding = boarding(tenant, form, request);
+    private Steps<Moderating> moderating(String tenant, String id, @Nullable Form form, HttpRequest<?> request) {
+        Steps<MemberPages.Member> boarding = boarding(tenant, form, request);
         if (boarding.refusal() != null) {
-            return new Moderating(boarding.signedIn(), null, null, boarding.refusal());
+            return Steps.refused(boarding.refusal());
         }
-        MemberPages.Member member = boarding.member();
+        MemberPages.Member member = boarding.found();
         PageOperations.Answer read =
                 operations.run("pages/section11Audit", Map.of("slug", tenant, "id", id), member.caller(), request);
         Audit audit = Section11Pages.audit(read);
         return audit == null
-                ? new Moderating(member, read, null, errors.notFound(member.visitor(), request))
-                : new Moderating(member, read, audit, null);
+                ? Steps.refused(errors.notFound(member.visitor(), request))
+                : Steps.found(new Moderating(member, read, audit));
     }
 
     private HttpResponse<?> moderatePage(

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -207,10 +206,11 @@ public final class DocumentAdminPages {
 
     @Get("/{id}")
     HttpResponse<?> document(String tenant, String id, @Nullable @QueryValue String done, HttpRequest<?> request) {
-        Reading reading = reading(tenant, id, null, false, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, null, false, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         return documentPage(reading, banner(done), Form.empty(), null, HttpStatus.OK, request);
     }
 
@@ -246,10 +246,11 @@ public final class DocumentAdminPages {
 
     @Get("/{id}/edit")
     HttpResponse<?> editing(String tenant, String id, HttpRequest<?> request) {
-        Reading reading = reading(tenant, id, null, true, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, null, true, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         if (!reading.edition().draft()) {
             return HttpResponse.seeOther(URI.create(documentHref(tenant, id)));
         }
@@ -261,10 +262,11 @@ public final class DocumentAdminPages {
     @Post(value = "/{id}/edit", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> save(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Reading reading = reading(tenant, id, form, true, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, form, true, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         DocumentForm shape = reading.kind().form();
         if (DocumentForm.changesRows(form)) {
             return editPage(reading, shape.rowsChanged(form), null, HttpStatus.OK, request);
@@ -289,10 +291,11 @@ public final class DocumentAdminPages {
             return HttpResponse.seeOther(URI.create(documentHref(tenant, id) + "?done=saved"));
         }
         if (submission.conflict()) {
-            Reading now = reading(tenant, id, null, true, request);
-            if (now.refusal() != null) {
-                return now.refusal();
+            Steps<Reading> stepsNow = reading(tenant, id, null, true, request);
+            if (stepsNow.refusal() != null) {
+                return stepsNow.refusal();
             }
+            Reading now = stepsNow.found();
             Conflict conflict =
                     Conflict.of(lastChange(now.read()), shape.differences(shape.saved(now.content()), form));
             Map<String, List<String>> kept = new LinkedHashMap<>(form.values());
@@ -308,64 +311,28 @@ public final class DocumentAdminPages {
                 reading, form.withErrors(shape.errors(submission.errors())), null, HttpStatus.BAD_REQUEST, request);
     }
 
-    /** What a page of one edition reads first, or the answer that refuses the visitor. */
+    /** What a page of one edition reads first: the edition, of its kind, with its content. */
     private record Reading(
-            MemberPages.@Nullable Member member,
-            PageOperations.@Nullable Answer read,
-            @Nullable Kind kind,
-            @Nullable Edition edition,
-            @Nullable JsonNode content,
-            @Nullable HttpResponse<?> refusal) {
-
-        static Reading refused(HttpResponse<?> refusal) {
-            return new Reading(null, null, null, null, null, refusal);
-        }
-
-        // A refused reading has nothing else: every page answers its refusal before anything else.
-
-        @Override
-        public MemberPages.Member member() {
-            return Objects.requireNonNull(member, "a reading that is not refused is a member's");
-        }
-
-        @Override
-        public PageOperations.Answer read() {
-            return Objects.requireNonNull(read, "a reading that is not refused has read the edition");
-        }
-
-        @Override
-        public Kind kind() {
-            return Objects.requireNonNull(kind, "a reading that is not refused knows the edition's kind");
-        }
-
-        @Override
-        public Edition edition() {
-            return Objects.requireNonNull(edition, "a reading that is not refused has read the edition");
-        }
-
-        @Override
-        public JsonNode content() {
-            return Objects.requireNonNull(content, "a reading that is not refused has the edition's content");
-        }
-    }
+            MemberPages.Member member, PageOperations.Answer read, Kind kind, Edition edition, JsonNode content) {}
 
     /**
      * Signs the visitor in to the partnership, checks a form's token (when there is a form), lets
      * on the board (to read) or only the admin (to change), and reads the edition; another
      * partnership's or a missing one is not found.
      */
-    private Reading reading(String tenant, String id, @Nullable Form form, boolean changing, HttpRequest<?> request) {
+    private Steps<Reading> reading(
+            String tenant, String id, @Nullable Form form, boolean changing, HttpRequest<?> request) {
         Optional<MemberPages.Member> found = members.of(tenant, request);
         if (found.isEmpty()) {
-            return Reading.refused(members.refuse(tenant, request));
+            return Steps.refused(members.refuse(tenant, request));
         }
         MemberPages.Member member = found.get();
         if (form != null && !Visitors.csrfMatches(member.visitor(), form)) {
-            return Reading.refused(errors.forbidden(member.visitor(), request));
+            return Steps.refused(errors.forbidden(member.visitor(), request));
         }
         boolean allowed = changing ? member.caller().administersTenant() : Visitors.isBoard(member.visitor());
         if (!allowed) {
-            return Reading.refused(errors.notFound(member.visitor(), request));
+            return Steps.refused(errors.notFound(member.visitor(), request));
         }
         PageOperations.Answer read =
                 operations.run("pages/adminDocument", Map.of("slug", tenant, "id", id), member.caller(), request);
@@ -373,9 +340,10 @@ public final class DocumentAdminPages {
         Optional<Kind> kind = DocumentKinds.of(document.path("__typename").asText());
         // A partner's personalised copy of the charter is the partner's to change, on its own page.
         if (kind.isEmpty() || document.path("partnerOrganisation").isObject()) {
-            return Reading.refused(errors.notFound(member.visitor(), request));
+            return Steps.refused(errors.notFound(member.visitor(), request));
         }
-        return new Reading(member, read, kind.get(), read.convert(document, Edition.class), content(document), null);
+        return Steps.found(
+                new Reading(member, read, kind.get(), read.convert(document, Edition.class), content(document)));
     }
 
     /** The edition's content by the input's names: the operation reads a template's framework under an alias. */
@@ -402,10 +370,11 @@ public final class DocumentAdminPages {
             String done,
             HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Reading reading = reading(tenant, id, form, true, request);
-        if (reading.refusal() != null) {
-            return reading.refusal();
+        Steps<Reading> steps = reading(tenant, id, form, true, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reading reading = steps.found();
         PageOperations.Answer answer = operations.run(
                 "pages/" + mutation,
                 Map.of("input", input.apply(form, reading.edition())),

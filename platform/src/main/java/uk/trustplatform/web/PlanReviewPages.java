@@ -210,10 +210,11 @@ public final class PlanReviewPages {
 
     @Get("/{id}")
     HttpResponse<?> plan(String tenant, String id, @Nullable @QueryValue String done, HttpRequest<?> request) {
-        Reviewing reviewing = reviewing(tenant, id, null, request);
-        if (reviewing.refusal() != null) {
-            return reviewing.refusal();
+        Steps<Reviewing> steps = reviewing(tenant, id, null, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reviewing reviewing = steps.found();
         MemberPages.Member member = reviewing.member();
         PageOperations.Answer read = reviewing.read();
         Plan plan = reviewing.plan();
@@ -223,10 +224,11 @@ public final class PlanReviewPages {
     @Post(value = "/{id}/approve", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> approve(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Reviewing reviewing = reviewing(tenant, id, form, request);
-        if (reviewing.refusal() != null) {
-            return reviewing.refusal();
+        Steps<Reviewing> steps = reviewing(tenant, id, form, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reviewing reviewing = steps.found();
         MemberPages.Member member = reviewing.member();
         Plan plan = reviewing.plan();
         PageOperations.Answer answer = operations.run(
@@ -269,10 +271,11 @@ public final class PlanReviewPages {
 
     @Get("/{id}/return")
     HttpResponse<?> returning(String tenant, String id, HttpRequest<?> request) {
-        Reviewing reviewing = reviewing(tenant, id, null, request);
-        if (reviewing.refusal() != null) {
-            return reviewing.refusal();
+        Steps<Reviewing> steps = reviewing(tenant, id, null, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reviewing reviewing = steps.found();
         MemberPages.Member member = reviewing.member();
         PageOperations.Answer read = reviewing.read();
         Plan plan = reviewing.plan();
@@ -285,10 +288,11 @@ public final class PlanReviewPages {
     @Post(value = "/{id}/return", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> giveBack(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Reviewing reviewing = reviewing(tenant, id, form, request);
-        if (reviewing.refusal() != null) {
-            return reviewing.refusal();
+        Steps<Reviewing> steps = reviewing(tenant, id, form, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reviewing reviewing = steps.found();
         MemberPages.Member member = reviewing.member();
         Plan plan = reviewing.plan();
         Map<String, Object> input = new LinkedHashMap<>();
@@ -327,10 +331,11 @@ public final class PlanReviewPages {
 
     @Get("/{id}/audit")
     HttpResponse<?> auditing(String tenant, String id, HttpRequest<?> request) {
-        Reviewing reviewing = reviewing(tenant, id, null, request);
-        if (reviewing.refusal() != null) {
-            return reviewing.refusal();
+        Steps<Reviewing> steps = reviewing(tenant, id, null, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reviewing reviewing = steps.found();
         MemberPages.Member member = reviewing.member();
         PageOperations.Answer read = reviewing.read();
         Plan plan = reviewing.plan();
@@ -343,10 +348,11 @@ public final class PlanReviewPages {
     @Post(value = "/{id}/audit", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> recordAudit(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
         Form form = FormBody.parse(body);
-        Reviewing reviewing = reviewing(tenant, id, form, request);
-        if (reviewing.refusal() != null) {
-            return reviewing.refusal();
+        Steps<Reviewing> steps = reviewing(tenant, id, form, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
+        Reviewing reviewing = steps.found();
         MemberPages.Member member = reviewing.member();
         PageOperations.Answer read = reviewing.read();
         Plan plan = reviewing.plan();
@@ -399,52 +405,30 @@ public final class PlanReviewPages {
                 "pages/planReview", Map.of("slug", member.tenantSlug(), "id", id), member.caller(), request);
     }
 
-    /** A plan the visitor reviews, or the answer that refuses them: the pages' shared first steps. */
-    private record Reviewing(
-            MemberPages.@Nullable Member member,
-            PageOperations.@Nullable Answer read,
-            @Nullable Plan plan,
-            @Nullable HttpResponse<?> refusal) {
-
-        // A refused review may lack the rest: every page answers its refusal before anything else.
-
-        @Override
-        public MemberPages.Member member() {
-            return Objects.requireNonNull(member, "a review that is not refused is a board member's");
-        }
-
-        @Override
-        public PageOperations.Answer read() {
-            return Objects.requireNonNull(read, "a review that is not refused has read the plan");
-        }
-
-        @Override
-        public Plan plan() {
-            return Objects.requireNonNull(plan, "a review that is not refused has found the plan");
-        }
-    }
+    /** A plan the visitor reviews, and what was read with it. */
+    private record Reviewing(MemberPages.Member member, PageOperations.Answer read, Plan plan) {}
 
     /**
      * Signs the visitor in to the partnership, checks a form's token (when there is a form), lets
      * only the board on, and reads the plan; another partnership's or a missing plan is not found.
      */
-    private Reviewing reviewing(String tenant, String id, @Nullable Form form, HttpRequest<?> request) {
+    private Steps<Reviewing> reviewing(String tenant, String id, @Nullable Form form, HttpRequest<?> request) {
         Optional<MemberPages.Member> found = members.of(tenant, request);
         if (found.isEmpty()) {
-            return new Reviewing(null, null, null, members.refuse(tenant, request));
+            return Steps.refused(members.refuse(tenant, request));
         }
         MemberPages.Member member = found.get();
         if (form != null && !Visitors.csrfMatches(member.visitor(), form)) {
-            return new Reviewing(member, null, null, errors.forbidden(member.visitor(), request));
+            return Steps.refused(errors.forbidden(member.visitor(), request));
         }
         if (!Visitors.isBoard(member.visitor())) {
-            return new Reviewing(member, null, null, errors.notFound(member.visitor(), request));
+            return Steps.refused(errors.notFound(member.visitor(), request));
         }
         PageOperations.Answer read = read(member, id, request);
         Plan plan = ActionPlanPages.plan(read);
         return plan == null
-                ? new Reviewing(member, read, null, errors.notFound(member.visitor(), request))
-                : new Reviewing(member, read, plan, null);
+                ? Steps.refused(errors.notFound(member.visitor(), request))
+                : Steps.found(new Reviewing(member, read, plan));
     }
 
     private HttpResponse<?> reviewPage(

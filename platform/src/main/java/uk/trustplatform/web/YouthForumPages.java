@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import uk.trustplatform.web.TypedValues.Typed;
 
@@ -284,12 +283,12 @@ public final class YouthForumPages {
 
     /** Records a recommendation, or with {@code id} corrects it at the version the form was read at. */
     private HttpResponse<?> saved(String tenant, @Nullable String id, @Nullable String body, HttpRequest<?> request) {
-        Posted posted = posted(tenant, body, request);
-        if (posted.refusal() != null) {
-            return posted.refusal();
+        Steps<Posted> steps = posted(tenant, body, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
-        MemberPages.Member member = posted.member();
-        Form form = posted.form();
+        MemberPages.Member member = steps.found().member();
+        Form form = steps.found().form();
         PageOperations.Answer read = readForm(member, id, request);
         // The recommendation a correction corrects; a recording reads none.
         Recorded corrected = id == null ? null : read.as("recommendation", Recorded.class);
@@ -344,36 +343,19 @@ public final class YouthForumPages {
                 request);
     }
 
-    /**
-     * A form posted by a signed-in member with its CSRF token, or the answer that refuses it. A
-     * refused form may lack the rest: every page answers its refusal before anything else.
-     */
-    private record Posted(
-            MemberPages.@Nullable Member member,
-            @Nullable Form form,
-            @Nullable HttpResponse<?> refusal) {
+    /** A form posted by a signed-in member with its CSRF token. */
+    private record Posted(MemberPages.Member member, Form form) {}
 
-        @Override
-        public MemberPages.Member member() {
-            return Objects.requireNonNull(member, "a form that is not refused is a signed-in member's");
-        }
-
-        @Override
-        public Form form() {
-            return Objects.requireNonNull(form, "a form that is not refused has been read");
-        }
-    }
-
-    private Posted posted(String tenant, @Nullable String body, HttpRequest<?> request) {
+    private Steps<Posted> posted(String tenant, @Nullable String body, HttpRequest<?> request) {
         Optional<MemberPages.Member> member = members.of(tenant, request);
         if (member.isEmpty()) {
-            return new Posted(null, null, members.refuse(tenant, request));
+            return Steps.refused(members.refuse(tenant, request));
         }
         Form form = FormBody.parse(body);
         if (!Visitors.csrfMatches(member.get().visitor(), form)) {
-            return new Posted(null, null, errors.forbidden(member.get().visitor(), request));
+            return Steps.refused(errors.forbidden(member.get().visitor(), request));
         }
-        return new Posted(member.get(), form, null);
+        return Steps.found(new Posted(member.get(), form));
     }
 
     /** The form's choices and, with {@code id}, the recommendation to correct. */
@@ -446,12 +428,12 @@ public final class YouthForumPages {
 
     @Post(value = "/{id}/answer", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> answered(String tenant, String id, @Nullable @Body String body, HttpRequest<?> request) {
-        Posted posted = posted(tenant, body, request);
-        if (posted.refusal() != null) {
-            return posted.refusal();
+        Steps<Posted> steps = posted(tenant, body, request);
+        if (steps.refusal() != null) {
+            return steps.refusal();
         }
-        MemberPages.Member member = posted.member();
-        Form form = posted.form();
+        MemberPages.Member member = steps.found().member();
+        Form form = steps.found().form();
         PageOperations.Answer read = read(member, id, request);
         Recommendation recommendation = read.as("recommendation", Recommendation.class);
         if (recommendation == null || recommendation.id() == null) {
